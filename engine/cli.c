@@ -1,0 +1,413 @@
+/* cli.c — argument parsing and the commands init, import, check, sjabloon
+ * and demo. Every message a user reads here is Dutch. */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "dataset.h"
+#include "format.h"
+#include "import.h"
+#include "outfile.h"
+#include "pm_config.h"
+#include "store.h"
+
+static const char usage_text[] =
+    "Gebruik:\n"
+    "  pijlermonitor [--db BESTAND] init\n"
+    "  pijlermonitor [--db BESTAND] import [--kind SOORT] [--dry-run] BESTAND...\n"
+    "  pijlermonitor [--db BESTAND] check\n"
+    "  pijlermonitor sjabloon SOORT [BESTAND]\n"
+    "  pijlermonitor demo [MAP]\n"
+    "\n"
+    "De database is --db, anders $PIJLERMONITOR_DB, anders pijlermonitor.db.\n"
+    "Soorten: organisaties, specialisten, hulpvragen, inzet, evaluaties,\n"
+    "         kennisproducten, mijlpalen, begroting, uitgaven.\n"
+    "Exitcodes: 0 gelukt, 1 onjuist gebruik, 2 ongeldige gegevens,\n"
+    "           3 bestands- of databasefout.\n";
+
+typedef struct cli {
+    const char *db_option;
+    const char *kind;
+    bool dry_run;
+    const char *args[256]; /* positional arguments after the command */
+    size_t nargs;
+} cli;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "pijlermonitor: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n\n%s", usage_text);
+    return pm_exit_code(PM_ERR_USAGE);
+}
+
+static int fail(pm_error err, const char *msg)
+{
+    fprintf(stderr, "pijlermonitor: %s\n", msg && *msg ? msg : pm_strerror(err));
+    return pm_exit_code(err);
+}
+
+/* The moment of this run: SOURCE_DATE_EPOCH when set (reproducible output),
+ * else the clock. Read once, here, and passed down. */
+static time_t run_time(void)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        long long v = strtoll(sde, &end, 10);
+        if (*end == '\0' && v >= 0)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+static void iso_time(time_t t, char buf[32])
+{
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ---- init ------------------------------------------------------------- */
+
+static int cmd_init(const cli *c)
+{
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    int created;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_CREATE, &db, &created, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    if (created)
+        printf("Database %s aangemaakt (schemaversie %d).\n", path, PM_SCHEMA_VERSION);
+    else
+        printf("Database %s bestaat al (schemaversie %d); niets gewijzigd.\n", path,
+               PM_SCHEMA_VERSION);
+    pm_store_close(db);
+    return 0;
+}
+
+/* ---- import ----------------------------------------------------------- */
+
+static void print_import_summary(const pm_import_result *res, bool dry_run, bool ok)
+{
+    long rows = 0, added = 0, replaced = 0;
+    for (size_t i = 0; i < res->nfiles; i++) {
+        const pm_import_file *f = &res->files[i];
+        rows += f->rows;
+        added += f->added;
+        replaced += f->replaced;
+        if (!f->ds)
+            continue;
+        if (ok)
+            printf("%s: %s, %ld rij%s (%ld nieuw, %ld vervangen)\n", f->path, f->ds->name,
+                   f->rows, f->rows == 1 ? "" : "en", f->added, f->replaced);
+        else
+            printf("%s: %s, %ld rij%s gelezen\n", f->path, f->ds->name, f->rows,
+                   f->rows == 1 ? "" : "en");
+    }
+    if (!ok)
+        return;
+    if (dry_run)
+        printf("Proefimport: %ld rijen in %zu bestand%s zonder fouten; er is niets "
+               "opgeslagen (--dry-run).\n",
+               rows, res->nfiles, res->nfiles == 1 ? "" : "en");
+    else
+        printf("Import voltooid: %ld rijen in %zu bestand%s (%ld nieuw, %ld vervangen).\n",
+               rows, res->nfiles, res->nfiles == 1 ? "" : "en", added, replaced);
+}
+
+static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,
+                      const char *const *paths, size_t npaths)
+{
+    char now[32];
+    iso_time(run_time(), now);
+    pm_import_opts opts = {.kind = kind,
+                           .dry_run = dry_run,
+                           .progress = isatty(STDERR_FILENO),
+                           .now = now};
+    pm_import_result res;
+    pm_diag diag;
+    pm_diag_init(&diag, 100);
+    char msg[1024] = "";
+    pm_error err = pm_import_run(db, &opts, paths, npaths, &res, &diag, msg, sizeof msg);
+    pm_diag_print(&diag);
+    print_import_summary(&res, dry_run, err == PM_OK);
+    if (err == PM_ERR_DATA)
+        fprintf(stderr, "Import afgebroken: %zu fout%s gevonden; er is niets opgeslagen.\n",
+                diag.nerrors, diag.nerrors == 1 ? "" : "en");
+    else if (err)
+        fprintf(stderr, "pijlermonitor: %s; er is niets opgeslagen.\n",
+                *msg ? msg : pm_strerror(err));
+    pm_diag_free(&diag);
+    pm_import_result_free(&res);
+    return pm_exit_code(err);
+}
+
+static const pm_dataset *kind_option(const char *name, int *code)
+{
+    *code = 0;
+    if (!name)
+        return NULL;
+    const pm_dataset *ds = pm_dataset_by_name(name);
+    if (!ds)
+        *code = usage_error("onbekende soort '%s' bij --kind", name);
+    return ds;
+}
+
+static int cmd_import(const cli *c)
+{
+    if (c->nargs == 0)
+        return usage_error("%s", "import: geef minstens één bestand");
+    int code;
+    const pm_dataset *kind = kind_option(c->kind, &code);
+    if (code)
+        return code;
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    code = run_import(db, kind, c->dry_run, c->args, c->nargs);
+    pm_store_close(db);
+    return code;
+}
+
+/* ---- check ------------------------------------------------------------ */
+
+static int run_check(sqlite3 *db)
+{
+    pm_check_opts opts;
+    pm_check_defaults(&opts);
+    long warnings;
+    char msg[1024];
+    pm_error err = pm_check_run(db, &opts, stdout, &warnings, msg, sizeof msg);
+    fflush(stdout);
+    return err ? fail(err, msg) : 0;
+}
+
+static int cmd_check(const cli *c)
+{
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    printf("Controle van %s\n", path);
+    int code = run_check(db);
+    pm_store_close(db);
+    return code;
+}
+
+/* ---- sjabloon --------------------------------------------------------- */
+
+static int cmd_sjabloon(const cli *c)
+{
+    if (c->nargs < 1 || c->nargs > 2)
+        return usage_error("%s", "sjabloon: geef een soort en eventueel een bestandsnaam");
+    const pm_dataset *ds = pm_dataset_by_name(c->args[0]);
+    if (!ds)
+        return usage_error("onbekende soort '%s'", c->args[0]);
+    /* What Dutch Excel reads without the import wizard: UTF-8 with BOM,
+     * ';' between fields, CRLF line ends. */
+    char header[512];
+    size_t n = (size_t)snprintf(header, sizeof header, "\xEF\xBB\xBF");
+    for (size_t i = 0; i < ds->nfields; i++)
+        n += (size_t)snprintf(header + n, sizeof header - n, "%s%s", i ? ";" : "",
+                              ds->fields[i].name);
+    snprintf(header + n, sizeof header - n, "\r\n");
+    if (c->nargs == 1) {
+        fputs(header, stdout);
+        return 0;
+    }
+    const char *path = c->args[1];
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        fprintf(stderr, "pijlermonitor: %s bestaat al; kies een andere naam (er is niets "
+                        "overschreven)\n",
+                path);
+        return pm_exit_code(PM_ERR_IO);
+    }
+    pm_outfile of;
+    char msg[1024];
+    pm_error err = pm_outfile_open(&of, path, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    fputs(header, of.fp);
+    err = pm_outfile_commit(&of, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    printf("Sjabloon voor %s geschreven naar %s.\n", ds->name, path);
+    return 0;
+}
+
+/* ---- demo ------------------------------------------------------------- */
+
+static int compare_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Lists the .csv and .json files of dir, sorted, as malloc'ed paths. */
+static size_t list_fixtures(const char *dir, char **paths, size_t max)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < max) {
+        const char *dot = strrchr(e->d_name, '.');
+        if (!dot || (strcmp(dot, ".csv") != 0 && strcmp(dot, ".json") != 0))
+            continue;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        paths[n] = malloc(len);
+        if (!paths[n])
+            break;
+        snprintf(paths[n], len, "%s/%s", dir, e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(paths, n, sizeof *paths, compare_str);
+    return n;
+}
+
+static int cmd_demo(const cli *c)
+{
+    if (c->nargs > 1)
+        return usage_error("%s", "demo: geef hoogstens één map");
+    const char *dir = c->nargs ? c->args[0] : "pijlermonitor-demo";
+    const char *fixtures = getenv("PIJLERMONITOR_FIXTURES");
+    char fixdir[4096];
+    snprintf(fixdir, sizeof fixdir, "%s", fixtures && *fixtures ? fixtures
+                                                                : PM_FIXTURES_DIR "/demo");
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "pijlermonitor: map %s kan niet worden gemaakt: %s\n", dir,
+                strerror(errno));
+        return pm_exit_code(PM_ERR_IO);
+    }
+    char *paths[64];
+    size_t npaths = list_fixtures(fixdir, paths, 64);
+    if (npaths == 0) {
+        fprintf(stderr, "pijlermonitor: geen demogegevens gevonden in %s\n", fixdir);
+        return pm_exit_code(PM_ERR_IO);
+    }
+    /* A fresh database every time: the demo shows the fixtures, nothing else. */
+    char dbpath[4200];
+    snprintf(dbpath, sizeof dbpath, "%s/pijlermonitor.db", dir);
+    const char *suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        char p[4300];
+        snprintf(p, sizeof p, "%s%s", dbpath, suffixes[i]);
+        unlink(p);
+    }
+    sqlite3 *db;
+    char msg[1024];
+    int code;
+    pm_error err = pm_store_open(dbpath, PM_STORE_CREATE, &db, NULL, msg, sizeof msg);
+    if (err) {
+        code = fail(err, msg);
+    } else {
+        printf("Demo: gegevens uit %s in een nieuwe database %s\n", fixdir, dbpath);
+        code = run_import(db, NULL, false, (const char *const *)paths, npaths);
+        if (code == 0) {
+            printf("\n");
+            code = run_check(db);
+        }
+        pm_store_close(db);
+    }
+    for (size_t i = 0; i < npaths; i++)
+        free(paths[i]);
+    if (code == 0)
+        printf("\nDemo klaar. De database staat in %s.\n", dbpath);
+    return code;
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+typedef struct command {
+    const char *name;
+    int (*run)(const cli *c);
+} command;
+
+static const command commands[] = {
+    {"init", cmd_init},         {"import", cmd_import}, {"check", cmd_check},
+    {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},
+};
+
+/* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
+static const char *option_value(int argc, char **argv, int *i, const char *name, int *bad)
+{
+    size_t len = strlen(name);
+    const char *a = argv[*i];
+    if (a[len] == '=')
+        return a + len + 1;
+    if (*i + 1 >= argc) {
+        *bad = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool is_option(const char *a, const char *name)
+{
+    size_t len = strlen(name);
+    return strncmp(a, name, len) == 0 && (a[len] == '\0' || a[len] == '=');
+}
+
+int pm_cli_main(int argc, char **argv)
+{
+    cli c = {0};
+    const char *cmd = NULL;
+    bool only_args = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int bad = 0;
+        if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
+            if (!cmd)
+                cmd = a;
+            else if (c.nargs < sizeof c.args / sizeof c.args[0])
+                c.args[c.nargs++] = a;
+            else
+                return usage_error("%s", "te veel argumenten");
+        } else if (strcmp(a, "--") == 0) {
+            only_args = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage_text, stdout);
+            return 0;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("pijlermonitor %s\n", PM_VERSION);
+            return 0;
+        } else if (is_option(a, "--db")) {
+            c.db_option = option_value(argc, argv, &i, "--db", &bad);
+        } else if (is_option(a, "--kind")) {
+            c.kind = option_value(argc, argv, &i, "--kind", &bad);
+        } else if (strcmp(a, "--dry-run") == 0) {
+            c.dry_run = true;
+        } else {
+            return usage_error("onbekende optie '%s'", a);
+        }
+        if (bad)
+            return usage_error("optie '%s' verwacht een waarde", a);
+    }
+    if (!cmd)
+        return usage_error("%s", "geef een opdracht");
+    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+        if (strcmp(cmd, commands[k].name) == 0)
+            return commands[k].run(&c);
+    if (strcmp(cmd, "indicators") == 0 || strcmp(cmd, "report") == 0)
+        return usage_error("'%s' is in deze versie nog niet beschikbaar", cmd);
+    return usage_error("onbekende opdracht '%s'", cmd);
+}

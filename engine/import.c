@@ -1,0 +1,943 @@
+/* import.c — reads CSV and JSON files row by row, validates every field
+ * against the dataset table, and upserts the rows in one transaction.
+ *
+ * Per row: convert and check each field, apply the dataset's row rule, then
+ * one prepared upsert. References between datasets are checked at the end,
+ * set-based in SQL, so a row may refer to a row later in the same call. A
+ * repeated id inside one import is caught by the upsert itself: it only
+ * replaces rows from earlier imports (their file id is lower). */
+#include "import.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "csv.h"
+#include "jsonrd.h"
+#include "pm_config.h"
+#include "store.h"
+#include "value.h"
+
+#define MAX_FIELDS 16
+#define ID_MAX_LEN 100
+
+typedef struct field_buf {
+    char *ptr;
+    size_t cap;
+} field_buf;
+
+typedef struct importer {
+    sqlite3 *db;
+    const pm_import_opts *opts;
+    pm_diag *diag;
+    char *msg;
+    size_t msgsize;
+    sqlite3_stmt *upsert[PM_NKINDS];
+    sqlite3_stmt *insert_file;
+    sqlite3_stmt *update_file;
+    sqlite3_int64 import_id;
+    sqlite3_int64 first_file_id; /* 0 until the first file row exists */
+    bool touched[PM_NKINDS];
+    pm_value vals[MAX_FIELDS];
+    field_buf bufs[MAX_FIELDS]; /* owned copies of values (JSON, normalised text) */
+    /* progress */
+    struct timespec last_progress;
+    int progress_shown;
+} importer;
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static pm_error db_fail(importer *im, const char *what)
+{
+    snprintf(im->msg, im->msgsize, "%s: %s", what, sqlite3_errmsg(im->db));
+    return PM_ERR_DB;
+}
+
+/* Copies s[0..len) into the field's own buffer, NUL-terminated. */
+static const char *buf_store(field_buf *b, const char *s, size_t len)
+{
+    if (len + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < len + 1)
+            cap *= 2;
+        char *p = realloc(b->ptr, cap);
+        if (!p)
+            return NULL;
+        b->ptr = p;
+        b->cap = cap;
+    }
+    memcpy(b->ptr, s, len);
+    b->ptr[len] = '\0';
+    return b->ptr;
+}
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len && ((*s)[0] == ' ' || (*s)[0] == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+/* A short, printable excerpt of a bad value for a message. */
+static const char *excerpt(const char *s, size_t len, char out[48])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 40; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out[n++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+    }
+    if (len > 40) {
+        memcpy(out + n, "...", 3);
+        n += 3;
+    }
+    out[n] = '\0';
+    /* Do not cut a UTF-8 sequence in half. */
+    while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
+        out[--n] = '\0';
+    if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
+        out[--n] = '\0';
+    return out;
+}
+
+static void join_values(const char *const *values, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; values[i] && n < size; i++)
+        n += (size_t)snprintf(out + n, size - n, "%s%s", i ? ", " : "", values[i]);
+}
+
+/* ---- field conversion ------------------------------------------------- */
+
+/* Normalises a '|'-separated channel list: parts trimmed, empty parts
+ * dropped. Returns the normalised length (0 = absent). */
+static size_t normalise_channels(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '|')
+            continue;
+        const char *part = s + start;
+        size_t plen = i - start;
+        trim(&part, &plen);
+        if (plen) {
+            if (n)
+                out[n++] = '|';
+            memcpy(out + n, part, plen);
+            n += plen;
+        }
+        start = i + 1;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Converts the raw text of field fi into im->vals[fi]. `owned` says whether
+ * s already lives in the field's own buffer. Reports problems to diag. */
+static void convert_field(importer *im, const pm_field *f, int fi, const char *s,
+                          size_t len, const char *file, long line)
+{
+    pm_value *v = &im->vals[fi];
+    char ex[48];
+    v->present = false;
+    if (len == 0)
+        return;
+    if (memchr(s, '\0', len)) {
+        pm_diag_error(im->diag, file, line, f->name, "bevat een NUL-teken (binaire gegevens?)");
+        return;
+    }
+    if (!pm_utf8_valid(s, len)) {
+        pm_diag_error(im->diag, file, line, f->name,
+                      "ongeldige UTF-8-tekst; sla het bestand op als 'CSV UTF-8'");
+        return;
+    }
+    v->text = s;
+    v->len = len;
+    int64_t num = 0;
+    switch (f->type) {
+    case PM_F_ID:
+        if (len > ID_MAX_LEN) {
+            pm_diag_error(im->diag, file, line, f->name, "langer dan %d tekens", ID_MAX_LEN);
+            return;
+        }
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c < 0x20 || c == 0x7f) {
+                pm_diag_error(im->diag, file, line, f->name,
+                              "mag geen regeleinde, tab of stuurteken bevatten");
+                return;
+            }
+        }
+        break;
+    case PM_F_TEXT:
+        break;
+    case PM_F_ENUM: {
+        const char *canon = NULL;
+        for (size_t i = 0; f->values[i]; i++)
+            if (strlen(f->values[i]) == len && strncasecmp(f->values[i], s, len) == 0)
+                canon = f->values[i];
+        if (!canon) {
+            char allowed[256];
+            join_values(f->values, allowed, sizeof allowed);
+            pm_diag_error(im->diag, file, line, f->name,
+                          "'%s' is geen toegestane waarde; kies uit: %s",
+                          excerpt(s, len, ex), allowed);
+            return;
+        }
+        v->text = canon;
+        v->len = strlen(canon);
+        break;
+    }
+    case PM_F_DATE: {
+        pm_day day;
+        if (!pm_day_parse(s, len, &day)) {
+            pm_diag_error(im->diag, file, line, f->name,
+                          "'%s' is geen geldige datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ",
+                          excerpt(s, len, ex));
+            return;
+        }
+        num = day;
+        break;
+    }
+    case PM_F_MONEY:
+    case PM_F_SCORE:
+    case PM_F_HOURS: {
+        int scale = f->type == PM_F_SCORE ? 1 : 2;
+        pm_decimal_status st = pm_decimal_parse(s, len, scale, &num);
+        if (st == PM_DEC_TOO_PRECISE) {
+            pm_diag_error(im->diag, file, line, f->name,
+                          "'%s' heeft meer dan %d decimal%s%s", excerpt(s, len, ex), scale,
+                          scale == 1 ? "" : "en",
+                          f->type == PM_F_MONEY
+                              ? " (scheid duizendtallen niet met een punt)"
+                              : "");
+            return;
+        }
+        if (st != PM_DEC_OK) {
+            pm_diag_error(im->diag, file, line, f->name, "'%s' is geen getal",
+                          excerpt(s, len, ex));
+            return;
+        }
+        if (f->type == PM_F_SCORE && (num < 10 || num > 100)) {
+            pm_diag_error(im->diag, file, line, f->name,
+                          "%s ligt niet tussen 1 en 10", excerpt(s, len, ex));
+            return;
+        }
+        if (f->type == PM_F_HOURS && (num < 1 || num > 2400)) {
+            pm_diag_error(im->diag, file, line, f->name,
+                          "%s moet groter dan 0 en hoogstens 24 zijn", excerpt(s, len, ex));
+            return;
+        }
+        if (f->type == PM_F_MONEY && (num < f->min || num > f->max)) {
+            if (f->min > 0 && num < f->min)
+                pm_diag_error(im->diag, file, line, f->name, "moet groter dan 0 zijn");
+            else if (num < 0 && f->min == 0)
+                pm_diag_error(im->diag, file, line, f->name, "mag niet negatief zijn");
+            else
+                pm_diag_error(im->diag, file, line, f->name, "%s is onwaarschijnlijk groot",
+                              excerpt(s, len, ex));
+            return;
+        }
+        break;
+    }
+    case PM_F_INT:
+        if (!pm_int_parse(s, len, &num)) {
+            pm_diag_error(im->diag, file, line, f->name, "'%s' is geen geheel getal",
+                          excerpt(s, len, ex));
+            return;
+        }
+        if (num < f->min || num > f->max) {
+            pm_diag_error(im->diag, file, line, f->name,
+                          "%lld ligt niet tussen %lld en %lld", (long long)num,
+                          (long long)f->min, (long long)f->max);
+            return;
+        }
+        break;
+    case PM_F_CHANNELS: {
+        field_buf *b = &im->bufs[fi];
+        char *tmp = malloc(len + 1);
+        if (!tmp) {
+            pm_diag_error(im->diag, file, line, f->name, "onvoldoende geheugen");
+            return;
+        }
+        size_t n = normalise_channels(s, len, tmp);
+        const char *stored = n ? buf_store(b, tmp, n) : NULL;
+        free(tmp);
+        if (!stored)
+            return; /* no channels: absent */
+        v->text = stored;
+        v->len = n;
+        break;
+    }
+    }
+    v->num = num;
+    v->present = true;
+}
+
+/* ---- writing rows ----------------------------------------------------- */
+
+static pm_error prepare_upsert(importer *im, const pm_dataset *ds)
+{
+    if (im->upsert[ds->kind])
+        return PM_OK;
+    char sql[2048];
+    size_t n = (size_t)snprintf(sql, sizeof sql, "INSERT INTO %s(", ds->name);
+    for (size_t i = 0; i < ds->nfields; i++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "%s, ", ds->fields[i].column);
+    n += (size_t)snprintf(sql + n, sizeof sql - n, "bestand, regel) VALUES (");
+    for (size_t i = 0; i < ds->nfields + 2; i++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "%s?%zu", i ? ", " : "", i + 1);
+    n += (size_t)snprintf(sql + n, sizeof sql - n, ") ON CONFLICT(id) DO UPDATE SET ");
+    for (size_t i = 1; i < ds->nfields; i++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "%s = excluded.%s, ",
+                              ds->fields[i].column, ds->fields[i].column);
+    snprintf(sql + n, sizeof sql - n,
+             "bestand = excluded.bestand, regel = excluded.regel WHERE %s.bestand < ?%zu",
+             ds->name, ds->nfields + 3);
+    if (sqlite3_prepare_v3(im->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &im->upsert[ds->kind],
+                           NULL) != SQLITE_OK)
+        return db_fail(im, "voorbereiden van de import");
+    return PM_OK;
+}
+
+/* Reports where the first row with this id came from in this import. */
+static void report_duplicate(importer *im, const pm_dataset *ds, const char *file, long line)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT f.pad, t.regel FROM %s t JOIN import_bestanden f ON f.id = t.bestand "
+             "WHERE t.id = ?1",
+             ds->name);
+    sqlite3_stmt *st = NULL;
+    const pm_value *id = &im->vals[0];
+    if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, id->text, (int)id->len, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            pm_diag_error(im->diag, file, line, "id",
+                          "'%s' komt in deze import al voor (%s:%lld)", id->text,
+                          (const char *)sqlite3_column_text(st, 0),
+                          (long long)sqlite3_column_int64(st, 1));
+            sqlite3_finalize(st);
+            return;
+        }
+    }
+    sqlite3_finalize(st);
+    pm_diag_error(im->diag, file, line, "id", "'%s' komt in deze import dubbel voor",
+                  id->text);
+}
+
+/* Binds the converted row and runs the upsert. Returns 1 when a row was
+ * written, 0 when it was rejected (reported), or PM_ERR_DB (negative). */
+static int write_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
+                     const char *file, long line)
+{
+    sqlite3_stmt *st = im->upsert[ds->kind];
+    for (size_t i = 0; i < ds->nfields; i++) {
+        const pm_field *f = &ds->fields[i];
+        const pm_value *v = &im->vals[i];
+        int p = (int)i + 1;
+        if (!v->present) {
+            if (f->type == PM_F_ENUM && f->dflt)
+                sqlite3_bind_text(st, p, f->dflt, -1, SQLITE_STATIC);
+            else
+                sqlite3_bind_null(st, p);
+        } else if (f->type == PM_F_ID || f->type == PM_F_TEXT || f->type == PM_F_ENUM ||
+                   f->type == PM_F_CHANNELS) {
+            sqlite3_bind_text(st, p, v->text, (int)v->len, SQLITE_STATIC);
+        } else {
+            sqlite3_bind_int64(st, p, v->num);
+        }
+    }
+    sqlite3_bind_int64(st, (int)ds->nfields + 1, file_id);
+    sqlite3_bind_int64(st, (int)ds->nfields + 2, line);
+    sqlite3_bind_int64(st, (int)ds->nfields + 3, im->first_file_id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE) {
+        if (sqlite3_changes(im->db) == 0) {
+            report_duplicate(im, ds, file, line);
+            return 0;
+        }
+        return 1;
+    }
+    if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+        /* The field checks should have caught this; say what SQLite saw. */
+        pm_diag_error(im->diag, file, line, NULL, "rij geweigerd door de database: %s",
+                      sqlite3_errmsg(im->db));
+        return 0;
+    }
+    db_fail(im, "schrijven van een rij");
+    return -1;
+}
+
+/* Checks required fields and the row rule, then writes. Same return as
+ * write_row. */
+static int finish_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
+                      const char *file, long line, size_t errors_before, bool json)
+{
+    for (size_t i = 0; i < ds->nfields; i++) {
+        if (ds->fields[i].required && !im->vals[i].present &&
+            im->diag->nerrors == errors_before)
+            pm_diag_error(im->diag, file, line, ds->fields[i].name,
+                          json ? "ontbreekt (verplicht veld)" : "is leeg (verplicht veld)");
+        else if (ds->fields[i].required && !im->vals[i].present)
+            pm_diag_error(im->diag, file, line, ds->fields[i].name,
+                          json ? "ontbreekt (verplicht veld)" : "is leeg (verplicht veld)");
+    }
+    if (im->diag->nerrors != errors_before)
+        return 0;
+    if (ds->row_rule)
+        ds->row_rule(im->vals, im->diag, file, line);
+    if (im->diag->nerrors != errors_before)
+        return 0;
+    return write_row(im, ds, file_id, file, line);
+}
+
+/* ---- progress --------------------------------------------------------- */
+
+static void show_progress(importer *im, const char *file, long rows, uint64_t done,
+                          uint64_t size, bool final)
+{
+    if (!im->opts->progress)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double dt = (double)(now.tv_sec - im->last_progress.tv_sec) +
+                (double)(now.tv_nsec - im->last_progress.tv_nsec) / 1e9;
+    if (!final && dt < 0.2)
+        return;
+    if (final && !im->progress_shown)
+        return;
+    im->last_progress = now;
+    im->progress_shown = 1;
+    int pct = size ? (int)(done * 100 / size) : 0;
+    fprintf(stderr, "\r%s: %ld rijen (%d%%)%s", file, rows, pct, final ? "\n" : "");
+}
+
+/* ---- one file --------------------------------------------------------- */
+
+static pm_error begin_file(importer *im, const char *path, const pm_dataset *ds,
+                           sqlite3_int64 *file_id)
+{
+    sqlite3_stmt *st = im->insert_file;
+    sqlite3_bind_int64(st, 1, im->import_id);
+    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, ds->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(im, "registreren van het bestand");
+    *file_id = sqlite3_last_insert_rowid(im->db);
+    if (!im->first_file_id)
+        im->first_file_id = *file_id;
+    im->touched[ds->kind] = true;
+    return prepare_upsert(im, ds);
+}
+
+static pm_error end_file(importer *im, sqlite3_int64 file_id, pm_import_file *out,
+                         long long count_before, long written)
+{
+    long long after = pm_store_count(im->db, out->ds->name);
+    if (after < 0)
+        return db_fail(im, "tellen van de rijen");
+    out->added = (long)(after - count_before);
+    out->replaced = written - out->added;
+    sqlite3_stmt *st = im->update_file;
+    sqlite3_bind_int64(st, 1, out->rows);
+    sqlite3_bind_int64(st, 2, out->added);
+    sqlite3_bind_int64(st, 3, out->replaced);
+    sqlite3_bind_int64(st, 4, file_id);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PM_OK : db_fail(im, "bijwerken van het bestand");
+}
+
+static const char *dataset_hint(const pm_dataset *closest)
+{
+    return closest ? closest->name : "geen";
+}
+
+/* Reports missing required columns and unknown columns; maps columns to
+ * fields. Returns false when the file cannot be imported. */
+static bool map_columns(importer *im, const pm_dataset *ds, const char *path,
+                        const char *const *cols, size_t ncols, int *colmap)
+{
+    bool ok = true;
+    for (size_t c = 0; c < ncols; c++) {
+        colmap[c] = pm_dataset_field_index(ds, cols[c]);
+        if (cols[c][0] == '\0') {
+            colmap[c] = -1;
+            continue;
+        }
+        for (size_t d = 0; d < c; d++)
+            if (strcmp(cols[c], cols[d]) == 0) {
+                pm_diag_error(im->diag, path, 1, cols[c], "kolom komt twee keer voor");
+                ok = false;
+            }
+        if (colmap[c] < 0)
+            pm_diag_warn(im->diag, path, 1, cols[c],
+                         "onbekende kolom voor %s; wordt genegeerd", ds->name);
+    }
+    for (size_t f = 0; f < ds->nfields; f++) {
+        if (!ds->fields[f].required)
+            continue;
+        bool seen = false;
+        for (size_t c = 0; c < ncols; c++)
+            seen |= colmap[c] == (int)f;
+        if (!seen) {
+            pm_diag_error(im->diag, path, 1, ds->fields[f].name,
+                          "verplichte kolom ontbreekt in de kopregel van %s", ds->name);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
+{
+    pm_csv *csv = NULL;
+    char why[512];
+    pm_error err = pm_csv_open(&csv, path, why, sizeof why);
+    if (err) {
+        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        return err == PM_ERR_DATA ? PM_OK : err;
+    }
+    size_t ncols = pm_csv_ncols(csv);
+    const char **cols = calloc(ncols ? ncols : 1, sizeof *cols);
+    int *colmap = calloc(ncols ? ncols : 1, sizeof *colmap);
+    if (!cols || !colmap) {
+        free(cols);
+        free(colmap);
+        pm_csv_close(csv);
+        return PM_ERR_NOMEM;
+    }
+    for (size_t c = 0; c < ncols; c++)
+        cols[c] = pm_csv_colname(csv, c);
+    const pm_dataset *closest = NULL;
+    const pm_dataset *ds = im->opts->kind ? im->opts->kind
+                                          : pm_dataset_detect(cols, ncols, &closest);
+    if (!ds) {
+        pm_diag_error(im->diag, path, 1, NULL,
+                      "soort gegevens niet herkend aan de kopregel (lijkt het meest op %s; "
+                      "ontbreekt een verplichte kolom?); geef de soort met --kind",
+                      dataset_hint(closest));
+        if (closest)
+            map_columns(im, closest, path, cols, ncols, colmap);
+        goto done;
+    }
+    out->ds = ds;
+    if (!map_columns(im, ds, path, cols, ncols, colmap))
+        goto done;
+
+    sqlite3_int64 file_id;
+    err = begin_file(im, path, ds, &file_id);
+    if (err)
+        goto done;
+    long long before = pm_store_count(im->db, ds->name);
+    long written = 0;
+    pm_csv_record rec;
+    int rc;
+    while ((rc = pm_csv_next(csv, &rec, why, sizeof why)) == PM_CSV_RECORD) {
+        out->rows++;
+        size_t errors_before = im->diag->nerrors;
+        for (size_t i = 0; i < ds->nfields; i++)
+            im->vals[i].present = false;
+        if (rec.error)
+            pm_diag_error(im->diag, path, rec.line,
+                          rec.error_field >= 0 && (size_t)rec.error_field < ncols
+                              ? cols[rec.error_field]
+                              : NULL,
+                          "%s", rec.error);
+        for (size_t c = ncols; c < rec.nfields; c++)
+            if (rec.fields[c].len) {
+                pm_diag_error(im->diag, path, rec.line, NULL,
+                              "de regel heeft %zu velden, de kopregel %zu", rec.nfields,
+                              ncols);
+                break;
+            }
+        size_t nf = rec.nfields < ncols ? rec.nfields : ncols;
+        for (size_t c = 0; c < nf; c++)
+            if (colmap[c] >= 0)
+                convert_field(im, &ds->fields[colmap[c]], colmap[c], rec.fields[c].ptr,
+                              rec.fields[c].len, path, rec.line);
+        int w = finish_row(im, ds, file_id, path, rec.line, errors_before, false);
+        if (w < 0) {
+            err = PM_ERR_DB;
+            goto done;
+        }
+        written += w;
+        if ((out->rows & 4095) == 0)
+            show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv),
+                          false);
+    }
+    show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv), true);
+    if (rc == PM_CSV_FATAL)
+        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+    err = end_file(im, file_id, out, before, written);
+done:
+    free(cols);
+    free(colmap);
+    pm_csv_close(csv);
+    return err;
+}
+
+/* The text of a JSON value for field conversion: strings trimmed, numbers
+ * in their shortest exact form, arrays of strings joined with '|' (for
+ * kanalen). Returns false (and reports) for anything else. */
+static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON *item,
+                            const char *file, long recno, const char **s, size_t *len)
+{
+    field_buf *b = &im->bufs[fi];
+    if (cJSON_IsNull(item)) {
+        *s = "";
+        *len = 0;
+        return true;
+    }
+    if (cJSON_IsString(item)) {
+        const char *p = item->valuestring;
+        size_t n = strlen(p);
+        trim(&p, &n);
+        *s = buf_store(b, p, n);
+        *len = n;
+        return *s != NULL;
+    }
+    if (cJSON_IsNumber(item)) {
+        char *printed = cJSON_PrintUnformatted(item);
+        if (!printed)
+            return false;
+        *len = strlen(printed);
+        *s = buf_store(b, printed, *len);
+        cJSON_free(printed);
+        return *s != NULL;
+    }
+    if (cJSON_IsArray(item) && f->type == PM_F_CHANNELS) {
+        size_t total = 0;
+        const cJSON *el;
+        cJSON_ArrayForEach(el, item)
+        {
+            if (!cJSON_IsString(el)) {
+                pm_diag_error(im->diag, file, recno, f->name, "verwacht een lijst van teksten");
+                return false;
+            }
+            total += strlen(el->valuestring) + 1;
+        }
+        char *joined = malloc(total + 1);
+        if (!joined)
+            return false;
+        size_t n = 0;
+        cJSON_ArrayForEach(el, item)
+        {
+            size_t l = strlen(el->valuestring);
+            if (n)
+                joined[n++] = '|';
+            memcpy(joined + n, el->valuestring, l);
+            n += l;
+        }
+        *s = buf_store(b, joined, n);
+        *len = n;
+        free(joined);
+        return *s != NULL;
+    }
+    pm_diag_error(im->diag, file, recno, f->name,
+                  "verwacht een tekst of getal, geen %s",
+                  cJSON_IsBool(item) ? "waar/onwaar" : "lijst of object");
+    return false;
+}
+
+static void lower_key(const char *key, char *out, size_t size)
+{
+    const char *p = key;
+    size_t n = strlen(p);
+    trim(&p, &n);
+    if (n >= size)
+        n = size - 1;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)tolower((unsigned char)p[i]);
+    out[n] = '\0';
+}
+
+static pm_error import_json(importer *im, const char *path, pm_import_file *out)
+{
+    pm_jsonrd *rd = NULL;
+    char why[512];
+    pm_error err = pm_jsonrd_open(&rd, path, why, sizeof why);
+    if (err) {
+        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        return err == PM_ERR_DATA ? PM_OK : err;
+    }
+    const pm_dataset *ds = im->opts->kind;
+    sqlite3_int64 file_id = 0;
+    long long before = 0;
+    long written = 0;
+    char warned[MAX_FIELDS * 4][64];
+    size_t nwarned = 0;
+    cJSON *elem = NULL;
+    long recno = 0;
+    int rc;
+    while ((rc = pm_jsonrd_next(rd, &elem, &recno, why, sizeof why)) == PM_JSONRD_ELEMENT) {
+        out->rows++;
+        if (!cJSON_IsObject(elem)) {
+            pm_diag_error(im->diag, path, recno, NULL, "record is geen JSON-object");
+            cJSON_Delete(elem);
+            continue;
+        }
+        if (!ds) {
+            /* The dataset is recognised from the keys of the first object. */
+            const char *cols[64];
+            char names[64][64];
+            size_t ncols = 0;
+            const cJSON *it;
+            cJSON_ArrayForEach(it, elem)
+            {
+                if (ncols == 64)
+                    break;
+                lower_key(it->string, names[ncols], sizeof names[ncols]);
+                cols[ncols] = names[ncols];
+                ncols++;
+            }
+            const pm_dataset *closest = NULL;
+            ds = pm_dataset_detect(cols, ncols, &closest);
+            if (!ds) {
+                pm_diag_error(im->diag, path, recno, NULL,
+                              "soort gegevens niet herkend aan de velden van het eerste "
+                              "record (lijkt het meest op %s); geef de soort met --kind",
+                              dataset_hint(closest));
+                cJSON_Delete(elem);
+                break;
+            }
+        }
+        if (!file_id) {
+            out->ds = ds;
+            err = begin_file(im, path, ds, &file_id);
+            if (err) {
+                cJSON_Delete(elem);
+                break;
+            }
+            before = pm_store_count(im->db, ds->name);
+        }
+        size_t errors_before = im->diag->nerrors;
+        for (size_t i = 0; i < ds->nfields; i++)
+            im->vals[i].present = false;
+        const cJSON *it;
+        cJSON_ArrayForEach(it, elem)
+        {
+            char key[64];
+            lower_key(it->string, key, sizeof key);
+            int fi = pm_dataset_field_index(ds, key);
+            if (fi < 0) {
+                bool seen = false;
+                for (size_t w = 0; w < nwarned && !seen; w++)
+                    seen = strcmp(warned[w], key) == 0;
+                if (!seen && nwarned < sizeof warned / sizeof warned[0]) {
+                    snprintf(warned[nwarned++], sizeof warned[0], "%s", key);
+                    pm_diag_warn(im->diag, path, recno, key,
+                                 "onbekend veld voor %s; wordt genegeerd", ds->name);
+                }
+                continue;
+            }
+            const char *s;
+            size_t len;
+            if (json_value_text(im, &ds->fields[fi], fi, it, path, recno, &s, &len))
+                convert_field(im, &ds->fields[fi], fi, s, len, path, recno);
+        }
+        cJSON_Delete(elem);
+        int w = finish_row(im, ds, file_id, path, recno, errors_before, true);
+        if (w < 0) {
+            err = PM_ERR_DB;
+            break;
+        }
+        written += w;
+        if ((out->rows & 4095) == 0)
+            show_progress(im, path, out->rows, pm_jsonrd_bytes_read(rd),
+                          pm_jsonrd_file_size(rd), false);
+    }
+    show_progress(im, path, out->rows, pm_jsonrd_bytes_read(rd), pm_jsonrd_file_size(rd),
+                  true);
+    if (rc == PM_JSONRD_FATAL)
+        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+    if (!err && file_id)
+        err = end_file(im, file_id, out, before, written);
+    if (!err && !file_id && rc == PM_JSONRD_END && out->rows == 0)
+        pm_diag_warn(im->diag, path, 0, NULL, "lege JSON-array; niets geïmporteerd");
+    pm_jsonrd_close(rd);
+    return err;
+}
+
+/* True when the file's first character after an optional BOM and spaces is
+ * '[': then it is JSON, whatever its name. */
+static bool looks_like_json(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return false;
+    unsigned char buf[512];
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    fclose(fp);
+    size_t i = (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) ? 3 : 0;
+    while (i < n && isspace(buf[i]))
+        i++;
+    return i < n && buf[i] == '[';
+}
+
+/* ---- reference checks ------------------------------------------------- */
+
+static pm_error check_references(importer *im)
+{
+    size_t nrefs;
+    const pm_ref *refs = pm_dataset_refs(&nrefs);
+    for (size_t r = 0; r < nrefs; r++) {
+        if (!im->touched[refs[r].from])
+            continue;
+        const char *from = pm_dataset_get(refs[r].from)->name;
+        const char *to = pm_dataset_get(refs[r].to)->name;
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "SELECT f.pad, r.regel, r.%s FROM %s r JOIN import_bestanden f "
+                 "ON f.id = r.bestand WHERE r.bestand >= ?1 AND r.%s IS NOT NULL "
+                 "AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.id = r.%s) "
+                 "ORDER BY r.bestand, r.regel",
+                 refs[r].column, from, refs[r].column, to, refs[r].column);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
+            return db_fail(im, "controle van verwijzingen");
+        sqlite3_bind_int64(st, 1, im->first_file_id);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 0),
+                          (long)sqlite3_column_int64(st, 1), refs[r].column,
+                          "'%s' bestaat niet in %s (niet in de database en niet in deze "
+                          "import)",
+                          (const char *)sqlite3_column_text(st, 2), to);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return db_fail(im, "controle van verwijzingen");
+    }
+
+    /* An opdrachtgever evaluation must come from an opdrachtgever; checked
+     * from both sides, as either row may be new. */
+    if (!im->touched[PM_EVALUATIES] && !im->touched[PM_ORGANISATIES])
+        return PM_OK;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(im->db,
+                           "SELECT f.pad, e.regel, e.organisatie, o.type FROM evaluaties e "
+                           "JOIN organisaties o ON o.id = e.organisatie "
+                           "JOIN import_bestanden f ON f.id = e.bestand "
+                           "WHERE e.soort = 'opdrachtgever' AND o.type <> 'opdrachtgever' "
+                           "AND (e.bestand >= ?1 OR o.bestand >= ?1) "
+                           "ORDER BY e.bestand, e.regel",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(im, "controle van evaluaties");
+    sqlite3_bind_int64(st, 1, im->first_file_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 0),
+                      (long)sqlite3_column_int64(st, 1), "soort",
+                      "een evaluatie van soort 'opdrachtgever' moet van een opdrachtgever "
+                      "komen; '%s' is een %s",
+                      (const char *)sqlite3_column_text(st, 2),
+                      (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PM_OK : db_fail(im, "controle van evaluaties");
+}
+
+/* ---- the whole call --------------------------------------------------- */
+
+static pm_error start_import(importer *im)
+{
+    pm_error err = pm_store_exec(im->db, "BEGIN IMMEDIATE", im->msg, im->msgsize);
+    if (err)
+        return err;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(im->db, "INSERT INTO imports(tijdstip, versie) VALUES (?1, ?2)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(im, "registreren van de import");
+    sqlite3_bind_text(st, 1, im->opts->now ? im->opts->now : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, PM_VERSION, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(im, "registreren van de import");
+    im->import_id = sqlite3_last_insert_rowid(im->db);
+    if (sqlite3_prepare_v3(im->db,
+                           "INSERT INTO import_bestanden(import_id, pad, dataset) "
+                           "VALUES (?1, ?2, ?3)",
+                           -1, SQLITE_PREPARE_PERSISTENT, &im->insert_file, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v3(im->db,
+                           "UPDATE import_bestanden SET rijen = ?1, toegevoegd = ?2, "
+                           "vervangen = ?3 WHERE id = ?4",
+                           -1, SQLITE_PREPARE_PERSISTENT, &im->update_file, NULL) != SQLITE_OK)
+        return db_fail(im, "voorbereiden van de import");
+    return PM_OK;
+}
+
+static void importer_free(importer *im)
+{
+    for (size_t k = 0; k < PM_NKINDS; k++)
+        sqlite3_finalize(im->upsert[k]);
+    sqlite3_finalize(im->insert_file);
+    sqlite3_finalize(im->update_file);
+    for (size_t i = 0; i < MAX_FIELDS; i++)
+        free(im->bufs[i].ptr);
+}
+
+pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *const *paths,
+                       size_t npaths, pm_import_result *res, pm_diag *diag, char *msg,
+                       size_t msgsize)
+{
+    memset(res, 0, sizeof *res);
+    res->files = calloc(npaths ? npaths : 1, sizeof *res->files);
+    if (!res->files)
+        return PM_ERR_NOMEM;
+    res->nfiles = npaths;
+    importer im = {.db = db, .opts = opts, .diag = diag, .msg = msg, .msgsize = msgsize};
+    clock_gettime(CLOCK_MONOTONIC, &im.last_progress);
+
+    pm_error err = start_import(&im);
+    for (size_t i = 0; i < npaths && !err; i++) {
+        res->files[i].path = paths[i];
+        FILE *probe = fopen(paths[i], "rb");
+        if (!probe) {
+            pm_diag_error(diag, paths[i], 0, NULL, "bestand kan niet worden geopend");
+            continue;
+        }
+        fclose(probe);
+        if (looks_like_json(paths[i]))
+            err = import_json(&im, paths[i], &res->files[i]);
+        else
+            err = import_csv(&im, paths[i], &res->files[i]);
+    }
+    if (!err && im.first_file_id)
+        err = check_references(&im);
+    if (!err && diag->nerrors == 0 && !opts->dry_run) {
+        err = pm_store_exec(db, "COMMIT", msg, msgsize);
+        res->committed = err == PM_OK;
+    }
+    importer_free(&im);
+    if (!res->committed) {
+        char ignored[128];
+        pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
+    }
+    if (err == PM_ERR_DB && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY)
+        snprintf(msg, msgsize,
+                 "de database is bezet door een ander proces (een andere import?); probeer "
+                 "het zo opnieuw");
+    if (!err && diag->nerrors)
+        err = PM_ERR_DATA;
+    return err;
+}
+
+void pm_import_result_free(pm_import_result *res)
+{
+    if (!res)
+        return;
+    free(res->files);
+    memset(res, 0, sizeof *res);
+}

@@ -1,0 +1,75 @@
+/* outfile.c — write-to-temporary-then-rename for every file we produce.
+ * rename() within one folder is atomic on POSIX, so readers see the old file
+ * or the whole new one, never a part. */
+#include "outfile.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msgsize)
+{
+    memset(of, 0, sizeof *of);
+    size_t len = strlen(path);
+    of->path = strdup(path);
+    of->tmp_path = malloc(len + 16);
+    if (!of->path || !of->tmp_path) {
+        pm_outfile_abort(of);
+        snprintf(msg, msgsize, "%s: onvoldoende geheugen", path);
+        return PM_ERR_NOMEM;
+    }
+    snprintf(of->tmp_path, len + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(of->tmp_path);
+    if (fd < 0) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, strerror(errno));
+        free(of->tmp_path);
+        of->tmp_path = NULL;
+        pm_outfile_abort(of);
+        return PM_ERR_IO;
+    }
+    of->fp = fdopen(fd, "wb");
+    if (!of->fp) {
+        close(fd);
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, strerror(errno));
+        pm_outfile_abort(of);
+        return PM_ERR_IO;
+    }
+    return PM_OK;
+}
+
+pm_error pm_outfile_commit(pm_outfile *of, char *msg, size_t msgsize)
+{
+    int failed = ferror(of->fp) || fflush(of->fp) != 0 || fsync(fileno(of->fp)) != 0;
+    int saved = errno;
+    if (fclose(of->fp) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    of->fp = NULL;
+    if (!failed && rename(of->tmp_path, of->path) != 0) {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", of->path,
+                 strerror(saved ? saved : EIO));
+        pm_outfile_abort(of);
+        return PM_ERR_IO;
+    }
+    free(of->path);
+    free(of->tmp_path);
+    memset(of, 0, sizeof *of);
+    return PM_OK;
+}
+
+void pm_outfile_abort(pm_outfile *of)
+{
+    if (of->fp)
+        fclose(of->fp);
+    if (of->tmp_path)
+        unlink(of->tmp_path);
+    free(of->path);
+    free(of->tmp_path);
+    memset(of, 0, sizeof *of);
+}

@@ -1,0 +1,27 @@
+/* outfile.h — output files written under a temporary name in the target
+ * folder and renamed into place, so a failure never leaves a half file. */
+#ifndef PM_OUTFILE_H
+#define PM_OUTFILE_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+typedef struct pm_outfile {
+    FILE *fp;        /* write here between open and commit */
+    char *path;      /* final name */
+    char *tmp_path;  /* temporary name in the same folder */
+} pm_outfile;
+
+/* Creates a temporary file beside path. On failure returns PM_ERR_IO with a
+ * Dutch reason naming path in msg; *of is then empty. */
+pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msgsize);
+
+/* Flushes, syncs and renames the temporary file to the final name; on any
+ * failure removes it and returns PM_ERR_IO with the reason. Frees *of. */
+pm_error pm_outfile_commit(pm_outfile *of, char *msg, size_t msgsize);
+
+/* Removes the temporary file and frees *of; safe on an empty struct. */
+void pm_outfile_abort(pm_outfile *of);
+
+#endif

@@ -1,0 +1,333 @@
+/* store.c — opening, creating and migrating the pijlermonitor database.
+ * Values are stored as integers where arithmetic must be exact: dates as
+ * pm_day (days since 1970-01-01), money in cents, scores in tenths, hours in
+ * hundredths. Every data row keeps the file and line it was imported from. */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "dataset.h"
+
+/* Version 0 → 1: the whole schema. Foreign keys between datasets are
+ * deferred, because one import may deliver a request before its
+ * organisation; the importer checks them itself first to name file and line,
+ * so the deferred check is only a backstop. */
+static const char schema_v1[] =
+    "CREATE TABLE imports ("
+    "  id INTEGER PRIMARY KEY,"
+    "  tijdstip TEXT NOT NULL," /* ISO 8601 UTC */
+    "  versie TEXT NOT NULL"
+    ");"
+    "CREATE TABLE import_bestanden ("
+    "  id INTEGER PRIMARY KEY,"
+    "  import_id INTEGER NOT NULL REFERENCES imports(id),"
+    "  pad TEXT NOT NULL,"
+    "  dataset TEXT NOT NULL,"
+    "  rijen INTEGER NOT NULL DEFAULT 0,"
+    "  toegevoegd INTEGER NOT NULL DEFAULT 0,"
+    "  vervangen INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE TABLE gemeenten ("
+    "  code TEXT PRIMARY KEY, naam TEXT NOT NULL, provincie TEXT NOT NULL"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE organisaties ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  naam TEXT NOT NULL,"
+    "  type TEXT NOT NULL CHECK (type IN ('gemeente','sob','opdrachtgever')),"
+    "  regio TEXT CHECK (regio IN ('Noord-West','Noord','Midden','Oost','Zuid-West','Zuid')),"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL,"
+    "  CHECK (regio IS NOT NULL OR type = 'opdrachtgever')"
+    ");"
+    "CREATE TABLE specialisten ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  naam TEXT NOT NULL,"
+    "  rol TEXT NOT NULL CHECK (rol IN ('expert','specialist','regioadviseur')),"
+    "  expertise TEXT NOT NULL CHECK (expertise IN ('sturing-bekostiging',"
+    "    'bedrijfsvoering','bestuurlijke-sturing','juridisch','participatieketen')),"
+    "  uurtarief_cent INTEGER NOT NULL CHECK (uurtarief_cent > 0),"
+    "  start INTEGER NOT NULL,"
+    "  einde INTEGER CHECK (einde >= start),"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE hulpvragen ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  organisatie TEXT NOT NULL"
+    "    REFERENCES organisaties(id) DEFERRABLE INITIALLY DEFERRED,"
+    "  ontvangen INTEGER NOT NULL,"
+    "  eerste_contact INTEGER CHECK (eerste_contact >= ontvangen),"
+    "  onderwerp TEXT CHECK (onderwerp IN ('sturing-bekostiging','bedrijfsvoering',"
+    "    'bestuurlijke-sturing','juridisch','participatieketen')),"
+    "  specialist TEXT REFERENCES specialisten(id) DEFERRABLE INITIALLY DEFERRED,"
+    "  status TEXT NOT NULL DEFAULT 'open'"
+    "    CHECK (status IN ('open','lopend','afgerond')),"
+    "  afgerond_op INTEGER CHECK (afgerond_op >= ontvangen),"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX hulpvragen_ontvangen ON hulpvragen(ontvangen);"
+    "CREATE INDEX hulpvragen_organisatie ON hulpvragen(organisatie);"
+    "CREATE INDEX hulpvragen_specialist ON hulpvragen(specialist);"
+    "CREATE TABLE inzet ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  specialist TEXT NOT NULL"
+    "    REFERENCES specialisten(id) DEFERRABLE INITIALLY DEFERRED,"
+    "  datum INTEGER NOT NULL,"
+    "  uren_x100 INTEGER NOT NULL CHECK (uren_x100 > 0 AND uren_x100 <= 2400),"
+    "  hulpvraag TEXT REFERENCES hulpvragen(id) DEFERRABLE INITIALLY DEFERRED,"
+    "  omschrijving TEXT,"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX inzet_datum ON inzet(datum);"
+    "CREATE INDEX inzet_specialist ON inzet(specialist, datum);"
+    "CREATE INDEX inzet_hulpvraag ON inzet(hulpvraag);"
+    "CREATE TABLE evaluaties ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  organisatie TEXT NOT NULL"
+    "    REFERENCES organisaties(id) DEFERRABLE INITIALLY DEFERRED,"
+    "  datum INTEGER NOT NULL,"
+    "  soort TEXT NOT NULL CHECK (soort IN ('ondersteuning','specialist','opdrachtgever')),"
+    "  score_x10 INTEGER NOT NULL CHECK (score_x10 BETWEEN 10 AND 100),"
+    "  specialist TEXT REFERENCES specialisten(id) DEFERRABLE INITIALLY DEFERRED,"
+    "  hulpvraag TEXT,"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL,"
+    "  CHECK (soort <> 'specialist' OR specialist IS NOT NULL)"
+    ");"
+    "CREATE INDEX evaluaties_soort_datum ON evaluaties(soort, datum);"
+    "CREATE INDEX evaluaties_organisatie ON evaluaties(organisatie);"
+    "CREATE INDEX evaluaties_specialist ON evaluaties(specialist);"
+    "CREATE TABLE kennisproducten ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  titel TEXT NOT NULL,"
+    "  soort TEXT NOT NULL CHECK (soort IN ('handleiding','factsheet','webinar','podcast',"
+    "    'kennisbijeenkomst','publicatie','overig')),"
+    "  gepubliceerd INTEGER,"
+    "  pijler TEXT NOT NULL DEFAULT '2' CHECK (pijler IN ('2','3','2+3')),"
+    "  kanalen TEXT,"
+    "  bereik INTEGER CHECK (bereik >= 0),"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE mijlpalen ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  resultaat TEXT NOT NULL CHECK (resultaat IN ('R4','R5')),"
+    "  omschrijving TEXT NOT NULL,"
+    "  gepland INTEGER NOT NULL,"
+    "  gereed INTEGER,"
+    "  bewijs TEXT,"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE begroting ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  jaar INTEGER NOT NULL CHECK (jaar BETWEEN 2000 AND 2100),"
+    "  kwartaal INTEGER CHECK (kwartaal BETWEEN 1 AND 4),"
+    "  post TEXT NOT NULL CHECK (post IN ('inhuur','kennisproducten','website',"
+    "    'bijeenkomsten','communicatie','overig')),"
+    "  bedrag_cent INTEGER NOT NULL CHECK (bedrag_cent >= 0),"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE uitgaven ("
+    "  id TEXT PRIMARY KEY NOT NULL,"
+    "  datum INTEGER NOT NULL,"
+    "  post TEXT NOT NULL CHECK (post IN ('kennisproducten','website',"
+    "    'bijeenkomsten','communicatie','overig')),"
+    "  bedrag_cent INTEGER NOT NULL,"
+    "  omschrijving TEXT,"
+    "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
+    "  regel INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX uitgaven_datum ON uitgaven(datum);";
+
+/* migrations[i] brings a database from version i to i + 1. */
+static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1};
+
+const char *pm_store_path(const char *option)
+{
+    if (option && *option)
+        return option;
+    const char *env = getenv("PIJLERMONITOR_DB");
+    if (env && *env)
+        return env;
+    return "pijlermonitor.db";
+}
+
+pm_error pm_store_exec(sqlite3 *db, const char *sql, char *msg, size_t msgsize)
+{
+    char *err = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+        snprintf(msg, msgsize, "%s", err ? err : sqlite3_errmsg(db));
+        sqlite3_free(err);
+        return PM_ERR_DB;
+    }
+    return PM_OK;
+}
+
+static long long query_int(sqlite3 *db, const char *sql, int *rc_out)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            v = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc_out)
+        *rc_out = rc;
+    return v;
+}
+
+long long pm_store_count(sqlite3 *db, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\"", table);
+    return query_int(db, sql, NULL);
+}
+
+static pm_error fill_gemeenten(sqlite3 *db, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO gemeenten(code, naam, provincie) VALUES (?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(msg, msgsize, "%s", sqlite3_errmsg(db));
+        return PM_ERR_DB;
+    }
+    size_t n;
+    const pm_gemeente *g = pm_gemeenten(&n);
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_bind_text(st, 1, g[i].code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, g[i].naam, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, g[i].provincie, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            snprintf(msg, msgsize, "%s", sqlite3_errmsg(db));
+            sqlite3_finalize(st);
+            return PM_ERR_DB;
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return PM_OK;
+}
+
+/* Applies the migrations from `from` up to PM_SCHEMA_VERSION in one
+ * transaction, so a failed migration leaves the old version intact. */
+static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
+{
+    pm_error err = pm_store_exec(db, "BEGIN IMMEDIATE", msg, msgsize);
+    if (err)
+        return err;
+    for (int v = from; v < PM_SCHEMA_VERSION && !err; v++) {
+        err = pm_store_exec(db, migrations[v], msg, msgsize);
+        if (!err && v == 0)
+            err = fill_gemeenten(db, msg, msgsize);
+    }
+    if (!err) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+                 PM_APPLICATION_ID, PM_SCHEMA_VERSION);
+        err = pm_store_exec(db, sql, msg, msgsize);
+    }
+    if (!err)
+        err = pm_store_exec(db, "COMMIT", msg, msgsize);
+    if (err) {
+        char ignored[64];
+        pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
+    }
+    return err;
+}
+
+void pm_store_close(sqlite3 *db)
+{
+    if (db)
+        sqlite3_close_v2(db);
+}
+
+pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int *created,
+                       char *msg, size_t msgsize)
+{
+    *out = NULL;
+    if (created)
+        *created = 0;
+    struct stat sb;
+    int exists = stat(path, &sb) == 0;
+    if (!exists && mode == PM_STORE_EXISTING) {
+        snprintf(msg, msgsize,
+                 "database '%s' bestaat niet; maak hem aan met 'pijlermonitor --db %s init'",
+                 path, path);
+        return PM_ERR_IO;
+    }
+    if (exists && S_ISDIR(sb.st_mode)) {
+        snprintf(msg, msgsize, "'%s' is een map, geen database", path);
+        return PM_ERR_IO;
+    }
+    int flags = SQLITE_OPEN_READWRITE | (mode == PM_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        snprintf(msg, msgsize, "database '%s' kan niet worden geopend: %s", path,
+                 db ? sqlite3_errmsg(db) : "onvoldoende geheugen");
+        sqlite3_close_v2(db);
+        return PM_ERR_IO;
+    }
+    sqlite3_extended_result_codes(db, 1);
+    sqlite3_busy_timeout(db, 10000);
+
+    /* Reading the header is the first moment SQLite looks at the file: a
+     * file that is not SQLite fails here, before anything is written. */
+    int rc;
+    long long app_id = query_int(db, "PRAGMA application_id", &rc);
+    if (rc != SQLITE_OK) {
+        int notadb = (rc & 0xff) == SQLITE_NOTADB;
+        snprintf(msg, msgsize, notadb ? "'%s' is geen SQLite-database (en dus geen "
+                                        "pijlermonitor-database); het bestand is niet gewijzigd"
+                                      : "database '%s' kan niet worden gelezen: %s",
+                 path, sqlite3_errmsg(db));
+        sqlite3_close_v2(db);
+        return notadb ? PM_ERR_NOTOURS : PM_ERR_DB;
+    }
+    long long version = query_int(db, "PRAGMA user_version", NULL);
+    long long nobjects = query_int(db, "SELECT count(*) FROM sqlite_schema", NULL);
+    if (app_id != PM_APPLICATION_ID && !(app_id == 0 && version == 0 && nobjects == 0)) {
+        snprintf(msg, msgsize,
+                 "'%s' is een SQLite-database van een ander programma, geen "
+                 "pijlermonitor-database; het bestand is niet gewijzigd",
+                 path);
+        sqlite3_close_v2(db);
+        return PM_ERR_NOTOURS;
+    }
+    if (version > PM_SCHEMA_VERSION) {
+        snprintf(msg, msgsize,
+                 "database '%s' heeft schemaversie %lld, deze pijlermonitor kent tot en met "
+                 "versie %d; gebruik een nieuwere pijlermonitor",
+                 path, version, PM_SCHEMA_VERSION);
+        sqlite3_close_v2(db);
+        return PM_ERR_NEWER;
+    }
+    char detail[512];
+    pm_error err = pm_store_exec(db,
+                                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536",
+                                 detail, sizeof detail);
+    if (!err && version < PM_SCHEMA_VERSION) {
+        err = migrate(db, (int)version, detail, sizeof detail);
+        if (!err && created)
+            *created = version == 0;
+    }
+    if (err) {
+        snprintf(msg, msgsize, "database '%s': %s", path, detail);
+        sqlite3_close_v2(db);
+        return err;
+    }
+    *out = db;
+    return PM_OK;
+}

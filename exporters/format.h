@@ -1,0 +1,23 @@
+/* format.h — Dutch number, money, percentage and date formats (SPEC §1):
+ * "87,5%", "€ 12.345,00", "31-12-2025". The one place these are written. */
+#ifndef PM_FORMAT_H
+#define PM_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "value.h"
+
+/* "12.345" — an integer with '.' between thousands. Returns buf. */
+char *pm_format_int(int64_t n, char *buf, size_t size);
+
+/* "€ 12.345,00" (negative: "-€ 12.345,00") from cents. Returns buf. */
+char *pm_format_euro(int64_t cents, char *buf, size_t size);
+
+/* "87,5%" from a fraction 0..1 with `decimals` digits. Returns buf. */
+char *pm_format_percent(double fraction, int decimals, char *buf, size_t size);
+
+/* "31-12-2025". Returns buf (at least 11 bytes). */
+char *pm_format_date(pm_day day, char *buf, size_t size);
+
+#endif
