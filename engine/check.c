@@ -145,7 +145,7 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE || bad) {
         snprintf(msg, msgsize, "de database is beschadigd (PRAGMA integrity_check): %s",
-                 rc != SQLITE_DONE ? sqlite3_errmsg(db) : "zie de regels hierboven");
+                 rc != SQLITE_DONE ? pm_store_reason(db) : "zie de regels hierboven");
         return PM_ERR_DB;
     }
     if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {

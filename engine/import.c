@@ -9,10 +9,12 @@
 #include "import.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -53,7 +55,8 @@ typedef struct importer {
 
 static pm_error db_fail(importer *im, const char *what)
 {
-    snprintf(im->msg, im->msgsize, "%s: %s", what, sqlite3_errmsg(im->db));
+    snprintf(im->msg, im->msgsize, "%s: %s (SQLite: %s)", what, pm_store_reason(im->db),
+             sqlite3_errmsg(im->db));
     return PM_ERR_DB;
 }
 
@@ -787,6 +790,21 @@ static bool looks_like_json(const char *path)
     return i < n && buf[i] == '[';
 }
 
+/* Why path cannot be read as an input file, in Dutch; NULL when it can. */
+static const char *unreadable(const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return errno == ENOENT ? "het bestand bestaat niet" : "geen toegang";
+    if (S_ISDIR(sb.st_mode))
+        return "dit is een map, geen bestand";
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return errno == EACCES ? "geen leesrechten" : "het bestand kan niet worden geopend";
+    fclose(fp);
+    return NULL;
+}
+
 /* ---- reference checks ------------------------------------------------- */
 
 static pm_error check_references(importer *im)
@@ -901,14 +919,15 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     clock_gettime(CLOCK_MONOTONIC, &im.last_progress);
 
     pm_error err = start_import(&im);
+    bool io_failed = false;
     for (size_t i = 0; i < npaths && !err; i++) {
         res->files[i].path = paths[i];
-        FILE *probe = fopen(paths[i], "rb");
-        if (!probe) {
-            pm_diag_error(diag, paths[i], 0, NULL, "bestand kan niet worden geopend");
+        const char *why = unreadable(paths[i]);
+        if (why) {
+            pm_diag_error(diag, paths[i], 0, NULL, "bestand kan niet worden gelezen: %s", why);
+            io_failed = true;
             continue;
         }
-        fclose(probe);
         if (looks_like_json(paths[i]))
             err = import_json(&im, paths[i], &res->files[i]);
         else
@@ -929,6 +948,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         snprintf(msg, msgsize,
                  "de database is bezet door een ander proces (een andere import?); probeer "
                  "het zo opnieuw");
+    if (!err && io_failed)
+        err = PM_ERR_IO;
     if (!err && diag->nerrors)
         err = PM_ERR_DATA;
     return err;

@@ -159,11 +159,30 @@ const char *pm_store_path(const char *option)
     return "pijlermonitor.db";
 }
 
+const char *pm_store_reason(sqlite3 *db)
+{
+    switch (sqlite3_errcode(db) & 0xff) {
+    case SQLITE_CORRUPT: return "de database is beschadigd";
+    case SQLITE_NOTADB: return "het bestand is geen SQLite-database";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "de database is bezet door een ander proces";
+    case SQLITE_READONLY: return "de database is alleen-lezen";
+    case SQLITE_FULL: return "de schijf is vol";
+    case SQLITE_IOERR: return "lees- of schrijffout";
+    case SQLITE_CANTOPEN: return "de database kan niet worden geopend";
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "geen toestemming";
+    case SQLITE_NOMEM: return "onvoldoende geheugen";
+    default: return "databasefout";
+    }
+}
+
 pm_error pm_store_exec(sqlite3 *db, const char *sql, char *msg, size_t msgsize)
 {
     char *err = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        snprintf(msg, msgsize, "%s", err ? err : sqlite3_errmsg(db));
+        snprintf(msg, msgsize, "%s (SQLite: %s)", pm_store_reason(db),
+                 err ? err : sqlite3_errmsg(db));
         sqlite3_free(err);
         return PM_ERR_DB;
     }

@@ -36,8 +36,12 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
 
 void pm_store_close(sqlite3 *db);
 
+/* A Dutch description of the last failure on db ("de database is
+ * beschadigd", "de schijf is vol", ...); a static string. */
+const char *pm_store_reason(sqlite3 *db);
+
 /* Runs one SQL statement without parameters or results; PM_ERR_DB with the
- * SQLite message in msg on failure. For pragmas and transaction control. */
+ * Dutch reason and the SQLite message in msg on failure. For pragmas and transaction control. */
 pm_error pm_store_exec(sqlite3 *db, const char *sql, char *msg, size_t msgsize);
 
 /* The number of rows in table (a name from the dataset table, never user

@@ -12,8 +12,8 @@ import subprocess
 import sys
 import tempfile
 
-BIN = os.environ.get("PM_BIN", "build/pijlermonitor")
-SRC = os.environ.get("PM_SRC", os.getcwd())
+BIN = os.path.abspath(os.environ.get("PM_BIN", "build/pijlermonitor"))
+SRC = os.path.abspath(os.environ.get("PM_SRC", os.getcwd()))
 
 _n = 0
 _failed = 0
