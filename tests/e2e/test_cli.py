@@ -73,6 +73,29 @@ con.close()
 r = base_w.run("check")
 check(r.code == 3 and "schemaversie 99" in r.err, "newer_schema_version_exits_3", r)
 
+# Progress: on a terminal a long import shows rows and percentage on stderr;
+# through a pipe it prints none. `script` gives the program a terminal.
+import shutil
+import subprocess
+from pmtest import BIN, csv_text, BASE_ORGANISATIES
+p = Workdir()
+p.init()
+org = p.file("org.csv", csv_text(BASE_ORGANISATIES))
+rows = [["id", "organisatie", "ontvangen"]] + [[f"HV{i}", "GM0363", "2025-03-04"]
+                                              for i in range(60000)]
+big = p.file("groot.csv", csv_text(rows, sep=",", crlf=False, bom=False))
+r = p.run("import", org, big)
+check(r.code == 0 and "rijen (" not in r.err and "%" not in r.err,
+      "import_through_a_pipe_shows_no_progress", r)
+if shutil.which("script"):
+    cmd = f"{BIN} --db {p.db} import {org} {big}"
+    cp = subprocess.run(["script", "-qec", cmd, "/dev/null"], capture_output=True,
+                        text=True, cwd=p.path, timeout=300)
+    check(cp.returncode == 0 and "groot.csv: 60000 rijen (100%)" in cp.stdout,
+          "import_on_a_terminal_shows_rows_and_percentage", cp.stdout[-500:])
+else:
+    check(False, "import_on_a_terminal_shows_rows_and_percentage", "script not found")
+
 r = w.run("indicators")
 check(r.code == 1, "indicators_is_not_yet_available_and_says_so", r)
 done()
