@@ -119,12 +119,13 @@ static void print_import_summary(const pm_import_result *res, bool dry_run, bool
     if (!ok)
         return;
     if (dry_run)
-        printf("Proefimport: %ld rijen in %zu bestand%s zonder fouten; er is niets "
+        printf("Proefimport: %ld rij%s in %zu bestand%s zonder fouten; er is niets "
                "opgeslagen (--dry-run).\n",
-               rows, res->nfiles, res->nfiles == 1 ? "" : "en");
+               rows, rows == 1 ? "" : "en", res->nfiles, res->nfiles == 1 ? "" : "en");
     else
-        printf("Import voltooid: %ld rijen in %zu bestand%s (%ld nieuw, %ld vervangen).\n",
-               rows, res->nfiles, res->nfiles == 1 ? "" : "en", added, replaced);
+        printf("Import voltooid: %ld rij%s in %zu bestand%s (%ld nieuw, %ld vervangen).\n",
+               rows, rows == 1 ? "" : "en", res->nfiles, res->nfiles == 1 ? "" : "en", added,
+               replaced);
 }
 
 static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,

@@ -231,9 +231,11 @@ const pm_dataset *pm_dataset_detect(const char *const *cols, size_t ncols,
     for (size_t k = 0; k < PM_NKINDS; k++) {
         const pm_dataset *ds = &datasets[k];
         size_t known = 0, required_seen = 0, required = 0;
+        bool seen[32] = {false}; /* a repeated column counts once */
         for (size_t c = 0; c < ncols; c++) {
             int fi = pm_dataset_field_index(ds, cols[c]);
-            if (fi >= 0) {
+            if (fi >= 0 && !seen[fi]) {
+                seen[fi] = true;
                 known++;
                 if (ds->fields[fi].required)
                     required_seen++;

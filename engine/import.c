@@ -45,6 +45,7 @@ typedef struct importer {
     sqlite3_int64 first_file_id; /* 0 until the first file row exists */
     bool touched[PM_NKINDS];
     pm_value vals[MAX_FIELDS];
+    bool bad[MAX_FIELDS];       /* the field had a value that failed its check */
     field_buf bufs[MAX_FIELDS]; /* owned copies of values (JSON, normalised text) */
     /* progress */
     struct timespec last_progress;
@@ -88,24 +89,23 @@ static void trim(const char **s, size_t *len)
         (*len)--;
 }
 
-/* A short, printable excerpt of a bad value for a message. */
+/* A short, printable excerpt of a bad value for a message: at most 40
+ * bytes, cut only between UTF-8 characters, "..." when cut. */
 static const char *excerpt(const char *s, size_t len, char out[48])
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len && n < 40; i++) {
+    size_t n = len > 40 ? 40 : len;
+    if (n < len)
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--; /* s[n] continues a character: cut before that character */
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        out[n++] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+        out[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
     }
-    if (len > 40) {
+    if (n < len) {
         memcpy(out + n, "...", 3);
         n += 3;
     }
     out[n] = '\0';
-    /* Do not cut a UTF-8 sequence in half. */
-    while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
-        out[--n] = '\0';
-    if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
-        out[--n] = '\0';
     return out;
 }
 
@@ -118,6 +118,25 @@ static void join_values(const char *const *values, char *out, size_t size)
 }
 
 /* ---- field conversion ------------------------------------------------- */
+
+/* True for an amount like "12.500" or "1,500": one separator followed by
+ * exactly three digits. Read as a decimal it is 1000 times smaller than a
+ * Dutch reader meant, and nothing in the text tells which was meant. */
+static bool ambiguous_thousands(const char *s, size_t len)
+{
+    size_t seps = 0, after = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.' || s[i] == ',') {
+            seps++;
+            after = 0;
+        } else if (s[i] >= '0' && s[i] <= '9') {
+            after++;
+        } else {
+            after = 0;
+        }
+    }
+    return seps == 1 && after == 3;
+}
 
 /* Normalises a '|'-separated channel list: parts trimmed, empty parts
  * dropped. Returns the normalised length (0 = absent). */
@@ -153,6 +172,8 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     v->present = false;
     if (len == 0)
         return;
+    /* Until the value passes, the field counts as bad, not as empty. */
+    im->bad[fi] = true;
     if (memchr(s, '\0', len)) {
         pm_diag_error(im->diag, file, line, f->name, "bevat een NUL-teken (binaire gegevens?)");
         return;
@@ -213,12 +234,20 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     case PM_F_MONEY:
     case PM_F_SCORE:
     case PM_F_HOURS: {
+        if (f->type == PM_F_MONEY && ambiguous_thousands(s, len)) {
+            pm_diag_error(im->diag, file, line, f->name,
+                          "'%s' is dubbelzinnig: drie cijfers na één scheidingsteken kunnen "
+                          "duizendtallen zijn; schrijf het bedrag zonder scheidingsteken "
+                          "voor duizendtallen (12500 of 12500,00)",
+                          excerpt(s, len, ex));
+            return;
+        }
         int scale = f->type == PM_F_SCORE ? 1 : 2;
         pm_decimal_status st = pm_decimal_parse(s, len, scale, &num);
         if (st == PM_DEC_TOO_PRECISE) {
             pm_diag_error(im->diag, file, line, f->name,
-                          "'%s' heeft meer dan %d decimal%s%s", excerpt(s, len, ex), scale,
-                          scale == 1 ? "" : "en",
+                          "'%s' heeft meer dan %d %s%s", excerpt(s, len, ex), scale,
+                          scale == 1 ? "decimaal" : "decimalen",
                           f->type == PM_F_MONEY
                               ? " (scheid duizendtallen niet met een punt)"
                               : "");
@@ -274,8 +303,10 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
         size_t n = normalise_channels(s, len, tmp);
         const char *stored = n ? buf_store(b, tmp, n) : NULL;
         free(tmp);
-        if (!stored)
-            return; /* no channels: absent */
+        if (!stored) {
+            im->bad[fi] = false; /* no channels: absent */
+            return;
+        }
         v->text = stored;
         v->len = n;
         break;
@@ -283,6 +314,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     }
     v->num = num;
     v->present = true;
+    im->bad[fi] = false;
 }
 
 /* ---- writing rows ----------------------------------------------------- */
@@ -386,15 +418,10 @@ static int write_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
 static int finish_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
                       const char *file, long line, size_t errors_before, bool json)
 {
-    for (size_t i = 0; i < ds->nfields; i++) {
-        if (ds->fields[i].required && !im->vals[i].present &&
-            im->diag->nerrors == errors_before)
+    for (size_t i = 0; i < ds->nfields; i++)
+        if (ds->fields[i].required && !im->vals[i].present && !im->bad[i])
             pm_diag_error(im->diag, file, line, ds->fields[i].name,
                           json ? "ontbreekt (verplicht veld)" : "is leeg (verplicht veld)");
-        else if (ds->fields[i].required && !im->vals[i].present)
-            pm_diag_error(im->diag, file, line, ds->fields[i].name,
-                          json ? "ontbreekt (verplicht veld)" : "is leeg (verplicht veld)");
-    }
     if (im->diag->nerrors != errors_before)
         return 0;
     if (ds->row_rule)
@@ -552,7 +579,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
         out->rows++;
         size_t errors_before = im->diag->nerrors;
         for (size_t i = 0; i < ds->nfields; i++)
-            im->vals[i].present = false;
+            im->vals[i].present = im->bad[i] = false;
         if (rec.error)
             pm_diag_error(im->diag, path, rec.line,
                           rec.error_field >= 0 && (size_t)rec.error_field < ncols
@@ -728,7 +755,7 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
         }
         size_t errors_before = im->diag->nerrors;
         for (size_t i = 0; i < ds->nfields; i++)
-            im->vals[i].present = false;
+            im->vals[i].present = im->bad[i] = false;
         const cJSON *it;
         cJSON_ArrayForEach(it, elem)
         {
@@ -775,7 +802,8 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
 }
 
 /* True when the file's first character after an optional BOM and spaces is
- * '[': then it is JSON, whatever its name. */
+ * '[' or '{': then it is JSON, whatever its name (a lone object gets the JSON
+ * reader's message that an array is expected). */
 static bool looks_like_json(const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -787,7 +815,7 @@ static bool looks_like_json(const char *path)
     size_t i = (n >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) ? 3 : 0;
     while (i < n && isspace(buf[i]))
         i++;
-    return i < n && buf[i] == '[';
+    return i < n && (buf[i] == '[' || buf[i] == '{');
 }
 
 /* Why path cannot be read as an input file, in Dutch; NULL when it can. */
@@ -845,9 +873,11 @@ static pm_error check_references(importer *im)
         return PM_OK;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(im->db,
-                           "SELECT f.pad, e.regel, e.organisatie, o.type FROM evaluaties e "
+                           "SELECT e.bestand >= ?1, fe.pad, e.regel, fo.pad, o.regel, "
+                           "e.organisatie, o.type FROM evaluaties e "
                            "JOIN organisaties o ON o.id = e.organisatie "
-                           "JOIN import_bestanden f ON f.id = e.bestand "
+                           "JOIN import_bestanden fe ON fe.id = e.bestand "
+                           "JOIN import_bestanden fo ON fo.id = o.bestand "
                            "WHERE e.soort = 'opdrachtgever' AND o.type <> 'opdrachtgever' "
                            "AND (e.bestand >= ?1 OR o.bestand >= ?1) "
                            "ORDER BY e.bestand, e.regel",
@@ -855,13 +885,23 @@ static pm_error check_references(importer *im)
         return db_fail(im, "controle van evaluaties");
     sqlite3_bind_int64(st, 1, im->first_file_id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 0),
-                      (long)sqlite3_column_int64(st, 1), "soort",
-                      "een evaluatie van soort 'opdrachtgever' moet van een opdrachtgever "
-                      "komen; '%s' is een %s",
-                      (const char *)sqlite3_column_text(st, 2),
-                      (const char *)sqlite3_column_text(st, 3));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *org = (const char *)sqlite3_column_text(st, 5);
+        const char *type = (const char *)sqlite3_column_text(st, 6);
+        if (sqlite3_column_int(st, 0)) /* the evaluation is new: blame it */
+            pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 1),
+                          (long)sqlite3_column_int64(st, 2), "soort",
+                          "een evaluatie van soort 'opdrachtgever' moet van een "
+                          "opdrachtgever komen; '%s' is een %s",
+                          org, type);
+        else /* only the organisation is new: its type change breaks the rule */
+            pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 3),
+                          (long)sqlite3_column_int64(st, 4), "type",
+                          "'%s' kan geen %s worden: er zijn evaluaties van soort "
+                          "'opdrachtgever' van deze organisatie (o.a. %s:%lld)",
+                          org, type, (const char *)sqlite3_column_text(st, 1),
+                          (long long)sqlite3_column_int64(st, 2));
+    }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? PM_OK : db_fail(im, "controle van evaluaties");
 }

@@ -162,6 +162,12 @@ check(cp.returncode == 2 and utf8_ok,
       "shortened_wrong_value_in_message_is_still_valid_utf8",
       f"exit {cp.returncode}\nstderr bytes: {cp.stderr!r}")
 
+# A short wrong value is quoted whole, also when it ends in an accent.
+w.file("enum_cafe.csv", csv_text([HV_H, row_with("hulpvragen", "HV-CAFE", onderwerp="café")]))
+r = w.run("import", "enum_cafe.csv")
+check(r.code == 2 and "enum_cafe.csv:2: veld 'onderwerp': 'café' is geen" in r.err,
+      "wrong_value_ending_in_an_accented_letter_is_quoted_in_full", r)
+
 # Enum values are matched case-insensitively and stored canonically.
 wc = Workdir()
 base(wc)
@@ -238,7 +244,7 @@ for bad in ["0,9", "10,1"]:
              "score", "tussen 1 en 10")
 rejected(w, "score_with_two_decimals_is_rejected",
          [("ev_755.csv", two_rows("evaluaties", score="7,55"))], "ev_755.csv", 3, "score",
-         "decimal")
+         "decimaal")
 rejected(w, "uurtarief_0_is_rejected",
          [("sp_tarief0.csv", two_rows("specialisten", uurtarief="0"))], "sp_tarief0.csv", 3,
          "uurtarief")
@@ -247,6 +253,16 @@ rejected(w, "negative_uurtarief_is_rejected",
          "sp_tariefneg.csv", 3, "uurtarief")
 rejected(w, "bedrag_with_three_decimals_is_rejected_mentioning_duizendtallen",
          [("bg_punt.csv", two_rows("begroting", bedrag="1.234"))], "bg_punt.csv", 3,
+         "bedrag", "duizendtallen")
+# "12.500" is how a Dutch user writes twelve thousand five hundred; read with
+# '.' as the decimal point it is € 12,50. "1.234" is already refused with the
+# duizendtallen hint; a group of three that ends in 0 must not slip through
+# as an amount a thousand times too small.
+# (Own database, so that a wrongly accepted row cannot disturb later cases.)
+wb = Workdir()
+base(wb)
+rejected(wb, "bedrag_12_500_with_a_thousands_dot_is_not_stored_as_12_euro_50",
+         [("bg_punt0.csv", two_rows("begroting", bedrag="12.500"))], "bg_punt0.csv", 3,
          "bedrag", "duizendtallen")
 rejected(w, "negative_begroting_bedrag_is_rejected",
          [("bg_neg.csv", two_rows("begroting", bedrag="-100,00"))], "bg_neg.csv", 3,
@@ -332,7 +348,7 @@ accepted(we, "opdrachtgever_evaluatie_from_vng_is_accepted",
 we.file("og_flip.csv", csv_text([ORG_H, ["VNG", "Vereniging", "sob", "Midden"]]))
 before = we.counts()
 r = we.run("import", "og_flip.csv")
-check(r.code == 2 and "veld 'soort':" in r.err and we.counts() == before,
+check(r.code == 2 and "veld 'type':" in r.err and we.counts() == before,
       "organisatie_type_change_that_breaks_an_opdrachtgever_evaluatie_is_rejected", r)
 check("og_flip.csv:2:" in r.err,
       "type_change_error_names_the_organisatie_row_of_this_import", r)
