@@ -13,6 +13,11 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "config.h"
+#include "json.h"
+#include "period.h"
+#include "report.h"
+#include "text.h"
 #include "dataset.h"
 #include "format.h"
 #include "import.h"
@@ -24,10 +29,15 @@ static const char usage_text[] =
     "Gebruik:\n"
     "  pijlermonitor [--db BESTAND] init\n"
     "  pijlermonitor [--db BESTAND] import [--kind SOORT] [--dry-run] BESTAND...\n"
-    "  pijlermonitor [--db BESTAND] check\n"
+    "  pijlermonitor [--db BESTAND] check [--config BESTAND]\n"
+    "  pijlermonitor [--db BESTAND] indicators [--period P] [--peildatum D]\n"
+    "                [--config BESTAND] [--format table|json|csv] [--audience intern|extern]\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
+    "Periode P: een kwartaal (2025-Q3), maand (2025-07), jaar (2025) of reeks\n"
+    "(2025-01-01..2025-06-30); zonder --period het laatste volledige kwartaal.\n"
+    "De peildatum is standaard de laatste dag van de periode. Publiek standaard extern.\n"
     "De database is --db, anders $PIJLERMONITOR_DB, anders pijlermonitor.db.\n"
     "Soorten: organisaties, specialisten, hulpvragen, inzet, evaluaties,\n"
     "         kennisproducten, mijlpalen, begroting, uitgaven.\n"
@@ -38,6 +48,11 @@ typedef struct cli {
     const char *db_option;
     const char *kind;
     bool dry_run;
+    const char *period;
+    const char *peildatum;
+    const char *config;
+    const char *format;
+    const char *audience;
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
 } cli;
@@ -187,10 +202,11 @@ static int cmd_import(const cli *c)
 
 /* ---- check ------------------------------------------------------------ */
 
-static int run_check(sqlite3 *db)
+static int run_check(sqlite3 *db, const pm_config *cfg)
 {
     pm_check_opts opts;
     pm_check_defaults(&opts);
+    opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
     long warnings;
     char msg[1024];
     pm_error err = pm_check_run(db, &opts, stdout, &warnings, msg, sizeof msg);
@@ -198,18 +214,108 @@ static int run_check(sqlite3 *db)
     return err ? fail(err, msg) : 0;
 }
 
+/* Loads the defaults and, when given, the --config file over them. */
+static int load_config(const cli *c, pm_config *cfg)
+{
+    pm_config_defaults(cfg);
+    if (!c->config)
+        return 0;
+    char msg[1024];
+    pm_error err = pm_config_load(cfg, c->config, msg, sizeof msg);
+    return err ? fail(err, msg) : 0;
+}
+
 static int cmd_check(const cli *c)
 {
+    pm_config cfg;
+    int code = load_config(c, &cfg);
+    if (code)
+        return code;
     const char *path = pm_store_path(c->db_option);
     sqlite3 *db;
     char msg[1024];
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
-    if (err)
+    if (err) {
+        pm_config_free(&cfg);
         return fail(err, msg);
+    }
     printf("Controle van %s\n", path);
-    int code = run_check(db);
+    code = run_check(db, &cfg);
     pm_store_close(db);
+    pm_config_free(&cfg);
     return code;
+}
+
+/* ---- indicators ------------------------------------------------------- */
+
+/* The period from --period, or the last complete quarter before the run
+ * time; the peildatum from --peildatum, or the period's last day. */
+static int period_options(const cli *c, pm_period *period, pm_day *peil)
+{
+    if (c->period) {
+        if (!pm_period_parse(c->period, period)) {
+            fprintf(stderr, "pijlermonitor: ongeldige periode '%s'; %s\n", c->period,
+                    pm_period_forms());
+            return pm_exit_code(PM_ERR_USAGE);
+        }
+    } else {
+        time_t t = run_time();
+        pm_period_last_complete_quarter((pm_day)(t / 86400), period);
+    }
+    *peil = period->end;
+    if (c->peildatum && !pm_day_parse(c->peildatum, strlen(c->peildatum), peil))
+        return usage_error("ongeldige peildatum '%s'; gebruik JJJJ-MM-DD of DD-MM-JJJJ",
+                           c->peildatum);
+    return 0;
+}
+
+static int audience_option(const cli *c, pm_audience *a)
+{
+    *a = PM_EXTERN;
+    if (c->audience && !pm_audience_parse(c->audience, a))
+        return usage_error("onbekend publiek '%s'; kies intern of extern", c->audience);
+    return 0;
+}
+
+static int cmd_indicators(const cli *c)
+{
+    const char *format = c->format ? c->format : "table";
+    if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
+        strcmp(format, "csv") != 0)
+        return usage_error("onbekend formaat '%s'; kies table, json of csv", format);
+    if (c->nargs)
+        return usage_error("onverwacht argument '%s'", c->args[0]);
+    pm_period period;
+    pm_day peil;
+    pm_audience audience;
+    int code = period_options(c, &period, &peil);
+    if (!code)
+        code = audience_option(c, &audience);
+    pm_config cfg;
+    if (!code)
+        code = load_config(c, &cfg);
+    if (code)
+        return code;
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (!err) {
+        pm_report rep;
+        err = pm_report_compute(&rep, db, &cfg, &period, peil, msg, sizeof msg);
+        if (!err && strcmp(format, "json") == 0)
+            err = pm_json_write(&rep, audience, stdout, msg, sizeof msg);
+        else if (!err && strcmp(format, "csv") == 0)
+            err = pm_text_csv(&rep, audience, stdout);
+        else if (!err)
+            err = pm_text_table(&rep, audience, stdout);
+        if (!err && fflush(stdout) != 0)
+            err = PM_ERR_IO;
+        pm_report_free(&rep);
+        pm_store_close(db);
+    }
+    pm_config_free(&cfg);
+    return err ? fail(err, msg) : 0;
 }
 
 /* ---- sjabloon --------------------------------------------------------- */
@@ -294,11 +400,10 @@ static int cmd_demo(const cli *c)
     char fixdir[4096];
     snprintf(fixdir, sizeof fixdir, "%s", fixtures && *fixtures ? fixtures
                                                                 : PM_FIXTURES_DIR "/demo");
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "pijlermonitor: map %s kan niet worden gemaakt: %s\n", dir,
-                strerror(errno));
-        return pm_exit_code(PM_ERR_IO);
-    }
+    char mkmsg[1024];
+    pm_error mkerr = pm_mkdir_p(dir, mkmsg, sizeof mkmsg);
+    if (mkerr)
+        return fail(mkerr, mkmsg);
     char *paths[64];
     size_t npaths = list_fixtures(fixdir, paths, 64);
     if (npaths == 0) {
@@ -324,8 +429,11 @@ static int cmd_demo(const cli *c)
         printf("Demo: gegevens uit %s in een nieuwe database %s\n", fixdir, dbpath);
         code = run_import(db, NULL, false, (const char *const *)paths, npaths);
         if (code == 0) {
+            pm_config cfg;
+            pm_config_defaults(&cfg);
             printf("\n");
-            code = run_check(db);
+            code = run_check(db, &cfg);
+            pm_config_free(&cfg);
         }
         pm_store_close(db);
     }
@@ -345,7 +453,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"init", cmd_init},         {"import", cmd_import}, {"check", cmd_check},
-    {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},
+    {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},   {"indicators", cmd_indicators},
 };
 
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
@@ -395,6 +503,16 @@ int pm_cli_main(int argc, char **argv)
             c.db_option = option_value(argc, argv, &i, "--db", &bad);
         } else if (is_option(a, "--kind")) {
             c.kind = option_value(argc, argv, &i, "--kind", &bad);
+        } else if (is_option(a, "--period")) {
+            c.period = option_value(argc, argv, &i, "--period", &bad);
+        } else if (is_option(a, "--peildatum")) {
+            c.peildatum = option_value(argc, argv, &i, "--peildatum", &bad);
+        } else if (is_option(a, "--config")) {
+            c.config = option_value(argc, argv, &i, "--config", &bad);
+        } else if (is_option(a, "--format")) {
+            c.format = option_value(argc, argv, &i, "--format", &bad);
+        } else if (is_option(a, "--audience")) {
+            c.audience = option_value(argc, argv, &i, "--audience", &bad);
         } else if (strcmp(a, "--dry-run") == 0) {
             c.dry_run = true;
         } else {
@@ -408,7 +526,7 @@ int pm_cli_main(int argc, char **argv)
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             return commands[k].run(&c);
-    if (strcmp(cmd, "indicators") == 0 || strcmp(cmd, "report") == 0)
+    if (strcmp(cmd, "report") == 0)
         return usage_error("'%s' is in deze versie nog niet beschikbaar", cmd);
     return usage_error("onbekende opdracht '%s'", cmd);
 }

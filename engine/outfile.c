@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msgsize)
@@ -22,7 +23,7 @@ pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msg
     snprintf(of->tmp_path, len + 16, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(of->tmp_path);
     if (fd < 0) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, strerror(errno));
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
         free(of->tmp_path);
         of->tmp_path = NULL;
         pm_outfile_abort(of);
@@ -31,7 +32,7 @@ pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msg
     of->fp = fdopen(fd, "wb");
     if (!of->fp) {
         close(fd);
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, strerror(errno));
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
         pm_outfile_abort(of);
         return PM_ERR_IO;
     }
@@ -53,7 +54,7 @@ pm_error pm_outfile_commit(pm_outfile *of, char *msg, size_t msgsize)
     }
     if (failed) {
         snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", of->path,
-                 strerror(saved ? saved : EIO));
+                 pm_errno_text(saved ? saved : EIO));
         pm_outfile_abort(of);
         return PM_ERR_IO;
     }
@@ -72,4 +73,54 @@ void pm_outfile_abort(pm_outfile *of)
     free(of->path);
     free(of->tmp_path);
     memset(of, 0, sizeof *of);
+}
+
+const char *pm_errno_text(int e)
+{
+    switch (e) {
+    case ENOENT: return "de map of het bestand bestaat niet";
+    case EACCES:
+    case EPERM: return "geen schrijfrechten";
+    case ENOSPC: return "de schijf is vol";
+    case EDQUOT: return "het schijfquotum is op";
+    case EROFS: return "het bestandssysteem is alleen-lezen";
+    case ENOTDIR: return "een deel van het pad is geen map";
+    case EISDIR: return "dit is een map";
+    case EEXIST: return "bestaat al";
+    case EIO: return "lees- of schrijffout van het apparaat";
+    default: return strerror(e);
+    }
+}
+
+pm_error pm_mkdir_p(const char *path, char *msg, size_t msgsize)
+{
+    char *copy = strdup(path);
+    if (!copy) {
+        snprintf(msg, msgsize, "%s: onvoldoende geheugen", path);
+        return PM_ERR_NOMEM;
+    }
+    /* Create each prefix in turn; an existing folder is fine. */
+    for (char *p = copy + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char saved = *p;
+        *p = '\0';
+        struct stat sb;
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            snprintf(msg, msgsize, "map %s kan niet worden gemaakt: %s", copy,
+                     pm_errno_text(errno));
+            free(copy);
+            return PM_ERR_IO;
+        }
+        if (stat(copy, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+            snprintf(msg, msgsize, "%s is geen map", copy);
+            free(copy);
+            return PM_ERR_IO;
+        }
+        *p = saved;
+        if (saved == '\0')
+            break;
+    }
+    free(copy);
+    return PM_OK;
 }

@@ -24,4 +24,11 @@ pm_error pm_outfile_commit(pm_outfile *of, char *msg, size_t msgsize);
 /* Removes the temporary file and frees *of; safe on an empty struct. */
 void pm_outfile_abort(pm_outfile *of);
 
+/* Creates folder `path` and its missing parents (like mkdir -p). PM_ERR_IO
+ * with a Dutch reason naming the folder in msg on failure. */
+pm_error pm_mkdir_p(const char *path, char *msg, size_t msgsize);
+
+/* A Dutch description of errno value e for file messages. */
+const char *pm_errno_text(int e);
+
 #endif

@@ -53,6 +53,16 @@ char *pm_format_percent(double fraction, int decimals, char *buf, size_t size)
     return buf;
 }
 
+char *pm_format_decimal(double v, int decimals, char *buf, size_t size)
+{
+    double scale = pow(10.0, decimals);
+    snprintf(buf, size, "%.*f", decimals, round(v * scale) / scale);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = ',';
+    return buf;
+}
+
 char *pm_format_date(pm_day day, char *buf, size_t size)
 {
     char tmp[11];

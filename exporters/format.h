@@ -17,6 +17,10 @@ char *pm_format_euro(int64_t cents, char *buf, size_t size);
 /* "87,5%" from a fraction 0..1 with `decimals` digits. Returns buf. */
 char *pm_format_percent(double fraction, int decimals, char *buf, size_t size);
 
+/* "7,3" — a number with `decimals` digits after a decimal comma, no
+ * thousands grouping (for scores and other small figures). Returns buf. */
+char *pm_format_decimal(double v, int decimals, char *buf, size_t size);
+
 /* "31-12-2025". Returns buf (at least 11 bytes). */
 char *pm_format_date(pm_day day, char *buf, size_t size);
 

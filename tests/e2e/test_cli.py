@@ -96,6 +96,6 @@ if shutil.which("script"):
 else:
     check(False, "import_on_a_terminal_shows_rows_and_percentage", "script not found")
 
-r = w.run("indicators")
-check(r.code == 1, "indicators_is_not_yet_available_and_says_so", r)
+r = w.run("report")
+check(r.code == 1 and "nog niet beschikbaar" in r.err, "report_is_not_yet_available_and_says_so", r)
 done()

@@ -18,12 +18,15 @@ static const struct {
     const char *label;
     const char *name;
 } good[] = {
-    {"2025-Q3", 2025, 7, 1, 2025, 9, 30, "2025-Q3", "quarter_2025_q3_is_july_to_september"},
-    {"2025-q3", 2025, 7, 1, 2025, 9, 30, "2025-Q3", "lower_case_q_is_accepted_and_canonicalised"},
+    {"2025-Q3", 2025, 7, 1, 2025, 9, 30, "2025-Q3",
+     "quarter_2025_q3_is_july_to_september"},
+    {"2025-q3", 2025, 7, 1, 2025, 9, 30, "2025-Q3",
+     "lower_case_q_is_accepted_and_canonicalised"},
     {"2025-Q1", 2025, 1, 1, 2025, 3, 31, "2025-Q1", "quarter_2025_q1_ends_on_31_march"},
     {"2024-Q1", 2024, 1, 1, 2024, 3, 31, "2024-Q1", "quarter_2024_q1_ends_on_31_march"},
     {"2025-Q2", 2025, 4, 1, 2025, 6, 30, "2025-Q2", "quarter_2025_q2_ends_on_30_june"},
-    {"2025-Q4", 2025, 10, 1, 2025, 12, 31, "2025-Q4", "quarter_2025_q4_ends_on_31_december"},
+    {"2025-Q4", 2025, 10, 1, 2025, 12, 31, "2025-Q4",
+     "quarter_2025_q4_ends_on_31_december"},
     {"2025-07", 2025, 7, 1, 2025, 7, 31, "2025-07", "month_2025_07_is_all_of_july"},
     {"2024-02", 2024, 2, 1, 2024, 2, 29, "2024-02", "month_february_2024_has_29_days"},
     {"2025-02", 2025, 2, 1, 2025, 2, 28, "2025-02", "month_february_2025_has_28_days"},
@@ -92,7 +95,8 @@ static void test_bad_forms(void)
         memset(&p, 0x5a, sizeof p);
         pm_period before = p;
         char name[120];
-        snprintf(name, sizeof name, "parse_rejects_'%s'_and_leaves_the_output_alone", bad[i]);
+        snprintf(name, sizeof name, "parse_rejects_'%s'_and_leaves_the_output_alone",
+                 bad[i]);
         for (char *c = name; *c; c++)
             if (*c == '\n')
                 *c = '~';
@@ -112,7 +116,8 @@ static void test_forms_text(void)
     /* Each example in the text parses. */
     pm_period p;
     CHECK(pm_period_parse("2025-Q3", &p) && pm_period_parse("2025-07", &p) &&
-              pm_period_parse("2025", &p) && pm_period_parse("2025-01-01..2025-06-30", &p),
+              pm_period_parse("2025", &p) &&
+              pm_period_parse("2025-01-01..2025-06-30", &p),
           "every_example_in_the_forms_text_parses");
 }
 
@@ -142,7 +147,8 @@ static void test_last_complete_quarter(void)
 
 static void test_quarters(void)
 {
-    CHECK(pm_quarter_index(ymd(2025, 7, 1)) == 2025 * 4 + 2, "quarter_index_is_year_times_4_plus_q_minus_1");
+    CHECK(pm_quarter_index(ymd(2025, 7, 1)) == 2025 * 4 + 2,
+          "quarter_index_is_year_times_4_plus_q_minus_1");
     CHECK(pm_quarter_index(ymd(2025, 3, 31)) == 2025 * 4, "31_march_is_in_q1");
     CHECK(pm_quarter_index(ymd(2025, 4, 1)) == 2025 * 4 + 1, "1_april_is_in_q2");
     CHECK(pm_quarter_index(ymd(2025, 12, 31)) == 2025 * 4 + 3, "31_december_is_in_q4");
@@ -152,7 +158,8 @@ static void test_quarters(void)
         pm_day first = pm_quarter_first_day(q), last = pm_quarter_last_day(q);
         if (pm_quarter_index(first) != q || pm_quarter_index(last) != q)
             bad_round++;
-        if (pm_quarter_first_day(q + 1) != last + 1 || pm_quarter_index(first - 1) != q - 1)
+        if (pm_quarter_first_day(q + 1) != last + 1 ||
+            pm_quarter_index(first - 1) != q - 1)
             bad_contig++;
         char label[8];
         pm_quarter_label(q, label, sizeof label);
@@ -163,7 +170,8 @@ static void test_quarters(void)
         for (pm_day d = first; d <= last; d++)
             bad_index += pm_quarter_index(d) != q;
     }
-    CHECK(bad_round == 0, "quarter_first_and_last_days_map_back_to_their_index_2024_to_2030");
+    CHECK(bad_round == 0,
+          "quarter_first_and_last_days_map_back_to_their_index_2024_to_2030");
     CHECK(bad_contig == 0, "each_quarter_starts_the_day_after_the_previous_one_ends");
     CHECK(bad_label == 0, "quarter_labels_parse_back_to_the_same_quarter");
     CHECK(bad_index == 0, "every_day_2024_to_2030_has_the_quarter_index_of_its_quarter");
@@ -174,8 +182,10 @@ static void test_quarters(void)
     char small[4] = "xyz";
     pm_quarter_label(2025 * 4 + 2, small, sizeof small);
     CHECK_STR(small, "202", "quarter_label_truncates_to_the_buffer");
-    CHECK(pm_quarter_first_day(2025 * 4) == ymd(2025, 1, 1), "first_day_of_2025_q1_is_1_january");
-    CHECK(pm_quarter_last_day(2024 * 4) == ymd(2024, 3, 31), "last_day_of_2024_q1_is_31_march");
+    CHECK(pm_quarter_first_day(2025 * 4) == ymd(2025, 1, 1),
+          "first_day_of_2025_q1_is_1_january");
+    CHECK(pm_quarter_last_day(2024 * 4) == ymd(2024, 3, 31),
+          "last_day_of_2024_q1_is_31_march");
     CHECK(pm_quarter_last_day(2024 * 4 + 3) == ymd(2024, 12, 31),
           "last_day_of_2024_q4_is_31_december");
 }

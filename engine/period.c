@@ -1,0 +1,158 @@
+/* period.c — report periods (SPEC §3) as inclusive day ranges, and quarter
+ * arithmetic on one integer scale (year * 4 + quarter - 1) for trends.
+ *
+ * Accepted forms, strictly (no spaces, fixed widths): "2025-Q3" (or "2025-q3"),
+ * "2025-07", "2025", and "A..B" with A and B in any form pm_day_parse accepts.
+ * Years are 1900..2199, the range pm_day_parse accepts, so that every period
+ * can be written as a range of valid dates. */
+#include "period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The years a period may lie in: the same as pm_day_parse's. */
+enum { YEAR_MIN = 1900, YEAR_MAX = 2199 };
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Reads exactly n digits at s; false when any is not a digit. */
+static bool read_digits(const char *s, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static bool read_year(const char *s, int *year)
+{
+    return read_digits(s, 4, year) && *year >= YEAR_MIN && *year <= YEAR_MAX;
+}
+
+/* Floor division, so that quarter indexes of negative years stay consistent. */
+static int floor_div(int a, int b)
+{
+    int q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        q--;
+    return q;
+}
+
+static pm_day month_last_day(int y, int m)
+{
+    return m == 12 ? pm_day_from_ymd(y + 1, 1, 1) - 1 : pm_day_from_ymd(y, m + 1, 1) - 1;
+}
+
+/* "A..B": the first ".." splits; both sides must be dates and A <= B. */
+static bool parse_range(const char *s, size_t len, pm_period *out)
+{
+    const char *dots = strstr(s, "..");
+    if (!dots)
+        return false;
+    size_t alen = (size_t)(dots - s);
+    const char *b = dots + 2;
+    size_t blen = len - alen - 2;
+    pm_day a_day, b_day;
+    if (alen == 0 || blen == 0)
+        return false;
+    if (!pm_day_parse(s, alen, &a_day) || !pm_day_parse(b, blen, &b_day))
+        return false;
+    if (a_day > b_day)
+        return false;
+
+    char ia[11], ib[11];
+    pm_day_format_iso(a_day, ia);
+    pm_day_format_iso(b_day, ib);
+    out->start = a_day;
+    out->end = b_day;
+    snprintf(out->label, sizeof out->label, "%s..%s", ia, ib);
+    return true;
+}
+
+bool pm_period_parse(const char *s, pm_period *out)
+{
+    if (!s)
+        return false;
+    size_t len = strlen(s);
+    pm_period p;
+    int year, n;
+
+    if (strstr(s, ".."))
+        return parse_range(s, len, out);
+
+    if (len == 4 && read_year(s, &year)) {
+        p.start = pm_day_from_ymd(year, 1, 1);
+        p.end = pm_day_from_ymd(year, 12, 31);
+        snprintf(p.label, sizeof p.label, "%04d", year);
+    } else if (len == 7 && read_year(s, &year) && s[4] == '-' &&
+               (s[5] == 'Q' || s[5] == 'q') && read_digits(s + 6, 1, &n) && n >= 1 &&
+               n <= 4) {
+        int q = year * 4 + (n - 1);
+        p.start = pm_quarter_first_day(q);
+        p.end = pm_quarter_last_day(q);
+        pm_quarter_label(q, p.label, sizeof p.label);
+    } else if (len == 7 && read_year(s, &year) && s[4] == '-' &&
+               read_digits(s + 5, 2, &n) && n >= 1 && n <= 12) {
+        p.start = pm_day_from_ymd(year, n, 1);
+        p.end = month_last_day(year, n);
+        snprintf(p.label, sizeof p.label, "%04d-%02d", year, n);
+    } else {
+        return false;
+    }
+    *out = p;
+    return true;
+}
+
+const char *pm_period_forms(void)
+{
+    return "gebruik een kwartaal (2025-Q3), een maand (2025-07), een jaar (2025) "
+           "of een reeks (2025-01-01..2025-06-30)";
+}
+
+void pm_period_last_complete_quarter(pm_day today, pm_period *out)
+{
+    int q = pm_quarter_index(today) - 1;
+    out->start = pm_quarter_first_day(q);
+    out->end = pm_quarter_last_day(q);
+    pm_quarter_label(q, out->label, sizeof out->label);
+}
+
+int pm_quarter_index(pm_day d)
+{
+    int y, m, dd;
+    pm_day_to_ymd(d, &y, &m, &dd);
+    return y * 4 + (m - 1) / 3;
+}
+
+pm_day pm_quarter_first_day(int qindex)
+{
+    int year = floor_div(qindex, 4);
+    int q = qindex - year * 4;
+    return pm_day_from_ymd(year, q * 3 + 1, 1);
+}
+
+pm_day pm_quarter_last_day(int qindex)
+{
+    /* The day before the next quarter's first day: no month lengths needed.
+     * Computed from year and quarter so that no qindex can overflow. */
+    int year = floor_div(qindex, 4);
+    int q = qindex - year * 4;
+    if (q == 3)
+        return pm_day_from_ymd(year + 1, 1, 1) - 1;
+    return pm_day_from_ymd(year, q * 3 + 4, 1) - 1;
+}
+
+void pm_quarter_label(int qindex, char *buf, unsigned size)
+{
+    if (!buf || size == 0)
+        return;
+    int year = floor_div(qindex, 4);
+    snprintf(buf, size, "%04d-Q%d", year, qindex - year * 4 + 1);
+}

@@ -1,0 +1,31 @@
+/* export.c — the audience rules, in one place so every exporter applies
+ * exactly the same ones. */
+#include "export.h"
+
+#include <string.h>
+
+bool pm_audience_parse(const char *s, pm_audience *out)
+{
+    if (strcmp(s, "intern") == 0)
+        *out = PM_INTERN;
+    else if (strcmp(s, "extern") == 0)
+        *out = PM_EXTERN;
+    else
+        return false;
+    return true;
+}
+
+const char *pm_audience_name(pm_audience a)
+{
+    return a == PM_INTERN ? "intern" : "extern";
+}
+
+bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a)
+{
+    return a == PM_INTERN || !b->personal;
+}
+
+bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a, int min_cell)
+{
+    return a == PM_INTERN || !b->counts_people || c->n >= min_cell;
+}

@@ -1,0 +1,25 @@
+/* export.h — what every exporter shares: the audience and its privacy rule
+ * (SPEC §6). intern sees everything; extern sees aggregates only: no
+ * personal breakdowns, and breakdown cells from fewer than min_cell
+ * observations are shown as "<5" instead of their value. */
+#ifndef PM_EXPORT_H
+#define PM_EXPORT_H
+
+#include <stdbool.h>
+
+#include "indicator.h"
+
+typedef enum pm_audience { PM_EXTERN, PM_INTERN } pm_audience;
+
+/* Parses "intern" or "extern"; false for anything else. */
+bool pm_audience_parse(const char *s, pm_audience *out);
+const char *pm_audience_name(pm_audience a);
+
+/* Whether a breakdown is shown at all to this audience. */
+bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a);
+
+/* Whether a cell's value may be shown (false: show "<min_cell"): always for
+ * intern and for breakdowns that do not count people. */
+bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a, int min_cell);
+
+#endif

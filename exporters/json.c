@@ -1,0 +1,180 @@
+/* json.c — the report as JSON (SPEC §7), built with cJSON.
+ * Keys are Dutch like the rest of the contract; numbers are numbers (euros
+ * rounded to cents), absent values are null, never 0. */
+#include "json.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Adds an ISO date string, or null when the range is empty. */
+static void add_date(cJSON *obj, const char *key, pm_day d)
+{
+    char buf[11];
+    pm_day_format_iso(d, buf);
+    cJSON_AddStringToObject(obj, key, buf);
+}
+
+static void add_number_or_null(cJSON *obj, const char *key, bool has, double v)
+{
+    if (has)
+        cJSON_AddNumberToObject(obj, key, v);
+    else
+        cJSON_AddNullToObject(obj, key);
+}
+
+static double cents(double euros)
+{
+    return round(euros * 100.0) / 100.0;
+}
+
+static void add_interval(cJSON *obj, bool has, double lo, double hi)
+{
+    if (!has) {
+        cJSON_AddNullToObject(obj, "interval");
+        return;
+    }
+    cJSON *iv = cJSON_AddArrayToObject(obj, "interval");
+    cJSON_AddItemToArray(iv, cJSON_CreateNumber(lo));
+    cJSON_AddItemToArray(iv, cJSON_CreateNumber(hi));
+}
+
+/* The figures object of SPEC §7, with the indicator's own figures. */
+static cJSON *figures(const char *id, const pm_figures *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (f->from <= f->to) {
+        add_date(o, "van", f->from);
+        add_date(o, "tot", f->to);
+    } else {
+        cJSON_AddNullToObject(o, "van");
+        cJSON_AddNullToObject(o, "tot");
+    }
+    bool money = strcmp(id, "B") == 0;
+    cJSON_AddNumberToObject(o, "teller", money ? cents(f->teller) : f->teller);
+    add_number_or_null(o, "noemer", f->has_noemer, money ? cents(f->noemer) : f->noemer);
+    add_number_or_null(o, "waarde", f->has_waarde, f->waarde);
+    add_interval(o, f->has_interval, f->lo, f->hi);
+    cJSON_AddStringToObject(o, "status", pm_status_name(f->status));
+    if (strcmp(id, "R3") == 0) {
+        cJSON_AddNumberToObject(o, "actief", (double)f->actief);
+        cJSON_AddNumberToObject(o, "niet_beoordeeld", (double)f->niet_beoordeeld);
+    } else if (strcmp(id, "R4") == 0) {
+        add_number_or_null(o, "opdrachtgever_gemiddelde", f->has_gemiddelde, f->gemiddelde);
+        cJSON_AddNumberToObject(o, "opdrachtgever_evaluaties", (double)f->n_gemiddelde);
+    } else if (strcmp(id, "R6") == 0) {
+        cJSON_AddNumberToObject(o, "aantal", (double)f->aantal);
+    } else if (money) {
+        add_number_or_null(o, "begroting", f->has_begroting, cents(f->begroting));
+        cJSON_AddNumberToObject(o, "realisatie", cents(f->realisatie));
+        cJSON_AddNumberToObject(o, "prognose", cents(f->prognose));
+        cJSON_AddNumberToObject(o, "jaarbegroting", cents(f->jaarbegroting));
+    }
+    return o;
+}
+
+/* One breakdown cell; for an extern audience a cell from fewer than
+ * min_cell observations keeps only its key and "onderdrukt": true. */
+static cJSON *cell(const pm_breakdown *b, const pm_cell *c, pm_audience a, int min_cell,
+                   bool money)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "sleutel", c->key);
+    if (c->label[0])
+        cJSON_AddStringToObject(o, "naam", c->label);
+    if (!pm_cell_visible(b, c, a, min_cell)) {
+        cJSON_AddTrueToObject(o, "onderdrukt");
+        return o;
+    }
+    cJSON_AddNumberToObject(o, "teller", money ? cents(c->teller) : c->teller);
+    cJSON_AddNumberToObject(o, "noemer", money ? cents(c->noemer) : c->noemer);
+    add_number_or_null(o, "waarde", c->has_waarde, c->waarde);
+    add_interval(o, c->has_interval, c->lo, c->hi);
+    cJSON_AddNumberToObject(o, "n", (double)c->n);
+    if (c->has_d1)
+        add_date(o, "gepland", c->d1);
+    if (c->has_d2)
+        add_date(o, "gereed", c->d2);
+    return o;
+}
+
+static cJSON *breakdowns(const pm_result *r, pm_audience a, int min_cell)
+{
+    cJSON *all = cJSON_CreateObject();
+    bool money = strcmp(r->id, "B") == 0;
+    for (size_t i = 0; i < r->nbreakdowns; i++) {
+        const pm_breakdown *b = &r->breakdowns[i];
+        if (!pm_breakdown_visible(b, a))
+            continue;
+        cJSON *bo = cJSON_AddObjectToObject(all, b->key);
+        cJSON *per = cJSON_AddArrayToObject(bo, "periode");
+        cJSON *cum = cJSON_AddArrayToObject(bo, "cumulatief");
+        for (size_t c = 0; c < b->ncells; c++) {
+            cJSON_AddItemToArray(per, cell(b, &b->periode[c], a, min_cell, money));
+            cJSON_AddItemToArray(cum, cell(b, &b->cumulatief[c], a, min_cell, money));
+        }
+    }
+    return all;
+}
+
+static cJSON *trend(const pm_result *r)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < r->ntrend; i++) {
+        char label[16];
+        pm_quarter_label(r->trend[i].quarter, label, sizeof label);
+        cJSON *o = figures(r->id, &r->trend[i].f);
+        cJSON_AddStringToObject(o, "kwartaal", label);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
+{
+    const pm_context *ctx = &rep->ctx;
+    cJSON *doc = cJSON_CreateObject();
+    cJSON *per = cJSON_AddObjectToObject(doc, "periode");
+    cJSON_AddStringToObject(per, "label", ctx->period.label);
+    add_date(per, "van", ctx->period.start);
+    add_date(per, "tot", ctx->period.end);
+    add_date(doc, "peildatum", ctx->peildatum);
+    cJSON *prog = cJSON_AddObjectToObject(doc, "programma");
+    cJSON_AddStringToObject(prog, "naam", ctx->cfg->naam);
+    add_date(prog, "start", ctx->cfg->programma_start);
+    add_date(prog, "einde", ctx->cfg->programma_einde);
+    cJSON_AddStringToObject(doc, "publiek", pm_audience_name(audience));
+    cJSON *list = cJSON_AddArrayToObject(doc, "indicatoren");
+    for (size_t i = 0; i < rep->nresults; i++) {
+        const pm_result *r = &rep->results[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", r->id);
+        cJSON_AddNumberToObject(o, "doel", r->doel);
+        cJSON_AddStringToObject(o, "status", pm_status_name(r->status));
+        cJSON_AddItemToObject(o, "periode", figures(r->id, &r->periode));
+        cJSON_AddItemToObject(o, "cumulatief", figures(r->id, &r->cumulatief));
+        cJSON_AddItemToObject(o, "uitsplitsingen", breakdowns(r, audience, ctx->cfg->min_cell));
+        cJSON_AddItemToObject(o, "trend", trend(r));
+        cJSON_AddItemToArray(list, o);
+    }
+    return doc;
+}
+
+pm_error pm_json_write(const pm_report *rep, pm_audience audience, FILE *out, char *msg,
+                       size_t msgsize)
+{
+    cJSON *doc = pm_json_report(rep, audience);
+    char *text = doc ? cJSON_Print(doc) : NULL;
+    cJSON_Delete(doc);
+    if (!text) {
+        snprintf(msg, msgsize, "onvoldoende geheugen voor de JSON-uitvoer");
+        return PM_ERR_NOMEM;
+    }
+    int failed = fputs(text, out) == EOF || fputc('\n', out) == EOF;
+    cJSON_free(text);
+    if (failed) {
+        snprintf(msg, msgsize, "de JSON-uitvoer kan niet worden geschreven");
+        return PM_ERR_IO;
+    }
+    return PM_OK;
+}

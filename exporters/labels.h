@@ -1,0 +1,32 @@
+/* labels.h — the Dutch words of the reports: indicator names, targets,
+ * definitions, breakdown titles and category labels. Indicators use keys;
+ * this table turns them into what a reader sees. */
+#ifndef PM_LABELS_H
+#define PM_LABELS_H
+
+#include "config.h"
+
+typedef struct pm_indicator_text {
+    const char *id;
+    const char *naam;        /* "Reactie binnen 5 werkdagen" */
+    const char *resultaat;   /* the seed's end-2025 result, one sentence */
+    const char *definitie;   /* how it is computed, plain Dutch */
+} pm_indicator_text;
+
+/* The texts for indicator id ("R1" .. "B"); never NULL (unknown ids get a
+ * neutral text). */
+const pm_indicator_text *pm_label_indicator(const char *id);
+
+/* The target in words with the configured value: "≥ 90%", "≥ 10 actief en
+ * ≥ 80%", "≥ 5", "prognose ≤ jaarbegroting". Writes into buf; returns buf. */
+char *pm_label_target(const char *id, const pm_config *cfg, char *buf, size_t size);
+
+/* Title of a breakdown ("Per regio") and label of a category key ("> 5
+ * werkdagen", "geen regio"); unknown keys come back as they are. */
+const char *pm_label_breakdown(const char *key);
+const char *pm_label_category(const char *breakdown, const char *key);
+
+/* "groen", "oranje", "rood", "grijs (te weinig gegevens)" for readers. */
+const char *pm_label_status_long(int status);
+
+#endif

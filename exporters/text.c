@@ -1,0 +1,165 @@
+/* text.c — `indicators` as a terminal table or as Dutch-Excel CSV.
+ * Column widths count characters, not bytes, so "≥" and "€" line up. */
+#include "text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "format.h"
+#include "labels.h"
+
+/* Characters (code points) in a UTF-8 string. */
+static size_t width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void cell(FILE *out, const char *s, size_t w)
+{
+    fputs(s, out);
+    for (size_t i = width(s); i < w; i++)
+        fputc(' ', out);
+}
+
+char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
+{
+    char p[32], a[32], b[32], m[32];
+    if (strcmp(id, "R6") == 0) {
+        snprintf(buf, size, "%ld", f->aantal);
+    } else if (strcmp(id, "B") == 0) {
+        if (!f->has_begroting)
+            snprintf(buf, size, "%s, geen begroting",
+                     pm_format_euro((int64_t)llround(f->realisatie * 100), a, sizeof a));
+        else
+            snprintf(buf, size, "%s van %s (%s)",
+                     pm_format_euro((int64_t)llround(f->realisatie * 100), a, sizeof a),
+                     pm_format_euro((int64_t)llround(f->begroting * 100), b, sizeof b),
+                     f->has_waarde ? pm_format_percent(f->waarde, 1, p, sizeof p) : "–");
+    } else if (!f->has_waarde) {
+        if (strcmp(id, "R3") == 0)
+            snprintf(buf, size, "%ld actief; niemand beoordeeld", f->actief);
+        else
+            snprintf(buf, size, "–");
+    } else {
+        char share[64];
+        snprintf(share, sizeof share, "%s (%.0f van %.0f)",
+                 pm_format_percent(f->waarde, 1, p, sizeof p), f->teller, f->noemer);
+        if (strcmp(id, "R3") == 0)
+            snprintf(buf, size, "%ld actief; %s", f->actief, share);
+        else if (strcmp(id, "R4") == 0 && f->has_gemiddelde)
+            snprintf(buf, size, "%s; gem. %s", share,
+                     pm_format_decimal(f->gemiddelde, 1, m, sizeof m));
+        else
+            snprintf(buf, size, "%s", share);
+    }
+    return buf;
+}
+
+pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
+{
+    const pm_context *ctx = &rep->ctx;
+    char d1[16], d2[16], d3[16], d4[16];
+    fprintf(out, "%s\n", ctx->cfg->naam);
+    fprintf(out, "Periode %s (%s t/m %s), peildatum %s, publiek %s\n", ctx->period.label,
+            pm_format_date(ctx->period.start, d1, sizeof d1),
+            pm_format_date(ctx->period.end, d2, sizeof d2),
+            pm_format_date(ctx->peildatum, d3, sizeof d3), pm_audience_name(audience));
+    fprintf(out, "Cumulatief: %s t/m %s\n\n", pm_format_date(ctx->cum_from, d4, sizeof d4),
+            pm_format_date(ctx->cum_to, d3, sizeof d3));
+    const size_t wn = 38, wd = 36, wv = 40;
+    cell(out, "Indicator", wn);
+    cell(out, "Doel", wd);
+    cell(out, "Periode", wv);
+    cell(out, "Cumulatief", wv);
+    fputs("Status\n", out);
+    for (size_t i = 0; i < rep->nresults; i++) {
+        const pm_result *r = &rep->results[i];
+        char name[96], target[96], v[128], vs[160];
+        snprintf(name, sizeof name, "%s %s", r->id, pm_label_indicator(r->id)->naam);
+        cell(out, name, wn);
+        cell(out, pm_label_target(r->id, ctx->cfg, target, sizeof target), wd);
+        snprintf(vs, sizeof vs, "%s [%s]", pm_text_value(r->id, &r->periode, v, sizeof v),
+                 pm_status_name(r->periode.status));
+        cell(out, vs, wv);
+        snprintf(vs, sizeof vs, "%s", pm_text_value(r->id, &r->cumulatief, v, sizeof v));
+        cell(out, vs, wv);
+        fprintf(out, "%s\n", pm_status_name(r->status));
+    }
+    const pm_result *b = pm_report_find(rep, "B");
+    if (b && b->cumulatief.has_begroting) {
+        char p[32], j[32];
+        fprintf(out, "\nBudget: prognose %s tegen jaarbegroting %s voor %d.\n",
+                pm_format_euro((int64_t)llround(b->cumulatief.prognose * 100), p, sizeof p),
+                pm_format_euro((int64_t)llround(b->cumulatief.jaarbegroting * 100), j, sizeof j),
+                pm_quarter_index(ctx->peildatum) / 4);
+    }
+    fprintf(out, "\nDe status achteraan is die van het cumulatieve cijfer: de doelen gelden "
+                 "voor %s.\n",
+            pm_format_date(ctx->cfg->programma_einde, d1, sizeof d1));
+    return ferror(out) ? PM_ERR_IO : PM_OK;
+}
+
+/* A number with a decimal comma, or an empty field when absent. */
+static void csv_num(FILE *out, bool has, double v)
+{
+    fputc(';', out);
+    if (!has)
+        return;
+    char buf[64];
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        snprintf(buf, sizeof buf, "%.10g", v);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = ',';
+    fputs(buf, out);
+}
+
+static void csv_row(FILE *out, const char *id, const char *range, const pm_figures *f)
+{
+    char a[16], b[16];
+    bool empty = f->from > f->to;
+    fprintf(out, "%s;%s;%s;%s", id, range, empty ? "" : pm_format_date(f->from, a, sizeof a),
+            empty ? "" : pm_format_date(f->to, b, sizeof b));
+    bool money = strcmp(id, "B") == 0;
+    csv_num(out, true, money ? round(f->teller * 100) / 100 : f->teller);
+    csv_num(out, f->has_noemer, money ? round(f->noemer * 100) / 100 : f->noemer);
+    csv_num(out, f->has_waarde, f->waarde);
+    csv_num(out, f->has_interval, f->lo);
+    csv_num(out, f->has_interval, f->hi);
+    fprintf(out, ";%s", pm_status_name(f->status));
+    bool r3 = strcmp(id, "R3") == 0, r4 = strcmp(id, "R4") == 0, r6 = strcmp(id, "R6") == 0;
+    csv_num(out, r3, (double)f->actief);
+    csv_num(out, r3, (double)f->niet_beoordeeld);
+    csv_num(out, r4 && f->has_gemiddelde, f->gemiddelde);
+    csv_num(out, r6, (double)f->aantal);
+    csv_num(out, money && f->has_begroting, round(f->begroting * 100) / 100);
+    csv_num(out, money, round(f->realisatie * 100) / 100);
+    csv_num(out, money, round(f->prognose * 100) / 100);
+    csv_num(out, money, round(f->jaarbegroting * 100) / 100);
+    fputs("\r\n", out);
+}
+
+pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
+{
+    (void)audience; /* the CSV holds aggregates only: the same for both */
+    fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;status;"
+          "actief;niet_beoordeeld;opdrachtgever_gemiddelde;aantal;begroting;realisatie;"
+          "prognose;jaarbegroting\r\n",
+          out);
+    for (size_t i = 0; i < rep->nresults; i++) {
+        const pm_result *r = &rep->results[i];
+        csv_row(out, r->id, "periode", &r->periode);
+        csv_row(out, r->id, "cumulatief", &r->cumulatief);
+        for (size_t t = 0; t < r->ntrend; t++) {
+            char q[16];
+            pm_quarter_label(r->trend[t].quarter, q, sizeof q);
+            csv_row(out, r->id, q, &r->trend[t].f);
+        }
+    }
+    return ferror(out) ? PM_ERR_IO : PM_OK;
+}

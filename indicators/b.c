@@ -1,0 +1,340 @@
+/* b.c — B "budget" (SPEC §5): realisatie (inzet hours × uurtarief plus
+ * uitgaven) against the begroting, per range, per post and per quarter, and
+ * the prognose for the peildatum's year against that year's begroting.
+ *
+ * The begroting is a few dozen lines: read once into a table of quarter
+ * amounts per post. Inzet is the largest table: one grouped query scans it
+ * once, joined with specialisten and the calendar, and sums hours × rate by
+ * quarter and range membership (periode, cumulatief, prognose stretch);
+ * uitgaven the same, also by post. C adds the groups up. Money stays in
+ * integers (1/100 cent for realisatie, 1/4 cent for quarter amounts) until
+ * the final division into euros. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator.h"
+
+enum { PER, CUM, PROG, NRANGES };
+
+/* The posts of the begroting, in the order of the breakdown; inhuur first
+ * because inzet is its realisatie. */
+static const char *const posts[] = {"inhuur",       "kennisproducten", "website",
+                                    "bijeenkomsten", "communicatie",   "overig"};
+#define NPOST (sizeof posts / sizeof posts[0])
+#define INHUUR 0
+
+/* The begroting table covers the years the store accepts (CHECK jaar
+ * BETWEEN 2000 AND 2100); quarters outside it have no begroting. */
+#define FIRST_YEAR 2000
+#define NYEARS 101
+#define NQUARTERS (NYEARS * 4)
+
+typedef struct budget {
+    /* Amount of each quarter and post in quarter-cents: a quarter line adds
+     * 4 × its cents, a whole-year line its cents (a quarter of 4 ×). */
+    int64_t q4[NQUARTERS][NPOST];
+} budget;
+
+/* Realisatie in 1/100 cent: uren_x100 × uurtarief_cent, exact. */
+typedef struct spend {
+    int64_t x100[NPOST];
+} spend;
+
+static const char sql_begroting[] = "SELECT jaar, kwartaal, post, bedrag_cent FROM begroting";
+
+/* ?1..?2 periode range, ?3 cumulatief start, ?4 prognose start, ?5..?6 the
+ * union of the three ranges (all end on the peildatum). */
+static const char sql_inzet[] =
+    "SELECT k.kwartaal,"
+    "  i.datum BETWEEN ?1 AND ?2,"
+    "  i.datum >= ?3,"
+    "  i.datum >= ?4,"
+    "  sum(i.uren_x100 * s.uurtarief_cent)"
+    " FROM inzet i"
+    " JOIN specialisten s ON s.id = i.specialist"
+    " JOIN temp.kalender k ON k.dag = i.datum"
+    " WHERE i.datum BETWEEN ?5 AND ?6"
+    " GROUP BY 1, 2, 3, 4";
+
+static const char sql_uitgaven[] = "SELECT k.kwartaal,"
+                                   "  u.datum BETWEEN ?1 AND ?2,"
+                                   "  u.datum >= ?3,"
+                                   "  u.datum >= ?4,"
+                                   "  sum(u.bedrag_cent) * 100,"
+                                   "  u.post"
+                                   " FROM uitgaven u"
+                                   " JOIN temp.kalender k ON k.dag = u.datum"
+                                   " WHERE u.datum BETWEEN ?5 AND ?6"
+                                   " GROUP BY 1, 2, 3, 4, 6";
+
+static int post_index(const char *s)
+{
+    for (size_t i = 0; s && i < NPOST; i++)
+        if (strcmp(posts[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+static pm_day max_day(pm_day a, pm_day b)
+{
+    return a > b ? a : b;
+}
+
+static pm_day min_day(pm_day a, pm_day b)
+{
+    return a < b ? a : b;
+}
+
+static pm_error load_budget(const pm_context *ctx, budget *b, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_begroting, &st, msg, msgsize);
+    if (err)
+        return err;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int year = sqlite3_column_int(st, 0);
+        int post = post_index((const char *)sqlite3_column_text(st, 2));
+        int64_t cents = sqlite3_column_int64(st, 3);
+        if (post < 0 || year < FIRST_YEAR || year >= FIRST_YEAR + NYEARS)
+            continue;
+        int base = (year - FIRST_YEAR) * 4;
+        if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+            for (int q = 0; q < 4; q++)
+                b->q4[base + q][post] += cents;
+        } else {
+            int q = sqlite3_column_int(st, 1);
+            if (q >= 1 && q <= 4)
+                b->q4[base + q - 1][post] += 4 * cents;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        err = pm_sql_error(ctx, msg, msgsize);
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* The begroting of [from, to] in euros, of one post or of all (post < 0):
+ * each quarter's amount × the days of the quarter inside the range ÷ the
+ * days of the quarter. *touched is set when a line with an amount > 0
+ * falls in the range. An empty range (from > to) has none. */
+static double budget_range(const budget *b, int post, pm_day from, pm_day to, bool *touched)
+{
+    double cents = 0;
+    *touched = false;
+    if (from > to)
+        return 0;
+    int first = pm_quarter_index(from), last = pm_quarter_index(to);
+    for (int q = first; q <= last; q++) {
+        int slot = q - FIRST_YEAR * 4;
+        if (slot < 0 || slot >= NQUARTERS)
+            continue;
+        pm_day qa = pm_quarter_first_day(q), qb = pm_quarter_last_day(q);
+        int64_t inside = min_day(to, qb) - max_day(from, qa) + 1;
+        int64_t days = qb - qa + 1;
+        for (size_t p = 0; p < NPOST; p++) {
+            if ((post >= 0 && (size_t)post != p) || b->q4[slot][p] == 0)
+                continue;
+            /* Both products are exact integers in a double, so whole and
+             * half quarters come out exact. */
+            cents += (double)(b->q4[slot][p] * inside) / (double)(4 * days);
+            *touched = true;
+        }
+    }
+    return cents / 100.0;
+}
+
+static int64_t spend_total(const spend *s)
+{
+    int64_t t = 0;
+    for (size_t p = 0; p < NPOST; p++)
+        t += s->x100[p];
+    return t;
+}
+
+static double euros(int64_t x100)
+{
+    return (double)x100 / 10000.0;
+}
+
+/* Compares money as the reports show it, in whole cents, so that a
+ * prognose printed equal to the jaarbegroting is never over it. Returns the
+ * status of `amount` against `limit` with the marge for oranje. */
+static pm_status budget_status(double amount, double limit, double marge)
+{
+    double a = round(amount * 100.0), l = round(limit * 100.0);
+    if (a <= l)
+        return PM_GROEN;
+    if (a <= marge * l + 1e-6)
+        return PM_ORANJE;
+    return PM_ROOD;
+}
+
+/* teller/realisatie, noemer/begroting and uitputting of one range. */
+static void set_figures(pm_figures *f, int64_t real_x100, double begroting, bool has)
+{
+    f->realisatie = euros(real_x100);
+    f->begroting = begroting;
+    f->has_begroting = has;
+    f->teller = f->realisatie;
+    f->noemer = begroting;
+    f->has_noemer = true;
+    f->has_waarde = begroting > 0;
+    f->waarde = begroting > 0 ? f->realisatie / begroting : 0;
+}
+
+static void set_cell(pm_cell *c, const char *key, int64_t real_x100, double begroting)
+{
+    snprintf(c->key, sizeof c->key, "%s", key);
+    c->teller = euros(real_x100);
+    c->noemer = begroting;
+    c->has_waarde = begroting > 0;
+    c->waarde = begroting > 0 ? c->teller / begroting : 0;
+    c->n = 0;
+}
+
+/* Runs one of the two grouped queries and adds each group to the ranges it
+ * belongs to and to its trend quarter. With `by_post` the sixth column
+ * names the post; otherwise every group is inhuur. */
+static pm_error scan(const pm_context *ctx, const char *sql, bool by_post, pm_day prog_from,
+                     spend *ranges, spend *trend, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql, &st, msg, msgsize);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, ctx->per_from);
+    sqlite3_bind_int64(st, 2, ctx->per_to);
+    sqlite3_bind_int64(st, 3, ctx->cum_from);
+    sqlite3_bind_int64(st, 4, prog_from);
+    sqlite3_bind_int64(st, 5, min_day(ctx->per_from, ctx->cum_from));
+    sqlite3_bind_int64(st, 6, ctx->peildatum);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int quarter = sqlite3_column_int(st, 0);
+        int in[NRANGES] = {sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+                           sqlite3_column_int(st, 3)};
+        int64_t x100 = sqlite3_column_int64(st, 4);
+        int post = INHUUR;
+        if (by_post)
+            post = post_index((const char *)sqlite3_column_text(st, 5));
+        if (post < 0)
+            continue;
+        for (int r = 0; r < NRANGES; r++)
+            if (in[r])
+                ranges[r].x100[post] += x100;
+        if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
+            trend[quarter - ctx->q_first].x100[post] += x100;
+    }
+    if (rc != SQLITE_DONE)
+        err = pm_sql_error(ctx, msg, msgsize);
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* Realisatie from s through the peildatum ÷ those days × the days from s
+ * through 31 December, s = max(1 January, programme start). When s lies
+ * after the peildatum nothing can be extrapolated: the prognose is 0. */
+static void prognose(const pm_context *ctx, const budget *b, const spend *prog,
+                     pm_day prog_from, double *out, double *jaar)
+{
+    int y, m, d;
+    pm_day_to_ymd(ctx->peildatum, &y, &m, &d);
+    pm_day year_end = pm_day_from_ymd(y, 12, 31);
+    bool touched;
+    *jaar = budget_range(b, -1, prog_from, year_end, &touched);
+    *out = 0;
+    if (prog_from > ctx->peildatum)
+        return;
+    double elapsed = (double)(ctx->peildatum - prog_from + 1);
+    double total = (double)(year_end - prog_from + 1);
+    *out = (double)spend_total(prog) * total / elapsed / 10000.0;
+}
+
+static pm_error post_breakdown(const pm_context *ctx, pm_result *r, const budget *b,
+                               const spend *ranges)
+{
+    pm_error err = pm_breakdown_alloc(&r->breakdowns[0], "post", false, false, NPOST);
+    if (err)
+        return err;
+    bool touched;
+    for (size_t p = 0; p < NPOST; p++) {
+        double per = budget_range(b, (int)p, ctx->period.start, ctx->period.end, &touched);
+        double cum = budget_range(b, (int)p, ctx->cum_from, ctx->cum_to, &touched);
+        set_cell(&r->breakdowns[0].periode[p], posts[p], ranges[PER].x100[p], per);
+        set_cell(&r->breakdowns[0].cumulatief[p], posts[p], ranges[CUM].x100[p], cum);
+    }
+    return PM_OK;
+}
+
+static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
+{
+    const pm_config *cfg = ctx->cfg;
+    r->doel = 1.0; /* realisatie up to the begroting */
+    r->periode.from = ctx->per_from;
+    r->periode.to = ctx->per_to;
+    r->cumulatief.from = ctx->cum_from;
+    r->cumulatief.to = ctx->cum_to;
+    pm_error err = pm_result_alloc_trend(r, ctx);
+    if (err)
+        return err;
+    budget *b = calloc(1, sizeof *b);
+    spend *trend = calloc(r->ntrend ? r->ntrend : 1, sizeof *trend);
+    if (!b || !trend) {
+        free(b);
+        free(trend);
+        return PM_ERR_NOMEM;
+    }
+
+    int y, m, d;
+    pm_day_to_ymd(ctx->peildatum, &y, &m, &d);
+    pm_day prog_from = max_day(pm_day_from_ymd(y, 1, 1), cfg->programma_start);
+    spend ranges[NRANGES] = {0};
+
+    err = load_budget(ctx, b, msg, msgsize);
+    if (!err)
+        err = scan(ctx, sql_inzet, false, prog_from, ranges, trend, msg, msgsize);
+    if (!err)
+        err = scan(ctx, sql_uitgaven, true, prog_from, ranges, trend, msg, msgsize);
+
+    if (!err) {
+        double prog, jaar;
+        prognose(ctx, b, &ranges[PROG], prog_from, &prog, &jaar);
+        /* SPEC §3: B's periode begroting is that of the whole period, even
+         * when the peildatum cuts the realisatie short. */
+        bool has;
+        double bud = budget_range(b, -1, ctx->period.start, ctx->period.end, &has);
+        set_figures(&r->periode, spend_total(&ranges[PER]), bud, has);
+        bud = budget_range(b, -1, ctx->cum_from, ctx->cum_to, &has);
+        set_figures(&r->cumulatief, spend_total(&ranges[CUM]), bud, has);
+        pm_status status = jaar > 0 ? budget_status(prog, jaar, cfg->b_marge) : PM_GRIJS;
+        pm_figures *both[] = {&r->periode, &r->cumulatief};
+        for (int i = 0; i < 2; i++) {
+            both[i]->prognose = prog;
+            both[i]->jaarbegroting = jaar;
+            both[i]->status = status;
+        }
+        /* SPEC defines B's status on the prognose for the year; a quarter
+         * of the trend has no prognose of its own, so its status is the
+         * quarter's own uitputting by the same rule: realisatie against
+         * the quarter's begroting, with the marge for oranje. */
+        for (size_t i = 0; i < r->ntrend; i++) {
+            pm_figures *f = &r->trend[i].f;
+            bud = budget_range(b, -1, f->from, f->to, &has);
+            set_figures(f, spend_total(&trend[i]), bud, has);
+            f->prognose = 0;
+            f->jaarbegroting = 0;
+            f->status = has ? budget_status(f->realisatie, bud, cfg->b_marge) : PM_GRIJS;
+        }
+        err = pm_result_alloc_breakdowns(r, 1);
+    }
+    if (!err)
+        err = post_breakdown(ctx, r, b, ranges);
+    free(b);
+    free(trend);
+    return err;
+}
+
+const pm_indicator pm_indicator_b = {"B", compute};

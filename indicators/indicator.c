@@ -1,0 +1,138 @@
+/* indicator.c — what the indicator modules share: the Wilson interval, the
+ * proportion status rule, allocation of results, and the trend ranges. */
+#include "indicator.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+const char *pm_status_name(pm_status s)
+{
+    switch (s) {
+    case PM_GRIJS: return "grijs";
+    case PM_GROEN: return "groen";
+    case PM_ORANJE: return "oranje";
+    case PM_ROOD: return "rood";
+    }
+    return "grijs";
+}
+
+/* z for a two-sided 95% interval. */
+#define Z95 1.959963984540054
+
+void pm_wilson(double k, double n, double *lo, double *hi)
+{
+    double p = k / n;
+    double z2 = Z95 * Z95;
+    double denom = 1.0 + z2 / n;
+    double centre = (p + z2 / (2.0 * n)) / denom;
+    double half = Z95 * sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denom;
+    *lo = centre - half;
+    *hi = centre + half;
+    /* At k = 0 or k = n the bound is exactly 0 or 1; rounding must not
+     * put it a hair outside. */
+    if (*lo < 0.0 || k == 0)
+        *lo = 0.0;
+    if (*hi > 1.0 || k == n)
+        *hi = 1.0;
+}
+
+void pm_figures_proportion(pm_figures *f, double doel, int min_n)
+{
+    f->has_noemer = true;
+    f->has_waarde = f->noemer > 0;
+    f->has_interval = f->noemer > 0;
+    if (f->noemer > 0) {
+        f->waarde = f->teller / f->noemer;
+        pm_wilson(f->teller, f->noemer, &f->lo, &f->hi);
+    }
+    /* Compare counts, not rounded fractions: teller >= doel * noemer is
+     * what "at least 90%" means, and 9 of 10 must be exactly 90%. */
+    if (f->noemer < min_n)
+        f->status = PM_GRIJS;
+    else if (f->teller >= doel * f->noemer - 1e-9)
+        f->status = PM_GROEN;
+    else if (f->hi >= doel - 1e-12)
+        f->status = PM_ORANJE;
+    else
+        f->status = PM_ROOD;
+}
+
+pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n)
+{
+    r->breakdowns = calloc(n ? n : 1, sizeof *r->breakdowns);
+    if (!r->breakdowns)
+        return PM_ERR_NOMEM;
+    r->nbreakdowns = n;
+    return PM_OK;
+}
+
+pm_error pm_breakdown_alloc(pm_breakdown *b, const char *key, bool personal,
+                            bool counts_people, size_t ncells)
+{
+    b->key = key;
+    b->personal = personal;
+    b->counts_people = counts_people;
+    b->periode = calloc(ncells ? ncells : 1, sizeof *b->periode);
+    b->cumulatief = calloc(ncells ? ncells : 1, sizeof *b->cumulatief);
+    if (!b->periode || !b->cumulatief)
+        return PM_ERR_NOMEM;
+    b->ncells = ncells;
+    return PM_OK;
+}
+
+pm_error pm_result_alloc_trend(pm_result *r, const pm_context *ctx)
+{
+    size_t n = ctx->q_last >= ctx->q_first ? (size_t)(ctx->q_last - ctx->q_first + 1) : 0;
+    r->trend = calloc(n ? n : 1, sizeof *r->trend);
+    if (!r->trend)
+        return PM_ERR_NOMEM;
+    r->ntrend = n;
+    for (size_t i = 0; i < n; i++) {
+        r->trend[i].quarter = ctx->q_first + (int)i;
+        pm_trend_range(ctx, r->trend[i].quarter, &r->trend[i].f.from, &r->trend[i].f.to);
+    }
+    return PM_OK;
+}
+
+void pm_result_free(pm_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nbreakdowns; i++) {
+        free(r->breakdowns[i].periode);
+        free(r->breakdowns[i].cumulatief);
+    }
+    free(r->breakdowns);
+    free(r->trend);
+    memset(r, 0, sizeof *r);
+}
+
+void pm_trend_range(const pm_context *ctx, int quarter, pm_day *from, pm_day *to)
+{
+    pm_day a = pm_quarter_first_day(quarter);
+    pm_day b = pm_quarter_last_day(quarter);
+    *from = a > ctx->cum_from ? a : ctx->cum_from;
+    *to = b < ctx->cum_to ? b : ctx->cum_to;
+}
+
+pm_error pm_sql_error(const pm_context *ctx, char *msg, size_t msgsize)
+{
+    snprintf(msg, msgsize, "berekening mislukt: %s (SQLite: %s)", pm_store_reason(ctx->db),
+             sqlite3_errmsg(ctx->db));
+    return PM_ERR_DB;
+}
+
+pm_error pm_prepare(const pm_context *ctx, const char *sql, sqlite3_stmt **st, char *msg,
+                    size_t msgsize)
+{
+    if (sqlite3_prepare_v2(ctx->db, sql, -1, st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(*st);
+        *st = NULL;
+        return pm_sql_error(ctx, msg, msgsize);
+    }
+    return PM_OK;
+}

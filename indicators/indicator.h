@@ -1,0 +1,153 @@
+/* indicator.h — the one small interface behind which every indicator (R1..R6,
+ * B) computes its figures, and the result structure the exporters read.
+ *
+ * Data flows one way: the store → an indicator's compute() → pm_result →
+ * exporters. Indicators never format text for users; exporters never run
+ * SQL. Ownership: the report (report.h) owns every pm_result and everything
+ * inside it; exporters borrow. */
+#ifndef PM_INDICATOR_H
+#define PM_INDICATOR_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "calendar.h"
+#include "config.h"
+#include "error.h"
+#include "period.h"
+
+typedef enum pm_status {
+    PM_GRIJS, /* too few observations, or nothing due yet */
+    PM_GROEN,
+    PM_ORANJE,
+    PM_ROOD
+} pm_status;
+
+/* "grijs", "groen", "oranje", "rood": the JSON and CSV value of a status. */
+const char *pm_status_name(pm_status s);
+
+/* The figures of one range (periode, cumulatief, or one quarter of a trend).
+ * Counts are doubles so that B's euros fit the same fields. */
+typedef struct pm_figures {
+    pm_day from, to;       /* the range; from > to when it is empty */
+    double teller;
+    double noemer;
+    bool has_noemer;       /* false for R6 (a count, not a proportion) */
+    bool has_waarde;       /* false when noemer is 0, and for R6 */
+    double waarde;         /* teller / noemer, a fraction 0..1 (B may exceed 1) */
+    bool has_interval;     /* Wilson 95% for R1, R2, R3's share */
+    double lo, hi;
+    pm_status status;
+    /* The indicator's own figures (SPEC §7); unused ones stay zero. */
+    long actief;           /* R3: specialists with inzet in the range */
+    long niet_beoordeeld;  /* R3: active but no specialist evaluation */
+    bool has_gemiddelde;   /* R4: opdrachtgever evaluations exist */
+    double gemiddelde;     /* R4: their mean score */
+    long n_gemiddelde;     /* R4: how many */
+    long aantal;           /* R6: products published and actively spread */
+    bool has_begroting;    /* B: a begroting exists for the range */
+    double begroting;      /* B, euros */
+    double realisatie;
+    double prognose;       /* B: for the peildatum's year */
+    double jaarbegroting;
+} pm_figures;
+
+/* One row of a breakdown table. `n` is the number of observations behind
+ * the cell (requests, organisations, specialists ...), which the exporters
+ * compare with min_cell for an extern audience. */
+typedef struct pm_cell {
+    char key[96];          /* the category: "Noord-West", "gemeente", "3", an id */
+    char label[160];       /* a display name when the key is an id (a name), else "" */
+    double teller;
+    double noemer;
+    bool has_waarde;
+    double waarde;
+    bool has_interval;
+    double lo, hi;
+    long n;
+    pm_day d1, d2;         /* R4/R5 milestones: gepland, gereed (0 = none) */
+    bool has_d1, has_d2;
+} pm_cell;
+
+/* A breakdown: one table of cells for the periode and one for cumulatief,
+ * with the same keys in the same order. */
+typedef struct pm_breakdown {
+    const char *key;       /* JSON key and exporter lookup: "regio", "type", ... */
+    bool personal;         /* names a person or an organisation: intern only */
+    bool counts_people;    /* cells count requests, evaluations, organisations or
+                              specialists: extern shows cells below min_cell as "<5".
+                              false for milestones, budget posts, product counts */
+    pm_cell *periode;
+    pm_cell *cumulatief;
+    size_t ncells;
+} pm_breakdown;
+
+/* One quarter of the programme: the range is the quarter clipped to the
+ * programme start and the peildatum; figures as known on the peildatum. */
+typedef struct pm_trend_point {
+    int quarter;           /* pm_quarter_index */
+    pm_figures f;
+} pm_trend_point;
+
+typedef struct pm_result {
+    const char *id;        /* "R1" .. "R6", "B" */
+    double doel;           /* the main target (a fraction, a count, or B's marge) */
+    pm_figures periode;
+    pm_figures cumulatief;
+    pm_status status;      /* the overall status: the cumulative one */
+    pm_breakdown *breakdowns;
+    size_t nbreakdowns;
+    pm_trend_point *trend;
+    size_t ntrend;
+} pm_result;
+
+/* What every indicator gets: the store, the configuration, the ranges. */
+typedef struct pm_context {
+    sqlite3 *db;
+    const pm_config *cfg;
+    const pm_calendar *cal;
+    pm_period period;
+    pm_day peildatum;
+    pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
+    pm_day cum_from, cum_to; /* programme start .. peildatum */
+    int q_first, q_last;     /* trend quarters: programme start .. peildatum */
+} pm_context;
+
+typedef struct pm_indicator {
+    const char *id;
+    /* Fills *out (zeroed by the caller). On failure returns an error and
+     * writes a Dutch reason to msg; the caller frees *out either way. */
+    pm_error (*compute)(const pm_context *ctx, pm_result *out, char *msg, size_t msgsize);
+} pm_indicator;
+
+/* ---- helpers shared by the indicator modules (indicator.c) ------------ */
+
+/* The Wilson score interval for k successes out of n at 95%. n > 0. */
+void pm_wilson(double k, double n, double *lo, double *hi);
+
+/* Sets waarde and the Wilson interval from teller and noemer, and the
+ * status by SPEC §5's proportion rule: grijs when noemer < min_n, groen when
+ * waarde >= doel, oranje when the upper bound >= doel, else rood. */
+void pm_figures_proportion(pm_figures *f, double doel, int min_n);
+
+/* Allocates the breakdowns and trend arrays of r. NULL-safe free below. */
+pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n);
+pm_error pm_result_alloc_trend(pm_result *r, const pm_context *ctx);
+pm_error pm_breakdown_alloc(pm_breakdown *b, const char *key, bool personal,
+                            bool counts_people, size_t ncells);
+void pm_result_free(pm_result *r);
+
+/* The quarter of each trend point is ctx->q_first + index; its range. */
+void pm_trend_range(const pm_context *ctx, int quarter, pm_day *from, pm_day *to);
+
+/* A prepared statement or a Dutch failure message; the SQL is one of the
+ * module's own constants, values always bound. */
+pm_error pm_prepare(const pm_context *ctx, const char *sql, sqlite3_stmt **st, char *msg,
+                    size_t msgsize);
+
+/* Writes the Dutch reason for the last SQLite failure on ctx->db to msg and
+ * returns PM_ERR_DB; for a failed sqlite3_step. */
+pm_error pm_sql_error(const pm_context *ctx, char *msg, size_t msgsize);
+
+#endif

@@ -1,0 +1,251 @@
+/* r1.c — R1 "reactie binnen 5 werkdagen" (SPEC §5): of the requests received
+ * in the range, the share with a first contact on or before the deadline.
+ *
+ * One query classifies every request once, joined with the working-day
+ * table, and groups the counts by quarter, range membership, regio, type,
+ * onderwerp and working-day bucket; C adds the cells up into the periode,
+ * cumulatief, the breakdowns and the trend. Bucket: 0..5 working days to a
+ * first contact on time, 6 = late (contact after the deadline, or none while
+ * the deadline has passed), -1 = pending (no contact, deadline not passed). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator.h"
+
+enum { PER, CUM };
+enum { ON_TIME, LATE, PENDING };
+#define NBUCKETS 8 /* pending, 0..5, late */
+
+static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
+                                     "Zuid-West",  "Zuid",  ""};
+static const char *const types[] = {"gemeente", "sob", "opdrachtgever"};
+static const char *const subjects[] = {"sturing-bekostiging", "bedrijfsvoering",
+                                       "bestuurlijke-sturing", "juridisch",
+                                       "participatieketen", ""};
+/* Keys of the distribution breakdown, in bucket order 0..5, late, pending. */
+static const char *const bucket_keys[] = {"0", "1", "2", "3", "4", "5", "meer_dan_5",
+                                          "lopend"};
+
+#define NREG (sizeof regios / sizeof regios[0])
+#define NTYPE (sizeof types / sizeof types[0])
+#define NSUBJ (sizeof subjects / sizeof subjects[0])
+
+typedef struct tally {
+    long n[3]; /* ON_TIME, LATE, PENDING */
+} tally;
+
+typedef struct r1_counts {
+    tally total[2];
+    long buckets[2][NBUCKETS]; /* index: 0..5, 6 = late, 7 = pending */
+    tally regio[2][NREG];
+    tally type[2][NTYPE];
+    tally subject[2][NSUBJ];
+} r1_counts;
+
+static const char sql_r1[] =
+    "SELECT k.kwartaal,"
+    "  h.ontvangen BETWEEN ?1 AND ?2,"
+    "  h.ontvangen >= ?3,"
+    "  coalesce(o.regio, ''), o.type, coalesce(h.onderwerp, ''),"
+    "  CASE WHEN h.eerste_contact <= ?4 THEN"
+    "         CASE WHEN h.eerste_contact <= k.deadline THEN kc.nr - k.nr ELSE 6 END"
+    "       WHEN ?4 > k.deadline THEN 6"
+    "       ELSE -1 END AS bucket,"
+    "  count(*)"
+    " FROM hulpvragen h"
+    " JOIN organisaties o ON o.id = h.organisatie"
+    " JOIN temp.kalender k ON k.dag = h.ontvangen"
+    " LEFT JOIN temp.kalender kc ON kc.dag = h.eerste_contact"
+    " WHERE h.ontvangen BETWEEN ?5 AND ?4"
+    " GROUP BY 1, 2, 3, 4, 5, 6, 7";
+
+static int index_of(const char *const *list, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int outcome(int bucket)
+{
+    return bucket < 0 ? PENDING : bucket <= 5 ? ON_TIME : LATE;
+}
+
+static void tally_add(tally *t, int bucket, long n)
+{
+    t->n[outcome(bucket)] += n;
+}
+
+/* On-time share of a tally, with the proportion status rule. */
+static void tally_figures(const tally *t, pm_figures *f, const pm_config *cfg)
+{
+    f->teller = (double)t->n[ON_TIME];
+    f->noemer = (double)(t->n[ON_TIME] + t->n[LATE]);
+    pm_figures_proportion(f, cfg->doel_r1, cfg->min_n);
+}
+
+static void tally_cell(const tally *t, pm_cell *c, const char *key, const pm_config *cfg)
+{
+    pm_figures f = {0};
+    tally_figures(t, &f, cfg);
+    snprintf(c->key, sizeof c->key, "%s", key);
+    c->teller = f.teller;
+    c->noemer = f.noemer;
+    c->n = (long)f.noemer;
+    c->has_waarde = f.has_waarde;
+    c->waarde = f.waarde;
+    c->has_interval = f.has_interval;
+    c->lo = f.lo;
+    c->hi = f.hi;
+}
+
+static long tally_sum(const tally *t)
+{
+    return t->n[ON_TIME] + t->n[LATE] + t->n[PENDING];
+}
+
+/* A breakdown over a fixed list of categories; the empty category (no
+ * regio, no onderwerp) is shown only when it has requests, as `empty_key`. */
+static pm_error tally_breakdown(pm_breakdown *b, const char *key, const tally (*t)[2],
+                                const char *const *names, size_t n, const char *empty_key,
+                                const pm_config *cfg)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++)
+        if (names[i][0] || tally_sum(&t[i][PER]) + tally_sum(&t[i][CUM]) > 0)
+            shown++;
+    pm_error err = pm_breakdown_alloc(b, key, false, true, shown);
+    if (err)
+        return err;
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!names[i][0] && tally_sum(&t[i][PER]) + tally_sum(&t[i][CUM]) == 0)
+            continue;
+        const char *k = names[i][0] ? names[i] : empty_key;
+        tally_cell(&t[i][PER], &b->periode[c], k, cfg);
+        tally_cell(&t[i][CUM], &b->cumulatief[c], k, cfg);
+        c++;
+    }
+    return PM_OK;
+}
+
+/* The distribution of working days to first contact: each cell the number
+ * of requests in that bucket, as a share of all requests in the range. */
+static pm_error bucket_breakdown(pm_breakdown *b, const r1_counts *c)
+{
+    pm_error err = pm_breakdown_alloc(b, "werkdagen", false, true, NBUCKETS);
+    if (err)
+        return err;
+    for (int r = PER; r <= CUM; r++) {
+        pm_cell *cells = r == PER ? b->periode : b->cumulatief;
+        long all = 0;
+        for (int i = 0; i < NBUCKETS; i++)
+            all += c->buckets[r][i];
+        for (int i = 0; i < NBUCKETS; i++) {
+            snprintf(cells[i].key, sizeof cells[i].key, "%s", bucket_keys[i]);
+            cells[i].teller = (double)c->buckets[r][i];
+            cells[i].noemer = (double)all;
+            cells[i].n = c->buckets[r][i];
+            cells[i].has_waarde = all > 0;
+            cells[i].waarde = all > 0 ? (double)c->buckets[r][i] / (double)all : 0;
+        }
+    }
+    return PM_OK;
+}
+
+/* Transposes [category][range] tallies for tally_breakdown. */
+#define BY_CATEGORY(arr, n, out)                                                         \
+    do {                                                                                 \
+        for (size_t i_ = 0; i_ < (n); i_++) {                                            \
+            (out)[i_][PER] = (arr)[PER][i_];                                             \
+            (out)[i_][CUM] = (arr)[CUM][i_];                                             \
+        }                                                                                \
+    } while (0)
+
+static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
+{
+    const pm_config *cfg = ctx->cfg;
+    r->doel = cfg->doel_r1;
+    r->periode.from = ctx->per_from;
+    r->periode.to = ctx->per_to;
+    r->cumulatief.from = ctx->cum_from;
+    r->cumulatief.to = ctx->cum_to;
+    pm_error err = pm_result_alloc_trend(r, ctx);
+    if (err)
+        return err;
+    tally *trend = calloc(r->ntrend ? r->ntrend : 1, sizeof *trend);
+    r1_counts *c = calloc(1, sizeof *c);
+    if (!trend || !c) {
+        free(trend);
+        free(c);
+        return PM_ERR_NOMEM;
+    }
+
+    sqlite3_stmt *st = NULL;
+    err = pm_prepare(ctx, sql_r1, &st, msg, msgsize);
+    if (!err) {
+        sqlite3_bind_int64(st, 1, ctx->per_from);
+        sqlite3_bind_int64(st, 2, ctx->per_to);
+        sqlite3_bind_int64(st, 3, ctx->cum_from);
+        sqlite3_bind_int64(st, 4, ctx->peildatum);
+        sqlite3_bind_int64(st, 5, ctx->per_from < ctx->cum_from ? ctx->per_from
+                                                                : ctx->cum_from);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int quarter = sqlite3_column_int(st, 0);
+            int in[2] = {sqlite3_column_int(st, 1), sqlite3_column_int(st, 2)};
+            int reg = index_of(regios, NREG, (const char *)sqlite3_column_text(st, 3));
+            int typ = index_of(types, NTYPE, (const char *)sqlite3_column_text(st, 4));
+            int sub = index_of(subjects, NSUBJ, (const char *)sqlite3_column_text(st, 5));
+            int bucket = sqlite3_column_int(st, 6);
+            long n = (long)sqlite3_column_int64(st, 7);
+            int slot = bucket < 0 ? 7 : bucket;
+            for (int rg = PER; rg <= CUM; rg++) {
+                if (!in[rg])
+                    continue;
+                tally_add(&c->total[rg], bucket, n);
+                c->buckets[rg][slot] += n;
+                if (reg >= 0)
+                    tally_add(&c->regio[rg][reg], bucket, n);
+                if (typ >= 0)
+                    tally_add(&c->type[rg][typ], bucket, n);
+                if (sub >= 0)
+                    tally_add(&c->subject[rg][sub], bucket, n);
+            }
+            if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
+                tally_add(&trend[quarter - ctx->q_first], bucket, n);
+        }
+        if (rc != SQLITE_DONE)
+            err = pm_sql_error(ctx, msg, msgsize);
+        sqlite3_finalize(st);
+    }
+
+    if (!err) {
+        tally_figures(&c->total[PER], &r->periode, cfg);
+        tally_figures(&c->total[CUM], &r->cumulatief, cfg);
+        for (size_t i = 0; i < r->ntrend; i++)
+            tally_figures(&trend[i], &r->trend[i].f, cfg);
+        err = pm_result_alloc_breakdowns(r, 4);
+    }
+    if (!err) {
+        tally by_reg[NREG][2], by_type[NTYPE][2], by_subj[NSUBJ][2];
+        BY_CATEGORY(c->regio, NREG, by_reg);
+        BY_CATEGORY(c->type, NTYPE, by_type);
+        BY_CATEGORY(c->subject, NSUBJ, by_subj);
+        err = tally_breakdown(&r->breakdowns[0], "regio", by_reg, regios, NREG, "geen", cfg);
+        if (!err)
+            err = tally_breakdown(&r->breakdowns[1], "type", by_type, types, NTYPE, "", cfg);
+        if (!err)
+            err = tally_breakdown(&r->breakdowns[2], "onderwerp", by_subj, subjects, NSUBJ,
+                                  "onbekend", cfg);
+        if (!err)
+            err = bucket_breakdown(&r->breakdowns[3], c);
+    }
+    free(trend);
+    free(c);
+    return err;
+}
+
+const pm_indicator pm_indicator_r1 = {"R1", compute};
