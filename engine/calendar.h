@@ -34,8 +34,8 @@ bool pm_calendar_atw_holiday(pm_day day, const char **name);
  * Owned by whoever calls pm_calendar_build; freed by pm_calendar_free. */
 typedef struct pm_calendar {
     pm_day first, last;
-    uint8_t *workday;  /* [day - first]: 1 when a working day */
-    int32_t *nr;       /* [day - first]: working days in [first, day] */
+    uint8_t *workday; /* [day - first]: 1 when a working day */
+    int32_t *nr;      /* [day - first]: working days in [first, day] */
     size_t ndays;
 } pm_calendar;
 

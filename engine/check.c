@@ -27,7 +27,8 @@ static const char *col(sqlite3_stmt *st, int i)
     return s ? (const char *)s : "";
 }
 
-static void say_tariff(sqlite3_stmt *st, const pm_check_opts *opts, char *out, size_t size)
+static void say_tariff(sqlite3_stmt *st, const pm_check_opts *opts, char *out,
+                       size_t size)
 {
     char rate[32], cap[32];
     pm_format_euro(sqlite3_column_int64(st, 4), rate, sizeof rate);
@@ -36,14 +37,16 @@ static void say_tariff(sqlite3_stmt *st, const pm_check_opts *opts, char *out, s
              col(st, 2), rate, cap);
 }
 
-static void say_no_specialist(sqlite3_stmt *st, const pm_check_opts *o, char *out, size_t size)
+static void say_no_specialist(sqlite3_stmt *st, const pm_check_opts *o, char *out,
+                              size_t size)
 {
     (void)o;
     snprintf(out, size, "hulpvraag %s (status %s) heeft geen specialist", col(st, 2),
              col(st, 3));
 }
 
-static void say_no_subject(sqlite3_stmt *st, const pm_check_opts *o, char *out, size_t size)
+static void say_no_subject(sqlite3_stmt *st, const pm_check_opts *o, char *out,
+                           size_t size)
 {
     (void)o;
     snprintf(out, size, "hulpvraag %s heeft geen onderwerp", col(st, 2));
@@ -63,19 +66,22 @@ static void say_outside_dates(sqlite3_stmt *st, const pm_check_opts *o, char *ou
     (void)o;
     char d[16];
     pm_format_date((pm_day)sqlite3_column_int64(st, 4), d, sizeof d);
-    snprintf(out, size, "inzet %s van specialist %s op %s valt buiten diens start- en "
-                        "einddatum",
+    snprintf(out, size,
+             "inzet %s van specialist %s op %s valt buiten diens start- en "
+             "einddatum",
              col(st, 2), col(st, 3), d);
 }
 
-static void say_duplicate(sqlite3_stmt *st, const pm_check_opts *o, char *out, size_t size)
+static void say_duplicate(sqlite3_stmt *st, const pm_check_opts *o, char *out,
+                          size_t size)
 {
     (void)o;
     char d[16];
     pm_format_date((pm_day)sqlite3_column_int64(st, 4), d, sizeof d);
-    snprintf(out, size,
-             "hulpvragen %s lijken dubbel: zelfde organisatie (%s), dag (%s) en onderwerp",
-             col(st, 2), col(st, 3), d);
+    snprintf(
+        out, size,
+        "hulpvragen %s lijken dubbel: zelfde organisatie (%s), dag (%s) en onderwerp",
+        col(st, 2), col(st, 3), d);
 }
 
 static void say_done_without_date(sqlite3_stmt *st, const pm_check_opts *o, char *out,
@@ -97,32 +103,35 @@ static void say_date_without_done(sqlite3_stmt *st, const pm_check_opts *o, char
 #define FROM(t) " FROM " t " x JOIN import_bestanden f ON f.id = x.bestand "
 
 static const check_def checks[] = {
-    {"SELECT f.pad, x.regel, x.id, x.naam, x.uurtarief_cent" FROM("specialisten")
-     "WHERE x.uurtarief_cent > ?1 ORDER BY x.id",
+    {"SELECT f.pad, x.regel, x.id, x.naam, x.uurtarief_cent" FROM(
+         "specialisten") "WHERE x.uurtarief_cent > ?1 ORDER BY x.id",
      say_tariff},
-    {"SELECT f.pad, x.regel, x.id, x.status" FROM("hulpvragen")
-     "WHERE x.specialist IS NULL ORDER BY x.ontvangen, x.id",
+    {"SELECT f.pad, x.regel, x.id, x.status" FROM(
+         "hulpvragen") "WHERE x.specialist IS NULL ORDER BY x.ontvangen, x.id",
      say_no_specialist},
-    {"SELECT f.pad, x.regel, x.id" FROM("hulpvragen")
-     "WHERE x.onderwerp IS NULL ORDER BY x.ontvangen, x.id",
+    {"SELECT f.pad, x.regel, x.id" FROM(
+         "hulpvragen") "WHERE x.onderwerp IS NULL ORDER BY x.ontvangen, x.id",
      say_no_subject},
-    {"SELECT f.pad, x.regel, x.id, x.hulpvraag" FROM("evaluaties")
-     "WHERE x.hulpvraag IS NOT NULL AND NOT EXISTS "
-     "(SELECT 1 FROM hulpvragen h WHERE h.id = x.hulpvraag) ORDER BY x.datum, x.id",
+    {"SELECT f.pad, x.regel, x.id, x.hulpvraag" FROM(
+         "evaluaties") "WHERE x.hulpvraag IS NOT NULL AND NOT EXISTS "
+                       "(SELECT 1 FROM hulpvragen h WHERE h.id = x.hulpvraag) ORDER BY "
+                       "x.datum, x.id",
      say_unknown_request},
-    {"SELECT f.pad, x.regel, x.id, x.specialist, x.datum" FROM("inzet")
-     "JOIN specialisten s ON s.id = x.specialist "
-     "WHERE x.datum < s.start OR x.datum > s.einde ORDER BY x.datum, x.id",
+    {"SELECT f.pad, x.regel, x.id, x.specialist, x.datum" FROM(
+         "inzet") "JOIN specialisten s ON s.id = x.specialist "
+                  "WHERE x.datum < s.start OR x.datum > s.einde ORDER BY x.datum, x.id",
      say_outside_dates},
     {"SELECT f.pad, x.regel, group_concat(x.id, ', '), x.organisatie, x.ontvangen" FROM(
          "hulpvragen") "GROUP BY x.organisatie, x.ontvangen, x.onderwerp "
                        "HAVING count(*) > 1 ORDER BY x.ontvangen, x.organisatie",
      say_duplicate},
-    {"SELECT f.pad, x.regel, x.id" FROM("hulpvragen")
-     "WHERE x.status = 'afgerond' AND x.afgerond_op IS NULL ORDER BY x.ontvangen, x.id",
+    {"SELECT f.pad, x.regel, x.id" FROM(
+         "hulpvragen") "WHERE x.status = 'afgerond' AND x.afgerond_op IS NULL ORDER BY "
+                       "x.ontvangen, x.id",
      say_done_without_date},
-    {"SELECT f.pad, x.regel, x.id, x.status" FROM("hulpvragen")
-     "WHERE x.status <> 'afgerond' AND x.afgerond_op IS NOT NULL ORDER BY x.ontvangen, x.id",
+    {"SELECT f.pad, x.regel, x.id, x.status" FROM(
+         "hulpvragen") "WHERE x.status <> 'afgerond' AND x.afgerond_op IS NOT NULL ORDER "
+                       "BY x.ontvangen, x.id",
      say_date_without_done},
 };
 
@@ -130,7 +139,8 @@ static const check_def checks[] = {
 static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(20)", -1, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(20)", -1, &st, NULL) !=
+        SQLITE_OK) {
         snprintf(msg, msgsize, "integriteitscontrole mislukt: %s", sqlite3_errmsg(db));
         return PM_ERR_DB;
     }
@@ -149,7 +159,8 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
         return PM_ERR_DB;
     }
     if (sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
-        snprintf(msg, msgsize, "controle van verwijzingen mislukt: %s", sqlite3_errmsg(db));
+        snprintf(msg, msgsize, "controle van verwijzingen mislukt: %s",
+                 sqlite3_errmsg(db));
         return PM_ERR_DB;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

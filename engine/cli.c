@@ -14,16 +14,16 @@
 
 #include "check.h"
 #include "config.h"
-#include "json.h"
-#include "period.h"
-#include "report.h"
-#include "text.h"
 #include "dataset.h"
 #include "format.h"
 #include "import.h"
+#include "json.h"
 #include "outfile.h"
+#include "period.h"
 #include "pm_config.h"
+#include "report.h"
 #include "store.h"
+#include "text.h"
 
 static const char usage_text[] =
     "Gebruik:\n"
@@ -31,7 +31,8 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] import [--kind SOORT] [--dry-run] BESTAND...\n"
     "  pijlermonitor [--db BESTAND] check [--config BESTAND]\n"
     "  pijlermonitor [--db BESTAND] indicators [--period P] [--peildatum D]\n"
-    "                [--config BESTAND] [--format table|json|csv] [--audience intern|extern]\n"
+    "                [--config BESTAND] [--format table|json|csv] [--audience "
+    "intern|extern]\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
@@ -138,9 +139,10 @@ static void print_import_summary(const pm_import_result *res, bool dry_run, bool
                "opgeslagen (--dry-run).\n",
                rows, rows == 1 ? "" : "en", res->nfiles, res->nfiles == 1 ? "" : "en");
     else
-        printf("Import voltooid: %ld rij%s in %zu bestand%s (%ld nieuw, %ld vervangen).\n",
-               rows, rows == 1 ? "" : "en", res->nfiles, res->nfiles == 1 ? "" : "en", added,
-               replaced);
+        printf(
+            "Import voltooid: %ld rij%s in %zu bestand%s (%ld nieuw, %ld vervangen).\n",
+            rows, rows == 1 ? "" : "en", res->nfiles, res->nfiles == 1 ? "" : "en", added,
+            replaced);
 }
 
 static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,
@@ -148,10 +150,8 @@ static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,
 {
     char now[32];
     iso_time(run_time(), now);
-    pm_import_opts opts = {.kind = kind,
-                           .dry_run = dry_run,
-                           .progress = isatty(STDERR_FILENO),
-                           .now = now};
+    pm_import_opts opts = {
+        .kind = kind, .dry_run = dry_run, .progress = isatty(STDERR_FILENO), .now = now};
     pm_import_result res;
     pm_diag diag;
     pm_diag_init(&diag, 100);
@@ -160,7 +160,8 @@ static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,
     pm_diag_print(&diag);
     print_import_summary(&res, dry_run, err == PM_OK);
     if (err == PM_ERR_DATA)
-        fprintf(stderr, "Import afgebroken: %zu fout%s gevonden; er is niets opgeslagen.\n",
+        fprintf(stderr,
+                "Import afgebroken: %zu fout%s gevonden; er is niets opgeslagen.\n",
                 diag.nerrors, diag.nerrors == 1 ? "" : "en");
     else if (err)
         fprintf(stderr, "pijlermonitor: %s; er is niets opgeslagen.\n",
@@ -266,6 +267,10 @@ static int period_options(const cli *c, pm_period *period, pm_day *peil)
     if (c->peildatum && !pm_day_parse(c->peildatum, strlen(c->peildatum), peil))
         return usage_error("ongeldige peildatum '%s'; gebruik JJJJ-MM-DD of DD-MM-JJJJ",
                            c->peildatum);
+    if (*peil < period->start)
+        return usage_error("de peildatum '%s' ligt voor het begin van de periode; op die "
+                           "datum valt er over de periode nog niets te melden",
+                           c->peildatum);
     return 0;
 }
 
@@ -323,7 +328,8 @@ static int cmd_indicators(const cli *c)
 static int cmd_sjabloon(const cli *c)
 {
     if (c->nargs < 1 || c->nargs > 2)
-        return usage_error("%s", "sjabloon: geef een soort en eventueel een bestandsnaam");
+        return usage_error("%s",
+                           "sjabloon: geef een soort en eventueel een bestandsnaam");
     const pm_dataset *ds = pm_dataset_by_name(c->args[0]);
     if (!ds)
         return usage_error("onbekende soort '%s'", c->args[0]);
@@ -342,8 +348,9 @@ static int cmd_sjabloon(const cli *c)
     const char *path = c->args[1];
     struct stat sb;
     if (stat(path, &sb) == 0) {
-        fprintf(stderr, "pijlermonitor: %s bestaat al; kies een andere naam (er is niets "
-                        "overschreven)\n",
+        fprintf(stderr,
+                "pijlermonitor: %s bestaat al; kies een andere naam (er is niets "
+                "overschreven)\n",
                 path);
         return pm_exit_code(PM_ERR_IO);
     }
@@ -398,8 +405,8 @@ static int cmd_demo(const cli *c)
     const char *dir = c->nargs ? c->args[0] : "pijlermonitor-demo";
     const char *fixtures = getenv("PIJLERMONITOR_FIXTURES");
     char fixdir[4096];
-    snprintf(fixdir, sizeof fixdir, "%s", fixtures && *fixtures ? fixtures
-                                                                : PM_FIXTURES_DIR "/demo");
+    snprintf(fixdir, sizeof fixdir, "%s",
+             fixtures && *fixtures ? fixtures : PM_FIXTURES_DIR "/demo");
     char mkmsg[1024];
     pm_error mkerr = pm_mkdir_p(dir, mkmsg, sizeof mkmsg);
     if (mkerr)
@@ -453,7 +460,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"init", cmd_init},         {"import", cmd_import}, {"check", cmd_check},
-    {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},   {"indicators", cmd_indicators},
+    {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},     {"indicators", cmd_indicators},
 };
 
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */

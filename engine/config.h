@@ -23,22 +23,22 @@
 #include "value.h"
 
 typedef struct pm_config {
-    char naam[128];          /* programme name for report titles */
-    pm_day programma_start;  /* default 2024-07-01 */
-    pm_day programma_einde;  /* default 2025-12-31 */
-    double doel_r1;          /* 0.9 */
-    double doel_r2;          /* 0.8 */
-    double doel_r3;          /* 0.8: share of rated specialists scoring >= 7 */
-    int doel_r3_actief;      /* 10 */
-    double doel_r4;          /* 1.0 */
-    int r4_gemiddelde_x10;   /* 70: opdrachtgever mean >= 7.0, in tenths */
-    double doel_r5;          /* 1.0 */
-    int doel_r6;             /* 5 */
-    double b_marge;          /* 1.05: prognose up to 5% over is oranje */
-    int min_n;               /* 5: below this noemer a proportion is grijs */
-    int min_cell;            /* 5: extern breakdown cells below this are "<5" */
+    char naam[128];             /* programme name for report titles */
+    pm_day programma_start;     /* default 2024-07-01 */
+    pm_day programma_einde;     /* default 2025-12-31 */
+    double doel_r1;             /* 0.9 */
+    double doel_r2;             /* 0.8 */
+    double doel_r3;             /* 0.8: share of rated specialists scoring >= 7 */
+    int doel_r3_actief;         /* 10 */
+    double doel_r4;             /* 1.0 */
+    int r4_gemiddelde_x10;      /* 70: opdrachtgever mean >= 7.0, in tenths */
+    double doel_r5;             /* 1.0 */
+    int doel_r6;                /* 5 */
+    double b_marge;             /* 1.05: prognose up to 5% over is oranje */
+    int min_n;                  /* 5: below this noemer a proportion is grijs */
+    int min_cell;               /* 5: extern breakdown cells below this are "<5" */
     int64_t uurtarief_max_cent; /* 12000 */
-    pm_day *closed_days;     /* besluitdagen + sluitingsdagen from the file */
+    pm_day *closed_days;        /* besluitdagen + sluitingsdagen from the file */
     size_t nclosed;
 } pm_config;
 

@@ -26,7 +26,7 @@ typedef struct pm_csv pm_csv;
 typedef struct pm_csv_field {
     const char *ptr; /* NUL-terminated; may contain NUL bytes before len */
     size_t len;
-    int quoted;      /* the field was enclosed in double quotes */
+    int quoted; /* the field was enclosed in double quotes */
 } pm_csv_field;
 
 typedef struct pm_csv_record {

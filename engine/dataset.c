@@ -9,31 +9,47 @@
 
 static const char *const org_types[] = {"gemeente", "sob", "opdrachtgever", NULL};
 static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
-                                     "Zuid-West", "Zuid", NULL};
+                                     "Zuid-West",  "Zuid",  NULL};
 static const char *const rollen[] = {"expert", "specialist", "regioadviseur", NULL};
-static const char *const expertises[] = {"sturing-bekostiging", "bedrijfsvoering",
+static const char *const expertises[] = {"sturing-bekostiging",  "bedrijfsvoering",
                                          "bestuurlijke-sturing", "juridisch",
-                                         "participatieketen", NULL};
+                                         "participatieketen",    NULL};
 static const char *const statussen[] = {"open", "lopend", "afgerond", NULL};
 static const char *const eval_soorten[] = {"ondersteuning", "specialist", "opdrachtgever",
                                            NULL};
-static const char *const kp_soorten[] = {"handleiding", "factsheet", "webinar", "podcast",
-                                         "kennisbijeenkomst", "publicatie", "overig",
-                                         NULL};
+static const char *const kp_soorten[] = {
+    "handleiding",       "factsheet",  "webinar", "podcast",
+    "kennisbijeenkomst", "publicatie", "overig",  NULL};
 static const char *const pijlers[] = {"2", "3", "2+3", NULL};
 static const char *const resultaten[] = {"R4", "R5", NULL};
-static const char *const posten[] = {"inhuur", "kennisproducten", "website", "bijeenkomsten",
-                                     "communicatie", "overig", NULL};
+static const char *const posten[] = {
+    "inhuur",       "kennisproducten", "website", "bijeenkomsten",
+    "communicatie", "overig",          NULL};
 
 /* Largest amount accepted: one hundred million euros, in cents. A larger
  * figure in this programme is a typing error, not a budget. */
 #define MONEY_MAX 10000000000LL
 
-#define ID(n, ex) {n, n, PM_F_ID, true, NULL, NULL, 0, 0, ex}
-#define REF(n, req, ex) {n, n, PM_F_ID, req, NULL, NULL, 0, 0, ex}
-#define TEXT(n, req, ex) {n, n, PM_F_TEXT, req, NULL, NULL, 0, 0, ex}
-#define ENUM(n, req, vals, dflt, ex) {n, n, PM_F_ENUM, req, vals, dflt, 0, 0, ex}
-#define DATE(n, req, ex) {n, n, PM_F_DATE, req, NULL, NULL, 0, 0, ex}
+#define ID(n, ex)                                                                        \
+    {                                                                                    \
+        n, n, PM_F_ID, true, NULL, NULL, 0, 0, ex                                        \
+    }
+#define REF(n, req, ex)                                                                  \
+    {                                                                                    \
+        n, n, PM_F_ID, req, NULL, NULL, 0, 0, ex                                         \
+    }
+#define TEXT(n, req, ex)                                                                 \
+    {                                                                                    \
+        n, n, PM_F_TEXT, req, NULL, NULL, 0, 0, ex                                       \
+    }
+#define ENUM(n, req, vals, dflt, ex)                                                     \
+    {                                                                                    \
+        n, n, PM_F_ENUM, req, vals, dflt, 0, 0, ex                                       \
+    }
+#define DATE(n, req, ex)                                                                 \
+    {                                                                                    \
+        n, n, PM_F_DATE, req, NULL, NULL, 0, 0, ex                                       \
+    }
 
 static const pm_field f_organisaties[] = {
     ID("id", "GM0363"),
@@ -121,8 +137,16 @@ static const pm_field f_uitgaven[] = {
 /* Index constants for the row rules below; they must match the tables. */
 enum { ORG_ID, ORG_NAAM, ORG_TYPE, ORG_REGIO };
 enum { SP_ID, SP_NAAM, SP_ROL, SP_EXPERTISE, SP_TARIEF, SP_START, SP_EINDE };
-enum { HV_ID, HV_ORG, HV_ONTVANGEN, HV_CONTACT, HV_ONDERWERP, HV_SPEC, HV_STATUS,
-       HV_AFGEROND };
+enum {
+    HV_ID,
+    HV_ORG,
+    HV_ONTVANGEN,
+    HV_CONTACT,
+    HV_ONDERWERP,
+    HV_SPEC,
+    HV_STATUS,
+    HV_AFGEROND
+};
 enum { EV_ID, EV_ORG, EV_DATUM, EV_SOORT, EV_SCORE, EV_SPEC, EV_HV };
 enum { UG_ID, UG_DATUM, UG_POST, UG_BEDRAG };
 
@@ -177,7 +201,10 @@ static void rule_uitgaven(const pm_value *v, pm_diag *d, const char *file, long 
                       "de uitgaven");
 }
 
-#define DS(k, n, f, r) {k, n, f, sizeof f / sizeof f[0], r}
+#define DS(k, n, f, r)                                                                   \
+    {                                                                                    \
+        k, n, f, sizeof f / sizeof f[0], r                                               \
+    }
 
 static const pm_dataset datasets[PM_NKINDS] = {
     DS(PM_ORGANISATIES, "organisaties", f_organisaties, rule_organisaties),

@@ -24,20 +24,20 @@ typedef enum pm_kind {
 } pm_kind;
 
 typedef enum pm_ftype {
-    PM_F_ID,       /* text key, 1..100 printable characters */
-    PM_F_TEXT,     /* free text; line breaks allowed */
-    PM_F_ENUM,     /* one of `values` (exact, case-insensitive on input) */
-    PM_F_DATE,     /* pm_day */
-    PM_F_MONEY,    /* euros, stored in cents */
-    PM_F_SCORE,    /* 1..10 with one decimal, stored in tenths */
-    PM_F_HOURS,    /* (0, 24] with two decimals, stored in hundredths */
-    PM_F_INT,      /* integer in [min, max] */
-    PM_F_CHANNELS  /* '|'-separated list, stored normalised */
+    PM_F_ID,      /* text key, 1..100 printable characters */
+    PM_F_TEXT,    /* free text; line breaks allowed */
+    PM_F_ENUM,    /* one of `values` (exact, case-insensitive on input) */
+    PM_F_DATE,    /* pm_day */
+    PM_F_MONEY,   /* euros, stored in cents */
+    PM_F_SCORE,   /* 1..10 with one decimal, stored in tenths */
+    PM_F_HOURS,   /* (0, 24] with two decimals, stored in hundredths */
+    PM_F_INT,     /* integer in [min, max] */
+    PM_F_CHANNELS /* '|'-separated list, stored normalised */
 } pm_ftype;
 
 typedef struct pm_field {
-    const char *name;          /* column name in the input */
-    const char *column;        /* SQL column */
+    const char *name;   /* column name in the input */
+    const char *column; /* SQL column */
     pm_ftype type;
     bool required;
     const char *const *values; /* PM_F_ENUM: NULL-terminated */
@@ -65,7 +65,7 @@ typedef struct pm_ref {
 
 typedef struct pm_dataset {
     pm_kind kind;
-    const char *name;  /* Dutch dataset name, also the table name */
+    const char *name; /* Dutch dataset name, also the table name */
     const pm_field *fields;
     size_t nfields;
     /* Rules between fields of one row. Reports each problem through

@@ -53,8 +53,8 @@ void pm_diag_free(pm_diag *d)
 
 /* Formats one diagnostic line; NULL when memory runs out (the count still
  * goes up, so the summary never understates). */
-static char *format_line(const char *file, long line, const char *field,
-                         const char *fmt, va_list ap)
+static char *format_line(const char *file, long line, const char *field, const char *fmt,
+                         va_list ap)
 {
     char reason[1024];
     vsnprintf(reason, sizeof reason, fmt, ap);

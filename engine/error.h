@@ -27,7 +27,7 @@ int pm_exit_code(pm_error err);
  * warnings are kept as text; all are counted, so the summary stays exact. */
 typedef struct pm_diag {
     char **errors;
-    size_t nerrors;    /* counted, may exceed the kept ones */
+    size_t nerrors; /* counted, may exceed the kept ones */
     size_t kept_errors;
     char **warnings;
     size_t nwarnings;

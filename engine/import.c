@@ -175,7 +175,8 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     /* Until the value passes, the field counts as bad, not as empty. */
     im->bad[fi] = true;
     if (memchr(s, '\0', len)) {
-        pm_diag_error(im->diag, file, line, f->name, "bevat een NUL-teken (binaire gegevens?)");
+        pm_diag_error(im->diag, file, line, f->name,
+                      "bevat een NUL-teken (binaire gegevens?)");
         return;
     }
     if (!pm_utf8_valid(s, len)) {
@@ -189,7 +190,8 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     switch (f->type) {
     case PM_F_ID:
         if (len > ID_MAX_LEN) {
-            pm_diag_error(im->diag, file, line, f->name, "langer dan %d tekens", ID_MAX_LEN);
+            pm_diag_error(im->diag, file, line, f->name, "langer dan %d tekens",
+                          ID_MAX_LEN);
             return;
         }
         for (size_t i = 0; i < len; i++) {
@@ -201,8 +203,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
             }
         }
         break;
-    case PM_F_TEXT:
-        break;
+    case PM_F_TEXT: break;
     case PM_F_ENUM: {
         const char *canon = NULL;
         for (size_t i = 0; f->values[i]; i++)
@@ -235,22 +236,21 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     case PM_F_SCORE:
     case PM_F_HOURS: {
         if (f->type == PM_F_MONEY && ambiguous_thousands(s, len)) {
-            pm_diag_error(im->diag, file, line, f->name,
-                          "'%s' is dubbelzinnig: drie cijfers na één scheidingsteken kunnen "
-                          "duizendtallen zijn; schrijf het bedrag zonder scheidingsteken "
-                          "voor duizendtallen (12500 of 12500,00)",
-                          excerpt(s, len, ex));
+            pm_diag_error(
+                im->diag, file, line, f->name,
+                "'%s' is dubbelzinnig: drie cijfers na één scheidingsteken kunnen "
+                "duizendtallen zijn; schrijf het bedrag zonder scheidingsteken "
+                "voor duizendtallen (12500 of 12500,00)",
+                excerpt(s, len, ex));
             return;
         }
         int scale = f->type == PM_F_SCORE ? 1 : 2;
         pm_decimal_status st = pm_decimal_parse(s, len, scale, &num);
         if (st == PM_DEC_TOO_PRECISE) {
-            pm_diag_error(im->diag, file, line, f->name,
-                          "'%s' heeft meer dan %d %s%s", excerpt(s, len, ex), scale,
-                          scale == 1 ? "decimaal" : "decimalen",
-                          f->type == PM_F_MONEY
-                              ? " (scheid duizendtallen niet met een punt)"
-                              : "");
+            pm_diag_error(
+                im->diag, file, line, f->name, "'%s' heeft meer dan %d %s%s",
+                excerpt(s, len, ex), scale, scale == 1 ? "decimaal" : "decimalen",
+                f->type == PM_F_MONEY ? " (scheid duizendtallen niet met een punt)" : "");
             return;
         }
         if (st != PM_DEC_OK) {
@@ -259,13 +259,14 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
             return;
         }
         if (f->type == PM_F_SCORE && (num < 10 || num > 100)) {
-            pm_diag_error(im->diag, file, line, f->name,
-                          "%s ligt niet tussen 1 en 10", excerpt(s, len, ex));
+            pm_diag_error(im->diag, file, line, f->name, "%s ligt niet tussen 1 en 10",
+                          excerpt(s, len, ex));
             return;
         }
         if (f->type == PM_F_HOURS && (num < 1 || num > 2400)) {
             pm_diag_error(im->diag, file, line, f->name,
-                          "%s moet groter dan 0 en hoogstens 24 zijn", excerpt(s, len, ex));
+                          "%s moet groter dan 0 en hoogstens 24 zijn",
+                          excerpt(s, len, ex));
             return;
         }
         if (f->type == PM_F_MONEY && (num < f->min || num > f->max)) {
@@ -274,8 +275,8 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
             else if (num < 0 && f->min == 0)
                 pm_diag_error(im->diag, file, line, f->name, "mag niet negatief zijn");
             else
-                pm_diag_error(im->diag, file, line, f->name, "%s is onwaarschijnlijk groot",
-                              excerpt(s, len, ex));
+                pm_diag_error(im->diag, file, line, f->name,
+                              "%s is onwaarschijnlijk groot", excerpt(s, len, ex));
             return;
         }
         break;
@@ -337,20 +338,22 @@ static pm_error prepare_upsert(importer *im, const pm_dataset *ds)
     snprintf(sql + n, sizeof sql - n,
              "bestand = excluded.bestand, regel = excluded.regel WHERE %s.bestand < ?%zu",
              ds->name, ds->nfields + 3);
-    if (sqlite3_prepare_v3(im->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &im->upsert[ds->kind],
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v3(im->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                           &im->upsert[ds->kind], NULL) != SQLITE_OK)
         return db_fail(im, "voorbereiden van de import");
     return PM_OK;
 }
 
 /* Reports where the first row with this id came from in this import. */
-static void report_duplicate(importer *im, const pm_dataset *ds, const char *file, long line)
+static void report_duplicate(importer *im, const pm_dataset *ds, const char *file,
+                             long line)
 {
     char sql[256];
-    snprintf(sql, sizeof sql,
-             "SELECT f.pad, t.regel FROM %s t JOIN import_bestanden f ON f.id = t.bestand "
-             "WHERE t.id = ?1",
-             ds->name);
+    snprintf(
+        sql, sizeof sql,
+        "SELECT f.pad, t.regel FROM %s t JOIN import_bestanden f ON f.id = t.bestand "
+        "WHERE t.id = ?1",
+        ds->name);
     sqlite3_stmt *st = NULL;
     const pm_value *id = &im->vals[0];
     if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
@@ -421,7 +424,8 @@ static int finish_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
     for (size_t i = 0; i < ds->nfields; i++)
         if (ds->fields[i].required && !im->vals[i].present && !im->bad[i])
             pm_diag_error(im->diag, file, line, ds->fields[i].name,
-                          json ? "ontbreekt (verplicht veld)" : "is leeg (verplicht veld)");
+                          json ? "ontbreekt (verplicht veld)"
+                               : "is leeg (verplicht veld)");
     if (im->diag->nerrors != errors_before)
         return 0;
     if (ds->row_rule)
@@ -552,13 +556,14 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
     for (size_t c = 0; c < ncols; c++)
         cols[c] = pm_csv_colname(csv, c);
     const pm_dataset *closest = NULL;
-    const pm_dataset *ds = im->opts->kind ? im->opts->kind
-                                          : pm_dataset_detect(cols, ncols, &closest);
+    const pm_dataset *ds =
+        im->opts->kind ? im->opts->kind : pm_dataset_detect(cols, ncols, &closest);
     if (!ds) {
-        pm_diag_error(im->diag, path, 1, NULL,
-                      "soort gegevens niet herkend aan de kopregel (lijkt het meest op %s; "
-                      "ontbreekt een verplichte kolom?); geef de soort met --kind",
-                      dataset_hint(closest));
+        pm_diag_error(
+            im->diag, path, 1, NULL,
+            "soort gegevens niet herkend aan de kopregel (lijkt het meest op %s; "
+            "ontbreekt een verplichte kolom?); geef de soort met --kind",
+            dataset_hint(closest));
         if (closest)
             map_columns(im, closest, path, cols, ncols, colmap);
         goto done;
@@ -605,10 +610,11 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
         }
         written += w;
         if ((out->rows & 4095) == 0)
-            show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv),
-                          false);
+            show_progress(im, path, out->rows, pm_csv_bytes_read(csv),
+                          pm_csv_file_size(csv), false);
     }
-    show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv), true);
+    show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv),
+                  true);
     if (rc == PM_CSV_FATAL)
         pm_diag_error(im->diag, path, 0, NULL, "%s", why);
     err = end_file(im, file_id, out, before, written);
@@ -654,7 +660,8 @@ static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON
         cJSON_ArrayForEach(el, item)
         {
             if (!cJSON_IsString(el)) {
-                pm_diag_error(im->diag, file, recno, f->name, "verwacht een lijst van teksten");
+                pm_diag_error(im->diag, file, recno, f->name,
+                              "verwacht een lijst van teksten");
                 return false;
             }
             total += strlen(el->valuestring) + 1;
@@ -676,8 +683,7 @@ static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON
         free(joined);
         return *s != NULL;
     }
-    pm_diag_error(im->diag, file, recno, f->name,
-                  "verwacht een tekst of getal, geen %s",
+    pm_diag_error(im->diag, file, recno, f->name, "verwacht een tekst of getal, geen %s",
                   cJSON_IsBool(item) ? "waar/onwaar" : "lijst of object");
     return false;
 }
@@ -712,7 +718,8 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
     cJSON *elem = NULL;
     long recno = 0;
     int rc;
-    while ((rc = pm_jsonrd_next(rd, &elem, &recno, why, sizeof why)) == PM_JSONRD_ELEMENT) {
+    while ((rc = pm_jsonrd_next(rd, &elem, &recno, why, sizeof why)) ==
+           PM_JSONRD_ELEMENT) {
         out->rows++;
         if (!cJSON_IsObject(elem)) {
             pm_diag_error(im->diag, path, recno, NULL, "record is geen JSON-object");
@@ -828,7 +835,8 @@ static const char *unreadable(const char *path)
         return "dit is een map, geen bestand";
     FILE *fp = fopen(path, "rb");
     if (!fp)
-        return errno == EACCES ? "geen leesrechten" : "het bestand kan niet worden geopend";
+        return errno == EACCES ? "geen leesrechten"
+                               : "het bestand kan niet worden geopend";
     fclose(fp);
     return NULL;
 }
@@ -872,16 +880,17 @@ static pm_error check_references(importer *im)
     if (!im->touched[PM_EVALUATIES] && !im->touched[PM_ORGANISATIES])
         return PM_OK;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(im->db,
-                           "SELECT e.bestand >= ?1, fe.pad, e.regel, fo.pad, o.regel, "
-                           "e.organisatie, o.type FROM evaluaties e "
-                           "JOIN organisaties o ON o.id = e.organisatie "
-                           "JOIN import_bestanden fe ON fe.id = e.bestand "
-                           "JOIN import_bestanden fo ON fo.id = o.bestand "
-                           "WHERE e.soort = 'opdrachtgever' AND o.type <> 'opdrachtgever' "
-                           "AND (e.bestand >= ?1 OR o.bestand >= ?1) "
-                           "ORDER BY e.bestand, e.regel",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            im->db,
+            "SELECT e.bestand >= ?1, fe.pad, e.regel, fo.pad, o.regel, "
+            "e.organisatie, o.type FROM evaluaties e "
+            "JOIN organisaties o ON o.id = e.organisatie "
+            "JOIN import_bestanden fe ON fe.id = e.bestand "
+            "JOIN import_bestanden fo ON fo.id = o.bestand "
+            "WHERE e.soort = 'opdrachtgever' AND o.type <> 'opdrachtgever' "
+            "AND (e.bestand >= ?1 OR o.bestand >= ?1) "
+            "ORDER BY e.bestand, e.regel",
+            -1, &st, NULL) != SQLITE_OK)
         return db_fail(im, "controle van evaluaties");
     sqlite3_bind_int64(st, 1, im->first_file_id);
     int rc;
@@ -914,8 +923,9 @@ static pm_error start_import(importer *im)
     if (err)
         return err;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(im->db, "INSERT INTO imports(tijdstip, versie) VALUES (?1, ?2)",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(im->db,
+                           "INSERT INTO imports(tijdstip, versie) VALUES (?1, ?2)", -1,
+                           &st, NULL) != SQLITE_OK)
         return db_fail(im, "registreren van de import");
     sqlite3_bind_text(st, 1, im->opts->now ? im->opts->now : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, PM_VERSION, -1, SQLITE_STATIC);
@@ -927,11 +937,13 @@ static pm_error start_import(importer *im)
     if (sqlite3_prepare_v3(im->db,
                            "INSERT INTO import_bestanden(import_id, pad, dataset) "
                            "VALUES (?1, ?2, ?3)",
-                           -1, SQLITE_PREPARE_PERSISTENT, &im->insert_file, NULL) != SQLITE_OK ||
+                           -1, SQLITE_PREPARE_PERSISTENT, &im->insert_file,
+                           NULL) != SQLITE_OK ||
         sqlite3_prepare_v3(im->db,
                            "UPDATE import_bestanden SET rijen = ?1, toegevoegd = ?2, "
                            "vervangen = ?3 WHERE id = ?4",
-                           -1, SQLITE_PREPARE_PERSISTENT, &im->update_file, NULL) != SQLITE_OK)
+                           -1, SQLITE_PREPARE_PERSISTENT, &im->update_file,
+                           NULL) != SQLITE_OK)
         return db_fail(im, "voorbereiden van de import");
     return PM_OK;
 }
@@ -964,7 +976,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         res->files[i].path = paths[i];
         const char *why = unreadable(paths[i]);
         if (why) {
-            pm_diag_error(diag, paths[i], 0, NULL, "bestand kan niet worden gelezen: %s", why);
+            pm_diag_error(diag, paths[i], 0, NULL, "bestand kan niet worden gelezen: %s",
+                          why);
             io_failed = true;
             continue;
         }
@@ -985,9 +998,10 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
     }
     if (err == PM_ERR_DB && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY)
-        snprintf(msg, msgsize,
-                 "de database is bezet door een ander proces (een andere import?); probeer "
-                 "het zo opnieuw");
+        snprintf(
+            msg, msgsize,
+            "de database is bezet door een ander proces (een andere import?); probeer "
+            "het zo opnieuw");
     if (!err && io_failed)
         err = PM_ERR_IO;
     if (!err && diag->nerrors)

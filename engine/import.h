@@ -20,15 +20,15 @@ typedef struct pm_import_opts {
 
 /* What one file contributed; counts are of valid rows. */
 typedef struct pm_import_file {
-    const char *path;       /* borrowed from the caller */
-    const pm_dataset *ds;   /* NULL when the dataset could not be determined */
-    long rows;              /* data rows read */
-    long added;             /* new ids */
-    long replaced;          /* ids that existed before this import */
+    const char *path;     /* borrowed from the caller */
+    const pm_dataset *ds; /* NULL when the dataset could not be determined */
+    long rows;            /* data rows read */
+    long added;           /* new ids */
+    long replaced;        /* ids that existed before this import */
 } pm_import_file;
 
 typedef struct pm_import_result {
-    pm_import_file *files;  /* one per path, in the order given */
+    pm_import_file *files; /* one per path, in the order given */
     size_t nfiles;
     bool committed;
 } pm_import_result;

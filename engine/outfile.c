@@ -23,7 +23,8 @@ pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msg
     snprintf(of->tmp_path, len + 16, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(of->tmp_path);
     if (fd < 0) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+                 pm_errno_text(errno));
         free(of->tmp_path);
         of->tmp_path = NULL;
         pm_outfile_abort(of);
@@ -32,7 +33,8 @@ pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msg
     of->fp = fdopen(fd, "wb");
     if (!of->fp) {
         close(fd);
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+                 pm_errno_text(errno));
         pm_outfile_abort(of);
         return PM_ERR_IO;
     }

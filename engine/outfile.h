@@ -8,9 +8,9 @@
 #include "error.h"
 
 typedef struct pm_outfile {
-    FILE *fp;        /* write here between open and commit */
-    char *path;      /* final name */
-    char *tmp_path;  /* temporary name in the same folder */
+    FILE *fp;       /* write here between open and commit */
+    char *path;     /* final name */
+    char *tmp_path; /* temporary name in the same folder */
 } pm_outfile;
 
 /* Creates a temporary file beside path. On failure returns PM_ERR_IO with a

@@ -37,7 +37,8 @@ static const char schema_v1[] =
     "  id TEXT PRIMARY KEY NOT NULL,"
     "  naam TEXT NOT NULL,"
     "  type TEXT NOT NULL CHECK (type IN ('gemeente','sob','opdrachtgever')),"
-    "  regio TEXT CHECK (regio IN ('Noord-West','Noord','Midden','Oost','Zuid-West','Zuid')),"
+    "  regio TEXT CHECK (regio IN "
+    "('Noord-West','Noord','Midden','Oost','Zuid-West','Zuid')),"
     "  bestand INTEGER NOT NULL REFERENCES import_bestanden(id),"
     "  regel INTEGER NOT NULL,"
     "  CHECK (regio IS NOT NULL OR type = 'opdrachtgever')"
@@ -91,7 +92,8 @@ static const char schema_v1[] =
     "  organisatie TEXT NOT NULL"
     "    REFERENCES organisaties(id) DEFERRABLE INITIALLY DEFERRED,"
     "  datum INTEGER NOT NULL,"
-    "  soort TEXT NOT NULL CHECK (soort IN ('ondersteuning','specialist','opdrachtgever')),"
+    "  soort TEXT NOT NULL CHECK (soort IN "
+    "('ondersteuning','specialist','opdrachtgever')),"
     "  score_x10 INTEGER NOT NULL CHECK (score_x10 BETWEEN 10 AND 100),"
     "  specialist TEXT REFERENCES specialisten(id) DEFERRABLE INITIALLY DEFERRED,"
     "  hulpvraag TEXT,"
@@ -105,7 +107,8 @@ static const char schema_v1[] =
     "CREATE TABLE kennisproducten ("
     "  id TEXT PRIMARY KEY NOT NULL,"
     "  titel TEXT NOT NULL,"
-    "  soort TEXT NOT NULL CHECK (soort IN ('handleiding','factsheet','webinar','podcast',"
+    "  soort TEXT NOT NULL CHECK (soort IN "
+    "('handleiding','factsheet','webinar','podcast',"
     "    'kennisbijeenkomst','publicatie','overig')),"
     "  gepubliceerd INTEGER,"
     "  pijler TEXT NOT NULL DEFAULT '2' CHECK (pijler IN ('2','3','2+3')),"
@@ -217,7 +220,8 @@ long long pm_store_count(sqlite3 *db, const char *table)
 static pm_error fill_gemeenten(sqlite3 *db, char *msg, size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO gemeenten(code, naam, provincie) VALUES (?,?,?)",
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO gemeenten(code, naam, provincie) VALUES (?,?,?)",
                            -1, &st, NULL) != SQLITE_OK) {
         snprintf(msg, msgsize, "%s", sqlite3_errmsg(db));
         return PM_ERR_DB;
@@ -281,16 +285,18 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
     struct stat sb;
     int exists = stat(path, &sb) == 0;
     if (!exists && mode == PM_STORE_EXISTING) {
-        snprintf(msg, msgsize,
-                 "database '%s' bestaat niet; maak hem aan met 'pijlermonitor --db %s init'",
-                 path, path);
+        snprintf(
+            msg, msgsize,
+            "database '%s' bestaat niet; maak hem aan met 'pijlermonitor --db %s init'",
+            path, path);
         return PM_ERR_IO;
     }
     if (exists && S_ISDIR(sb.st_mode)) {
         snprintf(msg, msgsize, "'%s' is een map, geen database", path);
         return PM_ERR_IO;
     }
-    int flags = SQLITE_OPEN_READWRITE | (mode == PM_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+    int flags =
+        SQLITE_OPEN_READWRITE | (mode == PM_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         snprintf(msg, msgsize, "database '%s' kan niet worden geopend: %s", path,
@@ -307,9 +313,10 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
     long long app_id = query_int(db, "PRAGMA application_id", &rc);
     if (rc != SQLITE_OK) {
         int notadb = (rc & 0xff) == SQLITE_NOTADB;
-        snprintf(msg, msgsize, notadb ? "'%s' is geen SQLite-database (en dus geen "
-                                        "pijlermonitor-database); het bestand is niet gewijzigd"
-                                      : "database '%s' kan niet worden gelezen: %s",
+        snprintf(msg, msgsize,
+                 notadb ? "'%s' is geen SQLite-database (en dus geen "
+                          "pijlermonitor-database); het bestand is niet gewijzigd"
+                        : "database '%s' kan niet worden gelezen: %s",
                  path, sqlite3_errmsg(db));
         sqlite3_close_v2(db);
         return notadb ? PM_ERR_NOTOURS : PM_ERR_DB;
@@ -325,10 +332,11 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
         return PM_ERR_NOTOURS;
     }
     if (version > PM_SCHEMA_VERSION) {
-        snprintf(msg, msgsize,
-                 "database '%s' heeft schemaversie %lld, deze pijlermonitor kent tot en met "
-                 "versie %d; gebruik een nieuwere pijlermonitor",
-                 path, version, PM_SCHEMA_VERSION);
+        snprintf(
+            msg, msgsize,
+            "database '%s' heeft schemaversie %lld, deze pijlermonitor kent tot en met "
+            "versie %d; gebruik een nieuwere pijlermonitor",
+            path, version, PM_SCHEMA_VERSION);
         sqlite3_close_v2(db);
         return PM_ERR_NEWER;
     }

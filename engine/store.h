@@ -41,7 +41,8 @@ void pm_store_close(sqlite3 *db);
 const char *pm_store_reason(sqlite3 *db);
 
 /* Runs one SQL statement without parameters or results; PM_ERR_DB with the
- * Dutch reason and the SQLite message in msg on failure. For pragmas and transaction control. */
+ * Dutch reason and the SQLite message in msg on failure. For pragmas and transaction
+ * control. */
 pm_error pm_store_exec(sqlite3 *db, const char *sql, char *msg, size_t msgsize);
 
 /* The number of rows in table (a name from the dataset table, never user

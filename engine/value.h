@@ -33,9 +33,9 @@ void pm_day_format_nl(pm_day day, char buf[11]);
 /* Result of pm_decimal_parse. */
 typedef enum pm_decimal_status {
     PM_DEC_OK = 0,
-    PM_DEC_SYNTAX,     /* not a number */
+    PM_DEC_SYNTAX,      /* not a number */
     PM_DEC_TOO_PRECISE, /* more decimals than `scale` allows */
-    PM_DEC_RANGE       /* does not fit in int64 after scaling */
+    PM_DEC_RANGE        /* does not fit in int64 after scaling */
 } pm_decimal_status;
 
 /* Parses a decimal number into an integer scaled by 10^scale (scale 0..4):

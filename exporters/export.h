@@ -20,6 +20,7 @@ bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a);
 
 /* Whether a cell's value may be shown (false: show "<min_cell"): always for
  * intern and for breakdowns that do not count people. */
-bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a, int min_cell);
+bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
+                     int min_cell);
 
 #endif

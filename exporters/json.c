@@ -60,7 +60,8 @@ static cJSON *figures(const char *id, const pm_figures *f)
         cJSON_AddNumberToObject(o, "actief", (double)f->actief);
         cJSON_AddNumberToObject(o, "niet_beoordeeld", (double)f->niet_beoordeeld);
     } else if (strcmp(id, "R4") == 0) {
-        add_number_or_null(o, "opdrachtgever_gemiddelde", f->has_gemiddelde, f->gemiddelde);
+        add_number_or_null(o, "opdrachtgever_gemiddelde", f->has_gemiddelde,
+                           f->gemiddelde);
         cJSON_AddNumberToObject(o, "opdrachtgever_evaluaties", (double)f->n_gemiddelde);
     } else if (strcmp(id, "R6") == 0) {
         cJSON_AddNumberToObject(o, "aantal", (double)f->aantal);
@@ -153,7 +154,8 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
         cJSON_AddStringToObject(o, "status", pm_status_name(r->status));
         cJSON_AddItemToObject(o, "periode", figures(r->id, &r->periode));
         cJSON_AddItemToObject(o, "cumulatief", figures(r->id, &r->cumulatief));
-        cJSON_AddItemToObject(o, "uitsplitsingen", breakdowns(r, audience, ctx->cfg->min_cell));
+        cJSON_AddItemToObject(o, "uitsplitsingen",
+                              breakdowns(r, audience, ctx->cfg->min_cell));
         cJSON_AddItemToObject(o, "trend", trend(r));
         cJSON_AddItemToArray(list, o);
     }

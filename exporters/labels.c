@@ -9,7 +9,8 @@
 
 static const pm_indicator_text texts[] = {
     {"R1", "Reactie binnen 5 werkdagen",
-     "In 90% van de ingediende vragen en hulpverzoeken wordt binnen 5 werkdagen gereageerd "
+     "In 90% van de ingediende vragen en hulpverzoeken wordt binnen 5 werkdagen "
+     "gereageerd "
      "of contact opgenomen met de gemeente of het SOB.",
      "Hulpvragen ontvangen in de periode. Op tijd: eerste contact uiterlijk op de 5e "
      "werkdag na ontvangst (de dag van ontvangst telt niet; weekenden, feestdagen en "
@@ -27,29 +28,35 @@ static const pm_indicator_text texts[] = {
      "Er zijn minimaal 10 gespecialiseerde adviseurs actief ingezet, waarvan 80% door "
      "gemeenten of SOB's wordt beoordeeld met minimaal een 7.",
      "Actief: specialisten met ten minste één inzetregel in de periode. Van de actieve "
-     "specialisten met een evaluatie van soort 'specialist' in de periode: per specialist "
+     "specialisten met een evaluatie van soort 'specialist' in de periode: per "
+     "specialist "
      "het gemiddelde; goed bij 7,0 of hoger. Waarde = goed / beoordeeld."},
     {"R4", "Rapportage en monitoring",
-     "Een uniforme rapportagetool is ontwikkeld en geïmplementeerd, waarmee VNG en MinSZW "
+     "Een uniforme rapportagetool is ontwikkeld en geïmplementeerd, waarmee VNG en "
+     "MinSZW "
      "volledig en naar tevredenheid worden geïnformeerd.",
-     "Mijlpalen van resultaat R4 met een geplande datum in de periode: op tijd gereed als "
+     "Mijlpalen van resultaat R4 met een geplande datum in de periode: op tijd gereed "
+     "als "
      "de gereeddatum op of voor de geplande datum ligt. Daarnaast het gemiddelde van de "
      "evaluaties van soort 'opdrachtgever' in de periode (doel: minimaal 7)."},
     {"R5", "Website",
      "Het programma beschikt over een toegankelijke website waarop alle relevante "
      "informatie overzichtelijk en vindbaar is.",
-     "Mijlpalen van resultaat R5 met een geplande datum in de periode: op tijd gereed als "
+     "Mijlpalen van resultaat R5 met een geplande datum in de periode: op tijd gereed "
+     "als "
      "de gereeddatum op of voor de geplande datum ligt."},
     {"R6", "Kennisproducten",
      "Minimaal vijf nieuwe kennisproducten zijn ontwikkeld en gepubliceerd, met actieve "
      "verspreiding onder de doelgroep.",
-     "Kennisproducten gepubliceerd in de periode en actief verspreid (ten minste één kanaal "
+     "Kennisproducten gepubliceerd in de periode en actief verspreid (ten minste één "
+     "kanaal "
      "of een bereik groter dan 0). Het doel geldt voor het cumulatieve aantal."},
-    {"B", "Budget",
-     "Het programmabudget wordt beheerd binnen de begroting.",
-     "Realisatie = uren inzet × uurtarief (post inhuur) plus de uitgaven, naar datum in de "
+    {"B", "Budget", "Het programmabudget wordt beheerd binnen de begroting.",
+     "Realisatie = uren inzet × uurtarief (post inhuur) plus de uitgaven, naar datum in "
+     "de "
      "periode. Begroting per kwartaal (een jaarregel telt voor een kwart per kwartaal), "
-     "naar rato van de dagen. Uitputting = realisatie / begroting. Prognose voor het jaar "
+     "naar rato van de dagen. Uitputting = realisatie / begroting. Prognose voor het "
+     "jaar "
      "van de peildatum: realisatie tot de peildatum doorgetrokken naar 31 december."},
 };
 
@@ -75,10 +82,11 @@ char *pm_label_target(const char *id, const pm_config *cfg, char *buf, size_t si
                  pm_format_percent(cfg->doel_r3, 0, p, sizeof p));
     else if (strcmp(id, "R4") == 0)
         snprintf(buf, size, "%s op tijd en gemiddelde ≥ %d,%d",
-                 pm_format_percent(cfg->doel_r4, 0, p, sizeof p), cfg->r4_gemiddelde_x10 / 10,
-                 cfg->r4_gemiddelde_x10 % 10);
+                 pm_format_percent(cfg->doel_r4, 0, p, sizeof p),
+                 cfg->r4_gemiddelde_x10 / 10, cfg->r4_gemiddelde_x10 % 10);
     else if (strcmp(id, "R5") == 0)
-        snprintf(buf, size, "%s op tijd", pm_format_percent(cfg->doel_r5, 0, p, sizeof p));
+        snprintf(buf, size, "%s op tijd",
+                 pm_format_percent(cfg->doel_r5, 0, p, sizeof p));
     else if (strcmp(id, "R6") == 0)
         snprintf(buf, size, "≥ %d (cumulatief)", cfg->doel_r6);
     else if (strcmp(id, "B") == 0)

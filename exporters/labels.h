@@ -8,9 +8,9 @@
 
 typedef struct pm_indicator_text {
     const char *id;
-    const char *naam;        /* "Reactie binnen 5 werkdagen" */
-    const char *resultaat;   /* the seed's end-2025 result, one sentence */
-    const char *definitie;   /* how it is computed, plain Dutch */
+    const char *naam;      /* "Reactie binnen 5 werkdagen" */
+    const char *resultaat; /* the seed's end-2025 result, one sentence */
+    const char *definitie; /* how it is computed, plain Dutch */
 } pm_indicator_text;
 
 /* The texts for indicator id ("R1" .. "B"); never NULL (unknown ids get a

@@ -58,6 +58,10 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
     return buf;
 }
 
+/* The overview as rows of five columns; widths follow the longest cell. */
+#define NCOLS 5
+#define MAXROWS 16
+
 pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
 {
     const pm_context *ctx = &rep->ctx;
@@ -67,37 +71,56 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
             pm_format_date(ctx->period.start, d1, sizeof d1),
             pm_format_date(ctx->period.end, d2, sizeof d2),
             pm_format_date(ctx->peildatum, d3, sizeof d3), pm_audience_name(audience));
-    fprintf(out, "Cumulatief: %s t/m %s\n\n", pm_format_date(ctx->cum_from, d4, sizeof d4),
-            pm_format_date(ctx->cum_to, d3, sizeof d3));
-    const size_t wn = 38, wd = 36, wv = 40;
-    cell(out, "Indicator", wn);
-    cell(out, "Doel", wd);
-    cell(out, "Periode", wv);
-    cell(out, "Cumulatief", wv);
-    fputs("Status\n", out);
-    for (size_t i = 0; i < rep->nresults; i++) {
+    if (ctx->cum_from <= ctx->cum_to)
+        fprintf(out, "Cumulatief: %s t/m %s\n\n",
+                pm_format_date(ctx->cum_from, d4, sizeof d4),
+                pm_format_date(ctx->cum_to, d3, sizeof d3));
+    else
+        fprintf(out, "Cumulatief: het programma begint pas op %s\n\n",
+                pm_format_date(ctx->cum_from, d4, sizeof d4));
+
+    static char rows[MAXROWS][NCOLS][160];
+    size_t nrows = 0;
+    const char *head[NCOLS] = {"Indicator", "Doel", "Periode", "Cumulatief", "Status"};
+    for (int c = 0; c < NCOLS; c++)
+        snprintf(rows[0][c], sizeof rows[0][c], "%s", head[c]);
+    nrows = 1;
+    for (size_t i = 0; i < rep->nresults && nrows < MAXROWS; i++, nrows++) {
         const pm_result *r = &rep->results[i];
-        char name[96], target[96], v[128], vs[160];
-        snprintf(name, sizeof name, "%s %s", r->id, pm_label_indicator(r->id)->naam);
-        cell(out, name, wn);
-        cell(out, pm_label_target(r->id, ctx->cfg, target, sizeof target), wd);
-        snprintf(vs, sizeof vs, "%s [%s]", pm_text_value(r->id, &r->periode, v, sizeof v),
+        char v[128];
+        snprintf(rows[nrows][0], sizeof rows[nrows][0], "%s %s", r->id,
+                 pm_label_indicator(r->id)->naam);
+        pm_label_target(r->id, ctx->cfg, rows[nrows][1], sizeof rows[nrows][1]);
+        snprintf(rows[nrows][2], sizeof rows[nrows][2], "%s [%s]",
+                 pm_text_value(r->id, &r->periode, v, sizeof v),
                  pm_status_name(r->periode.status));
-        cell(out, vs, wv);
-        snprintf(vs, sizeof vs, "%s", pm_text_value(r->id, &r->cumulatief, v, sizeof v));
-        cell(out, vs, wv);
-        fprintf(out, "%s\n", pm_status_name(r->status));
+        pm_text_value(r->id, &r->cumulatief, rows[nrows][3], sizeof rows[nrows][3]);
+        snprintf(rows[nrows][4], sizeof rows[nrows][4], "%s", pm_status_name(r->status));
     }
+    size_t w[NCOLS] = {0};
+    for (size_t i = 0; i < nrows; i++)
+        for (int c = 0; c < NCOLS; c++)
+            if (width(rows[i][c]) > w[c])
+                w[c] = width(rows[i][c]);
+    for (size_t i = 0; i < nrows; i++) {
+        for (int c = 0; c < NCOLS - 1; c++)
+            cell(out, rows[i][c], w[c] + 2);
+        fprintf(out, "%s\n", rows[i][NCOLS - 1]);
+    }
+
     const pm_result *b = pm_report_find(rep, "B");
-    if (b && b->cumulatief.has_begroting) {
+    if (b && b->cumulatief.jaarbegroting > 0) {
         char p[32], j[32];
-        fprintf(out, "\nBudget: prognose %s tegen jaarbegroting %s voor %d.\n",
-                pm_format_euro((int64_t)llround(b->cumulatief.prognose * 100), p, sizeof p),
-                pm_format_euro((int64_t)llround(b->cumulatief.jaarbegroting * 100), j, sizeof j),
-                pm_quarter_index(ctx->peildatum) / 4);
+        fprintf(
+            out, "\nBudget: prognose %s tegen jaarbegroting %s voor %d.\n",
+            pm_format_euro((int64_t)llround(b->cumulatief.prognose * 100), p, sizeof p),
+            pm_format_euro((int64_t)llround(b->cumulatief.jaarbegroting * 100), j,
+                           sizeof j),
+            pm_quarter_index(ctx->peildatum) / 4);
     }
-    fprintf(out, "\nDe status achteraan is die van het cumulatieve cijfer: de doelen gelden "
-                 "voor %s.\n",
+    fprintf(out,
+            "\nPeriode: waarde [status van de periode]. De status achteraan is die van "
+            "het cumulatieve cijfer: de doelen gelden voor %s.\n",
             pm_format_date(ctx->cfg->programma_einde, d1, sizeof d1));
     return ferror(out) ? PM_ERR_IO : PM_OK;
 }
@@ -123,7 +146,8 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
 {
     char a[16], b[16];
     bool empty = f->from > f->to;
-    fprintf(out, "%s;%s;%s;%s", id, range, empty ? "" : pm_format_date(f->from, a, sizeof a),
+    fprintf(out, "%s;%s;%s;%s", id, range,
+            empty ? "" : pm_format_date(f->from, a, sizeof a),
             empty ? "" : pm_format_date(f->to, b, sizeof b));
     bool money = strcmp(id, "B") == 0;
     csv_num(out, true, money ? round(f->teller * 100) / 100 : f->teller);
@@ -132,7 +156,8 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
     csv_num(out, f->has_interval, f->lo);
     csv_num(out, f->has_interval, f->hi);
     fprintf(out, ";%s", pm_status_name(f->status));
-    bool r3 = strcmp(id, "R3") == 0, r4 = strcmp(id, "R4") == 0, r6 = strcmp(id, "R6") == 0;
+    bool r3 = strcmp(id, "R3") == 0, r4 = strcmp(id, "R4") == 0,
+         r6 = strcmp(id, "R6") == 0;
     csv_num(out, r3, (double)f->actief);
     csv_num(out, r3, (double)f->niet_beoordeeld);
     csv_num(out, r4 && f->has_gemiddelde, f->gemiddelde);
@@ -147,7 +172,8 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
 pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
 {
     (void)audience; /* the CSV holds aggregates only: the same for both */
-    fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;status;"
+    fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;"
+          "status;"
           "actief;niet_beoordeeld;opdrachtgever_gemiddelde;aantal;begroting;realisatie;"
           "prognose;jaarbegroting\r\n",
           out);

@@ -121,8 +121,8 @@ void pm_trend_range(const pm_context *ctx, int quarter, pm_day *from, pm_day *to
 
 pm_error pm_sql_error(const pm_context *ctx, char *msg, size_t msgsize)
 {
-    snprintf(msg, msgsize, "berekening mislukt: %s (SQLite: %s)", pm_store_reason(ctx->db),
-             sqlite3_errmsg(ctx->db));
+    snprintf(msg, msgsize, "berekening mislukt: %s (SQLite: %s)",
+             pm_store_reason(ctx->db), sqlite3_errmsg(ctx->db));
     return PM_ERR_DB;
 }
 

@@ -30,26 +30,26 @@ const char *pm_status_name(pm_status s);
 /* The figures of one range (periode, cumulatief, or one quarter of a trend).
  * Counts are doubles so that B's euros fit the same fields. */
 typedef struct pm_figures {
-    pm_day from, to;       /* the range; from > to when it is empty */
+    pm_day from, to; /* the range; from > to when it is empty */
     double teller;
     double noemer;
-    bool has_noemer;       /* false for R6 (a count, not a proportion) */
-    bool has_waarde;       /* false when noemer is 0, and for R6 */
-    double waarde;         /* teller / noemer, a fraction 0..1 (B may exceed 1) */
-    bool has_interval;     /* Wilson 95% for R1, R2, R3's share */
+    bool has_noemer;   /* false for R6 (a count, not a proportion) */
+    bool has_waarde;   /* false when noemer is 0, and for R6 */
+    double waarde;     /* teller / noemer, a fraction 0..1 (B may exceed 1) */
+    bool has_interval; /* Wilson 95% for R1, R2, R3's share */
     double lo, hi;
     pm_status status;
     /* The indicator's own figures (SPEC §7); unused ones stay zero. */
-    long actief;           /* R3: specialists with inzet in the range */
-    long niet_beoordeeld;  /* R3: active but no specialist evaluation */
-    bool has_gemiddelde;   /* R4: opdrachtgever evaluations exist */
-    double gemiddelde;     /* R4: their mean score */
-    long n_gemiddelde;     /* R4: how many */
-    long aantal;           /* R6: products published and actively spread */
-    bool has_begroting;    /* B: a begroting exists for the range */
-    double begroting;      /* B, euros */
+    long actief;          /* R3: specialists with inzet in the range */
+    long niet_beoordeeld; /* R3: active but no specialist evaluation */
+    bool has_gemiddelde;  /* R4: opdrachtgever evaluations exist */
+    double gemiddelde;    /* R4: their mean score */
+    long n_gemiddelde;    /* R4: how many */
+    long aantal;          /* R6: products published and actively spread */
+    bool has_begroting;   /* B: a begroting exists for the range */
+    double begroting;     /* B, euros */
     double realisatie;
-    double prognose;       /* B: for the peildatum's year */
+    double prognose; /* B: for the peildatum's year */
     double jaarbegroting;
 } pm_figures;
 
@@ -57,8 +57,8 @@ typedef struct pm_figures {
  * the cell (requests, organisations, specialists ...), which the exporters
  * compare with min_cell for an extern audience. */
 typedef struct pm_cell {
-    char key[96];          /* the category: "Noord-West", "gemeente", "3", an id */
-    char label[160];       /* a display name when the key is an id (a name), else "" */
+    char key[96];    /* the category: "Noord-West", "gemeente", "3", an id */
+    char label[160]; /* a display name when the key is an id (a name), else "" */
     double teller;
     double noemer;
     bool has_waarde;
@@ -66,18 +66,18 @@ typedef struct pm_cell {
     bool has_interval;
     double lo, hi;
     long n;
-    pm_day d1, d2;         /* R4/R5 milestones: gepland, gereed (0 = none) */
+    pm_day d1, d2; /* R4/R5 milestones: gepland, gereed (0 = none) */
     bool has_d1, has_d2;
 } pm_cell;
 
 /* A breakdown: one table of cells for the periode and one for cumulatief,
  * with the same keys in the same order. */
 typedef struct pm_breakdown {
-    const char *key;       /* JSON key and exporter lookup: "regio", "type", ... */
-    bool personal;         /* names a person or an organisation: intern only */
-    bool counts_people;    /* cells count requests, evaluations, organisations or
-                              specialists: extern shows cells below min_cell as "<5".
-                              false for milestones, budget posts, product counts */
+    const char *key;    /* JSON key and exporter lookup: "regio", "type", ... */
+    bool personal;      /* names a person or an organisation: intern only */
+    bool counts_people; /* cells count requests, evaluations, organisations or
+                           specialists: extern shows cells below min_cell as "<5".
+                           false for milestones, budget posts, product counts */
     pm_cell *periode;
     pm_cell *cumulatief;
     size_t ncells;
@@ -86,16 +86,17 @@ typedef struct pm_breakdown {
 /* One quarter of the programme: the range is the quarter clipped to the
  * programme start and the peildatum; figures as known on the peildatum. */
 typedef struct pm_trend_point {
-    int quarter;           /* pm_quarter_index */
+    int quarter; /* pm_quarter_index */
     pm_figures f;
 } pm_trend_point;
 
 typedef struct pm_result {
-    const char *id;        /* "R1" .. "R6", "B" */
-    double doel;           /* the main target (a fraction, a count, or B's marge) */
+    const char *id; /* "R1" .. "R6", "B" */
+    double doel;    /* the main target: a fraction, a count (R6), or for B
+                       1.0 (prognose ≤ 100% of the jaarbegroting) */
     pm_figures periode;
     pm_figures cumulatief;
-    pm_status status;      /* the overall status: the cumulative one */
+    pm_status status; /* the overall status: the cumulative one */
     pm_breakdown *breakdowns;
     size_t nbreakdowns;
     pm_trend_point *trend;

@@ -20,12 +20,12 @@ enum { ON_TIME, LATE, PENDING };
 static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
                                      "Zuid-West",  "Zuid",  ""};
 static const char *const types[] = {"gemeente", "sob", "opdrachtgever"};
-static const char *const subjects[] = {"sturing-bekostiging", "bedrijfsvoering",
+static const char *const subjects[] = {"sturing-bekostiging",  "bedrijfsvoering",
                                        "bestuurlijke-sturing", "juridisch",
-                                       "participatieketen", ""};
+                                       "participatieketen",    ""};
 /* Keys of the distribution breakdown, in bucket order 0..5, late, pending. */
-static const char *const bucket_keys[] = {"0", "1", "2", "3", "4", "5", "meer_dan_5",
-                                          "lopend"};
+static const char *const bucket_keys[] = {"0", "1", "2",          "3",
+                                          "4", "5", "meer_dan_5", "lopend"};
 
 #define NREG (sizeof regios / sizeof regios[0])
 #define NTYPE (sizeof types / sizeof types[0])
@@ -190,8 +190,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         sqlite3_bind_int64(st, 2, ctx->per_to);
         sqlite3_bind_int64(st, 3, ctx->cum_from);
         sqlite3_bind_int64(st, 4, ctx->peildatum);
-        sqlite3_bind_int64(st, 5, ctx->per_from < ctx->cum_from ? ctx->per_from
-                                                                : ctx->cum_from);
+        sqlite3_bind_int64(st, 5,
+                           ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int quarter = sqlite3_column_int(st, 0);
@@ -234,12 +234,14 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         BY_CATEGORY(c->regio, NREG, by_reg);
         BY_CATEGORY(c->type, NTYPE, by_type);
         BY_CATEGORY(c->subject, NSUBJ, by_subj);
-        err = tally_breakdown(&r->breakdowns[0], "regio", by_reg, regios, NREG, "geen", cfg);
+        err = tally_breakdown(&r->breakdowns[0], "regio", by_reg, regios, NREG, "geen",
+                              cfg);
         if (!err)
-            err = tally_breakdown(&r->breakdowns[1], "type", by_type, types, NTYPE, "", cfg);
+            err = tally_breakdown(&r->breakdowns[1], "type", by_type, types, NTYPE, "",
+                                  cfg);
         if (!err)
-            err = tally_breakdown(&r->breakdowns[2], "onderwerp", by_subj, subjects, NSUBJ,
-                                  "onbekend", cfg);
+            err = tally_breakdown(&r->breakdowns[2], "onderwerp", by_subj, subjects,
+                                  NSUBJ, "onbekend", cfg);
         if (!err)
             err = bucket_breakdown(&r->breakdowns[3], c);
     }

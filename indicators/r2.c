@@ -1,15 +1,357 @@
-/* r2.c — placeholder until the module is written: every figure grijs. */
+/* r2.c — R2 "waardering ondersteuning" (SPEC §5): of the gemeenten and SOB's
+ * with an ondersteuning evaluation in the range, the share whose mean is >= 7.0.
+ *
+ * One grouped query gives the sum and count of the scores per organisation,
+ * quarter, range membership and whole score, ordered by organisation; C adds
+ * each organisation's groups up per range (its mean differs per range),
+ * decides satisfaction exactly in tenths, and fills the figures, the regio
+ * and type breakdowns, the score histogram, the per-organisation scores and
+ * the trend. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "indicator.h"
+
+enum { PER, CUM };
+
+/* A mean of at least 7.0, in tenths: sum_x10 >= SATISFIED_X10 * count. */
+#define SATISFIED_X10 70
+#define NSCORES 10 /* histogram buckets "1" .. "10" */
+
+static const char *const regios[] = {"Noord-West", "Noord",     "Midden",
+                                     "Oost",       "Zuid-West", "Zuid"};
+static const char *const types[] = {"gemeente", "sob"};
+static const char *const score_keys[NSCORES] = {"1", "2", "3", "4", "5",
+                                                "6", "7", "8", "9", "10"};
+
+#define NREG (sizeof regios / sizeof regios[0])
+#define NTYPE (sizeof types / sizeof types[0])
+
+/* ?1..?2 the periode, ?3..?4 the cumulatief (?4 = peildatum), ?5 the
+ * earliest day of either range. The evaluations are grouped before the
+ * organisations are joined, so each organisation is looked up once per
+ * group instead of once per evaluation; the whole score in the grouping
+ * gives the histogram from the same scan of the (soort, datum) index. */
+static const char sql_r2[] =
+    "SELECT g.organisatie, o.naam, o.regio, o.type, g.kwartaal, g.in_per, g.in_cum,"
+    "  g.whole, g.total, g.n"
+    " FROM (SELECT e.organisatie, k.kwartaal,"
+    "         e.datum BETWEEN ?1 AND ?2 AS in_per,"
+    "         e.datum >= ?3 AS in_cum,"
+    "         e.score_x10 / 10 AS whole,"
+    "         sum(e.score_x10) AS total, count(*) AS n"
+    "       FROM evaluaties e"
+    "       JOIN temp.kalender k ON k.dag = e.datum"
+    "       WHERE e.soort = 'ondersteuning' AND e.datum BETWEEN ?5 AND ?4"
+    "       GROUP BY 1, 2, 3, 4, 5) g"
+    " JOIN organisaties o ON o.id = g.organisatie"
+    " WHERE o.type IN ('gemeente', 'sob')"
+    " ORDER BY 1";
+
+/* Satisfied organisations out of rated organisations. */
+typedef struct tally {
+    long satisfied;
+    long rated;
+} tally;
+
+/* The sum (tenths) and count of one organisation's scores in one range. */
+typedef struct scores {
+    int64_t sum_x10;
+    long n;
+} scores;
+
+/* One organisation while its rows stream in. */
+typedef struct org {
+    char *id; /* the full id: a long one must not merge with its neighbour */
+    char naam[160];
+    int regio, type; /* index into regios / types, -1 when unknown */
+    scores range[2];
+    scores *quarter; /* ntrend entries */
+} org;
+
+/* A growing list of the per-organisation cells, periode and cumulatief. */
+typedef struct cell_list {
+    pm_cell *per, *cum;
+    size_t n, cap;
+} cell_list;
+
+typedef struct r2_counts {
+    tally total[2];
+    tally regio[NREG][2];
+    tally type[NTYPE][2];
+    long scores[2][NSCORES + 1]; /* index = whole score 1..10 */
+    tally *trend;                /* ntrend entries */
+    cell_list cells;
+} r2_counts;
+
+static int index_of(const char *const *list, size_t n, const char *s)
+{
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], s) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void bind_ranges(sqlite3_stmt *st, const pm_context *ctx)
+{
+    sqlite3_bind_int64(st, 1, ctx->per_from);
+    sqlite3_bind_int64(st, 2, ctx->per_to);
+    sqlite3_bind_int64(st, 3, ctx->cum_from);
+    sqlite3_bind_int64(st, 4, ctx->peildatum);
+    sqlite3_bind_int64(st, 5,
+                       ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
+}
+
+/* Adds one organisation's scores in a range to t: rated when it has any,
+ * satisfied when their mean is at least 7.0, decided on integers. */
+static void tally_add(tally *t, const scores *s)
+{
+    if (s->n == 0)
+        return;
+    t->rated++;
+    if (s->sum_x10 >= (int64_t)SATISFIED_X10 * s->n)
+        t->satisfied++;
+}
+
+static void tally_figures(const tally *t, pm_figures *f, const pm_config *cfg)
+{
+    f->teller = (double)t->satisfied;
+    f->noemer = (double)t->rated;
+    pm_figures_proportion(f, cfg->doel_r2, cfg->min_n);
+}
+
+static void tally_cell(const tally *t, pm_cell *c, const char *key, const pm_config *cfg)
+{
+    pm_figures f = {0};
+    tally_figures(t, &f, cfg);
+    snprintf(c->key, sizeof c->key, "%s", key);
+    c->teller = f.teller;
+    c->noemer = f.noemer;
+    c->n = t->rated;
+    c->has_waarde = f.has_waarde;
+    c->waarde = f.waarde;
+    c->has_interval = f.has_interval;
+    c->lo = f.lo;
+    c->hi = f.hi;
+}
+
+/* The scores of one organisation in one range: teller the sum in points,
+ * noemer the number of evaluations, waarde the mean score (1..10). */
+static void score_cell(const scores *s, const org *o, pm_cell *c)
+{
+    snprintf(c->key, sizeof c->key, "%s", o->id);
+    snprintf(c->label, sizeof c->label, "%s", o->naam);
+    c->teller = (double)s->sum_x10 / 10.0;
+    c->noemer = (double)s->n;
+    c->n = s->n;
+    c->has_waarde = s->n > 0;
+    c->waarde = s->n > 0 ? (double)s->sum_x10 / (10.0 * (double)s->n) : 0.0;
+}
+
+static pm_error cells_push(cell_list *l, const org *o)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        pm_cell *per = realloc(l->per, cap * sizeof *per);
+        if (!per)
+            return PM_ERR_NOMEM;
+        l->per = per;
+        pm_cell *cum = realloc(l->cum, cap * sizeof *cum);
+        if (!cum)
+            return PM_ERR_NOMEM;
+        l->cum = cum;
+        l->cap = cap;
+    }
+    memset(&l->per[l->n], 0, sizeof l->per[l->n]);
+    memset(&l->cum[l->n], 0, sizeof l->cum[l->n]);
+    score_cell(&o->range[PER], o, &l->per[l->n]);
+    score_cell(&o->range[CUM], o, &l->cum[l->n]);
+    l->n++;
+    return PM_OK;
+}
+
+/* Adds the organisation whose rows have all been read to the counts, then
+ * clears it for the next one. */
+static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
+{
+    if (!o->id)
+        return PM_OK;
+    for (int rg = PER; rg <= CUM; rg++) {
+        tally_add(&c->total[rg], &o->range[rg]);
+        if (o->regio >= 0)
+            tally_add(&c->regio[o->regio][rg], &o->range[rg]);
+        if (o->type >= 0)
+            tally_add(&c->type[o->type][rg], &o->range[rg]);
+    }
+    for (size_t q = 0; q < ntrend; q++)
+        tally_add(&c->trend[q], &o->quarter[q]);
+    pm_error err = PM_OK;
+    /* A cell for every organisation rated in either range; the periode
+     * normally lies inside the cumulatief, but not when it starts before
+     * the programme. */
+    if (o->range[PER].n + o->range[CUM].n > 0)
+        err = cells_push(&c->cells, o);
+    free(o->id);
+    o->id = NULL;
+    memset(o->range, 0, sizeof o->range);
+    memset(o->quarter, 0, (ntrend ? ntrend : 1) * sizeof *o->quarter);
+    return err;
+}
+
+/* Reads the one query: organisations in id order, each with its groups of
+ * scores by quarter, range membership and whole score. */
+static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, char *msg,
+                          size_t msgsize)
+{
+    org o = {0};
+    o.quarter = calloc(ntrend ? ntrend : 1, sizeof *o.quarter);
+    if (!o.quarter)
+        return PM_ERR_NOMEM;
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_r2, &st, msg, msgsize);
+    if (!err) {
+        bind_ranges(st, ctx);
+        int rc = SQLITE_DONE;
+        while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(st, 0);
+            if (!o.id || strcmp(id, o.id) != 0) {
+                err = org_flush(&o, c, ntrend);
+                o.id = err ? NULL : strdup(id);
+                if (!o.id) {
+                    err = PM_ERR_NOMEM;
+                    break;
+                }
+                snprintf(o.naam, sizeof o.naam, "%s",
+                         (const char *)sqlite3_column_text(st, 1));
+                o.regio =
+                    index_of(regios, NREG, (const char *)sqlite3_column_text(st, 2));
+                o.type = index_of(types, NTYPE, (const char *)sqlite3_column_text(st, 3));
+            }
+            int quarter = sqlite3_column_int(st, 4);
+            int in[2] = {sqlite3_column_int(st, 5), sqlite3_column_int(st, 6)};
+            int whole = sqlite3_column_int(st, 7);
+            scores s = {sqlite3_column_int64(st, 8), (long)sqlite3_column_int64(st, 9)};
+            for (int rg = PER; rg <= CUM; rg++) {
+                if (!in[rg])
+                    continue;
+                o.range[rg].sum_x10 += s.sum_x10;
+                o.range[rg].n += s.n;
+                /* The schema allows scores 1.0 .. 10.0 only. */
+                if (whole >= 1 && whole <= NSCORES)
+                    c->scores[rg][whole] += s.n;
+            }
+            if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
+                scores *q = &o.quarter[quarter - ctx->q_first];
+                q->sum_x10 += s.sum_x10;
+                q->n += s.n;
+            }
+        }
+        if (!err && rc != SQLITE_DONE)
+            err = pm_sql_error(ctx, msg, msgsize);
+        if (!err)
+            err = org_flush(&o, c, ntrend);
+        sqlite3_finalize(st);
+    }
+    free(o.id);
+    free(o.quarter);
+    return err;
+}
+
+/* regio or type: a fixed list of categories, every one shown. */
+static pm_error tally_breakdown(pm_breakdown *b, const char *key, const tally (*t)[2],
+                                const char *const *names, size_t n, const pm_config *cfg)
+{
+    pm_error err = pm_breakdown_alloc(b, key, false, true, n);
+    if (err)
+        return err;
+    for (size_t i = 0; i < n; i++) {
+        tally_cell(&t[i][PER], &b->periode[i], names[i], cfg);
+        tally_cell(&t[i][CUM], &b->cumulatief[i], names[i], cfg);
+    }
+    return PM_OK;
+}
+
+/* The histogram: each cell the evaluations with that whole score, as a
+ * share of all evaluations in the range. */
+static pm_error score_breakdown(pm_breakdown *b, const r2_counts *c)
+{
+    pm_error err = pm_breakdown_alloc(b, "scores", false, true, NSCORES);
+    if (err)
+        return err;
+    for (int rg = PER; rg <= CUM; rg++) {
+        pm_cell *cells = rg == PER ? b->periode : b->cumulatief;
+        long all = 0;
+        for (int s = 1; s <= NSCORES; s++)
+            all += c->scores[rg][s];
+        for (int s = 1; s <= NSCORES; s++) {
+            pm_cell *cell = &cells[s - 1];
+            snprintf(cell->key, sizeof cell->key, "%s", score_keys[s - 1]);
+            cell->teller = (double)c->scores[rg][s];
+            cell->noemer = (double)all;
+            cell->n = c->scores[rg][s];
+            cell->has_waarde = all > 0;
+            cell->waarde = all > 0 ? (double)c->scores[rg][s] / (double)all : 0.0;
+        }
+    }
+    return PM_OK;
+}
+
+static pm_error org_breakdown(pm_breakdown *b, const cell_list *l)
+{
+    pm_error err = pm_breakdown_alloc(b, "organisatie", true, true, l->n);
+    if (err)
+        return err;
+    if (l->n) {
+        memcpy(b->periode, l->per, l->n * sizeof *l->per);
+        memcpy(b->cumulatief, l->cum, l->n * sizeof *l->cum);
+    }
+    return PM_OK;
+}
 
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
-    (void)msg;
-    (void)msgsize;
+    const pm_config *cfg = ctx->cfg;
+    r->doel = cfg->doel_r2;
     r->periode.from = ctx->per_from;
     r->periode.to = ctx->per_to;
     r->cumulatief.from = ctx->cum_from;
     r->cumulatief.to = ctx->cum_to;
-    return pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_alloc_trend(r, ctx);
+    if (err)
+        return err;
+    r2_counts *c = calloc(1, sizeof *c);
+    if (!c)
+        return PM_ERR_NOMEM;
+    c->trend = calloc(r->ntrend ? r->ntrend : 1, sizeof *c->trend);
+    if (!c->trend)
+        err = PM_ERR_NOMEM;
+
+    if (!err)
+        err = read_orgs(ctx, c, r->ntrend, msg, msgsize);
+    if (!err) {
+        tally_figures(&c->total[PER], &r->periode, cfg);
+        tally_figures(&c->total[CUM], &r->cumulatief, cfg);
+        for (size_t i = 0; i < r->ntrend; i++)
+            tally_figures(&c->trend[i], &r->trend[i].f, cfg);
+        err = pm_result_alloc_breakdowns(r, 4);
+    }
+    if (!err)
+        err = tally_breakdown(&r->breakdowns[0], "regio", c->regio, regios, NREG, cfg);
+    if (!err)
+        err = tally_breakdown(&r->breakdowns[1], "type", c->type, types, NTYPE, cfg);
+    if (!err)
+        err = score_breakdown(&r->breakdowns[2], c);
+    if (!err)
+        err = org_breakdown(&r->breakdowns[3], &c->cells);
+    free(c->cells.per);
+    free(c->cells.cum);
+    free(c->trend);
+    free(c);
+    return err;
 }
 
 const pm_indicator pm_indicator_r2 = {"R2", compute};

@@ -1,15 +1,318 @@
-/* r3.c — placeholder until the module is written: every figure grijs. */
+/* r3.c — R3 "specialisten actief en gewaardeerd" (SPEC §5): the specialists
+ * with inzet in the range, and of those rated in it the share scoring >= 7.0.
+ *
+ * Activity is one EXISTS seek per specialist and range on the index
+ * inzet(specialist, datum): inzet is the largest table, so it is never
+ * scanned. One grouped query gives the sum and count of the specialist
+ * evaluations per specialist, quarter and range membership; C keeps only
+ * the specialists active in each range and decides "good" exactly in tenths. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "indicator.h"
+
+enum { PER, CUM };
+
+/* A mean of at least 7.0, in tenths: sum_x10 >= GOOD_X10 * count. */
+#define GOOD_X10 70
+
+/* Every specialist with its activity in the periode (?1..?2) and the
+ * cumulatief (?3..?4), in id order (BINARY collation, as strcmp). */
+static const char sql_specialists[] =
+    "SELECT s.id, s.naam,"
+    "  EXISTS (SELECT 1 FROM inzet i"
+    "          WHERE i.specialist = s.id AND i.datum BETWEEN ?1 AND ?2),"
+    "  EXISTS (SELECT 1 FROM inzet i"
+    "          WHERE i.specialist = s.id AND i.datum BETWEEN ?3 AND ?4)"
+    " FROM specialisten s ORDER BY s.id";
+
+/* The specialists active in one trend quarter ?1..?2. */
+static const char sql_active[] =
+    "SELECT s.id FROM specialisten s"
+    " WHERE EXISTS (SELECT 1 FROM inzet i"
+    "   WHERE i.specialist = s.id AND i.datum BETWEEN ?1 AND ?2)";
+
+/* ?1..?2 the periode, ?3..?4 the cumulatief (?4 = peildatum), ?5 the
+ * earliest day of either range; reads the (soort, datum) index. */
+static const char sql_scores[] = "SELECT e.specialist, k.kwartaal,"
+                                 "  e.datum BETWEEN ?1 AND ?2,"
+                                 "  e.datum >= ?3,"
+                                 "  sum(e.score_x10), count(*)"
+                                 " FROM evaluaties e"
+                                 " JOIN temp.kalender k ON k.dag = e.datum"
+                                 " WHERE e.soort = 'specialist'"
+                                 "   AND e.datum BETWEEN ?5 AND ?4"
+                                 " GROUP BY 1, 2, 3, 4";
+
+/* The sum (tenths) and count of one specialist's scores in one range. */
+typedef struct scores {
+    int64_t sum_x10;
+    long n;
+} scores;
+
+typedef struct specialist {
+    char *id;
+    char *naam;
+    bool active[2];
+    scores range[2];
+} specialist;
+
+/* Everything read, before it becomes figures. The trend arrays hold
+ * nspec * ntrend entries, specialist-major. */
+typedef struct r3_data {
+    specialist *spec;
+    size_t nspec, cap;
+    size_t ntrend;
+    bool *q_active;
+    scores *q_scores;
+} r3_data;
+
+static int spec_cmp(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const specialist *)elem)->id);
+}
+
+/* The index of the specialist with this id, or -1. */
+static long spec_find(const r3_data *d, const char *id)
+{
+    if (!id || d->nspec == 0)
+        return -1;
+    const specialist *s = bsearch(id, d->spec, d->nspec, sizeof *d->spec, spec_cmp);
+    return s ? (long)(s - d->spec) : -1;
+}
+
+static void data_free(r3_data *d)
+{
+    for (size_t i = 0; i < d->nspec; i++) {
+        free(d->spec[i].id);
+        free(d->spec[i].naam);
+    }
+    free(d->spec);
+    free(d->q_active);
+    free(d->q_scores);
+}
+
+static pm_error spec_push(r3_data *d, const char *id, const char *naam, bool per,
+                          bool cum)
+{
+    if (d->nspec == d->cap) {
+        size_t cap = d->cap ? 2 * d->cap : 64;
+        specialist *s = realloc(d->spec, cap * sizeof *s);
+        if (!s)
+            return PM_ERR_NOMEM;
+        d->spec = s;
+        d->cap = cap;
+    }
+    specialist *s = &d->spec[d->nspec];
+    memset(s, 0, sizeof *s);
+    s->id = strdup(id ? id : "");
+    s->naam = strdup(naam ? naam : "");
+    d->nspec++; /* counted even when a copy failed, so data_free frees it */
+    if (!s->id || !s->naam)
+        return PM_ERR_NOMEM;
+    s->active[PER] = per;
+    s->active[CUM] = cum;
+    return PM_OK;
+}
+
+static pm_error read_specialists(const pm_context *ctx, r3_data *d, char *msg,
+                                 size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_specialists, &st, msg, msgsize);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, ctx->per_from);
+    sqlite3_bind_int64(st, 2, ctx->per_to);
+    sqlite3_bind_int64(st, 3, ctx->cum_from);
+    sqlite3_bind_int64(st, 4, ctx->cum_to);
+    int rc = SQLITE_DONE;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        err = spec_push(d, (const char *)sqlite3_column_text(st, 0),
+                        (const char *)sqlite3_column_text(st, 1),
+                        sqlite3_column_int(st, 2) != 0, sqlite3_column_int(st, 3) != 0);
+    if (!err && rc != SQLITE_DONE)
+        err = pm_sql_error(ctx, msg, msgsize);
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* Marks the specialists active in each trend quarter: one run of the
+ * statement per quarter, each an index seek per specialist. */
+static pm_error read_trend_activity(const pm_context *ctx, const pm_result *r, r3_data *d,
+                                    char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_active, &st, msg, msgsize);
+    for (size_t q = 0; q < r->ntrend && !err; q++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, r->trend[q].f.from);
+        sqlite3_bind_int64(st, 2, r->trend[q].f.to);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            long i = spec_find(d, (const char *)sqlite3_column_text(st, 0));
+            if (i >= 0)
+                d->q_active[(size_t)i * d->ntrend + q] = true;
+        }
+        if (rc != SQLITE_DONE)
+            err = pm_sql_error(ctx, msg, msgsize);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_scores, &st, msg, msgsize);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, ctx->per_from);
+    sqlite3_bind_int64(st, 2, ctx->per_to);
+    sqlite3_bind_int64(st, 3, ctx->cum_from);
+    sqlite3_bind_int64(st, 4, ctx->peildatum);
+    sqlite3_bind_int64(st, 5,
+                       ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = spec_find(d, (const char *)sqlite3_column_text(st, 0));
+        if (i < 0)
+            continue; /* a dangling reference; `check` reports those */
+        int quarter = sqlite3_column_int(st, 1);
+        int in[2] = {sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
+        scores s = {sqlite3_column_int64(st, 4), (long)sqlite3_column_int64(st, 5)};
+        specialist *sp = &d->spec[i];
+        for (int rg = PER; rg <= CUM; rg++) {
+            if (!in[rg])
+                continue;
+            sp->range[rg].sum_x10 += s.sum_x10;
+            sp->range[rg].n += s.n;
+        }
+        if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
+            scores *q =
+                &d->q_scores[(size_t)i * d->ntrend + (size_t)(quarter - ctx->q_first)];
+            q->sum_x10 += s.sum_x10;
+            q->n += s.n;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        err = pm_sql_error(ctx, msg, msgsize);
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* Adds one specialist to the figures of a range: only when active; rated
+ * when it has scores there, good when their mean is at least 7.0. */
+static void figures_add(pm_figures *f, bool active, const scores *s)
+{
+    if (!active)
+        return;
+    f->actief++;
+    if (s->n == 0) {
+        f->niet_beoordeeld++;
+        return;
+    }
+    f->noemer += 1.0;
+    if (s->sum_x10 >= (int64_t)GOOD_X10 * s->n)
+        f->teller += 1.0;
+}
+
+/* The share with the proportion rule, then R3's own rule: too few active
+ * specialists is rood whatever the share. */
+static void figures_finish(pm_figures *f, const pm_config *cfg)
+{
+    pm_figures_proportion(f, cfg->doel_r3, cfg->min_n);
+    if (f->actief < cfg->doel_r3_actief)
+        f->status = PM_ROOD;
+}
+
+/* One specialist's scores in a range; zero and without waarde when the
+ * specialist was not active there, since those scores do not count. */
+static void score_cell(const specialist *s, int rg, pm_cell *c)
+{
+    snprintf(c->key, sizeof c->key, "%s", s->id);
+    snprintf(c->label, sizeof c->label, "%s", s->naam);
+    if (!s->active[rg])
+        return;
+    const scores *sc = &s->range[rg];
+    c->teller = (double)sc->sum_x10 / 10.0;
+    c->noemer = (double)sc->n;
+    c->n = sc->n;
+    c->has_waarde = sc->n > 0;
+    c->waarde = sc->n > 0 ? (double)sc->sum_x10 / (10.0 * (double)sc->n) : 0.0;
+}
+
+/* A cell for every specialist active in either range (the periode lies
+ * inside the cumulatief unless it starts before the programme). */
+static pm_error specialist_breakdown(pm_breakdown *b, const r3_data *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nspec; i++)
+        if (d->spec[i].active[PER] || d->spec[i].active[CUM])
+            n++;
+    pm_error err = pm_breakdown_alloc(b, "specialist", true, true, n);
+    if (err)
+        return err;
+    size_t c = 0;
+    for (size_t i = 0; i < d->nspec; i++) {
+        const specialist *s = &d->spec[i];
+        if (!s->active[PER] && !s->active[CUM])
+            continue;
+        score_cell(s, PER, &b->periode[c]);
+        score_cell(s, CUM, &b->cumulatief[c]);
+        c++;
+    }
+    return PM_OK;
+}
 
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
-    (void)msg;
-    (void)msgsize;
+    const pm_config *cfg = ctx->cfg;
+    r->doel = cfg->doel_r3;
     r->periode.from = ctx->per_from;
     r->periode.to = ctx->per_to;
     r->cumulatief.from = ctx->cum_from;
     r->cumulatief.to = ctx->cum_to;
-    return pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_alloc_trend(r, ctx);
+    if (err)
+        return err;
+
+    r3_data d = {0};
+    d.ntrend = r->ntrend;
+    err = read_specialists(ctx, &d, msg, msgsize);
+    if (!err) {
+        size_t cells = d.nspec * d.ntrend;
+        d.q_active = calloc(cells ? cells : 1, sizeof *d.q_active);
+        d.q_scores = calloc(cells ? cells : 1, sizeof *d.q_scores);
+        if (!d.q_active || !d.q_scores)
+            err = PM_ERR_NOMEM;
+    }
+    if (!err)
+        err = read_trend_activity(ctx, r, &d, msg, msgsize);
+    if (!err)
+        err = read_scores(ctx, &d, msg, msgsize);
+
+    if (!err) {
+        for (size_t i = 0; i < d.nspec; i++) {
+            const specialist *s = &d.spec[i];
+            figures_add(&r->periode, s->active[PER], &s->range[PER]);
+            figures_add(&r->cumulatief, s->active[CUM], &s->range[CUM]);
+            for (size_t q = 0; q < d.ntrend; q++)
+                figures_add(&r->trend[q].f, d.q_active[i * d.ntrend + q],
+                            &d.q_scores[i * d.ntrend + q]);
+        }
+        figures_finish(&r->periode, cfg);
+        figures_finish(&r->cumulatief, cfg);
+        for (size_t q = 0; q < r->ntrend; q++)
+            figures_finish(&r->trend[q].f, cfg);
+        err = pm_result_alloc_breakdowns(r, 1);
+    }
+    if (!err)
+        err = specialist_breakdown(&r->breakdowns[0], &d);
+    data_free(&d);
+    return err;
 }
 
 const pm_indicator pm_indicator_r3 = {"R3", compute};

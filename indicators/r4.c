@@ -12,19 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "indicator.h"
-
-/* Declared here rather than in indicator.h: shared by r4.c and r5.c only. */
-pm_error pm_milestones_compute(const pm_context *ctx, pm_result *r, const char *resultaat,
-                               double doel, bool with_mean, char *msg, size_t msgsize);
+#include "milestones.h"
 
 enum { PER, CUM };
 
 /* The counts behind one range's figures. */
 typedef struct ms_tally {
-    long due;     /* milestones with gepland in the range: noemer */
-    long done;    /* of those, gereed on or before the peildatum */
-    long on_time; /* of those, gereed on or before gepland: teller */
+    long due;                /* milestones with gepland in the range: noemer */
+    long done;               /* of those, gereed on or before the peildatum */
+    long on_time;            /* of those, gereed on or before gepland: teller */
     long long score_sum_x10; /* opdrachtgever scores in the range, in tenths */
     long nscores;
 } ms_tally;
@@ -44,16 +40,16 @@ typedef struct ms_list {
     size_t n, cap;
 } ms_list;
 
-static const char sql_milestones[] =
-    "SELECT id, omschrijving, gepland, gereed"
-    " FROM mijlpalen"
-    " WHERE resultaat = ?1 AND gepland BETWEEN ?2 AND ?3"
-    " ORDER BY gepland, id";
+static const char sql_milestones[] = "SELECT id, omschrijving, gepland, gereed"
+                                     " FROM mijlpalen"
+                                     " WHERE resultaat = ?1 AND gepland BETWEEN ?2 AND ?3"
+                                     " ORDER BY gepland, id";
 
-static const char sql_scores[] = "SELECT datum, sum(score_x10), count(*)"
-                                 " FROM evaluaties"
-                                 " WHERE soort = 'opdrachtgever' AND datum BETWEEN ?1 AND ?2"
-                                 " GROUP BY datum";
+static const char sql_scores[] =
+    "SELECT datum, sum(score_x10), count(*)"
+    " FROM evaluaties"
+    " WHERE soort = 'opdrachtgever' AND datum BETWEEN ?1 AND ?2"
+    " GROUP BY datum";
 
 static bool in_range(pm_day d, pm_day from, pm_day to)
 {
@@ -299,7 +295,8 @@ pm_error pm_milestones_compute(const pm_context *ctx, pm_result *r, const char *
         ms_figures(&total[PER], &r->periode, doel, with_mean, cfg->r4_gemiddelde_x10);
         ms_figures(&total[CUM], &r->cumulatief, doel, with_mean, cfg->r4_gemiddelde_x10);
         for (size_t i = 0; i < r->ntrend; i++)
-            ms_figures(&trend[i], &r->trend[i].f, doel, with_mean, cfg->r4_gemiddelde_x10);
+            ms_figures(&trend[i], &r->trend[i].f, doel, with_mean,
+                       cfg->r4_gemiddelde_x10);
         err = pm_result_alloc_breakdowns(r, 1);
     }
     if (!err)

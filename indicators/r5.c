@@ -1,12 +1,7 @@
 /* r5.c — R5 "website" (SPEC §5): of the R5 milestones due in the range, the
  * share done on or before their planned date. The rule is R4's without the
  * opdrachtgever mean, so the work is done by r4.c's milestone engine. */
-#include "indicator.h"
-
-/* In r4.c; declared in both files rather than in indicator.h because no
- * other module uses it. */
-pm_error pm_milestones_compute(const pm_context *ctx, pm_result *r, const char *resultaat,
-                               double doel, bool with_mean, char *msg, size_t msgsize);
+#include "milestones.h"
 
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {

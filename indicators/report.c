@@ -34,8 +34,8 @@ static pm_error load_calendar(pm_report *rep, char *msg, size_t msgsize)
     if (err)
         return err;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "INSERT INTO temp.kalender VALUES (?1, ?2, ?3, ?4)", -1, &st,
-                           NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "INSERT INTO temp.kalender VALUES (?1, ?2, ?3, ?4)", -1,
+                           &st, NULL) != SQLITE_OK) {
         snprintf(msg, msgsize, "kalender: %s", sqlite3_errmsg(db));
         return PM_ERR_DB;
     }
@@ -88,7 +88,9 @@ pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
     rep->ctx.cal = &rep->cal;
     set_ranges(&rep->ctx, cfg, period, peildatum);
 
-    pm_day first = min_day(rep->ctx.per_from, rep->ctx.cum_from) - 7;
+    /* From the earliest day any range or the peildatum needs; a week of
+     * margin so a request's day before its range still has a number. */
+    pm_day first = min_day(min_day(rep->ctx.per_from, rep->ctx.cum_from), peildatum) - 7;
     pm_error err = pm_calendar_build(&rep->cal, first, peildatum + CALENDAR_MARGIN,
                                      cfg->closed_days, cfg->nclosed);
     if (err) {

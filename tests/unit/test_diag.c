@@ -20,7 +20,8 @@ static void diag_formats_file_line_and_field(void)
     CHECK_STR(d.errors[0], "a.csv:3: veld 'score': '11' ligt niet tussen 1 en 10",
               "diag_error_has_file_line_field_reason");
     CHECK_STR(d.errors[1], "a.csv: bestand is leeg", "diag_error_without_line_or_field");
-    CHECK_STR(d.warnings[0], "b.json:2: veld 'x': onbekend veld", "diag_warning_same_form");
+    CHECK_STR(d.warnings[0], "b.json:2: veld 'x': onbekend veld",
+              "diag_warning_same_form");
     pm_diag_free(&d);
 }
 

@@ -1,0 +1,74 @@
+/* test_indicator.c — the statistics every proportion shares: the Wilson 95%
+ * interval against published values, and the status rule at its boundaries. */
+#include <math.h>
+
+#include "indicator.h"
+#include "tap.h"
+
+static int near(double a, double b)
+{
+    return fabs(a - b) < 5e-5;
+}
+
+static void wilson_known_values(void)
+{
+    double lo, hi;
+    pm_wilson(9, 10, &lo, &hi);
+    CHECK(near(lo, 0.5958) && near(hi, 0.9821), "wilson_9_of_10_is_0_5958_to_0_9821");
+    pm_wilson(0, 5, &lo, &hi);
+    CHECK(lo == 0.0 && near(hi, 0.4345), "wilson_0_of_5_is_0_to_0_4345");
+    pm_wilson(45, 50, &lo, &hi);
+    CHECK(near(lo, 0.7864) && near(hi, 0.9565), "wilson_45_of_50_is_0_7864_to_0_9565");
+    pm_wilson(5, 5, &lo, &hi);
+    CHECK(near(lo, 0.5655) && hi == 1.0, "wilson_5_of_5_upper_bound_is_exactly_1");
+    pm_wilson(1, 2, &lo, &hi);
+    CHECK(near(lo + hi, 1.0), "wilson_half_is_symmetric_around_one_half");
+}
+
+static pm_figures prop(double teller, double noemer, double doel, int min_n)
+{
+    pm_figures f = {0};
+    f.teller = teller;
+    f.noemer = noemer;
+    pm_figures_proportion(&f, doel, min_n);
+    return f;
+}
+
+static void proportion_status_boundaries(void)
+{
+    pm_figures f = prop(4, 4, 0.9, 5);
+    CHECK(f.status == PM_GRIJS && f.has_waarde,
+          "noemer_4_below_min_n_5_is_grijs_but_has_waarde");
+    f = prop(0, 0, 0.9, 5);
+    CHECK(f.status == PM_GRIJS && !f.has_waarde && !f.has_interval,
+          "noemer_0_has_no_waarde_and_no_interval");
+    f = prop(9, 10, 0.9, 5);
+    CHECK(f.status == PM_GROEN, "exactly_90_percent_meets_a_90_percent_target");
+    f = prop(4, 5, 0.8, 5);
+    CHECK(f.status == PM_GROEN, "exactly_80_percent_meets_an_80_percent_target");
+    f = prop(8, 10, 0.9, 5);
+    CHECK(f.status == PM_ORANJE && f.hi >= 0.9,
+          "below_target_with_upper_bound_above_is_oranje");
+    f = prop(30, 50, 0.9, 5);
+    CHECK(f.status == PM_ROOD && f.hi < 0.9, "upper_bound_below_target_is_rood");
+    f = prop(5, 5, 0.9, 5);
+    CHECK(f.status == PM_GROEN && f.waarde == 1.0, "noemer_equal_to_min_n_is_judged");
+    f = prop(0, 5, 0.8, 5);
+    CHECK(f.status == PM_ROOD, "none_of_five_against_80_percent_is_rood");
+}
+
+static void status_names(void)
+{
+    CHECK_STR(pm_status_name(PM_GROEN), "groen", "status_groen");
+    CHECK_STR(pm_status_name(PM_ORANJE), "oranje", "status_oranje");
+    CHECK_STR(pm_status_name(PM_ROOD), "rood", "status_rood");
+    CHECK_STR(pm_status_name(PM_GRIJS), "grijs", "status_grijs");
+}
+
+int main(void)
+{
+    wilson_known_values();
+    proportion_status_boundaries();
+    status_names();
+    return tap_done();
+}
