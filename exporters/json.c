@@ -39,8 +39,9 @@ static void add_interval(cJSON *obj, bool has, double lo, double hi)
     cJSON_AddItemToArray(iv, cJSON_CreateNumber(hi));
 }
 
-/* The figures object of SPEC §7, with the indicator's own figures. */
-static cJSON *figures(const char *id, const pm_figures *f)
+/* The figures object of SPEC §7, with the indicator's own figures. A trend
+ * point has no prognose of its own: B's prognose fields are null there. */
+static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
 {
     cJSON *o = cJSON_CreateObject();
     if (f->from <= f->to) {
@@ -68,8 +69,8 @@ static cJSON *figures(const char *id, const pm_figures *f)
     } else if (money) {
         add_number_or_null(o, "begroting", f->has_begroting, cents(f->begroting));
         cJSON_AddNumberToObject(o, "realisatie", cents(f->realisatie));
-        cJSON_AddNumberToObject(o, "prognose", cents(f->prognose));
-        cJSON_AddNumberToObject(o, "jaarbegroting", cents(f->jaarbegroting));
+        add_number_or_null(o, "prognose", !trend_point, cents(f->prognose));
+        add_number_or_null(o, "jaarbegroting", !trend_point, cents(f->jaarbegroting));
     }
     return o;
 }
@@ -124,7 +125,7 @@ static cJSON *trend(const pm_result *r)
     for (size_t i = 0; i < r->ntrend; i++) {
         char label[16];
         pm_quarter_label(r->trend[i].quarter, label, sizeof label);
-        cJSON *o = figures(r->id, &r->trend[i].f);
+        cJSON *o = figures(r->id, &r->trend[i].f, true);
         cJSON_AddStringToObject(o, "kwartaal", label);
         cJSON_AddItemToArray(arr, o);
     }
@@ -152,8 +153,8 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
         cJSON_AddStringToObject(o, "id", r->id);
         cJSON_AddNumberToObject(o, "doel", r->doel);
         cJSON_AddStringToObject(o, "status", pm_status_name(r->status));
-        cJSON_AddItemToObject(o, "periode", figures(r->id, &r->periode));
-        cJSON_AddItemToObject(o, "cumulatief", figures(r->id, &r->cumulatief));
+        cJSON_AddItemToObject(o, "periode", figures(r->id, &r->periode, false));
+        cJSON_AddItemToObject(o, "cumulatief", figures(r->id, &r->cumulatief, false));
         cJSON_AddItemToObject(o, "uitsplitsingen",
                               breakdowns(r, audience, ctx->cfg->min_cell));
         cJSON_AddItemToObject(o, "trend", trend(r));
