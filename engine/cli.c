@@ -18,6 +18,8 @@
 #include "format.h"
 #include "import.h"
 #include "json.h"
+#include "pdf.h"
+#include "xlsx.h"
 #include "outfile.h"
 #include "period.h"
 #include "pm_config.h"
@@ -33,6 +35,9 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] indicators [--period P] [--peildatum D]\n"
     "                [--config BESTAND] [--format table|json|csv] [--audience "
     "intern|extern]\n"
+    "  pijlermonitor [--db BESTAND] report [--period P] [--peildatum D]\n"
+    "                [--audience intern|extern] [--xlsx BESTAND] [--pdf BESTAND]\n"
+    "                [--png MAP] [--config BESTAND]\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
@@ -54,6 +59,9 @@ typedef struct cli {
     const char *config;
     const char *format;
     const char *audience;
+    const char *xlsx;
+    const char *pdf;
+    const char *png;
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
 } cli;
@@ -323,6 +331,107 @@ static int cmd_indicators(const cli *c)
     return err ? fail(err, msg) : 0;
 }
 
+/* ---- report ----------------------------------------------------------- */
+
+/* The lines of `check` for the workbook's Toelichting, captured in memory;
+ * *buf holds them (free it), lines[] point into it. */
+static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf, const char **lines,
+                            size_t max)
+{
+    size_t len = 0, n = 0;
+    *buf = NULL;
+    FILE *mem = open_memstream(buf, &len);
+    if (!mem)
+        return 0;
+    pm_check_opts opts;
+    pm_check_defaults(&opts);
+    opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
+    long warnings;
+    char msg[256];
+    pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
+    fclose(mem);
+    for (char *p = *buf; p && *p && n < max;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strncmp(p, "waarschuwing: ", 14) == 0)
+            lines[n++] = p + 14;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return n;
+}
+
+static int cmd_report(const cli *c)
+{
+    if (c->nargs)
+        return usage_error("onverwacht argument '%s'", c->args[0]);
+    if (!c->xlsx && !c->pdf && !c->png)
+        return usage_error("%s", "report: geef --xlsx, --pdf en/of --png");
+    pm_period period;
+    pm_day peil;
+    pm_audience audience;
+    int code = period_options(c, &period, &peil);
+    if (!code)
+        code = audience_option(c, &audience);
+    pm_config cfg;
+    if (!code)
+        code = load_config(c, &cfg);
+    if (code)
+        return code;
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (err) {
+        pm_config_free(&cfg);
+        return fail(err, msg);
+    }
+    if (c->png)
+        err = pm_mkdir_p(c->png, msg, sizeof msg);
+    pm_report rep = {0};
+    char fingerprint[20] = "";
+    if (!err)
+        err = pm_report_compute(&rep, db, &cfg, &period, peil, msg, sizeof msg);
+    if (!err)
+        err = pm_store_fingerprint(db, fingerprint, msg, sizeof msg);
+    char *check_buf = NULL;
+    const char *lines[200];
+    size_t nlines = err ? 0 : capture_check(db, &cfg, &check_buf, lines, 200);
+    time_t created = run_time();
+    const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
+    if (!err && c->xlsx) {
+        pm_xlsx_input in = {.rep = &rep,
+                            .audience = audience,
+                            .created = created,
+                            .fingerprint = fingerprint,
+                            .warnings = lines,
+                            .nwarnings = nlines,
+                            .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
+        err = pm_xlsx_write(&in, c->xlsx, msg, sizeof msg);
+        if (!err)
+            printf("Werkmap: %s\n", c->xlsx);
+    }
+    if (!err && (c->pdf || c->png)) {
+        pm_pdf_input in = {.rep = &rep,
+                           .audience = audience,
+                           .created = created,
+                           .fingerprint = fingerprint,
+                           .png_dir = c->png};
+        err = pm_pdf_write(&in, c->pdf, msg, sizeof msg);
+        if (!err && c->pdf)
+            printf("PDF: %s\n", c->pdf);
+        if (!err && c->png)
+            printf("Grafieken (PNG): %s\n", c->png);
+    }
+    free(check_buf);
+    pm_report_free(&rep);
+    pm_store_close(db);
+    pm_config_free(&cfg);
+    return err ? fail(err, msg) : 0;
+}
+
 /* ---- sjabloon --------------------------------------------------------- */
 
 static int cmd_sjabloon(const cli *c)
@@ -461,6 +570,7 @@ typedef struct command {
 static const command commands[] = {
     {"init", cmd_init},         {"import", cmd_import}, {"check", cmd_check},
     {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},     {"indicators", cmd_indicators},
+    {"report", cmd_report},
 };
 
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
@@ -518,6 +628,12 @@ int pm_cli_main(int argc, char **argv)
             c.config = option_value(argc, argv, &i, "--config", &bad);
         } else if (is_option(a, "--format")) {
             c.format = option_value(argc, argv, &i, "--format", &bad);
+        } else if (is_option(a, "--xlsx")) {
+            c.xlsx = option_value(argc, argv, &i, "--xlsx", &bad);
+        } else if (is_option(a, "--pdf")) {
+            c.pdf = option_value(argc, argv, &i, "--pdf", &bad);
+        } else if (is_option(a, "--png")) {
+            c.png = option_value(argc, argv, &i, "--png", &bad);
         } else if (is_option(a, "--audience")) {
             c.audience = option_value(argc, argv, &i, "--audience", &bad);
         } else if (strcmp(a, "--dry-run") == 0) {
@@ -533,7 +649,5 @@ int pm_cli_main(int argc, char **argv)
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             return commands[k].run(&c);
-    if (strcmp(cmd, "report") == 0)
-        return usage_error("'%s' is in deze versie nog niet beschikbaar", cmd);
     return usage_error("onbekende opdracht '%s'", cmd);
 }

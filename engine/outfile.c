@@ -126,3 +126,33 @@ pm_error pm_mkdir_p(const char *path, char *msg, size_t msgsize)
     free(copy);
     return PM_OK;
 }
+
+pm_error pm_outfile_reserve(const char *path, char **tmp, char *msg, size_t msgsize)
+{
+    size_t len = strlen(path) + 16;
+    *tmp = malloc(len);
+    if (!*tmp) {
+        snprintf(msg, msgsize, "%s: onvoldoende geheugen", path);
+        return PM_ERR_NOMEM;
+    }
+    snprintf(*tmp, len, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(*tmp);
+    if (fd < 0) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
+        free(*tmp);
+        *tmp = NULL;
+        return PM_ERR_IO;
+    }
+    close(fd);
+    return PM_OK;
+}
+
+pm_error pm_outfile_rename(const char *tmp, const char *path, char *msg, size_t msgsize)
+{
+    if (rename(tmp, path) != 0) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
+        unlink(tmp);
+        return PM_ERR_IO;
+    }
+    return PM_OK;
+}

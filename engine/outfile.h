@@ -24,6 +24,17 @@ pm_error pm_outfile_commit(pm_outfile *of, char *msg, size_t msgsize);
 /* Removes the temporary file and frees *of; safe on an empty struct. */
 void pm_outfile_abort(pm_outfile *of);
 
+/* For libraries that write to a file name themselves (libxlsxwriter): makes
+ * a unique empty temporary file beside path and returns its name in *tmp
+ * (malloc'ed; the caller frees it, renames it into place with
+ * pm_outfile_rename, or unlinks it on failure). PM_ERR_IO with a Dutch
+ * reason naming path in msg when the folder is not writable. */
+pm_error pm_outfile_reserve(const char *path, char **tmp, char *msg, size_t msgsize);
+
+/* Renames tmp to path (same folder, atomic); on failure unlinks tmp and
+ * returns PM_ERR_IO with the reason. Does not free tmp. */
+pm_error pm_outfile_rename(const char *tmp, const char *path, char *msg, size_t msgsize);
+
 /* Creates folder `path` and its missing parents (like mkdir -p). PM_ERR_IO
  * with a Dutch reason naming the folder in msg on failure. */
 pm_error pm_mkdir_p(const char *path, char *msg, size_t msgsize);

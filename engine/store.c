@@ -4,6 +4,7 @@
  * hundredths. Every data row keeps the file and line it was imported from. */
 #include "store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,5 +357,77 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
         return err;
     }
     *out = db;
+    return PM_OK;
+}
+
+/* FNV-1a, 64 bit, continued from h over len bytes. */
+static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* A strong 64-bit mixer (splitmix64's finaliser), so that summing row
+ * hashes does not let simple patterns cancel out. */
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsize)
+{
+    uint64_t total = 0xcbf29ce484222325ULL;
+    for (size_t k = 0; k < PM_NKINDS; k++) {
+        const pm_dataset *ds = pm_dataset_get((pm_kind)k);
+        char sql[512];
+        size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT ");
+        for (size_t f = 0; f < ds->nfields; f++)
+            n += (size_t)snprintf(sql + n, sizeof sql - n, "%s%s", f ? ", " : "",
+                                  ds->fields[f].column);
+        snprintf(sql + n, sizeof sql - n, " FROM %s", ds->name);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+            snprintf(msg, msgsize, "vingerafdruk: %s", sqlite3_errmsg(db));
+            return PM_ERR_DB;
+        }
+        uint64_t sum = 0, count = 0;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            uint64_t h = 0xcbf29ce484222325ULL;
+            for (int c = 0; c < (int)ds->nfields; c++) {
+                unsigned char tag = (unsigned char)sqlite3_column_type(st, c);
+                h = fnv1a(h, &tag, 1);
+                if (tag == SQLITE_INTEGER) {
+                    int64_t v = sqlite3_column_int64(st, c);
+                    h = fnv1a(h, &v, sizeof v);
+                } else if (tag != SQLITE_NULL) {
+                    const void *t = sqlite3_column_blob(st, c);
+                    h = fnv1a(h, t, (size_t)sqlite3_column_bytes(st, c));
+                }
+            }
+            sum += mix(h);
+            count++;
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE) {
+            snprintf(msg, msgsize, "vingerafdruk: %s", sqlite3_errmsg(db));
+            return PM_ERR_DB;
+        }
+        total = fnv1a(total, &sum, sizeof sum);
+        total = fnv1a(total, &count, sizeof count);
+    }
+    total = mix(total);
+    snprintf(out, 20, "%04x-%04x-%04x-%04x", (unsigned)(total >> 48) & 0xffff,
+             (unsigned)(total >> 32) & 0xffff, (unsigned)(total >> 16) & 0xffff,
+             (unsigned)total & 0xffff);
     return PM_OK;
 }

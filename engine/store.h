@@ -49,4 +49,11 @@ pm_error pm_store_exec(sqlite3 *db, const char *sql, char *msg, size_t msgsize);
  * input); -1 on error. */
 long long pm_store_count(sqlite3 *db, const char *table);
 
+/* A fingerprint of the stored data: every data column of every row of the
+ * nine datasets (not where rows came from), combined so that the order of
+ * rows does not matter. The same data gives the same fingerprint, whatever
+ * the import history. Writes 19 characters + NUL ("3f2a-91c0-7b1e-44d2")
+ * into out. PM_ERR_DB on a query failure. */
+pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsize);
+
 #endif

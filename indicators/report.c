@@ -98,11 +98,13 @@ pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
         return err;
     }
 
-    /* One snapshot for every query: an import committing meanwhile is seen
-     * entirely or not at all. */
+    /* One snapshot for every query, kept until pm_report_free so the row
+     * detail of the workbook comes from the same data: an import committing
+     * meanwhile is seen entirely or not at all. */
     err = pm_store_exec(db, "BEGIN", msg, msgsize);
     if (err)
         return err;
+    rep->in_transaction = true;
     err = load_calendar(rep, msg, msgsize);
 
     for (size_t k = 0; k < PM_NKINDS && !err; k++)
@@ -121,8 +123,6 @@ pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
         err = list[i]->compute(&rep->ctx, &rep->results[i], msg, msgsize);
         rep->results[i].status = rep->results[i].cumulatief.status;
     }
-    char ignored[128];
-    pm_store_exec(db, "COMMIT", ignored, sizeof ignored);
     return err;
 }
 
@@ -130,6 +130,10 @@ void pm_report_free(pm_report *rep)
 {
     if (!rep)
         return;
+    if (rep->in_transaction) {
+        char ignored[128];
+        pm_store_exec(rep->ctx.db, "COMMIT", ignored, sizeof ignored);
+    }
     for (size_t i = 0; i < rep->nresults; i++)
         pm_result_free(&rep->results[i]);
     free(rep->results);

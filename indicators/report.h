@@ -12,10 +12,13 @@ typedef struct pm_report {
     pm_result *results; /* in registry order */
     size_t nresults;
     long long rows[16]; /* rows per dataset (pm_kind order), for the sources */
+    bool in_transaction; /* the read snapshot is open until pm_report_free */
 } pm_report;
 
 /* Computes all indicators. peildatum is the as-of date (normally the
- * period's last day). On failure returns the error with a Dutch reason in
+ * period's last day). The read transaction stays open until
+ * pm_report_free, so anything read from db in between (rows.h) belongs to
+ * the same snapshot. On failure returns the error with a Dutch reason in
  * msg; pm_report_free is safe either way. */
 pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
                            const pm_period *period, pm_day peildatum, char *msg,
