@@ -97,5 +97,5 @@ else:
     check(False, "import_on_a_terminal_shows_rows_and_percentage", "script not found")
 
 r = w.run("report")
-check(r.code == 1 and "nog niet beschikbaar" in r.err, "report_is_not_yet_available_and_says_so", r)
+check(r.code == 1 and "--xlsx" in r.err, "report_without_an_output_is_a_usage_error", r)
 done()
