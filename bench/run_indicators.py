@@ -35,7 +35,9 @@ binds: per statement the median of --repeat executions after one warm-up,
 rows returned and EXPLAIN QUERY PLAN. Fetching rows into Python costs a
 little more than stepping them in C, so these are upper bounds per query.
 --perf (automatic when the largest N misses the goal) adds a `perf record
--g` profile of one indicators run at the largest N.
+--call-graph dwarf` profile of one indicators run at the largest N: the share of
+the samples per source file (each indicator module, the JSON writer) and the
+hottest symbols: the same split as above, but measured in the binary itself.
 
 The table is printed and written to bench/results/indicators.md. Standard
 library only (plus /usr/bin/time and, for --perf, perf).
@@ -164,8 +166,8 @@ def prepare_db(n, args, gen_sha):
     log("N=%d: files generated in %.1f s" % (n, time.perf_counter() - t0))
     expected = {t: r for t, (_, r) in files.items()}
     total = sum(expected.values())
-    init = [args.bin, "--db", db, "init"]
-    imp = [args.bin, "--db", db, "import"] + [p for p, _ in files.values()]
+    init = [args.run_bin, "--db", db, "init"]
+    imp = [args.run_bin, "--db", db, "import"] + [p for p, _ in files.values()]
     s1, _, out, err, rc = ri.measure(init)
     if rc:
         ri.fail("init", init, out, err, rc)
@@ -175,6 +177,7 @@ def prepare_db(n, args, gen_sha):
     if "Import voltooid: %d rijen" % total not in out:
         ri.fail("import did not count %d rows" % total, imp[:4], out, err, rc)
     shutil.rmtree(data, ignore_errors=True)
+    os.sync()   # the import's writeback must not run into the timed runs
     rows = table_rows(db)
     if rows != expected:
         raise SystemExit("N=%d: rows in the store %s, generated %s" % (n, rows, expected))
@@ -192,12 +195,13 @@ def prepare_db(n, args, gen_sha):
 # ---- timing the indicators command ------------------------------------------------
 
 def indicators_argv(args, db, period):
-    return [args.bin, "--db", db, "indicators", "--period", period, "--format", "json",
+    return [args.run_bin, "--db", db, "indicators", "--period", period, "--format", "json",
             "--audience", "intern"]
 
 
 def check_json(path, n, period):
-    """The warm-up's output must be a report with every indicator."""
+    """The warm-up's output must be a report with every indicator. Returns R1's
+    cumulatief (teller, noemer), or None when the JSON has no such place."""
     try:
         with open(path, encoding="utf-8") as fh:
             doc = json.load(fh)
@@ -207,6 +211,11 @@ def check_json(path, n, period):
     missing = [i for i in INDICATOR_IDS if '"%s"' % i not in text]
     if missing:
         raise SystemExit("N=%d %s: no %s in the JSON" % (n, period, ", ".join(missing)))
+    try:
+        r1 = next(i for i in doc["indicatoren"] if i.get("id") == "R1")["cumulatief"]
+        return (r1["teller"], r1["noemer"])
+    except (KeyError, TypeError, StopIteration):
+        return None
 
 
 def time_period(args, db, n, period):
@@ -215,7 +224,7 @@ def time_period(args, db, n, period):
     secs, _, err, rc = measure_to(argv, out)            # warm-up, output checked
     if rc:
         ri.fail("indicators", argv, "", err, rc)
-    check_json(out, n, period)
+    r1 = check_json(out, n, period)
     json_bytes = os.path.getsize(out)
     os.remove(out)
     runs, rss = [], []
@@ -228,13 +237,14 @@ def time_period(args, db, n, period):
     log("N=%d %s: warm-up %.3f s, runs %s s" % (n, period, secs,
                                                 ", ".join("%.3f" % x for x in runs)))
     return {"secs": statistics.median(runs), "all": runs, "warmup": secs,
-            "rss": max(rss), "json_bytes": json_bytes}
+            "rss": max(rss), "json_bytes": json_bytes, "r1": r1}
 
 
 # ---- per indicator: the modules' SQL in Python's sqlite3 ---------------------------
 
 C_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-SQL_CONST = re.compile(r'static\s+const\s+char\s+(\w+)\s*\[\s*\]\s*=\s*((?:\s*"(?:[^"\\\n]|\\.)*")+)\s*;')
+SQL_CONST = re.compile(r'static\s+const\s+char\s+(\w+)\s*\[\s*\]\s*=\s*'
+                       r'((?:\s*"(?:[^"\\\n]|\\.)*")+)\s*;')
 
 
 def c_unescape(s):
@@ -372,7 +382,8 @@ def _lo_peil(r):
 PLAN = [
     ("R1", "r1.c", "sql_r1", _five),
     ("R2", "r2.c", "sql_r2", _five),
-    ("R3", "r3.c", "sql_specialists", lambda r: [(r.per_from, r.per_to, r.cum_from, r.cum_to)]),
+    ("R3", "r3.c", "sql_specialists",
+     lambda r: [(r.per_from, r.per_to, r.cum_from, r.cum_to)]),
     ("R3", "r3.c", "sql_active", lambda r: list(r.quarters)),
     ("R3", "r3.c", "sql_scores", _five),
     ("R4", "r4.c", "sql_milestones", lambda r: [("R4", r.lo, day(r.peil))]),
@@ -407,11 +418,23 @@ def load_plan():
     return sql
 
 
-def run_statement(con, sql, binds):
+def run_statement(con, sql, binds, keep=None):
     rows = 0
     for b in binds:
-        rows += len(con.execute(sql, b).fetchall())
+        got = con.execute(sql, b).fetchall()
+        rows += len(got)
+        if keep is not None:
+            keep[:] = got
     return rows
+
+
+def r1_cumulatief(rows):
+    """R1's cumulatief (teller, noemer) from the rows of sql_r1, as r1.c adds
+    them up: column 2 = in the cumulatief, 6 = bucket (0..5 on time, 6 late),
+    7 = count."""
+    on_time = sum(r[7] for r in rows if r[2] and 0 <= r[6] <= 5)
+    late = sum(r[7] for r in rows if r[2] and r[6] == 6)
+    return (on_time, on_time + late)
 
 
 def query_plan(con, sql, binds):
@@ -460,39 +483,67 @@ def profile_queries(db, period, repeat):
     results.append({"module": "report", "stmt": "count(*) of the nine tables",
                     "secs": secs, "rows": 9,
                     "plan": query_plan(con, counts[gen.DATASETS.index("inzet")], [()])})
+    r1_rows = []
     for module, f, name, binds in PLAN:
         text = sql[(f, name)]
         b = binds(r)
-        secs, rows = timed(lambda: run_statement(con, text, b))
+        keep = r1_rows if (f, name) == ("r1.c", "sql_r1") else None
+        secs, rows = timed(lambda: run_statement(con, text, b, keep))
         label = "%s %s" % (f, name) + (" ×%d" % len(b) if len(b) > 1 else "")
         results.append({"module": module, "stmt": label, "secs": secs, "rows": rows,
                         "plan": query_plan(con, text, b)})
     con.execute("COMMIT")
     con.close()
-    return results
+    return results, r1_cumulatief(r1_rows)
 
 
 # ---- perf -----------------------------------------------------------------------------
 
 def perf_profile(args, db, n, period):
+    """One indicators run under `perf record --call-graph dwarf` (libsqlite3 has
+    no frame pointers). Returns {"files": [(source file, % of samples in it and
+    what it calls)], "self": [perf report lines, self time by symbol]}."""
     perf = shutil.which("perf")
     if not perf:
         log("perf is not installed: no profile")
         return None
     data = os.path.join(args.workdir, "indicators-%d.perf.data" % n)
-    argv = [perf, "record", "-g", "-q", "-o", data, "--"] + indicators_argv(args, db, period)
+    argv = [perf, "record", "-q", "-F", "500", "--call-graph", "dwarf,16384", "-o", data,
+            "--"] + indicators_argv(args, db, period)
     p = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if p.returncode:
         log("perf record failed: %s" % p.stderr.decode(errors="replace")[-500:])
         return None
-    rep = subprocess.run([perf, "report", "-i", data, "--stdio", "--no-children",
-                          "--sort", "dso,symbol", "-g", "none", "--percent-limit", "1.5"],
-                         capture_output=True, text=True)
+
+    def report(*extra):
+        return subprocess.run([perf, "report", "-i", data, "--stdio", "-g", "none"]
+                              + list(extra), capture_output=True, text=True).stdout
+
+    # Children by symbol and source line: each line of one of our functions
+    # that is on the stack (a call site), e.g. "compute  r1.c:196". A function's
+    # share is the sum over its lines; a file's, that of its outermost function
+    # (the highest sum: the others run inside it). "compute" is static in every
+    # module, so the file tells them apart.
+    funcs = {}
+    dso = re.escape(os.path.basename(args.run_bin))
+    line = re.compile(r"\s*([\d.]+)%\s+[\d.]+%\s+" + dso +
+                      r"\s+\[\.\]\s+(\S+).*?\s(\w+\.c):\d+\s*$")
+    for ln in report("--children", "--sort", "dso,sym,srcline", "--percent-limit",
+                     "0.1").splitlines():
+        m = line.match(ln)
+        if m and m.group(2) != "main":
+            key = (m.group(3), m.group(2))
+            funcs[key] = funcs.get(key, 0.0) + float(m.group(1))
+    files = {}
+    for (f, _), pct in funcs.items():
+        files[f] = min(100.0, max(files.get(f, 0.0), pct))
+    selfs = [ln.rstrip() for ln in report("--no-children", "--sort", "dso,sym",
+                                          "--percent-limit", "2").splitlines()
+             if ln.strip() and not ln.startswith("#")]
     if not args.keep:
         os.remove(data)
-    lines = [ln.rstrip() for ln in rep.stdout.splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    return lines[:25]
+    return {"files": sorted(files.items(), key=lambda x: -x[1]),
+            "self": selfs[:20]}
 
 
 # ---- report ---------------------------------------------------------------------------
@@ -588,8 +639,8 @@ def main(argv=None):
     ap.add_argument("--no-queries", action="store_true",
                     help="skip the per-indicator query timing")
     ap.add_argument("--perf", action="store_true",
-                    help="perf record -g one run at the largest N (automatic when it "
-                         "misses the goal)")
+                    help="profile one run at the largest N with perf (automatic when "
+                         "it misses the goal)")
     ap.add_argument("--out", default=os.path.join(HERE, "results", "indicators.md"))
     args = ap.parse_args(argv)
     args.bin = os.path.abspath(args.bin)
@@ -601,6 +652,10 @@ def main(argv=None):
         raise SystemExit("%s is missing; build first: ninja -C build" % args.bin)
     os.makedirs(args.workdir, exist_ok=True)
     gen_sha = file_sha(os.path.join(HERE, "gen.py"))
+    # Every run uses a copy of the binary taken now: a rebuild during the
+    # minutes this takes must not swap the program between runs.
+    args.run_bin = os.path.join(args.workdir, "pijlermonitor-indicators-bench")
+    shutil.copy2(args.bin, args.run_bin)
 
     results = []
     for n in sizes:
@@ -612,7 +667,15 @@ def main(argv=None):
         if not args.no_queries:
             for p in periods:
                 log("N=%d %s: timing the indicator queries" % (n, p))
-                r["queries"][p] = profile_queries(db, p, args.repeat)
+                r["queries"][p], r1 = profile_queries(db, p, args.repeat)
+                # The same R1 figures as the binary: the kalender and binds here
+                # are the engine's, so the timings are of the same work.
+                if r1 != tuple(r["periods"][p]["r1"] or ()):
+                    log("WARNING: N=%d %s: R1 cumulatief here %s, pijlermonitor %s; the "
+                        "kalender or binds of run_indicators.py differ from the engine"
+                        % (n, p, r1, r["periods"][p]["r1"]))
+                r["r1_check"] = r.get("r1_check", True) and \
+                    r1 == tuple(r["periods"][p]["r1"] or ())
         biggest = n == sizes[-1]
         slow = r["periods"][periods[0]]["secs"] >= GOAL_SECONDS and n >= GOAL_N
         if biggest and (args.perf or slow):
@@ -627,19 +690,21 @@ def main(argv=None):
                                                dt.date.today().isoformat()), ""]
     env = ri.environment(args)
     env[1] += ", built %s" % dt.datetime.fromtimestamp(
-        os.path.getmtime(args.bin)).strftime("%Y-%m-%d %H:%M")
+        os.path.getmtime(args.run_bin)).strftime("%Y-%m-%d %H:%M")
+    os.remove(args.run_bin)
     env[-1] = ("median of %d runs after one warm-up run (page cache warm), seed %d, "
                "iso dialect, databases in %s" % (args.repeat, args.seed,
                                                  os.path.relpath(args.workdir, ROOT)))
     md += ["- " + e for e in env]
+    imported = ", ".join(
+        "N=%d %s in %.1f s" % (r["n"], "was imported earlier" if r["reused"] else "imported",
+                               r["import_s"]) for r in results)
     md += ["", "Timed: `pijlermonitor --db X indicators --period P --format json "
            "--audience intern > /dev/null`, the whole process (open, the kalender, every "
            "indicator's queries, the JSON). The peildatum is the period's last day. "
-           "Not timed: generating and importing the data (",
-           ", ".join("N=%d %s" % (r["n"], "reused, imported in %.1f s earlier" % r["import_s"]
-                                  if r["reused"] else "imported in %.1f s" % r["import_s"])
-                     for r in results) + "). × time = time(N) / time(N=%d): linear growth "
-           "would be N / %d, less is better." % (sizes[0], sizes[0]), ""]
+           "Not timed: generating and importing the data (%s). × time = time(N) / "
+           "time(N=%d): linear growth would be N / %d, less is better."
+           % (imported, sizes[0], sizes[0]), ""]
     md += main_table(results, periods)
     md += ["", "Rows per dataset:", ""] + rows_table(results)
     md += ["", "All runs (s) and the size of the JSON:", ""]
@@ -657,8 +722,11 @@ def main(argv=None):
                "inside one read transaction with TEMP TABLE kalender, `cache_size` as the "
                "store sets it; median of %d after one warm-up. Seconds include fetching the "
                "rows into Python, so they are a little above what the C code spends. "
-               "'report' is indicators/report.c's own work." % (sqlite3.sqlite_version,
-                                                                args.repeat), ""]
+               "'report' is indicators/report.c's own work. Check: R1's cumulatief "
+               "teller and noemer from these rows %s those in pijlermonitor's JSON."
+               % (sqlite3.sqlite_version, args.repeat,
+                  "equal" if all(r.get("r1_check") for r in results)
+                  else "do NOT all equal (see the log)"), ""]
         for p in periods:
             md += ["### %s: seconds per module" % p, ""] + indicator_table(results, p) + [""]
         for p in periods:
@@ -666,10 +734,22 @@ def main(argv=None):
             md += ["### %s at N=%d: every statement (the command took %.3f s)"
                    % (p, big["n"], total), ""]
             md += query_table(big["queries"][p], total) + [""]
-    if results[-1].get("perf"):
+    prof = results[-1].get("perf")
+    if prof:
+        total = results[-1]["periods"][periods[0]]["secs"]
         md += ["## perf at N=%d, %s" % (results[-1]["n"], periods[0]), "",
-               "`perf record -g` of one run, `perf report --no-children --sort dso,symbol` "
-               "(≥ 1.5%):", "", "```"] + results[-1]["perf"] + ["```", ""]
+               "One run under `perf record -F 500 --call-graph dwarf`. Per source file of "
+               "pijlermonitor: the share of the samples with that file's code on the stack "
+               "(`perf report --children --sort dso,sym,srcline`: a function's call sites "
+               "added up, the file's outermost function), and that share of the median "
+               "%.3f s. cli.c holds the whole command and report.c every indicator (each "
+               "rN.c/b.c); json.c is the JSON output." % total, "",
+               "| source file | share | ≈ s |", "|---|---:|---:|"]
+        md += ["| %s | %.1f%% | %.2f |" % (f, pct, pct / 100 * total)
+               for f, pct in prof["files"]]
+        md += ["", "Self time by symbol (`perf report --no-children --sort dso,sym`, "
+               "≥ 2%; libsqlite3 without debug symbols shows bare addresses):", "", "```"]
+        md += prof["self"] + ["```", ""]
     text = "\n".join(md).rstrip("\n") + "\n"
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as fh:

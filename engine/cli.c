@@ -18,14 +18,14 @@
 #include "format.h"
 #include "import.h"
 #include "json.h"
-#include "pdf.h"
-#include "xlsx.h"
 #include "outfile.h"
+#include "pdf.h"
 #include "period.h"
 #include "pm_config.h"
 #include "report.h"
 #include "store.h"
 #include "text.h"
+#include "xlsx.h"
 
 static const char usage_text[] =
     "Gebruik:\n"
@@ -335,8 +335,8 @@ static int cmd_indicators(const cli *c)
 
 /* The lines of `check` for the workbook's Toelichting, captured in memory;
  * *buf holds them (free it), lines[] point into it. */
-static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf, const char **lines,
-                            size_t max)
+static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
+                            const char **lines, size_t max)
 {
     size_t len = 0, n = 0;
     *buf = NULL;
@@ -363,6 +363,57 @@ static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf, const
     return n;
 }
 
+typedef struct report_outputs {
+    const char *xlsx, *pdf, *png; /* NULL = not wanted */
+} report_outputs;
+
+/* Computes the report for one period and audience and writes the wanted
+ * files. Prints where they are. Returns PM_OK or the first error (msg). */
+static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period *period,
+                              pm_day peil, pm_audience audience,
+                              const report_outputs *out, char *msg, size_t msgsize)
+{
+    pm_error err = out->png ? pm_mkdir_p(out->png, msg, msgsize) : PM_OK;
+    pm_report rep = {0};
+    char fingerprint[20] = "";
+    if (!err)
+        err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
+    if (!err)
+        err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
+    char *check_buf = NULL;
+    const char *lines[200];
+    size_t nlines = err ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
+    time_t created = run_time();
+    const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
+    if (!err && out->xlsx) {
+        pm_xlsx_input in = {.rep = &rep,
+                            .audience = audience,
+                            .created = created,
+                            .fingerprint = fingerprint,
+                            .warnings = lines,
+                            .nwarnings = nlines,
+                            .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
+        err = pm_xlsx_write(&in, out->xlsx, msg, msgsize);
+        if (!err)
+            printf("Werkmap (%s): %s\n", pm_audience_name(audience), out->xlsx);
+    }
+    if (!err && (out->pdf || out->png)) {
+        pm_pdf_input in = {.rep = &rep,
+                           .audience = audience,
+                           .created = created,
+                           .fingerprint = fingerprint,
+                           .png_dir = out->png};
+        err = pm_pdf_write(&in, out->pdf, msg, msgsize);
+        if (!err && out->pdf)
+            printf("PDF (%s): %s\n", pm_audience_name(audience), out->pdf);
+        if (!err && out->png)
+            printf("Grafieken als PNG (%s): %s\n", pm_audience_name(audience), out->png);
+    }
+    free(check_buf);
+    pm_report_free(&rep);
+    return err;
+}
+
 static int cmd_report(const cli *c)
 {
     if (c->nargs)
@@ -384,50 +435,11 @@ static int cmd_report(const cli *c)
     sqlite3 *db;
     char msg[1024];
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
-    if (err) {
-        pm_config_free(&cfg);
-        return fail(err, msg);
+    if (!err) {
+        report_outputs out = {c->xlsx, c->pdf, c->png};
+        err = write_reports(db, &cfg, &period, peil, audience, &out, msg, sizeof msg);
+        pm_store_close(db);
     }
-    if (c->png)
-        err = pm_mkdir_p(c->png, msg, sizeof msg);
-    pm_report rep = {0};
-    char fingerprint[20] = "";
-    if (!err)
-        err = pm_report_compute(&rep, db, &cfg, &period, peil, msg, sizeof msg);
-    if (!err)
-        err = pm_store_fingerprint(db, fingerprint, msg, sizeof msg);
-    char *check_buf = NULL;
-    const char *lines[200];
-    size_t nlines = err ? 0 : capture_check(db, &cfg, &check_buf, lines, 200);
-    time_t created = run_time();
-    const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
-    if (!err && c->xlsx) {
-        pm_xlsx_input in = {.rep = &rep,
-                            .audience = audience,
-                            .created = created,
-                            .fingerprint = fingerprint,
-                            .warnings = lines,
-                            .nwarnings = nlines,
-                            .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
-        err = pm_xlsx_write(&in, c->xlsx, msg, sizeof msg);
-        if (!err)
-            printf("Werkmap: %s\n", c->xlsx);
-    }
-    if (!err && (c->pdf || c->png)) {
-        pm_pdf_input in = {.rep = &rep,
-                           .audience = audience,
-                           .created = created,
-                           .fingerprint = fingerprint,
-                           .png_dir = c->png};
-        err = pm_pdf_write(&in, c->pdf, msg, sizeof msg);
-        if (!err && c->pdf)
-            printf("PDF: %s\n", c->pdf);
-        if (!err && c->png)
-            printf("Grafieken (PNG): %s\n", c->png);
-    }
-    free(check_buf);
-    pm_report_free(&rep);
-    pm_store_close(db);
     pm_config_free(&cfg);
     return err ? fail(err, msg) : 0;
 }
@@ -507,6 +519,46 @@ static size_t list_fixtures(const char *dir, char **paths, size_t max)
     return n;
 }
 
+/* The last complete quarter of the data: the quarter before the day after
+ * the latest request, so data through 31 March give the first quarter. */
+static void data_period(sqlite3 *db, pm_period *period)
+{
+    sqlite3_stmt *st = NULL;
+    pm_day last = (pm_day)(run_time() / 86400);
+    if (sqlite3_prepare_v2(db, "SELECT max(ontvangen) FROM hulpvragen", -1, &st, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        last = (pm_day)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    pm_period_last_complete_quarter(last + 1, period);
+}
+
+/* The demo's reports: workbook and PDF for both audiences, and the charts
+ * as PNG for the extern audience (the ones that may go on the website). */
+static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir)
+{
+    pm_period period;
+    data_period(db, &period);
+    char d[16];
+    printf("\nRapportages over %s (peildatum %s):\n", period.label,
+           pm_format_date(period.end, d, sizeof d));
+    for (int a = 0; a < 2; a++) {
+        pm_audience audience = a == 0 ? PM_EXTERN : PM_INTERN;
+        const char *name = pm_audience_name(audience);
+        char xlsx[4200], pdf[4200], png[4200];
+        snprintf(xlsx, sizeof xlsx, "%s/rapportage-%s-%s.xlsx", dir, period.label, name);
+        snprintf(pdf, sizeof pdf, "%s/rapportage-%s-%s.pdf", dir, period.label, name);
+        snprintf(png, sizeof png, "%s/grafieken-%s", dir, period.label);
+        report_outputs out = {xlsx, pdf, audience == PM_EXTERN ? png : NULL};
+        char msg[1024];
+        pm_error err =
+            write_reports(db, cfg, &period, period.end, audience, &out, msg, sizeof msg);
+        if (err)
+            return fail(err, msg);
+    }
+    return 0;
+}
+
 static int cmd_demo(const cli *c)
 {
     if (c->nargs > 1)
@@ -549,6 +601,8 @@ static int cmd_demo(const cli *c)
             pm_config_defaults(&cfg);
             printf("\n");
             code = run_check(db, &cfg);
+            if (code == 0)
+                code = demo_reports(db, &cfg, dir);
             pm_config_free(&cfg);
         }
         pm_store_close(db);
@@ -556,7 +610,8 @@ static int cmd_demo(const cli *c)
     for (size_t i = 0; i < npaths; i++)
         free(paths[i]);
     if (code == 0)
-        printf("\nDemo klaar. De database staat in %s.\n", dbpath);
+        printf("\nDemo klaar. De database staat in %s; de rapportages staan in %s.\n",
+               dbpath, dir);
     return code;
 }
 

@@ -924,7 +924,8 @@ static pm_error foreign_key_backstop(importer *im)
         if (!im->touched[k])
             continue;
         char sql[96];
-        snprintf(sql, sizeof sql, "PRAGMA foreign_key_check(%s)", pm_dataset_get(k)->name);
+        snprintf(sql, sizeof sql, "PRAGMA foreign_key_check(%s)",
+                 pm_dataset_get(k)->name);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
             return db_fail(im, "controle van verwijzingen");
@@ -932,7 +933,8 @@ static pm_error foreign_key_backstop(importer *im)
         if (rc == SQLITE_ROW)
             pm_diag_error(im->diag, NULL, 0, NULL,
                           "%s verwijst naar een ontbrekende rij in %s (interne controle)",
-                          pm_dataset_get(k)->name, (const char *)sqlite3_column_text(st, 2));
+                          pm_dataset_get(k)->name,
+                          (const char *)sqlite3_column_text(st, 2));
         sqlite3_finalize(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return db_fail(im, "controle van verwijzingen");
@@ -950,7 +952,8 @@ static pm_error foreign_key_backstop(importer *im)
  * is the backstop. The pragma only works outside a transaction. */
 static pm_error start_import(importer *im)
 {
-    pm_error err = pm_store_exec(im->db, "PRAGMA foreign_keys = OFF", im->msg, im->msgsize);
+    pm_error err =
+        pm_store_exec(im->db, "PRAGMA foreign_keys = OFF", im->msg, im->msgsize);
     if (!err)
         err = pm_store_exec(im->db, "BEGIN IMMEDIATE", im->msg, im->msgsize);
     if (err)

@@ -4,6 +4,7 @@
 #include "outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -41,9 +42,19 @@ pm_error pm_outfile_open(pm_outfile *of, const char *path, char *msg, size_t msg
     return PM_OK;
 }
 
+/* mkstemp makes a private file (0600); a report is an ordinary file, so
+ * it gets the permissions any new file would get under the umask. */
+static mode_t public_mode(void)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
 pm_error pm_outfile_commit(pm_outfile *of, char *msg, size_t msgsize)
 {
-    int failed = ferror(of->fp) || fflush(of->fp) != 0 || fsync(fileno(of->fp)) != 0;
+    int failed = ferror(of->fp) || fflush(of->fp) != 0 ||
+                 fchmod(fileno(of->fp), public_mode()) != 0 || fsync(fileno(of->fp)) != 0;
     int saved = errno;
     if (fclose(of->fp) != 0 && !failed) {
         failed = 1;
@@ -138,7 +149,8 @@ pm_error pm_outfile_reserve(const char *path, char **tmp, char *msg, size_t msgs
     snprintf(*tmp, len, "%s.tmp-XXXXXX", path);
     int fd = mkstemp(*tmp);
     if (fd < 0) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+                 pm_errno_text(errno));
         free(*tmp);
         *tmp = NULL;
         return PM_ERR_IO;
@@ -149,8 +161,15 @@ pm_error pm_outfile_reserve(const char *path, char **tmp, char *msg, size_t msgs
 
 pm_error pm_outfile_rename(const char *tmp, const char *path, char *msg, size_t msgsize)
 {
-    if (rename(tmp, path) != 0) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path, pm_errno_text(errno));
+    /* The library that wrote tmp closed it: open it again to set the mode
+     * and put it on disk before it takes the final name. */
+    int fd = open(tmp, O_RDONLY);
+    int failed = fd < 0 || fchmod(fd, public_mode()) != 0 || fsync(fd) != 0;
+    if (fd >= 0)
+        close(fd);
+    if (failed || rename(tmp, path) != 0) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+                 pm_errno_text(errno));
         unlink(tmp);
         return PM_ERR_IO;
     }

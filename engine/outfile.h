@@ -31,8 +31,9 @@ void pm_outfile_abort(pm_outfile *of);
  * reason naming path in msg when the folder is not writable. */
 pm_error pm_outfile_reserve(const char *path, char **tmp, char *msg, size_t msgsize);
 
-/* Renames tmp to path (same folder, atomic); on failure unlinks tmp and
- * returns PM_ERR_IO with the reason. Does not free tmp. */
+/* Gives tmp the ordinary permissions of a new file, syncs it, and renames
+ * it to path (same folder, atomic); on failure unlinks tmp and returns
+ * PM_ERR_IO with the reason. Does not free tmp. */
 pm_error pm_outfile_rename(const char *tmp, const char *path, char *msg, size_t msgsize);
 
 /* Creates folder `path` and its missing parents (like mkdir -p). PM_ERR_IO

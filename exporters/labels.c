@@ -168,3 +168,72 @@ const char *pm_label_status_long(int status)
     default: return "grijs (te weinig gegevens)";
     }
 }
+
+/* (id, teller, noemer, waarde) column words; the last row is the fallback. */
+static const struct {
+    const char *id, *teller, *noemer, *waarde;
+} columns[] = {
+    {"R1", "Op tijd", "Op tijd of te laat", "Waarde"},
+    {"R2", "Tevreden organisaties", "Organisaties met evaluatie", "Waarde"},
+    {"R3", "Goed beoordeeld", "Beoordeeld", "Waarde"},
+    {"R4", "Op tijd gereed", "Mijlpalen gepland", "Waarde"},
+    {"R5", "Op tijd gereed", "Mijlpalen gepland", "Waarde"},
+    {"R6", "Aantal", "Noemer", "Waarde"},
+    {"B", "Realisatie", "Begroting", "Uitputting"},
+    {"", "Teller", "Noemer", "Waarde"},
+};
+
+static size_t column_row(const char *id)
+{
+    size_t n = sizeof columns / sizeof columns[0];
+    for (size_t i = 0; i + 1 < n; i++)
+        if (strcmp(columns[i].id, id) == 0)
+            return i;
+    return n - 1;
+}
+
+const char *pm_label_teller(const char *id)
+{
+    return columns[column_row(id)].teller;
+}
+
+const char *pm_label_noemer(const char *id)
+{
+    return columns[column_row(id)].noemer;
+}
+
+const char *pm_label_waarde(const char *id)
+{
+    return columns[column_row(id)].waarde;
+}
+
+/* Axis labels; the long forms above stay for tables and legends. */
+static const struct {
+    const char *breakdown, *key, *text;
+} short_categories[] = {
+    {"werkdagen", "meer_dan_5", "> 5"},
+    {"werkdagen", "lopend", "loopt nog"},
+};
+
+const char *pm_label_category_short(const char *breakdown, const char *key)
+{
+    for (size_t i = 0; i < sizeof short_categories / sizeof short_categories[0]; i++)
+        if (strcmp(short_categories[i].breakdown, breakdown) == 0 &&
+            strcmp(short_categories[i].key, key) == 0)
+            return short_categories[i].text;
+    if (strcmp(breakdown, "werkdagen") == 0)
+        return key; /* "0" .. "5": the axis title says "werkdagen" */
+    return pm_label_category(breakdown, key);
+}
+
+const char *pm_label_status_meaning(int status)
+{
+    switch (status) {
+    case 1: return "op koers";
+    case 2: return "aandacht nodig";
+    case 3: return "actie nodig";
+    default: return "te weinig gegevens";
+    }
+}
+
+const char pm_label_no_data[] = "Nog geen gegevens in deze periode";

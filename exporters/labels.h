@@ -29,4 +29,22 @@ const char *pm_label_category(const char *breakdown, const char *key);
 /* "groen", "oranje", "rood", "grijs (te weinig gegevens)" for readers. */
 const char *pm_label_status_long(int status);
 
+/* A category label short enough for a chart axis ("> 5", "loopt nog");
+ * otherwise the same as pm_label_category. */
+const char *pm_label_category_short(const char *breakdown, const char *key);
+
+/* What a status asks of a reader, beside its colour word: "op koers",
+ * "aandacht nodig", "actie nodig", "te weinig gegevens". */
+const char *pm_label_status_meaning(int status);
+
+/* What a chart without data says instead of drawing empty axes. */
+extern const char pm_label_no_data[];
+
+/* Column words for an indicator's teller, noemer and waarde in tables:
+ * R1 "Op tijd", "Op tijd of te laat", "Waarde"; B "Realisatie",
+ * "Begroting", "Uitputting". Never NULL. */
+const char *pm_label_teller(const char *id);
+const char *pm_label_noemer(const char *id);
+const char *pm_label_waarde(const char *id);
+
 #endif

@@ -23,6 +23,7 @@ typedef struct pm_pdf_input {
  * when only the PNGs are wanted). PM_ERR_IO with
  * a Dutch reason in msg when a file cannot be written; the target is then
  * untouched and no temporary file remains. */
-pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, char *msg, size_t msgsize);
+pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, char *msg,
+                      size_t msgsize);
 
 #endif

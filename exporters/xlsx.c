@@ -1,11 +1,1729 @@
-/* xlsx.c — placeholder until the exporter is written. */
+/* xlsx.c — the Excel workbook of SPEC §7 with libxlsxwriter: Overzicht, one
+ * sheet per indicator (tables, trend, native charts reading those cells),
+ * Toelichting, and for intern the row-level sheets of the period.
+ *
+ * The workbook is written in constant_memory mode, which flushes a row as
+ * soon as a later one is written, so memory stays flat however many rows
+ * the period has. That mode applies to every sheet: each sheet is planned
+ * first and then written strictly top to bottom. The sheet writer below
+ * (xs_*) can only move down; charts float above the cells and are added
+ * once the rows they read are known. */
 #include "xlsx.h"
 
+#include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, char *msg, size_t msgsize)
+#include <xlsxwriter.h>
+
+#include "dataset.h"
+#include "format.h"
+#include "labels.h"
+#include "outfile.h"
+#include "rows.h"
+
+/* ---- words of the workbook ---------------------------------------------
+ * Indicator names, targets, definitions and categories come from labels.h;
+ * these are the workbook's own headings. */
+
+#define TITLE "Voortgangsrapportage pijler 2"
+#define AUTHOR "pijlermonitor"
+#define COMPANY "VNG — Platform Sociaal Domein"
+
+/* Excel's last row is 1048576; one row holds the header. */
+#define MAX_DATA_ROWS 1048575L
+/* Excel refuses longer text in one cell. */
+#define MAX_CELL_CHARS 32767
+/* Days from Excel's day 0 (its 1900 system) to 1970-01-01, our day 0. */
+#define EXCEL_1970 25569.0
+
+/* ---- formats -------------------------------------------------------------
+ * Number formats are written in Excel's US syntax ("0.0%", "#,##0"); Excel
+ * shows them in the reader's locale, so a Dutch Excel shows 87,5% and
+ * € 12.345,00. Created once per workbook, indexed by xf. */
+
+typedef enum xf {
+    XF_PLAIN,
+    XF_TITLE,
+    XF_SUBTITLE,
+    XF_HEAD,
+    XF_GROUP,
+    XF_BOLD,
+    XF_WRAP,
+    XF_NOTE,
+    XF_INT,
+    XF_PCT,
+    XF_EURO,
+    XF_DATE,
+    XF_SCORE,
+    XF_HOURS,
+    XF_HIDDEN,
+    XF_GRIJS, /* the four statuses, in pm_status order */
+    XF_GROEN,
+    XF_ORANJE,
+    XF_ROOD,
+    XF_COUNT
+} xf;
+
+#define BLUE 0x1F4E79
+#define HEAD_FILL 0xDDEBF7
+
+typedef struct xf_spec {
+    const char *num; /* number format, US syntax */
+    double size;
+    lxw_color_t color, fill; /* 0: the default */
+    unsigned char bold, italic, wrap, top, center, right, bottom_border;
+} xf_spec;
+
+/* Status fills are light with dark text of the same hue, so the word stays
+ * readable on screen, in print and for colour-blind readers. */
+static const xf_spec xf_specs[XF_COUNT] = {
+    [XF_TITLE] = {.size = 16, .bold = 1, .color = BLUE},
+    [XF_SUBTITLE] = {.size = 12, .bold = 1, .color = BLUE},
+    [XF_HEAD] = {.bold = 1, .wrap = 1, .fill = HEAD_FILL, .bottom_border = 1},
+    [XF_GROUP] = {.bold = 1, .wrap = 1, .center = 1, .fill = HEAD_FILL},
+    [XF_BOLD] = {.bold = 1, .top = 1},
+    [XF_WRAP] = {.wrap = 1},
+    [XF_NOTE] = {.italic = 1, .wrap = 1, .color = 0x595959},
+    [XF_INT] = {.num = "#,##0"},
+    [XF_PCT] = {.num = "0.0%"},
+    [XF_EURO] = {.num = "[$€-413] #,##0.00"},
+    [XF_DATE] = {.num = "dd-mm-yyyy"},
+    [XF_SCORE] = {.num = "0.0"},
+    [XF_HOURS] = {.num = "0.00"},
+    [XF_HIDDEN] = {.right = 1, .color = 0x595959},
+    [XF_GRIJS] = {.center = 1, .fill = 0xE7E6E6, .color = 0x3A3A3A},
+    [XF_GROEN] = {.center = 1, .fill = 0xC6EFCE, .color = 0x006100},
+    [XF_ORANJE] = {.center = 1, .fill = 0xFFEB9C, .color = 0x9C5700},
+    [XF_ROOD] = {.center = 1, .fill = 0xFFC7CE, .color = 0x9C0006},
+};
+
+/* ---- the writer ---------------------------------------------------------- */
+
+typedef struct xw {
+    lxw_workbook *wb;
+    lxw_format *f[XF_COUNT]; /* NULL for XF_PLAIN */
+    const pm_xlsx_input *in;
+    const pm_report *rep;
+    const pm_config *cfg;
+    char header[256], footer[256]; /* print header and footer, every sheet */
+    char hidden[16];               /* "<5": a breakdown cell not shown */
+    lxw_error lerr;                /* the first libxlsxwriter error */
+} xw;
+
+/* One sheet being written. `row` is the current row; writes go there and
+ * the row only grows, which is what constant_memory mode needs. */
+#define MAX_WIDTHS 32
+
+typedef struct xs {
+    xw *w;
+    lxw_worksheet *ws; /* NULL when the sheet could not be added */
+    char name[32];
+    lxw_row_t row;
+    double width[MAX_WIDTHS]; /* column widths, for wrapped row heights */
+    int lines;                /* lines the wrapped cells of this row need */
+} xs;
+
+static void note(xw *w, lxw_error e)
 {
-    (void)in;
-    snprintf(msg, msgsize, "%s: dit uitvoerformaat is nog niet beschikbaar", path);
-    return PM_ERR_USAGE;
+    if (e && !w->lerr)
+        w->lerr = e;
+}
+
+static void create_formats(xw *w)
+{
+    for (int i = 1; i < XF_COUNT; i++) {
+        const xf_spec *s = &xf_specs[i];
+        lxw_format *f = workbook_add_format(w->wb);
+        if (!f) {
+            note(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        if (s->num)
+            format_set_num_format(f, s->num);
+        if (s->size > 0)
+            format_set_font_size(f, s->size);
+        if (s->color)
+            format_set_font_color(f, s->color);
+        if (s->fill) {
+            format_set_pattern(f, LXW_PATTERN_SOLID);
+            format_set_bg_color(f, s->fill);
+        }
+        if (s->bold)
+            format_set_bold(f);
+        if (s->italic)
+            format_set_italic(f);
+        if (s->wrap)
+            format_set_text_wrap(f);
+        /* Wrapped text and the labels beside it start at the top of the row. */
+        if (s->wrap || s->top)
+            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        if (s->center)
+            format_set_align(f, LXW_ALIGN_CENTER);
+        if (s->right)
+            format_set_align(f, LXW_ALIGN_RIGHT);
+        if (s->bottom_border)
+            format_set_bottom(f, LXW_BORDER_THIN);
+        w->f[i] = f;
+    }
+}
+
+/* Copies s into out with every '&' doubled: a single '&' starts a code in
+ * Excel's header and footer language. */
+static void hf_escape(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; *s && o + 3 < size; s++) {
+        if (*s == '&')
+            out[o++] = '&';
+        out[o++] = *s;
+    }
+    out[o] = '\0';
+}
+
+static void print_texts(xw *w)
+{
+    char naam[160], period[96];
+    hf_escape(w->cfg->naam, naam, sizeof naam);
+    hf_escape(w->rep->ctx.period.label, period, sizeof period);
+    /* &A is the sheet name, &P and &N the page and the number of pages. */
+    snprintf(w->header, sizeof w->header, "&L%s&C&A&R%s", TITLE, period);
+    snprintf(w->footer, sizeof w->footer, "&L%s&RPagina &P van &N", naam);
+}
+
+/* Adds a sheet with the print setup every sheet has: A4 landscape, one
+ * page wide, the header and footer. False when it cannot be added. */
+static bool xs_open(xw *w, xs *s, const char *name)
+{
+    memset(s, 0, sizeof *s);
+    s->w = w;
+    snprintf(s->name, sizeof s->name, "%s", name);
+    if (w->lerr)
+        return false;
+    s->ws = workbook_add_worksheet(w->wb, s->name);
+    if (!s->ws) {
+        note(w, LXW_ERROR_CREATING_TMPFILE);
+        return false;
+    }
+    worksheet_set_paper(s->ws, 9); /* A4 */
+    worksheet_set_landscape(s->ws);
+    worksheet_fit_to_pages(s->ws, 1, 0);
+    note(w, worksheet_set_header(s->ws, w->header));
+    note(w, worksheet_set_footer(s->ws, w->footer));
+    return true;
+}
+
+static void xs_height(xs *s, double points)
+{
+    if (s->ws)
+        note(s->w, worksheet_set_row(s->ws, s->row, points, NULL));
+}
+
+/* Lines a text needs in a wrapped cell `width` characters wide (column
+ * widths count the digit '0', a little wider than an average letter; bold
+ * text gets less room). Words are not broken, as in Excel; characters, not
+ * bytes, are counted. */
+static int wrap_lines(const char *text, double width, bool bold)
+{
+    int cap = (int)(width * (bold ? 0.85 : 1.0));
+    if (cap < 4)
+        cap = 4;
+    int lines = 1, used = 0;
+    for (const char *p = text; *p;) {
+        while (*p == ' ')
+            p++;
+        int word = 0;
+        for (; *p && *p != ' '; p++)
+            word += ((unsigned char)*p & 0xC0) != 0x80;
+        if (used && used + 1 + word > cap) {
+            lines++;
+            used = word;
+        } else {
+            used += used ? 1 + word : word;
+        }
+        for (; used > cap; used -= cap)
+            lines++;
+    }
+    return lines;
+}
+
+static double col_width(const xs *s, lxw_col_t col)
+{
+    return col < MAX_WIDTHS && s->width[col] > 0 ? s->width[col] : LXW_DEF_COL_WIDTH;
+}
+
+/* Moves down n rows; a header row first gets the height its cells need. */
+static void xs_down(xs *s, lxw_row_t n)
+{
+    if (s->lines > 1)
+        xs_height(s, 15.0 * s->lines);
+    s->lines = 0;
+    s->row += n;
+}
+
+static void xs_width(xs *s, lxw_col_t first, lxw_col_t last, double width)
+{
+    for (lxw_col_t c = first; c <= last && c < MAX_WIDTHS; c++)
+        s->width[c] = width;
+    if (s->ws)
+        note(s->w, worksheet_set_column(s->ws, first, last, width, NULL));
+}
+
+/* Text longer than Excel allows is cut at a character boundary. */
+static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
+{
+    if (!s->ws || !text)
+        return;
+    if (!*text) {
+        /* An empty header cell still carries its fill. */
+        if (f != XF_PLAIN)
+            note(s->w, worksheet_write_blank(s->ws, s->row, col, s->w->f[f]));
+        return;
+    }
+    size_t len = strlen(text);
+    if (len <= MAX_CELL_CHARS) {
+        note(s->w, worksheet_write_string(s->ws, s->row, col, text, s->w->f[f]));
+        return;
+    }
+    char *cut = malloc(len + 1);
+    if (!cut) {
+        note(s->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    size_t o = 0, chars = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars > MAX_CELL_CHARS)
+            break;
+        cut[o++] = text[i];
+    }
+    cut[o] = '\0';
+    note(s->w, worksheet_write_string(s->ws, s->row, col, cut, s->w->f[f]));
+    free(cut);
+}
+
+static void xs_num(xs *s, lxw_col_t col, double v, xf f)
+{
+    if (s->ws)
+        note(s->w, worksheet_write_number(s->ws, s->row, col, v, s->w->f[f]));
+}
+
+static void xs_date(xs *s, lxw_col_t col, pm_day d)
+{
+    xs_num(s, col, (double)d + EXCEL_1970, XF_DATE);
+}
+
+/* A header cell: bold on a light fill, wrapped; the row grows to fit. */
+static void xs_head(xs *s, lxw_col_t col, const char *text)
+{
+    xs_text(s, col, text, XF_HEAD);
+    int lines = wrap_lines(text, col_width(s, col), true);
+    if (lines > s->lines)
+        s->lines = lines;
+}
+
+static void xs_status(xs *s, lxw_col_t col, pm_status st)
+{
+    xs_text(s, col, pm_status_name(st), (xf)(XF_GRIJS + (int)st));
+}
+
+/* Merges columns first..last of the current row around text. */
+static void xs_merge(xs *s, lxw_col_t first, lxw_col_t last, const char *text, xf f)
+{
+    if (!s->ws)
+        return;
+    if (first == last)
+        xs_text(s, first, text, f);
+    else
+        note(s->w,
+             worksheet_merge_range(s->ws, s->row, first, s->row, last, text, s->w->f[f]));
+}
+
+static double span_width(const xs *s, lxw_col_t first, lxw_col_t last)
+{
+    double width = 0;
+    for (lxw_col_t c = first; c <= last; c++)
+        width += col_width(s, c);
+    return width;
+}
+
+/* A wrapped paragraph over columns first..last: merged, with the row
+ * height its lines need (Excel does not grow merged rows by itself). */
+static void xs_paragraph(xs *s, lxw_col_t first, lxw_col_t last, const char *text, xf f)
+{
+    int lines = wrap_lines(text, span_width(s, first, last), xf_specs[f].bold);
+    if (lines > s->lines)
+        s->lines = lines;
+    xs_merge(s, first, last, text, f);
+}
+
+/* The bold label of a row, in column 0. */
+static void xs_label(xs *s, const char *label)
+{
+    xs_text(s, 0, label, XF_BOLD);
+}
+
+/* ---- shared helpers ------------------------------------------------------ */
+
+static double cents(double euros)
+{
+    return round(euros * 100.0) / 100.0;
+}
+
+static bool is_id(const pm_result *r, const char *id)
+{
+    return strcmp(r->id, id) == 0;
+}
+
+static const char *sheet_name(const pm_result *r)
+{
+    return is_id(r, "B") ? "Budget" : r->id;
+}
+
+/* "01-10-2025 t/m 31-12-2025", or "(leeg)" for an empty range. */
+static char *range_text(pm_day from, pm_day to, char *buf, size_t size)
+{
+    char a[16], b[16];
+    if (from > to)
+        snprintf(buf, size, "(leeg)");
+    else
+        snprintf(buf, size, "%s t/m %s", pm_format_date(from, a, sizeof a),
+                 pm_format_date(to, b, sizeof b));
+    return buf;
+}
+
+/* Dutch local time of t as "31-12-2025 14:05". Central European time with
+ * summer time from the last Sunday of March to the last Sunday of October
+ * (01:00 UTC), computed here rather than from TZ so the same
+ * SOURCE_DATE_EPOCH gives the same bytes on every machine. */
+static void nl_time(time_t t, char *buf, size_t size)
+{
+    struct tm u;
+    gmtime_r(&t, &u);
+    int y = u.tm_year + 1900;
+    pm_day mar = pm_day_from_ymd(y, 3, 31), oct = pm_day_from_ymd(y, 10, 31);
+    mar -= pm_day_weekday(mar) % 7;
+    oct -= pm_day_weekday(oct) % 7;
+    long long secs = (long long)t;
+    bool summer =
+        secs >= (long long)mar * 86400 + 3600 && secs < (long long)oct * 86400 + 3600;
+    time_t local = t + (summer ? 7200 : 3600);
+    struct tm l;
+    gmtime_r(&local, &l);
+    snprintf(buf, size, "%02d-%02d-%04d %02d:%02d", l.tm_mday, l.tm_mon + 1,
+             l.tm_year + 1900, l.tm_hour, l.tm_min);
+}
+
+/* ---- figures: one field of a pm_figures, as a cell ------------------------
+ * Tables list the fields they show (src); fig_value gives each one's value
+ * and format. An absent value is an empty cell, as JSON's null. */
+
+typedef enum src {
+    S_END,
+    S_VAN,
+    S_TOT,
+    S_TELLER,
+    S_NOEMER,
+    S_WAARDE,
+    S_LO,
+    S_HI,
+    S_N,
+    S_STATUS,
+    S_ACTIEF,
+    S_NIET_BEOORDEELD,
+    S_GEMIDDELDE,
+    S_N_GEMIDDELDE,
+    S_AANTAL,
+    S_REALISATIE,
+    S_BEGROTING,
+    S_PROGNOSE,
+    S_JAARBEGROTING,
+    S_CUM_AANTAL,
+    S_CUM_REALISATIE,
+    S_CUM_BEGROTING,
+    S_DOEL,
+    S_DOEL_ACTIEF,
+    NSRC
+} src;
+
+static const char *const src_heads[NSRC] = {
+    [S_VAN] = "Van",
+    [S_TOT] = "Tot en met",
+    [S_LO] = "Interval laag (95%)",
+    [S_HI] = "Interval hoog (95%)",
+    [S_N] = "Waarnemingen (n)",
+    [S_STATUS] = "Status",
+    [S_ACTIEF] = "Actieve specialisten",
+    [S_NIET_BEOORDEELD] = "Actief, niet beoordeeld",
+    [S_GEMIDDELDE] = "Gemiddelde score opdrachtgevers",
+    [S_N_GEMIDDELDE] = "Evaluaties opdrachtgevers",
+    [S_AANTAL] = "Aantal",
+    [S_REALISATIE] = "Realisatie",
+    [S_BEGROTING] = "Begroting",
+    [S_PROGNOSE] = "Prognose jaar",
+    [S_JAARBEGROTING] = "Jaarbegroting",
+    [S_CUM_AANTAL] = "Aantal cumulatief",
+    [S_CUM_REALISATIE] = "Realisatie cumulatief",
+    [S_CUM_BEGROTING] = "Begroting cumulatief",
+    [S_DOEL] = "Doel",
+    [S_DOEL_ACTIEF] = "Doel actief",
+};
+
+static const char *src_head(const pm_result *r, src s)
+{
+    switch (s) {
+    case S_TELLER: return pm_label_teller(r->id);
+    case S_NOEMER: return pm_label_noemer(r->id);
+    case S_WAARDE: return pm_label_waarde(r->id);
+    default: return src_heads[s];
+    }
+}
+
+/* Running sums over the trend, for the cumulative columns and charts. */
+typedef struct cumsum {
+    double aantal, realisatie, begroting;
+} cumsum;
+
+static bool fig_value(const xw *w, const pm_result *r, const pm_figures *f,
+                      const cumsum *c, src s, double *v, xf *fmt)
+{
+    bool money = is_id(r, "B");
+    *fmt = XF_INT;
+    switch (s) {
+    case S_TELLER:
+        *v = money ? cents(f->teller) : f->teller;
+        *fmt = money ? XF_EURO : XF_INT;
+        return true;
+    case S_NOEMER:
+        *v = money ? cents(f->noemer) : f->noemer;
+        *fmt = money ? XF_EURO : XF_INT;
+        return f->has_noemer;
+    case S_WAARDE:
+        *v = f->waarde;
+        *fmt = XF_PCT;
+        return f->has_waarde;
+    case S_LO:
+        *v = f->lo;
+        *fmt = XF_PCT;
+        return f->has_interval;
+    case S_HI:
+        *v = f->hi;
+        *fmt = XF_PCT;
+        return f->has_interval;
+    case S_ACTIEF: *v = (double)f->actief; return true;
+    case S_NIET_BEOORDEELD: *v = (double)f->niet_beoordeeld; return true;
+    case S_GEMIDDELDE:
+        *v = f->gemiddelde;
+        *fmt = XF_SCORE;
+        return f->has_gemiddelde;
+    case S_N_GEMIDDELDE: *v = (double)f->n_gemiddelde; return true;
+    case S_AANTAL: *v = (double)f->aantal; return true;
+    case S_REALISATIE:
+        *v = cents(f->realisatie);
+        *fmt = XF_EURO;
+        return true;
+    case S_BEGROTING:
+        *v = cents(f->begroting);
+        *fmt = XF_EURO;
+        return f->has_begroting;
+    case S_PROGNOSE:
+        *v = cents(f->prognose);
+        *fmt = XF_EURO;
+        return true;
+    case S_JAARBEGROTING:
+        *v = cents(f->jaarbegroting);
+        *fmt = XF_EURO;
+        return true;
+    case S_CUM_AANTAL: *v = c ? c->aantal : 0; return c != NULL;
+    case S_CUM_REALISATIE:
+        *v = c ? cents(c->realisatie) : 0;
+        *fmt = XF_EURO;
+        return c != NULL;
+    case S_CUM_BEGROTING:
+        *v = c ? cents(c->begroting) : 0;
+        *fmt = XF_EURO;
+        return c != NULL;
+    case S_DOEL:
+        *v = r->doel;
+        *fmt = is_id(r, "R6") ? XF_INT : XF_PCT;
+        return true;
+    case S_DOEL_ACTIEF: *v = (double)w->cfg->doel_r3_actief; return true;
+    default: return false;
+    }
+}
+
+/* Writes field s of f at col: a date, a status word or a number. */
+static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures *f,
+                      const cumsum *c, src what)
+{
+    double v;
+    xf fmt;
+    if (what == S_VAN || what == S_TOT) {
+        if (f->from <= f->to)
+            xs_date(s, col, what == S_VAN ? f->from : f->to);
+    } else if (what == S_STATUS) {
+        xs_status(s, col, f->status);
+    } else if (fig_value(s->w, r, f, c, what, &v, &fmt)) {
+        xs_num(s, col, v, fmt);
+    }
+}
+
+/* ---- Overzicht ------------------------------------------------------------ */
+
+/* The overview's value for an indicator: the share, R6's count, or B's
+ * uitputting; "n" is the noemer where it counts observations. */
+static bool ov_value(const pm_result *r, const pm_figures *f, double *v, xf *fmt)
+{
+    if (is_id(r, "R6")) {
+        *v = (double)f->aantal;
+        *fmt = XF_INT;
+        return true;
+    }
+    *v = f->waarde;
+    *fmt = XF_PCT;
+    return f->has_waarde;
+}
+
+static bool ov_n(const pm_result *r, const pm_figures *f, double *v)
+{
+    *v = f->noemer;
+    return f->has_noemer && !is_id(r, "B") && !is_id(r, "R6");
+}
+
+/* The indicators' own figures, below the main table. */
+static const struct ov_extra {
+    const char *id, *label;
+    src s;
+    bool cum_only; /* the same for both ranges: shown once */
+} ov_extras[] = {
+    {"R3", "Actieve specialisten", S_ACTIEF, false},
+    {"R3", "Actief, niet beoordeeld", S_NIET_BEOORDEELD, false},
+    {"R4", "Gemiddelde score opdrachtgevers", S_GEMIDDELDE, false},
+    {"R4", "Evaluaties opdrachtgevers", S_N_GEMIDDELDE, false},
+    {"R6", "Kennisproducten gepubliceerd en verspreid", S_AANTAL, false},
+    {"B", "Realisatie", S_REALISATIE, false},
+    {"B", "Begroting", S_BEGROTING, false},
+    {"B", "Prognose realisatie hele jaar", S_PROGNOSE, true},
+    {"B", "Jaarbegroting", S_JAARBEGROTING, true},
+};
+
+enum {
+    OV_ID,
+    OV_NAAM,
+    OV_DOEL,
+    OV_PER,
+    OV_PER_N,
+    OV_PER_ST,
+    OV_CUM,
+    OV_CUM_N,
+    OV_LO,
+    OV_HI,
+    OV_STATUS,
+    OV_NCOLS
+};
+
+/* clang-format off */
+static const char *const ov_heads[OV_NCOLS] = {
+    "Id", "Indicator", "Doel", "Waarde periode", "n periode", "Status periode",
+    "Waarde cumulatief", "n cumulatief", "Interval laag (cumulatief, 95%)",
+    "Interval hoog (cumulatief, 95%)", "Status (cumulatief)"};
+/* clang-format on */
+
+static void ov_header_block(xs *s)
+{
+    const xw *w = s->w;
+    const pm_context *ctx = &w->rep->ctx;
+    char buf[256];
+    xs_height(s, 24);
+    xs_text(s, 0, TITLE, XF_TITLE);
+    xs_down(s, 1);
+    xs_text(s, 0, w->cfg->naam, XF_SUBTITLE);
+    xs_down(s, 2);
+    xs_label(s, "Periode");
+    xs_text(s, OV_DOEL, ctx->period.label, XF_PLAIN);
+    xs_down(s, 1);
+    xs_label(s, "Van");
+    xs_date(s, OV_DOEL, ctx->period.start);
+    xs_down(s, 1);
+    xs_label(s, "Tot en met");
+    xs_date(s, OV_DOEL, ctx->period.end);
+    xs_down(s, 1);
+    xs_label(s, "Peildatum");
+    xs_date(s, OV_DOEL, ctx->peildatum);
+    xs_down(s, 1);
+    xs_label(s, "Cumulatief vanaf (start programma)");
+    xs_date(s, OV_DOEL, ctx->cum_from);
+    xs_down(s, 1);
+    xs_label(s, "Publiek");
+    if (w->in->audience == PM_INTERN)
+        snprintf(buf, sizeof buf,
+                 "intern: met namen, cijfers per organisatie en specialist, en de "
+                 "afzonderlijke regels van de periode");
+    else
+        snprintf(buf, sizeof buf,
+                 "extern: alleen totalen; geen namen; cellen met minder dan %d "
+                 "waarnemingen als %s",
+                 w->cfg->min_cell, w->hidden);
+    xs_text(s, OV_DOEL, buf, XF_PLAIN);
+    xs_down(s, 1);
+    xs_label(s, "Gemaakt op");
+    nl_time(w->in->created, buf, sizeof buf);
+    xs_text(s, OV_DOEL, buf, XF_PLAIN);
+    xs_down(s, 1);
+    xs_label(s, "Gegevensvingerafdruk");
+    xs_text(s, OV_DOEL, w->in->fingerprint, XF_PLAIN);
+    xs_down(s, 2);
+}
+
+static void ov_indicator_row(xs *s, const pm_result *r)
+{
+    char doel[128];
+    double v;
+    xf fmt;
+    xs_text(s, OV_ID, r->id, XF_BOLD);
+    xs_text(s, OV_NAAM, pm_label_indicator(r->id)->naam, XF_PLAIN);
+    xs_text(s, OV_DOEL, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
+    if (ov_value(r, &r->periode, &v, &fmt))
+        xs_num(s, OV_PER, v, fmt);
+    if (ov_n(r, &r->periode, &v))
+        xs_num(s, OV_PER_N, v, XF_INT);
+    xs_status(s, OV_PER_ST, r->periode.status);
+    if (ov_value(r, &r->cumulatief, &v, &fmt))
+        xs_num(s, OV_CUM, v, fmt);
+    if (ov_n(r, &r->cumulatief, &v))
+        xs_num(s, OV_CUM_N, v, XF_INT);
+    if (r->cumulatief.has_interval) {
+        xs_num(s, OV_LO, r->cumulatief.lo, XF_PCT);
+        xs_num(s, OV_HI, r->cumulatief.hi, XF_PCT);
+    }
+    xs_status(s, OV_STATUS, r->status);
+}
+
+static void ov_extras_table(xs *s)
+{
+    const pm_report *rep = s->w->rep;
+    xs_text(s, 0, "Aanvullende cijfers", XF_SUBTITLE);
+    xs_down(s, 1);
+    xs_head(s, OV_ID, "Id");
+    xs_head(s, OV_NAAM, "Cijfer");
+    for (lxw_col_t c = OV_DOEL; c <= OV_CUM; c++)
+        xs_head(s, c, c == OV_PER ? "Periode" : c == OV_CUM ? "Cumulatief" : "");
+    xs_down(s, 1);
+    for (size_t i = 0; i < sizeof ov_extras / sizeof ov_extras[0]; i++) {
+        const struct ov_extra *e = &ov_extras[i];
+        const pm_result *r = pm_report_find(rep, e->id);
+        if (!r)
+            continue;
+        double v;
+        xf fmt;
+        xs_text(s, OV_ID, e->id, XF_BOLD);
+        if (e->s == S_PROGNOSE) {
+            char label[96];
+            snprintf(label, sizeof label, "%s %d", e->label,
+                     pm_quarter_index(rep->ctx.peildatum) / 4);
+            xs_text(s, OV_NAAM, label, XF_PLAIN);
+        } else {
+            xs_text(s, OV_NAAM, e->label, XF_PLAIN);
+        }
+        if (!e->cum_only && fig_value(s->w, r, &r->periode, NULL, e->s, &v, &fmt))
+            xs_num(s, OV_PER, v, fmt);
+        if (fig_value(s->w, r, &r->cumulatief, NULL, e->s, &v, &fmt))
+            xs_num(s, OV_CUM, v, fmt);
+        xs_down(s, 1);
+    }
+}
+
+static void ov_legend(xs *s)
+{
+    xs_text(s, 0, "Statussen", XF_SUBTITLE);
+    xs_down(s, 1);
+    for (int st = PM_GROEN; st <= PM_ROOD + 1; st++) {
+        pm_status status = (pm_status)(st % 4); /* groen, oranje, rood, then grijs */
+        xs_status(s, OV_ID, status);
+        xs_text(s, OV_NAAM, pm_label_status_meaning((int)status), XF_PLAIN);
+        xs_down(s, 1);
+    }
+}
+
+static void write_overzicht(xw *w)
+{
+    xs s;
+    if (!xs_open(w, &s, "Overzicht"))
+        return;
+    xs_width(&s, OV_ID, OV_ID, 6);
+    xs_width(&s, OV_NAAM, OV_NAAM, 36);
+    xs_width(&s, OV_DOEL, OV_DOEL, 30);
+    xs_width(&s, OV_PER, OV_STATUS, 13);
+    worksheet_activate(s.ws);
+    ov_header_block(&s);
+
+    xs_text(&s, 0, "Indicatoren", XF_SUBTITLE);
+    xs_down(&s, 1);
+    for (int c = 0; c < OV_NCOLS; c++)
+        xs_head(&s, (lxw_col_t)c, ov_heads[c]);
+    xs_down(&s, 1);
+    for (size_t i = 0; i < w->rep->nresults; i++) {
+        ov_indicator_row(&s, &w->rep->results[i]);
+        xs_down(&s, 1);
+    }
+    xs_down(&s, 1);
+    char d[16], text[512];
+    snprintf(text, sizeof text,
+             "Waarde: het aandeel (R1 t/m R5), het aantal kennisproducten (R6) of de "
+             "uitputting van de begroting (B). n: het aantal waarnemingen achter de "
+             "waarde. De status achteraan is die van het cumulatieve cijfer: de doelen "
+             "gelden voor %s. Elke indicator heeft een eigen blad met uitsplitsingen, "
+             "het verloop per kwartaal en grafieken; de definities staan op het blad "
+             "Toelichting.",
+             pm_format_date(w->cfg->programma_einde, d, sizeof d));
+    xs_paragraph(&s, 0, OV_STATUS, text, XF_NOTE);
+    xs_down(&s, 2);
+    ov_extras_table(&s);
+    xs_down(&s, 1);
+    ov_legend(&s);
+}
+
+/* ---- indicator sheets ------------------------------------------------------
+ * Per indicator: which fields its figures and trend tables show, and its
+ * charts. Every sheet: title, result, definition, target; the periode and
+ * cumulatief figures; a band of charts; each visible breakdown; the trend. */
+
+typedef struct layout {
+    const char *id;
+    src figs[12];  /* the periode / cumulatief table */
+    src trend[14]; /* the quarterly table */
+} layout;
+
+static const layout layouts[] = {
+    {"R1",
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL}},
+    {"R2",
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL}},
+    {"R3",
+     {S_VAN, S_TOT, S_ACTIEF, S_NIET_BEOORDEELD, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI,
+      S_STATUS},
+     {S_VAN, S_TOT, S_ACTIEF, S_NIET_BEOORDEELD, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI,
+      S_STATUS, S_DOEL_ACTIEF, S_DOEL}},
+    {"R4",
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE,
+      S_N_GEMIDDELDE}},
+    {"R5",
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS}},
+    {"R6",
+     {S_VAN, S_TOT, S_AANTAL, S_STATUS},
+     {S_VAN, S_TOT, S_AANTAL, S_CUM_AANTAL, S_DOEL, S_STATUS}},
+    {"B",
+     {S_VAN, S_TOT, S_REALISATIE, S_BEGROTING, S_WAARDE, S_STATUS, S_PROGNOSE,
+      S_JAARBEGROTING},
+     {S_VAN, S_TOT, S_REALISATIE, S_BEGROTING, S_WAARDE, S_STATUS, S_CUM_REALISATIE,
+      S_CUM_BEGROTING}},
+};
+
+/* An indicator without a layout of its own gets the plain proportion one. */
+static const layout *layout_of(const char *id)
+{
+    for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
+        if (strcmp(layouts[i].id, id) == 0)
+            return &layouts[i];
+    return &layouts[0];
+}
+
+/* How a breakdown's cells read: the column words and formats. */
+typedef struct bd_kind {
+    const char *key;
+    const char *what;                     /* header of the category column */
+    const char *teller, *noemer, *waarde; /* NULL: the indicator's words */
+    xf teller_fmt, noemer_fmt, waarde_fmt;
+    bool money; /* teller and noemer are euros (rounded to cents, as JSON) */
+    bool dates; /* gepland and gereed (milestones) */
+    bool doel;  /* a column with the target: the target line of the chart */
+} bd_kind;
+
+/* clang-format off */
+static const bd_kind bd_kinds[] = {
+    {"regio", "Regio", NULL, NULL, NULL, XF_INT, XF_INT, XF_PCT, false, false, true},
+    {"type", "Type organisatie", NULL, NULL, NULL, XF_INT, XF_INT, XF_PCT,
+     false, false, false},
+    {"onderwerp", "Onderwerp", NULL, NULL, NULL, XF_INT, XF_INT, XF_PCT,
+     false, false, false},
+    {"werkdagen", "Werkdagen", "Hulpvragen", "Totaal", "Aandeel", XF_INT, XF_INT, XF_PCT,
+     false, false, false},
+    {"scores", "Score (afgerond naar beneden)", "Evaluaties", "Totaal", "Aandeel",
+     XF_INT, XF_INT, XF_PCT, false, false, false},
+    {"organisatie", "Organisatie", "Som van de scores", "Evaluaties", "Gemiddelde score",
+     XF_SCORE, XF_INT, XF_SCORE, false, false, false},
+    {"specialist", "Specialist", "Som van de scores", "Evaluaties", "Gemiddelde score",
+     XF_SCORE, XF_INT, XF_SCORE, false, false, false},
+    {"mijlpalen", "Mijlpaal", "Op tijd gereed", "Gepland in bereik", "Waarde",
+     XF_INT, XF_INT, XF_PCT, false, true, false},
+    {"soort", "Soort", "Aantal", "Totaal", "Waarde", XF_INT, XF_INT, XF_PCT,
+     false, false, false},
+    {"pijler", "Pijler", "Aantal", "Totaal", "Waarde", XF_INT, XF_INT, XF_PCT,
+     false, false, false},
+    {"post", "Post", "Realisatie", "Begroting", "Uitputting", XF_EURO, XF_EURO, XF_PCT,
+     true, false, false},
+};
+
+static const bd_kind bd_plain = {"", "Categorie", "Teller", "Noemer", "Waarde",
+                                 XF_INT, XF_INT, XF_PCT, false, false, false};
+/* clang-format on */
+
+static const bd_kind *bd_kind_of(const char *key)
+{
+    for (size_t i = 0; i < sizeof bd_kinds / sizeof bd_kinds[0]; i++)
+        if (strcmp(bd_kinds[i].key, key) == 0)
+            return &bd_kinds[i];
+    return &bd_plain;
+}
+
+/* Where a written table is, for the charts that read it. col[range][src]
+ * is a column, 0 when the table has no such field (column 0 holds the
+ * labels); range 0 is periode (or the trend), 1 cumulatief. */
+typedef struct tbl {
+    const char *key; /* breakdown key, or "trend" */
+    lxw_row_t first, last;
+    bool rows; /* false: an empty table */
+    lxw_col_t col[2][NSRC];
+} tbl;
+
+#define MAX_TABLES 16
+
+typedef struct ind_sheet {
+    xs s;
+    const pm_result *r;
+    const layout *L;
+    int label_chars; /* the longest category label: column A's width */
+    tbl tables[MAX_TABLES];
+    size_t ntables;
+} ind_sheet;
+
+static const tbl *find_table(const ind_sheet *is, const char *key)
+{
+    for (size_t i = 0; i < is->ntables; i++)
+        if (strcmp(is->tables[i].key, key) == 0)
+            return &is->tables[i];
+    return NULL;
+}
+
+static tbl *new_table(ind_sheet *is, const char *key)
+{
+    if (is->ntables == MAX_TABLES)
+        return NULL;
+    tbl *t = &is->tables[is->ntables++];
+    memset(t, 0, sizeof *t);
+    t->key = key;
+    return t;
+}
+
+/* ---- charts -----------------------------------------------------------------
+ * libxlsxwriter 1.1 cannot combine a column and a line chart, so a target
+ * line over bars is drawn as a linear trendline through a hidden series
+ * holding the target in every row: flat, at the target, across the plot. */
+
+typedef enum axis { AX_PCT, AX_INT, AX_EURO } axis;
+
+typedef struct chart_def {
+    const char *id;    /* indicator */
+    const char *table; /* breakdown key or "trend" */
+    int range;         /* 0 periode / trend, 1 cumulatief */
+    uint8_t type;      /* LXW_CHART_COLUMN or LXW_CHART_LINE */
+    src values[2];     /* one or two series */
+    const char *names[2];
+    src target; /* S_END: none */
+    const char *title;
+    axis ax;
+} chart_def;
+
+/* clang-format off */
+static const chart_def chart_defs[] = {
+    {"R1", "regio", 1, LXW_CHART_COLUMN, {S_WAARDE}, {"Op tijd (cumulatief)"}, S_DOEL,
+     "Reactie binnen 5 werkdagen per regio (cumulatief)", AX_PCT},
+    {"R1", "trend", 0, LXW_CHART_LINE, {S_WAARDE}, {"Op tijd"}, S_DOEL,
+     "Reactie binnen 5 werkdagen per kwartaal", AX_PCT},
+    {"R1", "werkdagen", 1, LXW_CHART_COLUMN, {S_TELLER}, {"Hulpvragen (cumulatief)"},
+     S_END, "Werkdagen tot eerste contact (cumulatief)", AX_INT},
+    {"R2", "regio", 1, LXW_CHART_COLUMN, {S_WAARDE}, {"Tevreden (cumulatief)"}, S_DOEL,
+     "Waardering per regio (cumulatief)", AX_PCT},
+    {"R2", "trend", 0, LXW_CHART_LINE, {S_WAARDE}, {"Tevreden"}, S_DOEL,
+     "Waardering per kwartaal", AX_PCT},
+    {"R3", "trend", 0, LXW_CHART_COLUMN, {S_ACTIEF}, {"Actieve specialisten"},
+     S_DOEL_ACTIEF, "Actieve specialisten per kwartaal", AX_INT},
+    {"R3", "trend", 0, LXW_CHART_LINE, {S_WAARDE}, {"Goed beoordeeld"}, S_DOEL,
+     "Aandeel goed beoordeeld per kwartaal", AX_PCT},
+    {"R4", "trend", 0, LXW_CHART_COLUMN, {S_TELLER, S_NOEMER},
+     {"Op tijd gereed", "Gepland"}, S_END, "Mijlpalen rapportage per kwartaal", AX_INT},
+    {"R5", "trend", 0, LXW_CHART_COLUMN, {S_TELLER, S_NOEMER},
+     {"Op tijd gereed", "Gepland"}, S_END, "Mijlpalen website per kwartaal", AX_INT},
+    {"R6", "trend", 0, LXW_CHART_LINE, {S_CUM_AANTAL}, {"Kennisproducten cumulatief"},
+     S_DOEL, "Kennisproducten, cumulatief tegen het doel", AX_INT},
+    {"B", "trend", 0, LXW_CHART_LINE, {S_CUM_REALISATIE, S_CUM_BEGROTING},
+     {"Realisatie cumulatief", "Begroting cumulatief"}, S_END,
+     "Budget: realisatie tegen begroting (cumulatief)", AX_EURO},
+};
+/* clang-format on */
+
+#define NCHART_DEFS (sizeof chart_defs / sizeof chart_defs[0])
+#define CHART_W 500   /* pixels */
+#define CHART_H 300   /* pixels */
+#define CHART_ROWS 16 /* rows a band of charts takes (20-pixel rows) */
+#define CHARTS_PER_BAND 2
+
+static size_t chart_count(const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NCHART_DEFS; i++)
+        n += strcmp(chart_defs[i].id, id) == 0;
+    return n;
+}
+
+static const lxw_color_t series_colors[] = {0x2E75B6, 0xA5A5A5};
+#define TARGET_COLOR 0xC00000
+
+static lxw_chart_series *add_series(lxw_chart *ch, const char *sheet, const tbl *t,
+                                    lxw_col_t col, const char *name)
+{
+    lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+    if (!se)
+        return NULL;
+    chart_series_set_categories(se, sheet, t->first, 0, t->last, 0);
+    chart_series_set_values(se, sheet, t->first, col, t->last, col);
+    /* In constant_memory mode libxlsxwriter cannot read the cells back to
+     * see that the categories are text, and would refer to them as numbers;
+     * they are always text here (regions, quarters, categories). */
+    se->categories->has_string_cache = LXW_TRUE;
+    chart_series_set_name(se, name);
+    return se;
+}
+
+static void target_series(lxw_chart *ch, const chart_def *d, const char *sheet,
+                          const tbl *t, lxw_col_t col, const char *name, size_t nvalues)
+{
+    lxw_chart_series *se = add_series(ch, sheet, t, col, name);
+    if (!se)
+        return;
+    lxw_chart_line line = {
+        .color = TARGET_COLOR, .width = 2.0f, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    if (d->type == LXW_CHART_LINE) {
+        chart_series_set_line(se, &line);
+        chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
+        return;
+    }
+    lxw_chart_fill none = {.none = LXW_TRUE};
+    lxw_chart_line no_line = {.none = LXW_TRUE};
+    chart_series_set_fill(se, &none);
+    chart_series_set_line(se, &no_line);
+    chart_series_set_trendline(se, LXW_CHART_TRENDLINE_TYPE_LINEAR, 0);
+    chart_series_set_trendline_forecast(se, 0.5, 0.5);
+    chart_series_set_trendline_name(se, name);
+    chart_series_set_trendline_line(se, &line);
+    /* The hidden bars share the slot of the real ones; its legend entry goes,
+     * the trendline's stays. */
+    chart_set_series_overlap(ch, 100);
+    int16_t hide[] = {(int16_t)nvalues, -1};
+    chart_legend_delete_series(ch, hide);
+}
+
+static void style_axis(lxw_chart *ch, axis ax)
+{
+    lxw_chart_axis *y = ch->y_axis;
+    chart_axis_set_min(y, 0);
+    if (ax == AX_PCT) {
+        chart_axis_set_num_format(y, "0%");
+        chart_axis_set_max(y, 1);
+    } else if (ax == AX_EURO) {
+        chart_axis_set_num_format(y, "[$€-413] #,##0");
+    } else {
+        chart_axis_set_num_format(y, "0");
+    }
+}
+
+static void add_chart(ind_sheet *is, const chart_def *d, lxw_row_t band, size_t slot)
+{
+    xw *w = is->s.w;
+    const tbl *t = find_table(is, d->table);
+    if (!t || !t->rows)
+        return;
+    lxw_chart *ch = workbook_add_chart(w->wb, d->type);
+    if (!ch) {
+        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    chart_title_set_name(ch, d->title);
+    lxw_chart_font title_font = {.size = 11, .bold = LXW_TRUE};
+    chart_title_set_name_font(ch, &title_font);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    size_t nvalues = 0;
+    for (int i = 0; i < 2 && d->values[i] != S_END; i++) {
+        lxw_col_t col = t->col[d->range][d->values[i]];
+        lxw_chart_series *se =
+            col ? add_series(ch, is->s.name, t, col, d->names[i]) : NULL;
+        if (!se)
+            continue;
+        nvalues++;
+        if (d->type == LXW_CHART_LINE) {
+            lxw_chart_line line = {.color = series_colors[i], .width = 2.25f};
+            chart_series_set_line(se, &line);
+            chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
+        } else {
+            lxw_chart_fill fill = {.color = series_colors[i]};
+            chart_series_set_fill(se, &fill);
+        }
+    }
+    if (d->target != S_END && t->col[0][d->target]) {
+        char name[96], target[64];
+        snprintf(name, sizeof name, "Doel (%s)",
+                 pm_label_target(is->r->id, w->cfg, target, sizeof target));
+        target_series(ch, d, is->s.name, t, t->col[0][d->target], name, nvalues);
+    }
+    style_axis(ch, d->ax);
+    lxw_chart_options opt = {.x_offset = (int32_t)(slot * (CHART_W + 16)) + 4,
+                             .y_offset = 4,
+                             .x_scale = CHART_W / 480.0,
+                             .y_scale = CHART_H / 288.0};
+    note(w, worksheet_insert_chart_opt(is->s.ws, band, 0, ch, &opt));
+}
+
+static void add_charts(ind_sheet *is, lxw_row_t first_band)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < NCHART_DEFS; i++) {
+        if (strcmp(chart_defs[i].id, is->r->id) != 0)
+            continue;
+        lxw_row_t band = first_band + (lxw_row_t)(k / CHARTS_PER_BAND) * CHART_ROWS;
+        add_chart(is, &chart_defs[i], band, k % CHARTS_PER_BAND);
+        k++;
+    }
+}
+
+/* ---- indicator sheet tables ---------------------------------------------- */
+
+#define IND_COLS 16    /* columns B.. that tables use; A holds the labels */
+#define LABEL_WIDTH 44 /* column A, at least */
+#define VALUE_WIDTH 14 /* the value columns: "opdrachtgevers" in bold fits */
+
+static void ind_heading(ind_sheet *is)
+{
+    xs *s = &is->s;
+    const pm_indicator_text *t = pm_label_indicator(is->r->id);
+    char buf[1200], doel[128];
+    xs_height(s, 24);
+    snprintf(buf, sizeof buf, "%s — %s", is->r->id, t->naam);
+    xs_text(s, 0, buf, XF_TITLE);
+    xs_down(s, 1);
+    snprintf(buf, sizeof buf, "Resultaat eind 2025: %s", t->resultaat);
+    xs_paragraph(s, 0, 10, buf, XF_WRAP);
+    xs_down(s, 1);
+    snprintf(buf, sizeof buf, "Definitie: %s", t->definitie);
+    xs_paragraph(s, 0, 10, buf, XF_WRAP);
+    xs_down(s, 1);
+    xs_label(s, "Doel");
+    xs_text(s, 1, pm_label_target(is->r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
+    xs_down(s, 2);
+}
+
+static void ind_figures(ind_sheet *is)
+{
+    xs *s = &is->s;
+    const pm_result *r = is->r;
+    xs_head(s, 0, "Bereik");
+    for (int i = 0; is->L->figs[i] != S_END; i++)
+        xs_head(s, (lxw_col_t)(i + 1), src_head(r, is->L->figs[i]));
+    xs_down(s, 1);
+    for (int rg = 0; rg < 2; rg++) {
+        const pm_figures *f = rg ? &r->cumulatief : &r->periode;
+        xs_text(s, 0, rg ? "Cumulatief" : "Periode", XF_BOLD);
+        for (int i = 0; is->L->figs[i] != S_END; i++)
+            put_field(s, (lxw_col_t)(i + 1), r, f, NULL, is->L->figs[i]);
+        xs_down(s, 1);
+    }
+    xs_down(s, 1);
+}
+
+/* The fields a breakdown shows in each range: teller and noemer always;
+ * waarde and the interval when some cell has them; n when cells count
+ * people (it is what min_cell is compared with). */
+static size_t bd_fields(const pm_breakdown *b, src *out)
+{
+    bool waarde = false, interval = false;
+    for (size_t i = 0; i < b->ncells; i++) {
+        waarde |= b->periode[i].has_waarde || b->cumulatief[i].has_waarde;
+        interval |= b->periode[i].has_interval || b->cumulatief[i].has_interval;
+    }
+    size_t n = 0;
+    out[n++] = S_TELLER;
+    out[n++] = S_NOEMER;
+    if (waarde)
+        out[n++] = S_WAARDE;
+    if (interval) {
+        out[n++] = S_LO;
+        out[n++] = S_HI;
+    }
+    if (b->counts_people)
+        out[n++] = S_N;
+    return n;
+}
+
+static const char *bd_head(const pm_result *r, const bd_kind *k, src s)
+{
+    if (s == S_TELLER)
+        return k->teller ? k->teller : pm_label_teller(r->id);
+    if (s == S_NOEMER)
+        return k->noemer ? k->noemer : pm_label_noemer(r->id);
+    if (s == S_WAARDE)
+        return k->waarde ? k->waarde : pm_label_waarde(r->id);
+    return src_heads[s];
+}
+
+static bool cell_value(const bd_kind *k, const pm_cell *c, src s, double *v, xf *fmt)
+{
+    switch (s) {
+    case S_TELLER:
+        *v = k->money ? cents(c->teller) : c->teller;
+        *fmt = k->teller_fmt;
+        return true;
+    case S_NOEMER:
+        *v = k->money ? cents(c->noemer) : c->noemer;
+        *fmt = k->noemer_fmt;
+        return true;
+    case S_WAARDE:
+        *v = c->waarde;
+        *fmt = k->waarde_fmt;
+        return c->has_waarde;
+    case S_LO:
+        *v = c->lo;
+        *fmt = XF_PCT;
+        return c->has_interval;
+    case S_HI:
+        *v = c->hi;
+        *fmt = XF_PCT;
+        return c->has_interval;
+    case S_N:
+        *v = (double)c->n;
+        *fmt = XF_INT;
+        return true;
+    default: return false;
+    }
+}
+
+/* "Groningen (GM0014)" when the key is an id with a name; else the label. */
+static void category_text(const pm_breakdown *b, const pm_cell *c, char *buf, size_t size)
+{
+    if (c->label[0])
+        snprintf(buf, size, "%s (%s)", c->label, c->key);
+    else
+        snprintf(buf, size, "%s", pm_label_category(b->key, c->key));
+}
+
+/* The group row over the two blocks of a breakdown: "Periode 2025-Q4",
+ * "Cumulatief t/m 31-12-2025" (the exact dates are in the figures above). */
+static void bd_group_row(ind_sheet *is, lxw_col_t per, lxw_col_t cum, size_t nf)
+{
+    xs *s = &is->s;
+    const pm_context *ctx = &s->w->rep->ctx;
+    char buf[96], d[16];
+    snprintf(buf, sizeof buf, "Periode %s", ctx->period.label);
+    xs_paragraph(s, per, (lxw_col_t)(per + nf - 1), buf, XF_GROUP);
+    snprintf(buf, sizeof buf, "Cumulatief t/m %s",
+             pm_format_date(ctx->cum_to, d, sizeof d));
+    xs_paragraph(s, cum, (lxw_col_t)(cum + nf - 1), buf, XF_GROUP);
+    xs_down(s, 1);
+}
+
+static void ind_breakdown(ind_sheet *is, const pm_breakdown *b)
+{
+    xs *s = &is->s;
+    const xw *w = s->w;
+    const pm_result *r = is->r;
+    const bd_kind *k = bd_kind_of(b->key);
+    src f[6];
+    size_t nf = bd_fields(b, f);
+    lxw_col_t per = k->dates ? 3 : 1, cum = (lxw_col_t)(per + nf);
+    lxw_col_t doel = (lxw_col_t)(cum + nf);
+    tbl *t = new_table(is, b->key);
+
+    xs_text(s, 0, pm_label_breakdown(b->key), XF_SUBTITLE);
+    xs_down(s, 1);
+    bd_group_row(is, per, cum, nf);
+    xs_head(s, 0, k->what);
+    if (k->dates) {
+        xs_head(s, 1, "Gepland");
+        xs_head(s, 2, "Gereed");
+    }
+    for (size_t i = 0; i < nf; i++) {
+        xs_head(s, (lxw_col_t)(per + i), bd_head(r, k, f[i]));
+        xs_head(s, (lxw_col_t)(cum + i), bd_head(r, k, f[i]));
+        if (t) {
+            t->col[0][f[i]] = (lxw_col_t)(per + i);
+            t->col[1][f[i]] = (lxw_col_t)(cum + i);
+        }
+    }
+    if (k->doel) {
+        xs_head(s, doel, "Doel");
+        if (t)
+            t->col[0][S_DOEL] = t->col[1][S_DOEL] = doel;
+    }
+    xs_down(s, 1);
+    if (t) {
+        t->first = s->row;
+        t->rows = b->ncells > 0;
+        t->last = s->row + (lxw_row_t)(b->ncells ? b->ncells - 1 : 0);
+    }
+    for (size_t i = 0; i < b->ncells; i++) {
+        char label[300];
+        const pm_cell *pc = &b->periode[i], *cc = &b->cumulatief[i];
+        category_text(b, cc, label, sizeof label);
+        xs_text(s, 0, label, XF_PLAIN);
+        int chars = 0;
+        for (const char *p = label; *p; p++)
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        if (chars > is->label_chars)
+            is->label_chars = chars;
+        if (k->dates) {
+            const pm_cell *d = cc->has_d1 || cc->has_d2 ? cc : pc;
+            if (d->has_d1)
+                xs_date(s, 1, d->d1);
+            if (d->has_d2)
+                xs_date(s, 2, d->d2);
+        }
+        for (int rg = 0; rg < 2; rg++) {
+            const pm_cell *c = rg ? cc : pc;
+            lxw_col_t base = rg ? cum : per;
+            bool visible = pm_cell_visible(b, c, w->in->audience, w->cfg->min_cell);
+            for (size_t j = 0; j < nf; j++) {
+                double v;
+                xf fmt;
+                if (!visible)
+                    xs_text(s, (lxw_col_t)(base + j), w->hidden, XF_HIDDEN);
+                else if (cell_value(k, c, f[j], &v, &fmt))
+                    xs_num(s, (lxw_col_t)(base + j), v, fmt);
+            }
+        }
+        if (k->doel)
+            xs_num(s, doel, r->doel, is_id(r, "R6") ? XF_INT : XF_PCT);
+        xs_down(s, 1);
+    }
+    xs_down(s, 1);
+}
+
+static void ind_trend(ind_sheet *is)
+{
+    xs *s = &is->s;
+    const pm_result *r = is->r;
+    const src *fields = is->L->trend;
+    tbl *t = new_table(is, "trend");
+    xs_text(s, 0, "Per kwartaal", XF_SUBTITLE);
+    xs_down(s, 1);
+    xs_head(s, 0, "Kwartaal");
+    for (int i = 0; fields[i] != S_END; i++) {
+        xs_head(s, (lxw_col_t)(i + 1), src_head(r, fields[i]));
+        if (t)
+            t->col[0][fields[i]] = (lxw_col_t)(i + 1);
+    }
+    xs_down(s, 1);
+    if (t) {
+        t->first = s->row;
+        t->rows = r->ntrend > 0;
+        t->last = s->row + (lxw_row_t)(r->ntrend ? r->ntrend - 1 : 0);
+    }
+    cumsum c = {0};
+    for (size_t q = 0; q < r->ntrend; q++) {
+        const pm_figures *f = &r->trend[q].f;
+        char label[16];
+        c.aantal += (double)f->aantal;
+        c.realisatie += f->realisatie;
+        c.begroting += f->has_begroting ? f->begroting : 0.0;
+        pm_quarter_label(r->trend[q].quarter, label, sizeof label);
+        xs_text(s, 0, label, XF_BOLD);
+        for (int i = 0; fields[i] != S_END; i++)
+            put_field(s, (lxw_col_t)(i + 1), r, f, &c, fields[i]);
+        xs_down(s, 1);
+    }
+    xs_down(s, 1);
+}
+
+static void write_indicator(xw *w, const pm_result *r)
+{
+    ind_sheet *is = calloc(1, sizeof *is);
+    if (!is) {
+        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    is->r = r;
+    is->L = layout_of(r->id);
+    if (xs_open(w, &is->s, sheet_name(r))) {
+        xs *s = &is->s;
+        xs_width(s, 0, 0, LABEL_WIDTH);
+        xs_width(s, 1, IND_COLS, VALUE_WIDTH);
+        ind_heading(is);
+        ind_figures(is);
+        size_t ncharts = chart_count(r->id);
+        lxw_row_t first_band = s->row;
+        xs_down(s, (lxw_row_t)((ncharts + CHARTS_PER_BAND - 1) / CHARTS_PER_BAND) *
+                       CHART_ROWS);
+        for (size_t i = 0; i < r->nbreakdowns; i++)
+            if (pm_breakdown_visible(&r->breakdowns[i], w->in->audience))
+                ind_breakdown(is, &r->breakdowns[i]);
+        ind_trend(is);
+        add_charts(is, first_band);
+        /* Column A grows to the longest category (names of milestones and
+         * organisations), within reason; the cells beside it are full. */
+        if (is->label_chars + 2 > LABEL_WIDTH)
+            xs_width(s, 0, 0, is->label_chars + 2 < 80 ? is->label_chars + 2 : 80);
+    }
+    free(is);
+}
+
+/* ---- Toelichting -------------------------------------------------------------- */
+
+/* Toelichting has labels in A, values in B and text over B and C. */
+enum { TL_LABEL, TL_VALUE, TL_TEXT };
+
+static void tl_row(xs *s, const char *label, const char *text)
+{
+    xs_label(s, label);
+    xs_paragraph(s, TL_VALUE, TL_TEXT, text, XF_WRAP);
+    xs_down(s, 1);
+}
+
+static void tl_indicators(xs *s)
+{
+    const xw *w = s->w;
+    xs_text(s, 0, "Indicatoren", XF_SUBTITLE);
+    xs_down(s, 1);
+    for (size_t i = 0; i < w->rep->nresults; i++) {
+        const pm_result *r = &w->rep->results[i];
+        const pm_indicator_text *t = pm_label_indicator(r->id);
+        char buf[256], doel[128];
+        snprintf(buf, sizeof buf, "%s — %s", r->id, t->naam);
+        xs_text(s, 0, buf, XF_BOLD);
+        xs_down(s, 1);
+        tl_row(s, "Doel", pm_label_target(r->id, w->cfg, doel, sizeof doel));
+        tl_row(s, "Resultaat eind 2025", t->resultaat);
+        tl_row(s, "Definitie", t->definitie);
+        xs_down(s, 1);
+    }
+}
+
+typedef enum setting_kind {
+    SET_DATE,
+    SET_PCT,
+    SET_INT,
+    SET_SCORE,
+    SET_EURO
+} setting_kind;
+
+static void tl_setting(xs *s, const char *label, setting_kind kind, double v)
+{
+    static const xf fmts[] = {XF_DATE, XF_PCT, XF_INT, XF_SCORE, XF_EURO};
+    xs_label(s, label);
+    xs_num(s, TL_VALUE, kind == SET_DATE ? v + EXCEL_1970 : v, fmts[kind]);
+    xs_down(s, 1);
+}
+
+static void tl_settings(xs *s)
+{
+    const pm_config *c = s->w->cfg;
+    xs_text(s, 0, "Programma en instellingen", XF_SUBTITLE);
+    xs_down(s, 1);
+    tl_row(s, "Programma", c->naam);
+    tl_setting(s, "Start programma", SET_DATE, c->programma_start);
+    tl_setting(s, "Einde programma (datum van de doelen)", SET_DATE, c->programma_einde);
+    tl_setting(s, "Doel R1: reactie binnen 5 werkdagen", SET_PCT, c->doel_r1);
+    tl_setting(s, "Doel R2: tevreden organisaties", SET_PCT, c->doel_r2);
+    tl_setting(s, "Doel R3: actieve specialisten", SET_INT, c->doel_r3_actief);
+    tl_setting(s, "Doel R3: goed beoordeeld", SET_PCT, c->doel_r3);
+    tl_setting(s, "Doel R4: mijlpalen op tijd", SET_PCT, c->doel_r4);
+    tl_setting(s, "Doel R4: gemiddelde score opdrachtgevers", SET_SCORE,
+               c->r4_gemiddelde_x10 / 10.0);
+    tl_setting(s, "Doel R5: mijlpalen op tijd", SET_PCT, c->doel_r5);
+    tl_setting(s, "Doel R6: kennisproducten", SET_INT, c->doel_r6);
+    tl_setting(s, "Budget: oranje tot prognose", SET_PCT, c->b_marge);
+    tl_setting(s, "Minimaal aantal waarnemingen voor een status", SET_INT, c->min_n);
+    tl_setting(s, "Extern: kleinste getoonde cel", SET_INT, c->min_cell);
+    tl_setting(s, "Maximaal uurtarief (controle)", SET_EURO,
+               (double)c->uurtarief_max_cent / 100.0);
+    tl_setting(s, "Extra gesloten dagen (besluiten, sluiting)", SET_INT,
+               (double)c->nclosed);
+    xs_down(s, 1);
+}
+
+static void tl_sources(xs *s)
+{
+    const xw *w = s->w;
+    xs_text(s, 0, "Gegevensbronnen", XF_SUBTITLE);
+    xs_down(s, 1);
+    xs_head(s, TL_LABEL, "Gegevensbestand");
+    xs_head(s, TL_VALUE, "Rijen in de database");
+    xs_down(s, 1);
+    for (int k = 0; k < PM_NKINDS; k++) {
+        xs_text(s, TL_LABEL, pm_dataset_get((pm_kind)k)->name, XF_PLAIN);
+        xs_num(s, TL_VALUE, (double)w->rep->rows[k], XF_INT);
+        xs_down(s, 1);
+    }
+    xs_down(s, 1);
+    tl_row(s, "Gegevensvingerafdruk", w->in->fingerprint);
+    tl_row(s, "",
+           "De vingerafdruk is een controlegetal over alle ingelezen rijen: twee "
+           "rapportages met dezelfde vingerafdruk zijn gemaakt uit dezelfde gegevens.");
+    xs_down(s, 1);
+}
+
+/* The warnings of `check`. They name requests, files and lines: the intern
+ * workbook lists them, the extern one gives their number only. */
+static void tl_warnings(xs *s)
+{
+    const xw *w = s->w;
+    char buf[256];
+    xs_text(s, 0, "Controle van de gegevens", XF_SUBTITLE);
+    xs_down(s, 1);
+    if (w->in->nwarnings == 0)
+        tl_row(s, "Waarschuwingen", "geen: de controle vond niets bijzonders");
+    else if (w->in->audience == PM_EXTERN) {
+        snprintf(
+            buf, sizeof buf,
+            "%zu waarschuwing%s bij de controle van de gegevens; de lijst staat in de "
+            "interne rapportage.",
+            w->in->nwarnings, w->in->nwarnings == 1 ? "" : "en");
+        tl_row(s, "Waarschuwingen", buf);
+    } else {
+        snprintf(buf, sizeof buf, "%zu waarschuwing%s:", w->in->nwarnings,
+                 w->in->nwarnings == 1 ? "" : "en");
+        tl_row(s, "Waarschuwingen", buf);
+        for (size_t i = 0; i < w->in->nwarnings; i++)
+            tl_row(s, "", w->in->warnings[i]);
+    }
+    xs_down(s, 1);
+}
+
+static void write_toelichting(xw *w)
+{
+    xs s;
+    if (!xs_open(w, &s, "Toelichting"))
+        return;
+    xs_width(&s, TL_LABEL, TL_LABEL, 44);
+    xs_width(&s, TL_VALUE, TL_VALUE, 16);
+    xs_width(&s, TL_TEXT, TL_TEXT, 84);
+    xs_height(&s, 24);
+    xs_text(&s, 0, "Toelichting", XF_TITLE);
+    xs_down(&s, 2);
+    tl_indicators(&s);
+    tl_settings(&s);
+    tl_sources(&s);
+    tl_warnings(&s);
+    char buf[400];
+    if (w->in->audience == PM_INTERN) {
+        snprintf(buf, sizeof buf,
+                 "Deze werkmap is voor intern gebruik. Na dit blad volgen de "
+                 "afzonderlijke regels van de periode: Hulpvragen, Evaluaties en Inzet.");
+    } else {
+        snprintf(
+            buf, sizeof buf,
+            "Deze werkmap is voor extern gebruik: alleen totalen, geen namen van "
+            "specialisten, geen cijfers per organisatie, en cellen uit minder dan %d "
+            "waarnemingen als %s.",
+            w->cfg->min_cell, w->hidden);
+    }
+    tl_row(&s, "Publiek", buf);
+}
+
+/* ---- row-level sheets (intern) ---------------------------------------------- */
+
+static const xf col_formats[] = {
+    [PM_COL_TEXT] = XF_PLAIN, [PM_COL_INT] = XF_INT,     [PM_COL_DATE] = XF_DATE,
+    [PM_COL_EURO] = XF_EURO,  [PM_COL_SCORE] = XF_SCORE, [PM_COL_HOURS] = XF_HOURS};
+
+static double col_number(pm_col_type type, int64_t num)
+{
+    switch (type) {
+    case PM_COL_DATE: return (double)num + EXCEL_1970;
+    case PM_COL_EURO: return (double)num / 100.0;
+    case PM_COL_SCORE: return (double)num / 10.0;
+    case PM_COL_HOURS: return (double)num / 100.0;
+    default: return (double)num;
+    }
+}
+
+/* Starts part `part` of a row-level sheet: "Inzet", "Inzet (2)", ... with
+ * its header row, widths and frozen header. */
+static bool rows_sheet(xw *w, xs *s, pm_rows_kind kind, int part)
+{
+    char name[32];
+    if (part == 1)
+        snprintf(name, sizeof name, "%s", pm_rows_title(kind));
+    else
+        snprintf(name, sizeof name, "%s (%d)", pm_rows_title(kind), part);
+    if (!xs_open(w, s, name))
+        return false;
+    size_t ncols;
+    const pm_rows_column *cols = pm_rows_columns(kind, &ncols);
+    for (size_t c = 0; c < ncols; c++) {
+        xs_width(s, (lxw_col_t)c, (lxw_col_t)c, cols[c].width);
+        xs_head(s, (lxw_col_t)c, cols[c].name);
+    }
+    worksheet_freeze_panes(s->ws, 1, 0);
+    note(w, worksheet_repeat_rows(s->ws, 0, 0));
+    xs_down(s, 1);
+    return true;
+}
+
+/* The filter covers the header and every data row of the part. */
+static void rows_close(xs *s, size_t ncols)
+{
+    if (s->ws)
+        note(s->w, worksheet_autofilter(s->ws, 0, 0, s->row > 1 ? s->row - 1 : 0,
+                                        (lxw_col_t)(ncols - 1)));
+}
+
+static void rows_write(xs *s, const pm_rows_column *cols, size_t ncols,
+                       const pm_row_value *vals)
+{
+    for (size_t c = 0; c < ncols; c++) {
+        if (!vals[c].present)
+            continue;
+        if (cols[c].type == PM_COL_TEXT)
+            xs_text(s, (lxw_col_t)c, vals[c].text, XF_PLAIN);
+        else
+            xs_num(s, (lxw_col_t)c, col_number(cols[c].type, vals[c].num),
+                   col_formats[cols[c].type]);
+    }
+    xs_down(s, 1);
+}
+
+static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
+{
+    long max = w->in->max_rows_per_sheet;
+    if (max <= 0 || max > MAX_DATA_ROWS)
+        max = MAX_DATA_ROWS;
+    size_t ncols;
+    const pm_rows_column *cols = pm_rows_columns(kind, &ncols);
+    pm_rows *rows;
+    pm_error err = pm_rows_open(&rows, w->rep, kind, msg, msgsize);
+    if (err)
+        return err;
+    int part = 1;
+    long n = 0;
+    xs s;
+    bool ok = rows_sheet(w, &s, kind, part);
+    const pm_row_value *vals;
+    int rc = 0;
+    while (ok && (rc = pm_rows_next(rows, &vals, msg, msgsize)) == 1) {
+        if (n == max) {
+            rows_close(&s, ncols);
+            ok = rows_sheet(w, &s, kind, ++part);
+            n = 0;
+        }
+        rows_write(&s, cols, ncols, vals);
+        n++;
+    }
+    if (ok && rc < 0)
+        err = PM_ERR_DB;
+    if (ok)
+        rows_close(&s, ncols);
+    pm_rows_close(rows);
+    return err;
+}
+
+/* ---- the workbook ---------------------------------------------------------------- */
+
+static void set_properties(xw *w)
+{
+    const pm_context *ctx = &w->rep->ctx;
+    char title[256], subject[256], comments[256], range[64], peil[16];
+    snprintf(title, sizeof title, "%s — %s", TITLE, ctx->period.label);
+    range_text(ctx->period.start, ctx->period.end, range, sizeof range);
+    pm_format_date(ctx->peildatum, peil, sizeof peil);
+    snprintf(subject, sizeof subject, "Periode %s (%s), peildatum %s, publiek %s",
+             ctx->period.label, range, peil, pm_audience_name(w->in->audience));
+    snprintf(comments, sizeof comments, "Gegevensvingerafdruk %s", w->in->fingerprint);
+    lxw_doc_properties p = {.title = title,
+                            .subject = subject,
+                            .author = AUTHOR,
+                            .company = COMPANY,
+                            .comments = comments,
+                            .created = w->in->created};
+    note(w, workbook_set_properties(w->wb, &p));
+}
+
+static pm_error write_sheets(xw *w, char *msg, size_t msgsize)
+{
+    create_formats(w);
+    print_texts(w);
+    set_properties(w);
+    write_overzicht(w);
+    for (size_t i = 0; i < w->rep->nresults; i++)
+        write_indicator(w, &w->rep->results[i]);
+    write_toelichting(w);
+    if (w->in->audience != PM_INTERN)
+        return PM_OK;
+    static const pm_rows_kind kinds[] = {PM_ROWS_HULPVRAGEN, PM_ROWS_EVALUATIES,
+                                         PM_ROWS_INZET};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0] && !w->lerr; k++) {
+        pm_error err = write_rows(w, kinds[k], msg, msgsize);
+        if (err)
+            return err;
+    }
+    return PM_OK;
+}
+
+/* The folder of path, for libxlsxwriter's temporary files: beside the
+ * target rather than in /tmp, which may be memory. malloc'ed. */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, char *msg,
+                       size_t msgsize)
+{
+    char *tmp = NULL;
+    pm_error err = pm_outfile_reserve(path, &tmp, msg, msgsize);
+    if (err)
+        return err;
+    char *dir = folder_of(tmp);
+    xw w = {.in = in, .rep = in->rep, .cfg = in->rep->ctx.cfg};
+    snprintf(w.hidden, sizeof w.hidden, "<%d", w.cfg->min_cell);
+    lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir};
+    w.wb = dir ? workbook_new_opt(tmp, &opts) : NULL;
+    if (!w.wb) {
+        snprintf(msg, msgsize, "%s: onvoldoende geheugen voor de werkmap", path);
+        unlink(tmp);
+        free(tmp);
+        free(dir);
+        return PM_ERR_NOMEM;
+    }
+    err = write_sheets(&w, msg, msgsize);
+    if (!err && w.lerr) {
+        snprintf(msg, msgsize,
+                 "%s: de werkmap kan niet worden opgebouwd (libxlsxwriter: %s)", path,
+                 lxw_strerror(w.lerr));
+        err = PM_ERR_IO;
+    }
+    /* Closing also frees the workbook, so it happens on failure too; the
+     * half-written temporary file is removed below. */
+    lxw_error closed = workbook_close(w.wb);
+    if (!err && closed) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven (libxlsxwriter: %s)", path,
+                 lxw_strerror(closed));
+        err = PM_ERR_IO;
+    }
+    if (err) {
+        unlink(tmp);
+    } else {
+        err = pm_outfile_rename(tmp, path, msg, msgsize);
+    }
+    free(tmp);
+    free(dir);
+    return err;
 }

@@ -20,6 +20,17 @@ check("Import voltooid: 3160 rijen in 9 bestanden (3160 nieuw, 0 vervangen)" in 
       "demo_imports_all_3160_rows_as_new", r)
 check("Integriteit van de database: in orde" in r.out, "demo_runs_check", r)
 w.db = os.path.join(out, "pijlermonitor.db")
+# The main job writes the reports of the last complete quarter of the data
+# (2026-Q1: requests run through 31-03-2026) for both audiences.
+files = sorted(os.listdir(out))
+want = [f"rapportage-2026-Q1-{a}.{e}" for a in ("extern", "intern") for e in ("pdf", "xlsx")]
+check(all(f in files for f in want), "demo_writes_workbook_and_pdf_for_both_audiences", files)
+pngs = os.listdir(os.path.join(out, "grafieken-2026-Q1")) if "grafieken-2026-Q1" in files else []
+check(len(pngs) >= 10 and "r3-specialisten.png" not in pngs,
+      "demo_writes_extern_charts_as_png_without_personal_ones", pngs)
+check(all(os.path.getsize(os.path.join(out, f)) > 10000 for f in want),
+      "demo_reports_are_not_empty", [os.path.getsize(os.path.join(out, f)) for f in want])
+check("Rapportages over 2026-Q1 (peildatum 31-03-2026)" in r.out, "demo_says_which_period", r.out)
 counts = {t: w.count(t) for t in EXPECTED}
 check(counts == EXPECTED, "demo_row_counts_match_the_fixture_files", counts)
 
