@@ -46,19 +46,18 @@ typedef struct spend {
 static const char sql_begroting[] =
     "SELECT jaar, kwartaal, post, bedrag_cent FROM begroting";
 
-/* Both queries return one row per day (and post) of [?1, ?2], the union
- * of the periode, cumulatief and prognose ranges (all end on the
- * peildatum); C puts each day in its ranges and quarter. Grouping by day
- * rather than by (quarter, range flags) through the calendar table, and
- * scanning the table rather than the datum index, measured 1.0 s against
- * 3.2 s for 3M inzet rows: the range covers almost the whole table, and an
- * index scan then costs one random table lookup per row, while the full
- * scan rejects rows outside the range before the join for little. */
-static const char sql_inzet[] = "SELECT i.datum, sum(i.uren_x100 * s.uurtarief_cent)"
-                                " FROM inzet i NOT INDEXED"
-                                " JOIN specialisten s ON s.id = i.specialist"
-                                " WHERE i.datum BETWEEN ?1 AND ?2"
-                                " GROUP BY i.datum";
+/* Both queries read [?1, ?2], the union of the periode, cumulatief and
+ * prognose ranges (all end on the peildatum); C adds each row to its day
+ * and then each day to its ranges and quarter. inzet is the largest table
+ * (3 rows per request): a plain scan without a join or GROUP BY, with the
+ * 500-odd hourly rates looked up in C, takes 0.25 s at 3M rows, where
+ * SQLite's join plus GROUP BY (a sort that spills to disk) took 2 s
+ * (bench/results/indicators.md). */
+static const char sql_inzet[] = "SELECT datum, specialist, uren_x100"
+                                " FROM inzet NOT INDEXED"
+                                " WHERE datum BETWEEN ?1 AND ?2";
+
+static const char sql_rates[] = "SELECT id, uurtarief_cent FROM specialisten ORDER BY id";
 
 static const char sql_uitgaven[] = "SELECT datum, sum(bedrag_cent) * 100, post"
                                    " FROM uitgaven"
@@ -199,37 +198,129 @@ static void set_cell(pm_cell *c, const char *key, int64_t real_x100, double begr
 /* Runs one of the two grouped queries and adds each day's total to the
  * ranges it belongs to and to its trend quarter. With `by_post` the third
  * column names the post; otherwise every row is inhuur. */
-static pm_error scan(const pm_context *ctx, const char *sql, bool by_post,
-                     pm_day prog_from, spend *ranges, spend *trend, char *msg,
-                     size_t msgsize)
+/* Adds x100 (1/100 cent) of one post spent on day to the ranges it falls in
+ * and to its trend quarter. */
+static void add_day(const pm_context *ctx, pm_day day, int post, int64_t x100,
+                    pm_day prog_from, spend *ranges, spend *trend)
+{
+    bool in[NRANGES] = {day >= ctx->per_from && day <= ctx->per_to, day >= ctx->cum_from,
+                        day >= prog_from};
+    for (int r = 0; r < NRANGES; r++)
+        if (in[r])
+            ranges[r].x100[post] += x100;
+    int quarter = pm_quarter_index(day);
+    if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
+        trend[quarter - ctx->q_first].x100[post] += x100;
+}
+
+/* The uitgaven, grouped by day and post in SQL (a small table). */
+static pm_error scan_uitgaven(const pm_context *ctx, pm_day prog_from, spend *ranges,
+                              spend *trend, char *msg, size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
-    pm_error err = pm_prepare(ctx, sql, &st, msg, msgsize);
+    pm_error err = pm_prepare(ctx, sql_uitgaven, &st, msg, msgsize);
     if (err)
         return err;
     sqlite3_bind_int64(st, 1, min_day(ctx->per_from, ctx->cum_from));
     sqlite3_bind_int64(st, 2, ctx->peildatum);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        pm_day day = (pm_day)sqlite3_column_int64(st, 0);
-        int64_t x100 = sqlite3_column_int64(st, 1);
-        int post = INHUUR;
-        if (by_post)
-            post = post_index((const char *)sqlite3_column_text(st, 2));
-        if (post < 0)
-            continue;
-        bool in[NRANGES] = {day >= ctx->per_from && day <= ctx->per_to,
-                            day >= ctx->cum_from, day >= prog_from};
-        for (int r = 0; r < NRANGES; r++)
-            if (in[r])
-                ranges[r].x100[post] += x100;
-        int quarter = pm_quarter_index(day);
-        if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
-            trend[quarter - ctx->q_first].x100[post] += x100;
+        int post = post_index((const char *)sqlite3_column_text(st, 2));
+        if (post >= 0)
+            add_day(ctx, (pm_day)sqlite3_column_int64(st, 0), post,
+                    sqlite3_column_int64(st, 1), prog_from, ranges, trend);
     }
     if (rc != SQLITE_DONE)
         err = pm_sql_error(ctx, msg, msgsize);
     sqlite3_finalize(st);
+    return err;
+}
+
+typedef struct rate {
+    char *id;
+    int64_t cent;
+} rate;
+
+static int compare_rate(const void *key, const void *elem)
+{
+    return strcmp(key, ((const rate *)elem)->id);
+}
+
+static void free_rates(rate *rates, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(rates[i].id);
+    free(rates);
+}
+
+/* The hourly rates, sorted by id (SQLite's BINARY order is strcmp's). */
+static pm_error load_rates(const pm_context *ctx, rate **out, size_t *n, char *msg,
+                           size_t msgsize)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_rates, &st, msg, msgsize);
+    size_t cap = 0;
+    int rc = SQLITE_DONE;
+    while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            rate *grown = realloc(*out, cap * sizeof **out);
+            if (!grown) {
+                err = PM_ERR_NOMEM;
+                break;
+            }
+            *out = grown;
+        }
+        (*out)[*n].id = strdup((const char *)sqlite3_column_text(st, 0));
+        (*out)[*n].cent = sqlite3_column_int64(st, 1);
+        if (!(*out)[(*n)++].id)
+            err = PM_ERR_NOMEM;
+    }
+    if (!err && rc != SQLITE_DONE)
+        err = pm_sql_error(ctx, msg, msgsize);
+    sqlite3_finalize(st);
+    return err;
+}
+
+/* The inzet: hours × rate per row, summed per day in C, then each day
+ * added to its ranges. */
+static pm_error scan_inzet(const pm_context *ctx, pm_day prog_from, spend *ranges,
+                           spend *trend, char *msg, size_t msgsize)
+{
+    pm_day from = min_day(ctx->per_from, ctx->cum_from), to = ctx->peildatum;
+    if (from > to)
+        return PM_OK;
+    rate *rates;
+    size_t nrates;
+    pm_error err = load_rates(ctx, &rates, &nrates, msg, msgsize);
+    int64_t *per_day = err ? NULL : calloc((size_t)(to - from + 1), sizeof *per_day);
+    if (!err && !per_day)
+        err = PM_ERR_NOMEM;
+    sqlite3_stmt *st = NULL;
+    if (!err)
+        err = pm_prepare(ctx, sql_inzet, &st, msg, msgsize);
+    if (!err) {
+        sqlite3_bind_int64(st, 1, from);
+        sqlite3_bind_int64(st, 2, to);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *id = (const char *)sqlite3_column_text(st, 1);
+            const rate *r = bsearch(id, rates, nrates, sizeof *rates, compare_rate);
+            if (r)
+                per_day[sqlite3_column_int64(st, 0) - from] +=
+                    sqlite3_column_int64(st, 2) * r->cent;
+        }
+        if (rc != SQLITE_DONE)
+            err = pm_sql_error(ctx, msg, msgsize);
+    }
+    sqlite3_finalize(st);
+    for (pm_day d = from; !err && d <= to; d++)
+        if (per_day[d - from])
+            add_day(ctx, d, INHUUR, per_day[d - from], prog_from, ranges, trend);
+    free(per_day);
+    free_rates(rates, nrates);
     return err;
 }
 
@@ -295,9 +386,9 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
 
     err = load_budget(ctx, b, msg, msgsize);
     if (!err)
-        err = scan(ctx, sql_inzet, false, prog_from, ranges, trend, msg, msgsize);
+        err = scan_inzet(ctx, prog_from, ranges, trend, msg, msgsize);
     if (!err)
-        err = scan(ctx, sql_uitgaven, true, prog_from, ranges, trend, msg, msgsize);
+        err = scan_uitgaven(ctx, prog_from, ranges, trend, msg, msgsize);
 
     if (!err) {
         double prog, jaar;

@@ -1,22 +1,26 @@
 /* r1.c — R1 "reactie binnen 5 werkdagen" (SPEC §5): of the requests received
  * in the range, the share with a first contact on or before the deadline.
  *
- * One query classifies every request once, joined with the working-day
- * table, and groups the counts by quarter, range membership, regio, type,
- * onderwerp and working-day bucket; C adds the cells up into the periode,
- * cumulatief, the breakdowns and the trend. Bucket: 0..5 working days to a
- * first contact on time, 6 = late (contact after the deadline, or none while
- * the deadline has passed), -1 = pending (no contact, deadline not passed). */
+ * One plain scan reads the requests of the ranges; C classifies each with
+ * the working-day calendar and the organisation table and adds it to the
+ * periode, cumulatief, breakdowns and trend. At a million requests this
+ * takes 0.3 s, where SQLite's joins and a seven-column GROUP BY (a sort
+ * that spills to disk) took 2.4 s (bench/results/indicators.md).
+ * Bucket: 0..5 working days to a first contact on time, 6 = late (contact
+ * after the deadline, or none while the deadline has passed), -1 = pending
+ * (no contact, deadline not passed). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "indicator.h"
+#include "orgs.h"
 
 enum { PER, CUM };
 enum { ON_TIME, LATE, PENDING };
 #define NBUCKETS 8 /* pending, 0..5, late */
 
+/* Same order as pm_regios (orgs.h), plus "" for no regio. */
 static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
                                      "Zuid-West",  "Zuid",  ""};
 static const char *const types[] = {"gemeente", "sob", "opdrachtgever"};
@@ -43,29 +47,22 @@ typedef struct r1_counts {
     tally subject[2][NSUBJ];
 } r1_counts;
 
-static const char sql_r1[] =
-    "SELECT k.kwartaal,"
-    "  h.ontvangen BETWEEN ?1 AND ?2,"
-    "  h.ontvangen >= ?3,"
-    "  coalesce(o.regio, ''), o.type, coalesce(h.onderwerp, ''),"
-    "  CASE WHEN h.eerste_contact <= ?4 THEN"
-    "         CASE WHEN h.eerste_contact <= k.deadline THEN kc.nr - k.nr ELSE 6 END"
-    "       WHEN ?4 > k.deadline THEN 6"
-    "       ELSE -1 END AS bucket,"
-    "  count(*)"
-    " FROM hulpvragen h"
-    " JOIN organisaties o ON o.id = h.organisatie"
-    " JOIN temp.kalender k ON k.dag = h.ontvangen"
-    " LEFT JOIN temp.kalender kc ON kc.dag = h.eerste_contact"
-    " WHERE h.ontvangen BETWEEN ?5 AND ?4"
-    " GROUP BY 1, 2, 3, 4, 5, 6, 7";
+static const char sql_r1[] = "SELECT organisatie, ontvangen, eerste_contact, onderwerp"
+                             " FROM hulpvragen NOT INDEXED"
+                             " WHERE ontvangen BETWEEN ?1 AND ?2";
 
-static int index_of(const char *const *list, size_t n, const char *s)
+/* The bucket of a request received on `day` with first contact `contact`
+ * (0 when none), as known on the peildatum. deadline[] and the calendar's
+ * nr[] are indexed by day - cal->first. */
+static int classify(const pm_context *ctx, const pm_day *deadline, pm_day day,
+                    pm_day contact)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], s) == 0)
-            return (int)i;
-    return -1;
+    const pm_calendar *cal = ctx->cal;
+    pm_day due = deadline[day - cal->first];
+    if (contact && contact <= ctx->peildatum)
+        return contact <= due ? cal->nr[contact - cal->first] - cal->nr[day - cal->first]
+                              : 6;
+    return ctx->peildatum > due ? 6 : -1;
 }
 
 static int outcome(int bucket)
@@ -183,44 +180,56 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         return PM_ERR_NOMEM;
     }
 
+    /* The deadline of every day of the calendar, computed once. */
+    const pm_calendar *cal = ctx->cal;
+    pm_day *deadline = malloc(cal->ndays * sizeof *deadline);
+    pm_org_table orgs;
+    err = deadline ? pm_org_table_load(ctx, &orgs, msg, msgsize) : PM_ERR_NOMEM;
+    for (size_t i = 0; deadline && i < cal->ndays; i++)
+        deadline[i] = pm_calendar_deadline(cal, cal->first + (pm_day)i, 5);
+    pm_day scan_from = ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from;
     sqlite3_stmt *st = NULL;
-    err = pm_prepare(ctx, sql_r1, &st, msg, msgsize);
+    if (!err)
+        err = pm_prepare(ctx, sql_r1, &st, msg, msgsize);
     if (!err) {
-        sqlite3_bind_int64(st, 1, ctx->per_from);
-        sqlite3_bind_int64(st, 2, ctx->per_to);
-        sqlite3_bind_int64(st, 3, ctx->cum_from);
-        sqlite3_bind_int64(st, 4, ctx->peildatum);
-        sqlite3_bind_int64(st, 5,
-                           ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
+        sqlite3_bind_int64(st, 1, scan_from);
+        sqlite3_bind_int64(st, 2, ctx->peildatum);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            int quarter = sqlite3_column_int(st, 0);
-            int in[2] = {sqlite3_column_int(st, 1), sqlite3_column_int(st, 2)};
-            int reg = index_of(regios, NREG, (const char *)sqlite3_column_text(st, 3));
-            int typ = index_of(types, NTYPE, (const char *)sqlite3_column_text(st, 4));
-            int sub = index_of(subjects, NSUBJ, (const char *)sqlite3_column_text(st, 5));
-            int bucket = sqlite3_column_int(st, 6);
-            long n = (long)sqlite3_column_int64(st, 7);
+            const pm_org *org =
+                pm_org_find(&orgs, (const char *)sqlite3_column_text(st, 0));
+            pm_day day = (pm_day)sqlite3_column_int64(st, 1);
+            pm_day contact = (pm_day)sqlite3_column_int64(st, 2); /* NULL reads as 0 */
+            const char *subject = (const char *)sqlite3_column_text(st, 3);
+            int reg = org && org->regio >= 0 ? org->regio : (int)NREG - 1; /* "" */
+            int typ = org ? org->type : -1;
+            int sub = pm_index_of(subjects, NSUBJ, subject ? subject : "");
+            int bucket = classify(ctx, deadline, day, contact);
+            int quarter = pm_quarter_index(day);
+            int in[2] = {day >= ctx->per_from && day <= ctx->per_to,
+                         day >= ctx->cum_from};
             int slot = bucket < 0 ? 7 : bucket;
             for (int rg = PER; rg <= CUM; rg++) {
                 if (!in[rg])
                     continue;
-                tally_add(&c->total[rg], bucket, n);
-                c->buckets[rg][slot] += n;
-                if (reg >= 0)
-                    tally_add(&c->regio[rg][reg], bucket, n);
+                tally_add(&c->total[rg], bucket, 1);
+                c->buckets[rg][slot]++;
+                tally_add(&c->regio[rg][reg], bucket, 1);
                 if (typ >= 0)
-                    tally_add(&c->type[rg][typ], bucket, n);
+                    tally_add(&c->type[rg][typ], bucket, 1);
                 if (sub >= 0)
-                    tally_add(&c->subject[rg][sub], bucket, n);
+                    tally_add(&c->subject[rg][sub], bucket, 1);
             }
             if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
-                tally_add(&trend[quarter - ctx->q_first], bucket, n);
+                tally_add(&trend[quarter - ctx->q_first], bucket, 1);
         }
         if (rc != SQLITE_DONE)
             err = pm_sql_error(ctx, msg, msgsize);
-        sqlite3_finalize(st);
     }
+    sqlite3_finalize(st);
+    if (deadline)
+        pm_org_table_free(&orgs);
+    free(deadline);
 
     if (!err) {
         tally_figures(&c->total[PER], &r->periode, cfg);

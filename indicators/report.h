@@ -11,7 +11,7 @@ typedef struct pm_report {
     pm_calendar cal;
     pm_result *results; /* in registry order */
     size_t nresults;
-    long long rows[16]; /* rows per dataset (pm_kind order), for the sources */
+    long long rows[16];  /* rows per dataset (pm_kind order), for the sources */
     bool in_transaction; /* the read snapshot is open until pm_report_free */
 } pm_report;
 

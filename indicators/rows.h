@@ -14,7 +14,11 @@
 
 #include "report.h"
 
-typedef enum pm_rows_kind { PM_ROWS_HULPVRAGEN, PM_ROWS_EVALUATIES, PM_ROWS_INZET } pm_rows_kind;
+typedef enum pm_rows_kind {
+    PM_ROWS_HULPVRAGEN,
+    PM_ROWS_EVALUATIES,
+    PM_ROWS_INZET
+} pm_rows_kind;
 
 typedef enum pm_col_type {
     PM_COL_TEXT,
@@ -26,15 +30,15 @@ typedef enum pm_col_type {
 } pm_col_type;
 
 typedef struct pm_rows_column {
-    const char *name;  /* Dutch column header */
+    const char *name; /* Dutch column header */
     pm_col_type type;
-    int width;         /* suggested column width in characters */
+    int width; /* suggested column width in characters */
 } pm_rows_column;
 
 typedef struct pm_row_value {
-    int present;       /* 0: empty cell */
-    const char *text;  /* PM_COL_TEXT */
-    int64_t num;       /* the other types */
+    int present;      /* 0: empty cell */
+    const char *text; /* PM_COL_TEXT */
+    int64_t num;      /* the other types */
 } pm_row_value;
 
 typedef struct pm_rows pm_rows;

@@ -1,0 +1,41 @@
+/* orgs.h — the organisations as a sorted in-memory table (id → regio,
+ * type), so indicators that read many rows per organisation look them up
+ * in C instead of joining on a text key for every row. */
+#ifndef PM_ORGS_H
+#define PM_ORGS_H
+
+#include "indicator.h"
+
+/* Region and type as small indexes; -1 for none (an opdrachtgever). */
+extern const char
+    *const pm_regios[]; /* Noord-West, Noord, Midden, Oost, Zuid-West, Zuid */
+#define PM_NREGIOS 6
+extern const char *const pm_org_types[]; /* gemeente, sob, opdrachtgever */
+#define PM_NTYPES 3
+
+typedef struct pm_org {
+    char *id;
+    char *naam;
+    signed char regio;
+    signed char type;
+} pm_org;
+
+typedef struct pm_org_table {
+    pm_org *orgs; /* sorted by id, strcmp order */
+    size_t n;
+} pm_org_table;
+
+/* Loads every organisation. PM_ERR_DB / PM_ERR_NOMEM with msg on failure;
+ * pm_org_table_free is safe either way. */
+pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
+                           size_t msgsize);
+
+/* The organisation with this id, or NULL. */
+const pm_org *pm_org_find(const pm_org_table *t, const char *id);
+
+void pm_org_table_free(pm_org_table *t);
+
+/* Index of s in list[0..n), or -1. */
+int pm_index_of(const char *const *list, size_t n, const char *s);
+
+#endif
