@@ -261,7 +261,10 @@ static cJSON *parse_element(pm_jsonrd *rd, long start_line, long *errline)
 {
     const char *end = NULL;
     cJSON *v = NULL;
-    if (rd->elen > 0)
+    /* cJSON skips a UTF-8 BOM at the start of its input, so a BOM before an
+     * element inside the array was accepted (found by fuzz/fuzz_jsonrd.c).
+     * No JSON value starts with byte 0xEF: such an element is invalid. */
+    if (rd->elen > 0 && (unsigned char)rd->elem[0] != 0xEF)
         v = cJSON_ParseWithLengthOpts(rd->elem, rd->elen, &end, 0);
     if (v) {
         const char *stop = rd->elem + rd->elen;
