@@ -2,6 +2,7 @@
  * and line the row came from, and the store's integrity check. */
 #include "check.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "dataset.h"
@@ -177,8 +178,8 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
     return PM_OK;
 }
 
-pm_error pm_check_run(sqlite3 *db, const pm_check_opts *opts, FILE *out, long *nwarnings,
-                      char *msg, size_t msgsize)
+static pm_error check_all(sqlite3 *db, const pm_check_opts *opts, FILE *out,
+                          long *nwarnings, char *msg, size_t msgsize)
 {
     *nwarnings = 0;
     pm_error err = integrity(db, out, msg, msgsize);
@@ -224,4 +225,30 @@ pm_error pm_check_run(sqlite3 *db, const pm_check_opts *opts, FILE *out, long *n
     }
     fprintf(out, "%ld waarschuwing%s\n", *nwarnings, *nwarnings == 1 ? "" : "en");
     return PM_OK;
+}
+
+/* One read transaction for the whole check, so the integrity check, the row
+ * counts and the warnings all come from one snapshot: without it each
+ * statement saw the database as it was at that moment, and an import
+ * committing meanwhile gave a "Rijen" line that matched no state of the
+ * database (half before, half after the import; shown by
+ * tests/e2e/test_concurrency.py). Inside a caller's transaction (report,
+ * which reads in its own snapshot) that one is used. */
+pm_error pm_check_run(sqlite3 *db, const pm_check_opts *opts, FILE *out, long *nwarnings,
+                      char *msg, size_t msgsize)
+{
+    bool own = sqlite3_get_autocommit(db);
+    if (own) {
+        pm_error err = pm_store_exec(db, "BEGIN", msg, msgsize);
+        if (err) {
+            *nwarnings = 0;
+            return err;
+        }
+    }
+    pm_error err = check_all(db, opts, out, nwarnings, msg, msgsize);
+    if (own) {
+        char ignored[128];
+        pm_store_exec(db, "COMMIT", ignored, sizeof ignored);
+    }
+    return err;
 }

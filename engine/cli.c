@@ -153,8 +153,8 @@ static void print_import_summary(const pm_import_result *res, bool dry_run, bool
             replaced);
 }
 
-static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,
-                      const char *const *paths, size_t npaths)
+static int run_import(sqlite3 *db, const char *dbpath, const pm_dataset *kind,
+                      bool dry_run, const char *const *paths, size_t npaths)
 {
     char now[32];
     iso_time(run_time(), now);
@@ -171,6 +171,10 @@ static int run_import(sqlite3 *db, const pm_dataset *kind, bool dry_run,
         fprintf(stderr,
                 "Import afgebroken: %zu fout%s gevonden; er is niets opgeslagen.\n",
                 diag.nerrors, diag.nerrors == 1 ? "" : "en");
+    else if (err == PM_ERR_DB) /* name the database: "de schijf is vol" alone
+                                  does not say which disk (tests/e2e/test_faults.py) */
+        fprintf(stderr, "pijlermonitor: database '%s': %s; er is niets opgeslagen.\n",
+                dbpath, *msg ? msg : pm_strerror(err));
     else if (err)
         fprintf(stderr, "pijlermonitor: %s; er is niets opgeslagen.\n",
                 *msg ? msg : pm_strerror(err));
@@ -204,7 +208,7 @@ static int cmd_import(const cli *c)
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
     if (err)
         return fail(err, msg);
-    code = run_import(db, kind, c->dry_run, c->args, c->nargs);
+    code = run_import(db, path, kind, c->dry_run, c->args, c->nargs);
     pm_store_close(db);
     return code;
 }
@@ -595,7 +599,7 @@ static int cmd_demo(const cli *c)
         code = fail(err, msg);
     } else {
         printf("Demo: gegevens uit %s in een nieuwe database %s\n", fixdir, dbpath);
-        code = run_import(db, NULL, false, (const char *const *)paths, npaths);
+        code = run_import(db, dbpath, NULL, false, (const char *const *)paths, npaths);
         if (code == 0) {
             pm_config cfg;
             pm_config_defaults(&cfg);

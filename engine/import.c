@@ -1030,12 +1030,17 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;
     }
+    /* The failure's code, taken before the ROLLBACK and PRAGMA below
+     * overwrite it: read after them it was never SQLITE_BUSY, so the message
+     * for a busy database below was never given (found by
+     * tests/e2e/test_concurrency.py). */
+    int failed_rc = err == PM_ERR_DB ? sqlite3_errcode(db) : SQLITE_OK;
     importer_free(&im);
     char ignored[128];
     if (!res->committed)
         pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
     pm_store_exec(db, "PRAGMA foreign_keys = ON", ignored, sizeof ignored);
-    if (err == PM_ERR_DB && (sqlite3_errcode(db) & 0xff) == SQLITE_BUSY)
+    if (err == PM_ERR_DB && (failed_rc & 0xff) == SQLITE_BUSY)
         snprintf(
             msg, msgsize,
             "de database is bezet door een ander proces (een andere import?); probeer "

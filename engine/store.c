@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "dataset.h"
 
@@ -271,6 +272,20 @@ static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
     return err;
 }
 
+/* Whether new files can be made in the folder of path. */
+static int folder_writable(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    return access(dir, W_OK) == 0;
+}
+
 void pm_store_close(sqlite3 *db)
 {
     if (db)
@@ -314,11 +329,22 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
     long long app_id = query_int(db, "PRAGMA application_id", &rc);
     if (rc != SQLITE_OK) {
         int notadb = (rc & 0xff) == SQLITE_NOTADB;
-        snprintf(msg, msgsize,
-                 notadb ? "'%s' is geen SQLite-database (en dus geen "
-                          "pijlermonitor-database); het bestand is niet gewijzigd"
-                        : "database '%s' kan niet worden gelezen: %s",
-                 path, sqlite3_errmsg(db));
+        if (notadb)
+            snprintf(msg, msgsize,
+                     "'%s' is geen SQLite-database (en dus geen "
+                     "pijlermonitor-database); het bestand is niet gewijzigd",
+                     path);
+        else /* the reason in Dutch, SQLite's own words only in parentheses;
+                a read-only folder is named as the cause, as SQLite's "unable
+                to open database file" does not say it (tests/e2e/test_faults.py) */
+            snprintf(msg, msgsize,
+                     "database '%s' kan niet worden gelezen: %s%s (SQLite: %s)", path,
+                     pm_store_reason(db),
+                     (rc & 0xff) == SQLITE_CANTOPEN && !folder_writable(path)
+                         ? "; de map is alleen-lezen, en SQLite moet naast de database "
+                           "een -wal- en een -shm-bestand kunnen maken"
+                         : "",
+                     sqlite3_errmsg(db));
         sqlite3_close_v2(db);
         return notadb ? PM_ERR_NOTOURS : PM_ERR_DB;
     }

@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <errno.h>
 #include <glib.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1884,12 +1885,27 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
 
 /* ---- output ------------------------------------------------------------ */
 
+/* Where cairo's output goes. A failed write is remembered here and NOT
+ * passed back to cairo: cairo aborts the whole process on an assertion
+ * (_cairo_array_index_const) when its PDF stream fails at some moments, as
+ * on a full disk (tests/e2e/test_faults.py), leaving the temporary file
+ * behind. So cairo goes on into the void and the failure is reported after
+ * cairo_surface_finish, with the errno of the first failed write. */
+typedef struct out_stream {
+    FILE *fp;
+    int err; /* errno of the first failed write; 0 while all went well */
+} out_stream;
+
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
                                    unsigned int length)
 {
-    FILE *fp = closure;
-    return fwrite(data, 1, length, fp) == length ? CAIRO_STATUS_SUCCESS
-                                                 : CAIRO_STATUS_WRITE_ERROR;
+    out_stream *o = closure;
+    /* glibc's fwrite can report every byte taken although flushing its
+     * buffer failed; the stream's error flag tells. */
+    errno = 0;
+    if (!o->err && (fwrite(data, 1, length, o->fp) != length || ferror(o->fp)))
+        o->err = errno ? errno : EIO;
+    return CAIRO_STATUS_SUCCESS;
 }
 
 /* The document's dates in the ISO form cairo writes into the PDF. */
@@ -1906,8 +1922,9 @@ static pm_error write_pdf(doc *d, const char *path, char *msg, size_t msgsize)
     pm_error err = pm_outfile_open(&of, path, msg, msgsize);
     if (err)
         return err;
+    out_stream os = {.fp = of.fp};
     cairo_surface_t *s =
-        cairo_pdf_surface_create_for_stream(write_stream, of.fp, PAGE_W, PAGE_H);
+        cairo_pdf_surface_create_for_stream(write_stream, &os, PAGE_W, PAGE_H);
     char title[160], subject[256], date[32], d1[16], d2[16], d3[16];
     snprintf(title, sizeof title, "%s — %s", REPORT_TITLE, d->ctx->period.label);
     snprintf(subject, sizeof subject,
@@ -1948,7 +1965,11 @@ static pm_error write_pdf(doc *d, const char *path, char *msg, size_t msgsize)
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    if (!err && st != CAIRO_STATUS_SUCCESS) {
+    if (!err && os.err) {
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+                 pm_errno_text(os.err));
+        err = PM_ERR_IO;
+    } else if (!err && st != CAIRO_STATUS_SUCCESS) {
         snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
                  st == CAIRO_STATUS_NO_MEMORY ? "onvoldoende geheugen"
                                               : "schrijffout bij het maken van de PDF");
@@ -1988,9 +2009,11 @@ static pm_error write_png(const doc *d, const chart_def *c, char *msg, size_t ms
     else
         snprintf(msg, msgsize, "%s: %s", path, pm_strerror(err));
     if (!err) {
-        cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, of.fp);
-        if (st != CAIRO_STATUS_SUCCESS) {
-            snprintf(msg, msgsize, "%s kan niet worden geschreven: schrijffout", path);
+        out_stream os = {.fp = of.fp};
+        cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, &os);
+        if (st != CAIRO_STATUS_SUCCESS || os.err) {
+            snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+                     os.err ? pm_errno_text(os.err) : "schrijffout");
             pm_outfile_abort(&of);
             err = PM_ERR_IO;
         } else {

@@ -10,6 +10,7 @@
  * once the rows they read are known. */
 #include "xlsx.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -1712,10 +1713,16 @@ pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, char *msg,
     }
     /* Closing also frees the workbook, so it happens on failure too; the
      * half-written temporary file is removed below. */
+    errno = 0;
     lxw_error closed = workbook_close(w.wb);
+    int close_errno = errno;
     if (!err && closed) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven (libxlsxwriter: %s)", path,
-                 lxw_strerror(closed));
+        /* libxlsxwriter's own text ("Zip generic error ZIP_ERRNO ...") does
+         * not tell a user that the disk is full: say the reason in Dutch
+         * from errno when the library left one (tests/e2e/test_faults.py). */
+        snprintf(msg, msgsize, "%s kan niet worden geschreven%s%s (libxlsxwriter: %s)",
+                 path, close_errno ? ": " : "",
+                 close_errno ? pm_errno_text(close_errno) : "", lxw_strerror(closed));
         err = PM_ERR_IO;
     }
     if (err) {
