@@ -294,6 +294,19 @@ static int audience_option(const cli *c, pm_audience *a)
     return 0;
 }
 
+/* The options that indicators and report share: period and peildatum,
+ * audience, configuration. On success *cfg must be freed by the caller. */
+static int report_options(const cli *c, pm_period *period, pm_day *peil,
+                          pm_audience *audience, pm_config *cfg)
+{
+    int code = period_options(c, period, peil);
+    if (!code)
+        code = audience_option(c, audience);
+    if (!code)
+        code = load_config(c, cfg);
+    return code;
+}
+
 static int cmd_indicators(const cli *c)
 {
     const char *format = c->format ? c->format : "table";
@@ -305,12 +318,8 @@ static int cmd_indicators(const cli *c)
     pm_period period;
     pm_day peil;
     pm_audience audience;
-    int code = period_options(c, &period, &peil);
-    if (!code)
-        code = audience_option(c, &audience);
     pm_config cfg;
-    if (!code)
-        code = load_config(c, &cfg);
+    int code = report_options(c, &period, &peil, &audience, &cfg);
     if (code)
         return code;
     const char *path = pm_store_path(c->db_option);
@@ -427,12 +436,8 @@ static int cmd_report(const cli *c)
     pm_period period;
     pm_day peil;
     pm_audience audience;
-    int code = period_options(c, &period, &peil);
-    if (!code)
-        code = audience_option(c, &audience);
     pm_config cfg;
-    if (!code)
-        code = load_config(c, &cfg);
+    int code = report_options(c, &period, &peil, &audience, &cfg);
     if (code)
         return code;
     const char *path = pm_store_path(c->db_option);

@@ -61,6 +61,19 @@ void pm_figures_proportion(pm_figures *f, double doel, int min_n)
         f->status = PM_ROOD;
 }
 
+void pm_cell_from_figures(pm_cell *c, const char *key, const pm_figures *f, long n)
+{
+    snprintf(c->key, sizeof c->key, "%s", key);
+    c->teller = f->teller;
+    c->noemer = f->noemer;
+    c->n = n;
+    c->has_waarde = f->has_waarde;
+    c->waarde = f->waarde;
+    c->has_interval = f->has_interval;
+    c->lo = f->lo;
+    c->hi = f->hi;
+}
+
 pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n)
 {
     r->breakdowns = calloc(n ? n : 1, sizeof *r->breakdowns);

@@ -132,6 +132,10 @@ void pm_wilson(double k, double n, double *lo, double *hi);
  * waarde >= doel, oranje when the upper bound >= doel, else rood. */
 void pm_figures_proportion(pm_figures *f, double doel, int min_n);
 
+/* Fills a breakdown cell with key and the teller, noemer, waarde and
+ * interval of f; n is the number of observations behind it. */
+void pm_cell_from_figures(pm_cell *c, const char *key, const pm_figures *f, long n);
+
 /* Allocates the breakdowns and trend arrays of r. NULL-safe free below. */
 pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n);
 pm_error pm_result_alloc_trend(pm_result *r, const pm_context *ctx);

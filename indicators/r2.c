@@ -96,15 +96,7 @@ static void tally_cell(const tally *t, pm_cell *c, const char *key, const pm_con
 {
     pm_figures f = {0};
     tally_figures(t, &f, cfg);
-    snprintf(c->key, sizeof c->key, "%s", key);
-    c->teller = f.teller;
-    c->noemer = f.noemer;
-    c->n = t->rated;
-    c->has_waarde = f.has_waarde;
-    c->waarde = f.waarde;
-    c->has_interval = f.has_interval;
-    c->lo = f.lo;
-    c->hi = f.hi;
+    pm_cell_from_figures(c, key, &f, t->rated);
 }
 
 /* The scores of one organisation in one range: teller the sum in points,
