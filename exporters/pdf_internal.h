@@ -1,0 +1,84 @@
+/* pdf_internal.h — what the PDF document (pdf.c) and its indicator pages
+ * (pdf_pages.c) share: the document's state, a few text helpers, the page table.
+ *
+ * Not a public interface: only those two files include it. The types keep
+ * their short names (types have no linkage); the functions carry the pm_pdf_
+ * prefix because they are visible to the linker. */
+#ifndef PM_PDF_INTERNAL_H
+#define PM_PDF_INTERNAL_H
+
+#include <cairo.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "chart.h"
+#include "pdf.h"
+
+/* One document being written. Made by pdf.c (doc_init) before the first
+ * page; the chart functions only read it. The strings are the Dutch words
+ * every chart's title and sentence reuse, formatted once. */
+typedef struct doc {
+    const pm_pdf_input *in;
+    const pm_report *rep;
+    const pm_context *ctx;
+    const pm_config *cfg;
+    bool intern;
+    char hidden[16];        /* "<5" */
+    char hidden_legend[96]; /* what "<5" means */
+    char cum_range[64];     /* "01-07-2024 t/m 31-12-2025" */
+    char cum_sub[96];       /* subtitle of cumulative charts */
+    char trend_sub[96];     /* subtitle of quarterly charts */
+    char per_phrase[96];    /* "In 2025-Q4" */
+    char per_lc[96];        /* "in 2025-Q4" */
+    char since[48];         /* "Sinds 01-07-2024" */
+    char since_lc[48];      /* "sinds 01-07-2024" */
+    char created[16];       /* "31-12-2025" */
+    size_t nquarters;       /* the trend quarters, programme start .. peildatum */
+    char (*quarter)[16];
+    const char **quarter_ptr;
+    int npages;
+} doc;
+
+/* ---- text helpers (pdf.c) ---------------------------------------------- */
+
+/* Appends formatted text to buf, which holds a string of at most size
+ * bytes: a sentence grows clause by clause. A full buf is left as it is. */
+void pm_pdf_add(char *buf, size_t size, const char *fmt, ...);
+
+/* v rounded to a whole number in Dutch: "1.234". Returns buf. */
+char *pm_pdf_count(double v, char *buf, size_t size);
+
+/* v euros in Dutch, to the cent: "€ 12.345,00". Returns buf. */
+char *pm_pdf_eur(double v, char *buf, size_t size);
+
+/* The calendar year of day. */
+int pm_pdf_year(pm_day day);
+
+/* ---- the indicator pages (pdf_pages.c) --------------------------------- */
+
+/* One chart: with cr it draws inside r; with say it writes its sentence
+ * (size bytes) and may set *want to the height it needs (0: any height
+ * will do). The document calls it twice: first for the sentence, to lay
+ * out the page, then with cr to draw. */
+typedef pm_error (*chart_fn)(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t size,
+                             double *want);
+
+typedef struct chart_def {
+    const char *png; /* the PNG's name without ".png": says what it shows */
+    chart_fn fn;
+    bool personal; /* names people: intern only (SPEC §6) */
+    double weight; /* share of the page's height for charts */
+} chart_def;
+
+typedef struct page_def {
+    const char *id;
+    const char *extern_note; /* what an extern reader does not see, or NULL */
+    chart_def charts[3];
+    size_t ncharts;
+} page_def;
+
+/* The page of indicator id, or NULL when it has none. Points into a
+ * static table. */
+const page_def *pm_pdf_page_def(const char *id);
+
+#endif
