@@ -1,0 +1,180 @@
+/* report_phases.c — where the time of `pijlermonitor report` goes, phase by
+ * phase, for bench/run (not a test, not installed).
+ *
+ *     build/bench/report_phases DB PERIOD intern|extern XLSX|- PDF|-
+ *
+ * Does what engine/cli.c write_reports does for `report --xlsx --pdf`, in the
+ * same order and with the same library calls, and times each phase with the
+ * monotonic clock: the indicators (pm_report_compute), the data fingerprint,
+ * the check whose warnings go into the workbook's Toelichting, the workbook
+ * writer and the PDF writer ("-" skips a file). Prints one JSON object, per
+ * phase: the seconds, the process's peak RSS so far, the RSS when the phase
+ * began and the highest RSS during the phase (the high-water mark is reset at
+ * each phase start), all in KiB. The peildatum is the period's last day and
+ * the configuration the defaults, as in bench/run. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "check.h"
+#include "config.h"
+#include "pdf.h"
+#include "period.h"
+#include "report.h"
+#include "store.h"
+#include "xlsx.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A field of /proc/self/status in KiB ("VmRSS", "VmHWM"), -1 when unknown. */
+static long status_kib(const char *field)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long v = -1;
+    size_t n = strlen(field);
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, field, n) == 0 && line[n] == ':')
+            v = strtol(line + n + 1, NULL, 10);
+    if (f)
+        fclose(f);
+    return v;
+}
+
+/* Starts a phase: resets the high-water mark of the resident set (Linux:
+ * clear_refs 5), so VmHWM afterwards is the peak during the phase alone. */
+static long rss_start;
+
+static double phase_start(void)
+{
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (f) {
+        fputs("5", f);
+        fclose(f);
+    }
+    rss_start = status_kib("VmRSS");
+    return now();
+}
+
+static int nphases;
+static long peak_so_far; /* the process's peak over all phases so far */
+
+/* One phase as JSON: seconds, the process's peak RSS so far, the RSS when
+ * the phase began and its highest RSS during the phase. (getrusage's
+ * ru_maxrss is reset with the high-water mark, so the peak so far is kept
+ * here.) */
+static void phase(const char *name, double t0)
+{
+    double s = now() - t0;
+    long hwm = status_kib("VmHWM");
+    if (hwm > peak_so_far)
+        peak_so_far = hwm;
+    printf("%s\"%s\": {\"s\": %.4f, \"peak_rss_kib\": %ld, \"rss_before_kib\": %ld, "
+           "\"phase_peak_kib\": %ld}",
+           nphases++ ? ", " : "", name, s, peak_so_far, rss_start, hwm);
+}
+
+static int die(const char *what, const char *msg)
+{
+    fprintf(stderr, "report_phases: %s: %s\n", what, msg);
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 6) {
+        fprintf(stderr, "usage: report_phases DB PERIOD intern|extern XLSX|- PDF|-\n");
+        return 2;
+    }
+    const char *xlsx = strcmp(argv[4], "-") ? argv[4] : NULL;
+    const char *pdf = strcmp(argv[5], "-") ? argv[5] : NULL;
+    pm_period period;
+    if (!pm_period_parse(argv[2], &period))
+        return die("period", argv[2]);
+    pm_audience audience = strcmp(argv[3], "intern") == 0 ? PM_INTERN : PM_EXTERN;
+    pm_config cfg;
+    pm_config_defaults(&cfg);
+    char msg[1024] = "";
+    double start = phase_start(), t0 = start;
+    sqlite3 *db;
+    if (pm_store_open(argv[1], PM_STORE_EXISTING, &db, NULL, msg, sizeof msg))
+        return die("open", msg);
+    printf("{");
+    phase("open", t0);
+
+    t0 = phase_start();
+    pm_report rep = {0};
+    if (pm_report_compute(&rep, db, &cfg, &period, period.end, msg, sizeof msg))
+        return die("indicators", msg);
+    phase("indicators", t0);
+
+    t0 = phase_start();
+    char fingerprint[20] = "";
+    if (pm_store_fingerprint(db, fingerprint, msg, sizeof msg))
+        return die("fingerprint", msg);
+    phase("fingerprint", t0);
+
+    /* engine/cli.c capture_check: the check's lines in memory, the
+     * warnings among them for the workbook. */
+    t0 = phase_start();
+    char *buf = NULL;
+    size_t len = 0, nlines = 0;
+    const char *lines[200];
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        return die("check", "open_memstream");
+    pm_check_opts opts;
+    pm_check_defaults(&opts);
+    opts.uurtarief_cap_cent = cfg.uurtarief_max_cent;
+    long warnings;
+    pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
+    fclose(mem);
+    for (char *p = buf; p && *p && nlines < 200;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strncmp(p, "waarschuwing: ", 14) == 0)
+            lines[nlines++] = p + 14;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    phase("check", t0);
+
+    time_t created = time(NULL);
+    if (xlsx) {
+        t0 = phase_start();
+        pm_xlsx_input in = {.rep = &rep,
+                            .audience = audience,
+                            .created = created,
+                            .fingerprint = fingerprint,
+                            .warnings = lines,
+                            .nwarnings = nlines};
+        if (pm_xlsx_write(&in, xlsx, msg, sizeof msg))
+            return die("workbook", msg);
+        phase("workbook", t0);
+    }
+    if (pdf) {
+        t0 = phase_start();
+        pm_pdf_input in = {.rep = &rep,
+                           .audience = audience,
+                           .created = created,
+                           .fingerprint = fingerprint};
+        if (pm_pdf_write(&in, pdf, msg, sizeof msg))
+            return die("pdf", msg);
+        phase("pdf", t0);
+    }
+    free(buf);
+    pm_report_free(&rep);
+    pm_store_close(db);
+    pm_config_free(&cfg);
+    phase("total", start);
+    printf("}\n");
+    return 0;
+}
