@@ -4,6 +4,7 @@
 #define PM_CHECK_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -11,6 +12,9 @@
 typedef struct pm_check_opts {
     long long uurtarief_cap_cent; /* the tariff cap, default 12000 (€ 120) */
     size_t max_listed;            /* rows named per kind of warning */
+    bool integrity;               /* run PRAGMA integrity_check and foreign_key_check
+                                     first (the check command); a report only
+                                     wants the warnings */
 } pm_check_opts;
 
 void pm_check_defaults(pm_check_opts *opts);

@@ -359,6 +359,7 @@ static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
+    opts.integrity = false; /* that is the check command's job, not a report's */
     long warnings;
     char msg[256];
     pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
@@ -395,7 +396,9 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
     char *check_buf = NULL;
     const char *lines[200];
-    size_t nlines = err ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
+    /* Only the workbook lists the warnings of check (in its Toelichting). */
+    size_t nlines =
+        err || !out->xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
     time_t created = run_time();
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && out->xlsx) {
