@@ -363,12 +363,8 @@ static pm_error post_breakdown(const pm_context *ctx, pm_result *r, const budget
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
     const pm_config *cfg = ctx->cfg;
-    r->doel = 1.0; /* realisatie up to the begroting */
-    r->periode.from = ctx->per_from;
-    r->periode.to = ctx->per_to;
-    r->cumulatief.from = ctx->cum_from;
-    r->cumulatief.to = ctx->cum_to;
-    pm_error err = pm_result_alloc_trend(r, ctx);
+    /* doel 1.0: the realisatie up to the begroting */
+    pm_error err = pm_result_begin(r, ctx, 1.0);
     if (err)
         return err;
     budget *b = calloc(1, sizeof *b);

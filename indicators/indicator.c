@@ -97,8 +97,13 @@ pm_error pm_breakdown_alloc(pm_breakdown *b, const char *key, bool personal,
     return PM_OK;
 }
 
-pm_error pm_result_alloc_trend(pm_result *r, const pm_context *ctx)
+pm_error pm_result_begin(pm_result *r, const pm_context *ctx, double doel)
 {
+    r->doel = doel;
+    r->periode.from = ctx->per_from;
+    r->periode.to = ctx->per_to;
+    r->cumulatief.from = ctx->cum_from;
+    r->cumulatief.to = ctx->cum_to;
     size_t n = ctx->q_last >= ctx->q_first ? (size_t)(ctx->q_last - ctx->q_first + 1) : 0;
     r->trend = calloc(n ? n : 1, sizeof *r->trend);
     if (!r->trend)
@@ -109,6 +114,11 @@ pm_error pm_result_alloc_trend(pm_result *r, const pm_context *ctx)
         pm_trend_range(ctx, r->trend[i].quarter, &r->trend[i].f.from, &r->trend[i].f.to);
     }
     return PM_OK;
+}
+
+pm_day pm_scan_from(const pm_context *ctx)
+{
+    return ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from;
 }
 
 void pm_result_free(pm_result *r)

@@ -136,9 +136,16 @@ void pm_figures_proportion(pm_figures *f, double doel, int min_n);
  * interval of f; n is the number of observations behind it. */
 void pm_cell_from_figures(pm_cell *c, const char *key, const pm_figures *f, long n);
 
-/* Allocates the breakdowns and trend arrays of r. NULL-safe free below. */
+/* Starts an indicator's result: sets doel, the periode and cumulatief
+ * ranges from ctx, and allocates the trend with each quarter's range. */
+pm_error pm_result_begin(pm_result *r, const pm_context *ctx, double doel);
+
+/* The earliest day of either range: the periode may start before the
+ * programme does. Where an indicator's scan of the store begins. */
+pm_day pm_scan_from(const pm_context *ctx);
+
+/* Allocates the breakdowns array of r. NULL-safe free below. */
 pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n);
-pm_error pm_result_alloc_trend(pm_result *r, const pm_context *ctx);
 pm_error pm_breakdown_alloc(pm_breakdown *b, const char *key, bool personal,
                             bool counts_people, size_t ncells);
 void pm_result_free(pm_result *r);

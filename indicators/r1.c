@@ -23,7 +23,6 @@ enum { ON_TIME, LATE, PENDING };
 /* Same order as pm_regios (orgs.h), plus "" for no regio. */
 static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
                                      "Zuid-West",  "Zuid",  ""};
-static const char *const types[] = {"gemeente", "sob", "opdrachtgever"};
 static const char *const subjects[] = {"sturing-bekostiging",  "bedrijfsvoering",
                                        "bestuurlijke-sturing", "juridisch",
                                        "participatieketen",    ""};
@@ -32,7 +31,8 @@ static const char *const bucket_keys[] = {"0", "1", "2",          "3",
                                           "4", "5", "meer_dan_5", "lopend"};
 
 #define NREG (sizeof regios / sizeof regios[0])
-#define NTYPE (sizeof types / sizeof types[0])
+#define NTYPE PM_NTYPES
+_Static_assert(NREG == PM_NREGIOS + 1, "regios[] is pm_regios plus \"\"");
 #define NSUBJ (sizeof subjects / sizeof subjects[0])
 
 typedef struct tally {
@@ -156,12 +156,7 @@ static pm_error bucket_breakdown(pm_breakdown *b, const r1_counts *c)
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
     const pm_config *cfg = ctx->cfg;
-    r->doel = cfg->doel_r1;
-    r->periode.from = ctx->per_from;
-    r->periode.to = ctx->per_to;
-    r->cumulatief.from = ctx->cum_from;
-    r->cumulatief.to = ctx->cum_to;
-    pm_error err = pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_begin(r, ctx, cfg->doel_r1);
     if (err)
         return err;
     tally *trend = calloc(r->ntrend ? r->ntrend : 1, sizeof *trend);
@@ -179,7 +174,7 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     err = deadline ? pm_org_table_load(ctx, &orgs, msg, msgsize) : PM_ERR_NOMEM;
     for (size_t i = 0; deadline && i < cal->ndays; i++)
         deadline[i] = pm_calendar_deadline(cal, cal->first + (pm_day)i, 5);
-    pm_day scan_from = ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from;
+    pm_day scan_from = pm_scan_from(ctx);
     sqlite3_stmt *st = NULL;
     if (!err)
         err = pm_prepare(ctx, sql_r1, &st, msg, msgsize);
@@ -238,8 +233,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         err = tally_breakdown(&r->breakdowns[0], "regio", by_reg, regios, NREG, "geen",
                               cfg);
         if (!err)
-            err = tally_breakdown(&r->breakdowns[1], "type", by_type, types, NTYPE, "",
-                                  cfg);
+            err = tally_breakdown(&r->breakdowns[1], "type", by_type, pm_org_types, NTYPE,
+                                  "", cfg);
         if (!err)
             err = tally_breakdown(&r->breakdowns[2], "onderwerp", by_subj, subjects,
                                   NSUBJ, "onbekend", cfg);

@@ -21,14 +21,13 @@ enum { PER, CUM };
 #define SATISFIED_X10 70
 #define NSCORES 10 /* histogram buckets "1" .. "10" */
 
-static const char *const regios[] = {"Noord-West", "Noord",     "Midden",
-                                     "Oost",       "Zuid-West", "Zuid"};
-static const char *const types[] = {"gemeente", "sob"};
 static const char *const score_keys[NSCORES] = {"1", "2", "3", "4", "5",
                                                 "6", "7", "8", "9", "10"};
 
-#define NREG (sizeof regios / sizeof regios[0])
-#define NTYPE (sizeof types / sizeof types[0])
+/* The regios and types of pm_regios and pm_org_types (orgs.h); R2 rates
+ * only the first two types, gemeente and sob, not the opdrachtgever. */
+#define NREG PM_NREGIOS
+#define NTYPE 2
 
 /* The evaluations of the ranges, in a plain scan: C adds them up per
  * organisation (looked up in the organisation table) instead of SQLite
@@ -54,7 +53,7 @@ typedef struct scores {
 typedef struct org {
     char *id; /* the full id: a long one must not merge with its neighbour */
     char naam[160];
-    int regio, type; /* index into regios / types, -1 when unknown */
+    int regio, type; /* index into pm_regios / pm_org_types, -1 when unknown */
     scores range[2];
     scores *quarter; /* ntrend entries */
 } org;
@@ -164,8 +163,7 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
 
 /* Reads the evaluations into per-organisation sums (range and quarter),
  * then hands the organisations to org_flush in id order, as the cells of
- * the personal breakdown are listed. regios and types above are in the
- * order of pm_regios and pm_org_types, so the table's indexes fit them. */
+ * the personal breakdown are listed. */
 static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, char *msg,
                           size_t msgsize)
 {
@@ -179,8 +177,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
     if (!err)
         err = pm_prepare(ctx, sql_r2, &st, msg, msgsize);
     if (!err) {
-        sqlite3_bind_int64(st, 1,
-                           ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
+        sqlite3_bind_int64(st, 1, pm_scan_from(ctx));
         sqlite3_bind_int64(st, 2, ctx->peildatum);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -290,12 +287,7 @@ static pm_error org_breakdown(pm_breakdown *b, const cell_list *l)
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
     const pm_config *cfg = ctx->cfg;
-    r->doel = cfg->doel_r2;
-    r->periode.from = ctx->per_from;
-    r->periode.to = ctx->per_to;
-    r->cumulatief.from = ctx->cum_from;
-    r->cumulatief.to = ctx->cum_to;
-    pm_error err = pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_begin(r, ctx, cfg->doel_r2);
     if (err)
         return err;
     r2_counts *c = calloc(1, sizeof *c);
@@ -315,9 +307,10 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         err = pm_result_alloc_breakdowns(r, 4);
     }
     if (!err)
-        err = tally_breakdown(&r->breakdowns[0], "regio", c->regio, regios, NREG, cfg);
+        err = tally_breakdown(&r->breakdowns[0], "regio", c->regio, pm_regios, NREG, cfg);
     if (!err)
-        err = tally_breakdown(&r->breakdowns[1], "type", c->type, types, NTYPE, cfg);
+        err =
+            tally_breakdown(&r->breakdowns[1], "type", c->type, pm_org_types, NTYPE, cfg);
     if (!err)
         err = score_breakdown(&r->breakdowns[2], c);
     if (!err)

@@ -173,8 +173,7 @@ static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t
     sqlite3_bind_int64(st, 2, ctx->per_to);
     sqlite3_bind_int64(st, 3, ctx->cum_from);
     sqlite3_bind_int64(st, 4, ctx->peildatum);
-    sqlite3_bind_int64(st, 5,
-                       ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
+    sqlite3_bind_int64(st, 5, pm_scan_from(ctx));
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long i = spec_find(d, (const char *)sqlite3_column_text(st, 0));
@@ -270,12 +269,7 @@ static pm_error specialist_breakdown(pm_breakdown *b, const r3_data *d)
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
     const pm_config *cfg = ctx->cfg;
-    r->doel = cfg->doel_r3;
-    r->periode.from = ctx->per_from;
-    r->periode.to = ctx->per_to;
-    r->cumulatief.from = ctx->cum_from;
-    r->cumulatief.to = ctx->cum_to;
-    pm_error err = pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_begin(r, ctx, cfg->doel_r3);
     if (err)
         return err;
 

@@ -260,12 +260,7 @@ pm_error pm_milestones_compute(const pm_context *ctx, pm_result *r, const char *
                                double doel, bool with_mean, char *msg, size_t msgsize)
 {
     const pm_config *cfg = ctx->cfg;
-    r->doel = doel;
-    r->periode.from = ctx->per_from;
-    r->periode.to = ctx->per_to;
-    r->cumulatief.from = ctx->cum_from;
-    r->cumulatief.to = ctx->cum_to;
-    pm_error err = pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_begin(r, ctx, doel);
     if (err)
         return err;
     ms_tally *trend = calloc(r->ntrend ? r->ntrend : 1, sizeof *trend);
@@ -276,7 +271,7 @@ pm_error pm_milestones_compute(const pm_context *ctx, pm_result *r, const char *
 
     /* Both ranges end on or before the peildatum; the periode may start
      * before the programme does. */
-    pm_day from = ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from;
+    pm_day from = pm_scan_from(ctx);
     err = read_milestones(ctx, resultaat, from, &list, msg, msgsize);
     if (!err && with_mean)
         err = read_scores(ctx, from, total, trend, r->ntrend, msg, msgsize);

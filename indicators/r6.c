@@ -9,9 +9,9 @@
  * the programme end. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "indicator.h"
+#include "orgs.h" /* pm_index_of */
 
 enum { PER, CUM };
 
@@ -37,14 +37,6 @@ static const char sql_r6[] =
     " WHERE gepubliceerd BETWEEN ?1 AND ?2"
     "   AND ((kanalen IS NOT NULL AND kanalen <> '') OR bereik > 0)"
     " GROUP BY 1, 2, 3";
-
-static int index_of(const char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; s && i < n; i++)
-        if (strcmp(list[i], s) == 0)
-            return (int)i;
-    return -1;
-}
 
 static bool in_range(pm_day d, pm_day from, pm_day to)
 {
@@ -107,12 +99,7 @@ static pm_error count_breakdown(pm_breakdown *b, const char *key,
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
 {
     const pm_config *cfg = ctx->cfg;
-    r->doel = (double)cfg->doel_r6;
-    r->periode.from = ctx->per_from;
-    r->periode.to = ctx->per_to;
-    r->cumulatief.from = ctx->cum_from;
-    r->cumulatief.to = ctx->cum_to;
-    pm_error err = pm_result_alloc_trend(r, ctx);
+    pm_error err = pm_result_begin(r, ctx, (double)cfg->doel_r6);
     if (err)
         return err;
     long *trend = calloc(r->ntrend ? r->ntrend : 1, sizeof *trend);
@@ -123,14 +110,15 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     sqlite3_stmt *st = NULL;
     err = pm_prepare(ctx, sql_r6, &st, msg, msgsize);
     if (!err) {
-        sqlite3_bind_int64(st, 1,
-                           ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from);
+        sqlite3_bind_int64(st, 1, pm_scan_from(ctx));
         sqlite3_bind_int64(st, 2, ctx->peildatum);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             pm_day d = (pm_day)sqlite3_column_int64(st, 0);
-            int so = index_of(soorten, NSOORT, (const char *)sqlite3_column_text(st, 1));
-            int pi = index_of(pijlers, NPIJLER, (const char *)sqlite3_column_text(st, 2));
+            int so =
+                pm_index_of(soorten, NSOORT, (const char *)sqlite3_column_text(st, 1));
+            int pi =
+                pm_index_of(pijlers, NPIJLER, (const char *)sqlite3_column_text(st, 2));
             long n = (long)sqlite3_column_int64(st, 3);
             bool in[2] = {in_range(d, ctx->per_from, ctx->per_to),
                           in_range(d, ctx->cum_from, ctx->cum_to)};
