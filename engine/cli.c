@@ -307,6 +307,56 @@ static int report_options(const cli *c, pm_period *period, pm_day *peil,
     return code;
 }
 
+/* What indicators and report both need: the options, then an open store. */
+typedef struct report_request {
+    pm_period period;
+    pm_day peil;
+    pm_audience audience;
+    pm_config cfg;
+} report_request;
+
+typedef pm_error (*report_work)(const cli *c, sqlite3 *db, const report_request *req,
+                                char *msg, size_t msgsize);
+
+/* Parses the shared options, opens the store, runs work, and turns the
+ * outcome into the exit code; everything opened here is closed here. */
+static int run_on_store(const cli *c, report_work work)
+{
+    report_request req;
+    int code = report_options(c, &req.period, &req.peil, &req.audience, &req.cfg);
+    if (code)
+        return code;
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (!err) {
+        err = work(c, db, &req, msg, sizeof msg);
+        pm_store_close(db);
+    }
+    pm_config_free(&req.cfg);
+    return err ? fail(err, msg) : 0;
+}
+
+static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request *req,
+                                 char *msg, size_t msgsize)
+{
+    const char *format = c->format ? c->format : "table";
+    pm_report rep;
+    pm_error err =
+        pm_report_compute(&rep, db, &req->cfg, &req->period, req->peil, msg, msgsize);
+    if (!err && strcmp(format, "json") == 0)
+        err = pm_json_write(&rep, req->audience, stdout, msg, msgsize);
+    else if (!err && strcmp(format, "csv") == 0)
+        err = pm_text_csv(&rep, req->audience, stdout);
+    else if (!err)
+        err = pm_text_table(&rep, req->audience, stdout);
+    if (!err && fflush(stdout) != 0)
+        err = PM_ERR_IO;
+    pm_report_free(&rep);
+    return err;
+}
+
 static int cmd_indicators(const cli *c)
 {
     const char *format = c->format ? c->format : "table";
@@ -315,33 +365,7 @@ static int cmd_indicators(const cli *c)
         return usage_error("onbekend formaat '%s'; kies table, json of csv", format);
     if (c->nargs)
         return usage_error("onverwacht argument '%s'", c->args[0]);
-    pm_period period;
-    pm_day peil;
-    pm_audience audience;
-    pm_config cfg;
-    int code = report_options(c, &period, &peil, &audience, &cfg);
-    if (code)
-        return code;
-    const char *path = pm_store_path(c->db_option);
-    sqlite3 *db;
-    char msg[1024];
-    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
-    if (!err) {
-        pm_report rep;
-        err = pm_report_compute(&rep, db, &cfg, &period, peil, msg, sizeof msg);
-        if (!err && strcmp(format, "json") == 0)
-            err = pm_json_write(&rep, audience, stdout, msg, sizeof msg);
-        else if (!err && strcmp(format, "csv") == 0)
-            err = pm_text_csv(&rep, audience, stdout);
-        else if (!err)
-            err = pm_text_table(&rep, audience, stdout);
-        if (!err && fflush(stdout) != 0)
-            err = PM_ERR_IO;
-        pm_report_free(&rep);
-        pm_store_close(db);
-    }
-    pm_config_free(&cfg);
-    return err ? fail(err, msg) : 0;
+    return run_on_store(c, write_indicators);
 }
 
 /* ---- report ----------------------------------------------------------- */
@@ -430,30 +454,21 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
     return err;
 }
 
+static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
+                                   char *msg, size_t msgsize)
+{
+    report_outputs out = {c->xlsx, c->pdf, c->png};
+    return write_reports(db, &req->cfg, &req->period, req->peil, req->audience, &out, msg,
+                         msgsize);
+}
+
 static int cmd_report(const cli *c)
 {
     if (c->nargs)
         return usage_error("onverwacht argument '%s'", c->args[0]);
     if (!c->xlsx && !c->pdf && !c->png)
         return usage_error("%s", "report: geef --xlsx, --pdf en/of --png");
-    pm_period period;
-    pm_day peil;
-    pm_audience audience;
-    pm_config cfg;
-    int code = report_options(c, &period, &peil, &audience, &cfg);
-    if (code)
-        return code;
-    const char *path = pm_store_path(c->db_option);
-    sqlite3 *db;
-    char msg[1024];
-    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
-    if (!err) {
-        report_outputs out = {c->xlsx, c->pdf, c->png};
-        err = write_reports(db, &cfg, &period, peil, audience, &out, msg, sizeof msg);
-        pm_store_close(db);
-    }
-    pm_config_free(&cfg);
-    return err ? fail(err, msg) : 0;
+    return run_on_store(c, write_report_files);
 }
 
 /* ---- sjabloon --------------------------------------------------------- */
