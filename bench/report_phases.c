@@ -22,6 +22,7 @@
 #include "pdf.h"
 #include "period.h"
 #include "report.h"
+#include "rows.h"
 #include "store.h"
 #include "xlsx.h"
 
@@ -132,6 +133,7 @@ int main(int argc, char **argv)
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg.uurtarief_max_cent;
+    opts.integrity = false; /* as cli.c: the report wants the warnings only */
     long warnings;
     pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
     fclose(mem);
@@ -147,6 +149,23 @@ int main(int argc, char **argv)
     }
     phase("check", t0);
 
+    /* PM_ROWS_ONLY=1: also time reading the row-level detail alone, the
+     * SQLite part of the workbook writer. */
+    if (getenv("PM_ROWS_ONLY")) {
+        t0 = phase_start();
+        long long nrows = 0;
+        for (int k = PM_ROWS_HULPVRAGEN; k <= PM_ROWS_INZET; k++) {
+            pm_rows *rows;
+            if (pm_rows_open(&rows, &rep, (pm_rows_kind)k, msg, sizeof msg))
+                return die("rows", msg);
+            const pm_row_value *vals;
+            while (pm_rows_next(rows, &vals, msg, sizeof msg) == 1)
+                nrows++;
+            pm_rows_close(rows);
+        }
+        fprintf(stderr, "rows: %lld\n", nrows);
+        phase("rows", t0);
+    }
     time_t created = time(NULL);
     if (xlsx) {
         t0 = phase_start();

@@ -692,6 +692,13 @@ for n in parts:
 check(not bad and total == n_inzet and len(set(seen)) == n_inzet,
       "every_inzet_part_has_its_header_at_most_500_rows_and_together_all_rows",
       (bad, total, n_inzet))
+# More than one read-ahead batch (indicators/rows.c, 1024 rows): still every
+# row once, in date order, across the parts.
+year_ids = [r[0] for r in w.query("SELECT id FROM inzet WHERE datum BETWEEN ? AND ? "
+                                  "ORDER BY datum, rowid", *year)]
+check(len(year_ids) > 1024 and seen == year_ids,
+      "inzet_rows_of_a_year_come_in_date_order_across_read_ahead_batches",
+      (len(year_ids), seen[:3], year_ids[:3]))
 i_hv = wb_y.sheetnames.index("Hulpvragen")
 check(wb_y.sheetnames[i_hv:i_hv + 2] == ["Hulpvragen", "Hulpvragen (2)"] or
       wb_y["Hulpvragen"].max_row - 1 <= 500, "hulpvragen_parts_follow_each_other",
@@ -705,6 +712,12 @@ for audience in ("intern", "extern"):
     with open(a, "rb") as fa, open(b, "rb") as fb:
         check(fa.read() == fb.read(),
               f"two_runs_with_source_date_epoch_are_byte_identical_{audience}")
+# exporters/xlsx_zip.c: the parts are deflated at level 1, which minizip
+# marks in the general-purpose flag bits 1-2 of each entry ("super fast").
+with zipfile.ZipFile(a) as z:
+    flags = {i.filename: i.flag_bits & 6 for i in z.infolist()}
+    check(len(flags) > 10 and set(flags.values()) == {6} and z.testzip() is None,
+          "workbook_parts_are_deflated_at_the_fast_level_and_read_back_intact", flags)
 _, c = report("c.xlsx", "extern", env={"SOURCE_DATE_EPOCH": "1767312000"})
 with open(path_e, "rb") as fa, open(c, "rb") as fc:
     check(fa.read() != fc.read(), "another_source_date_epoch_changes_the_file")
