@@ -6,7 +6,12 @@
  *
  * Ownership: pm_rows_open allocates; pm_rows_close frees (NULL accepted).
  * Values returned by pm_rows_next stay valid until the next call. The report
- * must outlive the iterator. */
+ * must outlive the iterator.
+ *
+ * Threads: the rows are read ahead on a second thread, which uses the
+ * report's database connection from pm_rows_open until pm_rows_close; the
+ * caller leaves that connection alone in between (SQLite would serialize
+ * the calls, but the reads would interleave with the iterator's). */
 #ifndef PM_ROWS_H
 #define PM_ROWS_H
 
