@@ -63,13 +63,9 @@ void pm_axis_ticks(double lo, double hi, int max_ticks, pm_value_format f, pm_ti
 
 char *pm_axis_format(double v, pm_value_format f, int decimals, char *buf, size_t size)
 {
-    char tmp[48];
     switch (f) {
     case PM_FMT_PERCENT: return pm_format_percent(v, decimals, buf, size);
-    case PM_FMT_EURO:
-        snprintf(buf, size, "%s€ %s", v < 0 ? "-" : "",
-                 pm_format_int((int64_t)llround(fabs(v)), tmp, sizeof tmp));
-        return buf;
+    case PM_FMT_EURO: return pm_format_euro_whole((int64_t)llround(v), buf, size);
     case PM_FMT_COUNT:
     case PM_FMT_NUMBER:
     default:

@@ -42,6 +42,14 @@ char *pm_format_euro(int64_t cents, char *buf, size_t size)
     return buf;
 }
 
+char *pm_format_euro_whole(int64_t euros, char *buf, size_t size)
+{
+    char g[40];
+    grouped(magnitude(euros), g, sizeof g);
+    snprintf(buf, size, "%s€ %s", euros < 0 ? "-" : "", g);
+    return buf;
+}
+
 char *pm_format_percent(double fraction, int decimals, char *buf, size_t size)
 {
     double scale = pow(10.0, decimals);

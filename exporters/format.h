@@ -14,6 +14,10 @@ char *pm_format_int(int64_t n, char *buf, size_t size);
 /* "€ 12.345,00" (negative: "-€ 12.345,00") from cents. Returns buf. */
 char *pm_format_euro(int64_t cents, char *buf, size_t size);
 
+/* "€ 12.345" (negative: "-€ 12.345") from whole euros, for chart axes
+ * where cents would only be noise. Returns buf. */
+char *pm_format_euro_whole(int64_t euros, char *buf, size_t size);
+
 /* "87,5%" from a fraction 0..1 with `decimals` digits. Returns buf. */
 char *pm_format_percent(double fraction, int decimals, char *buf, size_t size);
 
