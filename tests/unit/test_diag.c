@@ -57,6 +57,10 @@ static void dutch_formats(void)
     CHECK_STR(pm_format_int(1234567, b, sizeof b), "1.234.567", "int_groups_by_dots");
     CHECK_STR(pm_format_int(-1000, b, sizeof b), "-1.000", "negative_int_grouped");
     CHECK_STR(pm_format_euro(1234500, b, sizeof b), "€ 12.345,00", "euro_from_cents");
+    CHECK_STR(pm_format_euro_whole(12345, b, sizeof b), "€ 12.345", "whole_euros_grouped");
+    CHECK_STR(pm_format_euro_whole(-2500000, b, sizeof b), "-€ 2.500.000",
+              "negative_whole_euros_sign_before_the_euro");
+    CHECK_STR(pm_format_euro_whole(0, b, sizeof b), "€ 0", "zero_whole_euros");
     CHECK_STR(pm_format_euro(5, b, sizeof b), "€ 0,05", "euro_cents_zero_padded");
     CHECK_STR(pm_format_euro(-11250, b, sizeof b), "-€ 112,50", "negative_euro");
     CHECK_STR(pm_format_percent(0.875, 1, b, sizeof b), "87,5%", "percent_with_comma");
