@@ -74,6 +74,23 @@ void pm_cell_from_figures(pm_cell *c, const char *key, const pm_figures *f, long
     c->hi = f->hi;
 }
 
+/* The satisfaction threshold 7.0 in tenths. */
+#define SATISFIED_X10 70
+
+bool pm_scores_satisfied(const pm_scores *s)
+{
+    return s->n > 0 && s->sum_x10 >= (int64_t)SATISFIED_X10 * s->n;
+}
+
+void pm_cell_from_scores(pm_cell *c, const pm_scores *s)
+{
+    c->teller = (double)s->sum_x10 / 10.0;
+    c->noemer = (double)s->n;
+    c->n = s->n;
+    c->has_waarde = s->n > 0;
+    c->waarde = s->n > 0 ? (double)s->sum_x10 / (10.0 * (double)s->n) : 0.0;
+}
+
 pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n)
 {
     r->breakdowns = calloc(n ? n : 1, sizeof *r->breakdowns);

@@ -70,6 +70,22 @@ typedef struct pm_cell {
     bool has_d1, has_d2;
 } pm_cell;
 
+/* The sum (in tenths) and number of evaluation scores of one organisation or
+ * specialist in one range (R2, R3). Means are decided on these integers, so
+ * no floating-point rounding can tip a 7.0 below 7 (SPEC §5). */
+typedef struct pm_scores {
+    int64_t sum_x10;
+    long n;
+} pm_scores;
+
+/* A mean of at least 7.0: sum_x10 >= 70 × n (false without scores). */
+bool pm_scores_satisfied(const pm_scores *s);
+
+/* The figures of a per-organisation or per-specialist cell: teller the sum
+ * in points, noemer and n the number of scores, waarde the mean (1..10),
+ * none without scores. Key and label are the caller's. */
+void pm_cell_from_scores(pm_cell *c, const pm_scores *s);
+
 /* A breakdown: one table of cells for the periode and one for cumulatief,
  * with the same keys in the same order. */
 typedef struct pm_breakdown {

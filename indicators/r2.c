@@ -17,8 +17,6 @@
 
 enum { PER, CUM };
 
-/* A mean of at least 7.0, in tenths: sum_x10 >= SATISFIED_X10 * count. */
-#define SATISFIED_X10 70
 #define NSCORES 10 /* histogram buckets "1" .. "10" */
 
 static const char *const score_keys[NSCORES] = {"1", "2", "3", "4", "5",
@@ -43,19 +41,13 @@ typedef struct tally {
     long rated;
 } tally;
 
-/* The sum (tenths) and count of one organisation's scores in one range. */
-typedef struct scores {
-    int64_t sum_x10;
-    long n;
-} scores;
-
 /* One organisation while its rows stream in. */
 typedef struct org {
     char *id; /* the full id: a long one must not merge with its neighbour */
     char naam[160];
     int regio, type; /* index into pm_regios / pm_org_types, -1 when unknown */
-    scores range[2];
-    scores *quarter; /* ntrend entries */
+    pm_scores range[2];
+    pm_scores *quarter; /* ntrend entries */
 } org;
 
 /* A growing list of the per-organisation cells, periode and cumulatief. */
@@ -75,12 +67,12 @@ typedef struct r2_counts {
 
 /* Adds one organisation's scores in a range to t: rated when it has any,
  * satisfied when their mean is at least 7.0, decided on integers. */
-static void tally_add(tally *t, const scores *s)
+static void tally_add(tally *t, const pm_scores *s)
 {
     if (s->n == 0)
         return;
     t->rated++;
-    if (s->sum_x10 >= (int64_t)SATISFIED_X10 * s->n)
+    if (pm_scores_satisfied(s))
         t->satisfied++;
 }
 
@@ -100,15 +92,11 @@ static void tally_cell(const tally *t, pm_cell *c, const char *key, const pm_con
 
 /* The scores of one organisation in one range: teller the sum in points,
  * noemer the number of evaluations, waarde the mean score (1..10). */
-static void score_cell(const scores *s, const org *o, pm_cell *c)
+static void score_cell(const pm_scores *s, const org *o, pm_cell *c)
 {
     snprintf(c->key, sizeof c->key, "%s", o->id);
     snprintf(c->label, sizeof c->label, "%s", o->naam);
-    c->teller = (double)s->sum_x10 / 10.0;
-    c->noemer = (double)s->n;
-    c->n = s->n;
-    c->has_waarde = s->n > 0;
-    c->waarde = s->n > 0 ? (double)s->sum_x10 / (10.0 * (double)s->n) : 0.0;
+    pm_cell_from_scores(c, s);
 }
 
 static pm_error cells_push(cell_list *l, const org *o)
@@ -170,7 +158,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
     pm_org_table orgs;
     pm_error err = pm_org_table_load(ctx, &orgs, msg, msgsize);
     size_t stride = 2 + ntrend; /* PER, CUM, then the quarters */
-    scores *acc = err ? NULL : calloc(orgs.n * stride + 1, sizeof *acc);
+    pm_scores *acc = err ? NULL : calloc(orgs.n * stride + 1, sizeof *acc);
     if (!err && !acc)
         err = PM_ERR_NOMEM;
     sqlite3_stmt *st = NULL;
@@ -185,7 +173,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
                 pm_org_find(&orgs, (const char *)sqlite3_column_text(st, 0));
             if (!p || p->type < 0 || p->type >= (int)NTYPE) /* gemeenten and SOB's only */
                 continue;
-            scores *a = &acc[(size_t)(p - orgs.orgs) * stride];
+            pm_scores *a = &acc[(size_t)(p - orgs.orgs) * stride];
             pm_day day = (pm_day)sqlite3_column_int64(st, 1);
             int64_t x10 = sqlite3_column_int64(st, 2);
             int whole = (int)(x10 / 10);
@@ -212,7 +200,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
     sqlite3_finalize(st);
     org o = {0};
     for (size_t i = 0; !err && i < orgs.n; i++) {
-        const scores *a = &acc[i * stride];
+        const pm_scores *a = &acc[i * stride];
         if (a[PER].n + a[CUM].n == 0)
             continue; /* not rated in either range, so in no quarter either */
         o.id = strdup(orgs.orgs[i].id);
@@ -225,7 +213,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
         o.type = orgs.orgs[i].type;
         o.range[PER] = a[PER];
         o.range[CUM] = a[CUM];
-        o.quarter = (scores *)&a[2];
+        o.quarter = (pm_scores *)&a[2];
         err = org_flush(&o, c, ntrend);
     }
     free(acc);

@@ -15,9 +15,6 @@
 
 enum { PER, CUM };
 
-/* A mean of at least 7.0, in tenths: sum_x10 >= GOOD_X10 * count. */
-#define GOOD_X10 70
-
 /* Every specialist with its activity in the periode (?1..?2) and the
  * cumulatief (?3..?4), in id order (BINARY collation, as strcmp). */
 static const char sql_specialists[] =
@@ -46,17 +43,11 @@ static const char sql_scores[] = "SELECT e.specialist, k.kwartaal,"
                                  "   AND e.datum BETWEEN ?5 AND ?4"
                                  " GROUP BY 1, 2, 3, 4";
 
-/* The sum (tenths) and count of one specialist's scores in one range. */
-typedef struct scores {
-    int64_t sum_x10;
-    long n;
-} scores;
-
 typedef struct specialist {
     char *id;
     char *naam;
     bool active[2];
-    scores range[2];
+    pm_scores range[2];
 } specialist;
 
 /* Everything read, before it becomes figures. The trend arrays hold
@@ -66,7 +57,7 @@ typedef struct r3_data {
     size_t nspec, cap;
     size_t ntrend;
     bool *q_active;
-    scores *q_scores;
+    pm_scores *q_scores;
 } r3_data;
 
 static int spec_cmp(const void *key, const void *elem)
@@ -181,7 +172,7 @@ static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t
             continue; /* a dangling reference; `check` reports those */
         int quarter = sqlite3_column_int(st, 1);
         int in[2] = {sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
-        scores s = {sqlite3_column_int64(st, 4), (long)sqlite3_column_int64(st, 5)};
+        pm_scores s = {sqlite3_column_int64(st, 4), (long)sqlite3_column_int64(st, 5)};
         specialist *sp = &d->spec[i];
         for (int rg = PER; rg <= CUM; rg++) {
             if (!in[rg])
@@ -190,7 +181,7 @@ static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t
             sp->range[rg].n += s.n;
         }
         if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
-            scores *q =
+            pm_scores *q =
                 &d->q_scores[(size_t)i * d->ntrend + (size_t)(quarter - ctx->q_first)];
             q->sum_x10 += s.sum_x10;
             q->n += s.n;
@@ -204,7 +195,7 @@ static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t
 
 /* Adds one specialist to the figures of a range: only when active; rated
  * when it has scores there, good when their mean is at least 7.0. */
-static void figures_add(pm_figures *f, bool active, const scores *s)
+static void figures_add(pm_figures *f, bool active, const pm_scores *s)
 {
     if (!active)
         return;
@@ -214,7 +205,7 @@ static void figures_add(pm_figures *f, bool active, const scores *s)
         return;
     }
     f->noemer += 1.0;
-    if (s->sum_x10 >= (int64_t)GOOD_X10 * s->n)
+    if (pm_scores_satisfied(s))
         f->teller += 1.0;
 }
 
@@ -235,12 +226,7 @@ static void score_cell(const specialist *s, int rg, pm_cell *c)
     snprintf(c->label, sizeof c->label, "%s", s->naam);
     if (!s->active[rg])
         return;
-    const scores *sc = &s->range[rg];
-    c->teller = (double)sc->sum_x10 / 10.0;
-    c->noemer = (double)sc->n;
-    c->n = sc->n;
-    c->has_waarde = sc->n > 0;
-    c->waarde = sc->n > 0 ? (double)sc->sum_x10 / (10.0 * (double)sc->n) : 0.0;
+    pm_cell_from_scores(c, &s->range[rg]);
 }
 
 /* A cell for every specialist active in either range (the periode lies

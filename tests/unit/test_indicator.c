@@ -65,10 +65,31 @@ static void status_names(void)
     CHECK_STR(pm_status_name(PM_GRIJS), "grijs", "status_grijs");
 }
 
+static void scores_decided_on_tenths(void)
+{
+    pm_scores s = {69 + 70 + 71, 3}; /* 6,9 7,0 7,1: a mean of exactly 7 */
+    CHECK(pm_scores_satisfied(&s), "mean_of_6_9_7_0_7_1_is_exactly_7_and_satisfied");
+    s = (pm_scores){139, 2};
+    CHECK(!pm_scores_satisfied(&s), "mean_6_95_is_not_satisfied");
+    s = (pm_scores){0, 0};
+    CHECK(!pm_scores_satisfied(&s), "no_scores_is_not_satisfied");
+    pm_cell c = {0};
+    s = (pm_scores){75 + 80, 2};
+    pm_cell_from_scores(&c, &s);
+    CHECK(c.has_waarde && c.waarde == 7.75 && c.teller == 15.5 && c.noemer == 2 &&
+              c.n == 2,
+          "score_cell_has_sum_count_and_mean");
+    pm_cell none = {0};
+    s = (pm_scores){0, 0};
+    pm_cell_from_scores(&none, &s);
+    CHECK(!none.has_waarde && none.n == 0, "score_cell_without_scores_has_no_waarde");
+}
+
 int main(void)
 {
     wilson_known_values();
     proportion_status_boundaries();
     status_names();
+    scores_decided_on_tenths();
     return tap_done();
 }
