@@ -111,18 +111,18 @@ def label(n):
         if n % 1000 == 0 else str(n)
 
 
-def build_phases(args):
-    """bench/report_phases (not built by default) in the build folder of --bin,
+def build_phases(args, name="report_phases", without="no phase split"):
+    """bench/NAME (not built by default) in the build folder of --bin,
     copied to the work folder like the binary. None when it cannot be built."""
     build = os.path.dirname(args.bin)
-    p = subprocess.run(["ninja", "-C", build, "bench/report_phases"], capture_output=True,
+    p = subprocess.run(["ninja", "-C", build, "bench/" + name], capture_output=True,
                        text=True)
-    src = os.path.join(build, "bench", "report_phases")
+    src = os.path.join(build, "bench", name)
     if p.returncode or not os.access(src, os.X_OK):
-        log("bench/report_phases could not be built (%s): no phase split"
-            % (p.stdout + p.stderr).strip()[-300:])
+        log("bench/%s could not be built (%s): %s"
+            % (name, (p.stdout + p.stderr).strip()[-300:], without))
         return None
-    dst = os.path.join(args.workdir, "report_phases-run-bench")
+    dst = os.path.join(args.workdir, name + "-run-bench")
     shutil.copy2(src, dst)
     return dst
 
@@ -330,6 +330,22 @@ def bench_one(n, args, gen_sha, ddl, columns):
         log("N=%s phases: %s" % (label(n), ", ".join(
             "%s %.2f s" % (k, statistics.median(r[k]["s"] for r in runs))
             for k in runs[0] if k not in ("open", "total"))))
+
+    # libxlsxwriter alone writing the row-level cells from memory (bench/xlsx_floor.c)
+    if args.floor_bin:
+        fx = os.path.join(args.workdir, "pipeline-%d-floor.xlsx" % n)
+        out = os.path.join(args.workdir, "pipeline-%d-floor.out" % n)
+        runs = []
+        for _ in range(reps_big):
+            run([args.floor_bin, db, P, fx], "xlsx_floor", out)
+            with open(out, encoding="utf-8") as fh:
+                runs.append(json.load(fh))
+        res["floor"] = {"s": statistics.median(r["total_s"] for r in runs),
+                        "cells": runs[0]["cells"], "rows": runs[0]["rows"]}
+        for p in (fx, out):
+            os.remove(p)
+        log("N=%s libxlsxwriter alone: %s s" % (label(n), ", ".join(
+            "%.2f" % r["total_s"] for r in runs)))
 
     if not args.no_baselines:
         # (c) the same cells by XlsxWriter; checked against ours up to 100k
@@ -576,6 +592,13 @@ def targets(results):
                     "script, %s" % at,
                     "%.2f× (%.1f s vs %.1f s)" % (pand.t / rep_t, rep_t, pand.t),
                     pand.t / rep_t >= 10))
+        if big.get("floor"):
+            fl = big["floor"]
+            out.append(("libxlsxwriter alone writing the %d row-level cells from memory "
+                        "(bench/xlsx_floor, no SQLite, none of our code) fits in the 10× "
+                        "budget of the whole report, %s" % (fl["cells"], at),
+                        "%.1f s vs a budget of %.1f s" % (fl["s"], pand.t / 10),
+                        fl["s"] <= pand.t / 10))
     for r in results:
         a, b = r["steps"]["import"], r["steps"]["sqlite3"]
         out.append(("import ≥ 0.5× the speed of the sqlite3 shell, at %s" % label(r["n"]),
@@ -797,6 +820,7 @@ def main(argv=None):
     args.run_bin = os.path.join(args.workdir, "pijlermonitor-run-bench")
     shutil.copy2(args.bin, args.run_bin)
     args.phases_bin = build_phases(args)
+    args.floor_bin = build_phases(args, "xlsx_floor", "no libxlsxwriter floor")
     try:
         gen_sha = rind.file_sha(os.path.join(HERE, "gen.py"))
         ddl, columns = ri.baseline_schema(args.run_bin, args.workdir)
@@ -805,6 +829,8 @@ def main(argv=None):
         os.remove(args.run_bin)
         if args.phases_bin:
             os.remove(args.phases_bin)
+        if args.floor_bin:
+            os.remove(args.floor_bin)
     write_doc(args.out, results, args, installed, (load0, os.getloadavg()[0]), started,
                    time.perf_counter() - t0)
     print("\n".join(main_table(results)))
