@@ -184,6 +184,31 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
         snprintf(msg, msgsize, "de database is inconsistent (PRAGMA foreign_key_check)");
         return PM_ERR_DB;
     }
+    /* The import keeps the fingerprint's sums; rows changed by other software
+     * leave them behind, and the reports would show a fingerprint of data
+     * that is no longer there. */
+    pm_store_sums kept, real;
+    pm_error err = pm_store_sums_read(db, &kept, msg, msgsize);
+    if (!err)
+        err = pm_store_sums_compute(db, &real, msg, msgsize);
+    if (err)
+        return err;
+    for (size_t k = 0; k < PM_NKINDS; k++)
+        if (kept.sum[k] != real.sum[k] || kept.count[k] != real.count[k]) {
+            fprintf(out,
+                    "fout: tabel %s is buiten pijlermonitor gewijzigd (nu %llu "
+                    "rijen, volgens de imports %llu)\n",
+                    pm_dataset_get((pm_kind)k)->name, (unsigned long long)real.count[k],
+                    (unsigned long long)kept.count[k]);
+            bad = 1;
+        }
+    if (bad) {
+        snprintf(msg, msgsize,
+                 "de database is buiten pijlermonitor gewijzigd: de gegevens passen niet "
+                 "bij de opgeslagen vingerafdruk, en een rapportage zou een verkeerde "
+                 "gegevensvingerafdruk tonen");
+        return PM_ERR_DB;
+    }
     fprintf(out, "Integriteit van de database: in orde\n");
     return PM_OK;
 }

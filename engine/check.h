@@ -21,7 +21,8 @@ void pm_check_defaults(pm_check_opts *opts);
 
 /* Writes the report to out. Returns PM_OK (warnings are not failures),
  * PM_ERR_DB when the store fails PRAGMA integrity_check or foreign_key_check
- * (msg says so), or on a query failure. *nwarnings gets the warning count. */
+ * or its data no longer match the fingerprint sums kept by the import (msg
+ * says so), or on a query failure. *nwarnings gets the warning count. */
 pm_error pm_check_run(sqlite3 *db, const pm_check_opts *opts, FILE *out, long *nwarnings,
                       char *msg, size_t msgsize);
 

@@ -5,7 +5,11 @@
  * one prepared upsert. References between datasets are checked at the end,
  * set-based in SQL, so a row may refer to a row later in the same call. A
  * repeated id inside one import is caught by the upsert itself: it only
- * replaces rows from earlier imports (their file id is lower). */
+ * replaces rows from earlier imports (their file id is lower).
+ *
+ * The import keeps the data fingerprint's sums (store.h) up to date: it adds
+ * the hash of every row it writes and subtracts that of every row it
+ * replaces, and writes the new sums in the same transaction. */
 #include "import.h"
 
 #include <ctype.h>
@@ -44,6 +48,14 @@ typedef struct importer {
     sqlite3_int64 import_id;
     sqlite3_int64 first_file_id; /* 0 until the first file row exists */
     bool touched[PM_NKINDS];
+    /* The fingerprint sums as they will be after COMMIT. */
+    pm_store_sums sums;
+    /* Reads the stored row with a given id, to subtract its hash when the
+     * upsert replaces it. Only prepared for a table that had rows when the
+     * import started: rows of this import are never replaced (a repeated id
+     * is an error), so a load into an empty table needs no lookups. */
+    sqlite3_stmt *old_row[PM_NKINDS];
+    long replaced; /* rows of the current file that replaced a stored row */
     pm_value vals[MAX_FIELDS];
     bool bad[MAX_FIELDS];       /* the field had a value that failed its check */
     field_buf bufs[MAX_FIELDS]; /* owned copies of values (JSON, normalised text) */
@@ -377,21 +389,46 @@ static void report_duplicate(importer *im, const pm_dataset *ds, const char *fil
 static int write_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
                      const char *file, long line)
 {
+    /* The row that this one may replace, read before the upsert changes it. */
+    bool had_old = false;
+    uint64_t old_hash = 0;
+    sqlite3_stmt *old = im->old_row[ds->kind];
+    if (old) {
+        sqlite3_bind_text(old, 1, im->vals[0].text, (int)im->vals[0].len, SQLITE_STATIC);
+        int orc = sqlite3_step(old);
+        if (orc == SQLITE_ROW) {
+            had_old = true;
+            old_hash = pm_rowhash_stmt(old, (int)ds->nfields);
+        }
+        sqlite3_reset(old);
+        if (orc != SQLITE_ROW && orc != SQLITE_DONE) {
+            db_fail(im, "lezen van een bestaande rij");
+            return -1;
+        }
+    }
     sqlite3_stmt *st = im->upsert[ds->kind];
+    /* The hash takes each value as SQLite will store it: text, integer or
+     * NULL, as pm_store_sums_compute reads it back. */
+    uint64_t h = PM_ROWHASH_INIT;
     for (size_t i = 0; i < ds->nfields; i++) {
         const pm_field *f = &ds->fields[i];
         const pm_value *v = &im->vals[i];
         int p = (int)i + 1;
         if (!v->present) {
-            if (f->type == PM_F_ENUM && f->dflt)
+            if (f->type == PM_F_ENUM && f->dflt) {
                 sqlite3_bind_text(st, p, f->dflt, -1, SQLITE_STATIC);
-            else
+                h = pm_rowhash_text(h, f->dflt, strlen(f->dflt));
+            } else {
                 sqlite3_bind_null(st, p);
+                h = pm_rowhash_null(h);
+            }
         } else if (f->type == PM_F_ID || f->type == PM_F_TEXT || f->type == PM_F_ENUM ||
                    f->type == PM_F_CHANNELS) {
             sqlite3_bind_text(st, p, v->text, (int)v->len, SQLITE_STATIC);
+            h = pm_rowhash_text(h, v->text, v->len);
         } else {
             sqlite3_bind_int64(st, p, v->num);
+            h = pm_rowhash_int(h, v->num);
         }
     }
     sqlite3_bind_int64(st, (int)ds->nfields + 1, file_id);
@@ -403,6 +440,14 @@ static int write_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
         if (sqlite3_changes(im->db) == 0) {
             report_duplicate(im, ds, file, line);
             return 0;
+        }
+        /* Unsigned sums wrap, so subtracting undoes adding exactly. */
+        im->sums.sum[ds->kind] += pm_rowhash_end(h);
+        if (had_old) {
+            im->sums.sum[ds->kind] -= old_hash;
+            im->replaced++;
+        } else {
+            im->sums.count[ds->kind]++;
         }
         return 1;
     }
@@ -458,6 +503,34 @@ static void show_progress(importer *im, const char *file, long rows, uint64_t do
 
 /* ---- one file --------------------------------------------------------- */
 
+/* On the first file of a dataset in this import: when its table has rows,
+ * prepares the lookup of the row an upsert replaces (im->old_row). Asked of
+ * the table itself, not of the stored count, so that the added and replaced
+ * figures stay right even if the count was changed by hand. */
+static pm_error prepare_old_row(importer *im, const pm_dataset *ds)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1", ds->name);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(im, "voorbereiden van de import");
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return PM_OK;
+    if (rc != SQLITE_ROW)
+        return db_fail(im, "voorbereiden van de import");
+    size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT ");
+    for (size_t f = 0; f < ds->nfields; f++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, "%s%s", f ? ", " : "",
+                              ds->fields[f].column);
+    snprintf(sql + n, sizeof sql - n, " FROM %s WHERE id = ?1", ds->name);
+    if (sqlite3_prepare_v3(im->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                           &im->old_row[ds->kind], NULL) != SQLITE_OK)
+        return db_fail(im, "voorbereiden van de import");
+    return PM_OK;
+}
+
 static pm_error begin_file(importer *im, const char *path, const pm_dataset *ds,
                            sqlite3_int64 *file_id)
 {
@@ -472,18 +545,22 @@ static pm_error begin_file(importer *im, const char *path, const pm_dataset *ds,
     *file_id = sqlite3_last_insert_rowid(im->db);
     if (!im->first_file_id)
         im->first_file_id = *file_id;
+    im->replaced = 0;
+    pm_error err = PM_OK;
+    if (!im->touched[ds->kind])
+        err = prepare_old_row(im, ds);
     im->touched[ds->kind] = true;
-    return prepare_upsert(im, ds);
+    return err ? err : prepare_upsert(im, ds);
 }
 
+/* Records the file's figures. Every written row either replaced a stored
+ * row (counted by write_row) or was added, so no count(*) of the table is
+ * needed: that scanned millions of rows per file. */
 static pm_error end_file(importer *im, sqlite3_int64 file_id, pm_import_file *out,
-                         long long count_before, long written)
+                         long written)
 {
-    long long after = pm_store_count(im->db, out->ds->name);
-    if (after < 0)
-        return db_fail(im, "tellen van de rijen");
-    out->added = (long)(after - count_before);
-    out->replaced = written - out->added;
+    out->replaced = im->replaced;
+    out->added = written - out->replaced;
     sqlite3_stmt *st = im->update_file;
     sqlite3_bind_int64(st, 1, out->rows);
     sqlite3_bind_int64(st, 2, out->added);
@@ -576,7 +653,6 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
     err = begin_file(im, path, ds, &file_id);
     if (err)
         goto done;
-    long long before = pm_store_count(im->db, ds->name);
     long written = 0;
     pm_csv_record rec;
     int rc;
@@ -617,7 +693,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
                   true);
     if (rc == PM_CSV_FATAL)
         pm_diag_error(im->diag, path, 0, NULL, "%s", why);
-    err = end_file(im, file_id, out, before, written);
+    err = end_file(im, file_id, out, written);
 done:
     free(cols);
     free(colmap);
@@ -711,7 +787,6 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
     }
     const pm_dataset *ds = im->opts->kind;
     sqlite3_int64 file_id = 0;
-    long long before = 0;
     long written = 0;
     char warned[MAX_FIELDS * 4][64];
     size_t nwarned = 0;
@@ -758,7 +833,6 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
                 cJSON_Delete(elem);
                 break;
             }
-            before = pm_store_count(im->db, ds->name);
         }
         size_t errors_before = im->diag->nerrors;
         for (size_t i = 0; i < ds->nfields; i++)
@@ -801,7 +875,7 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
     if (rc == PM_JSONRD_FATAL)
         pm_diag_error(im->diag, path, 0, NULL, "%s", why);
     if (!err && file_id)
-        err = end_file(im, file_id, out, before, written);
+        err = end_file(im, file_id, out, written);
     if (!err && !file_id && rc == PM_JSONRD_END && out->rows == 0)
         pm_diag_warn(im->diag, path, 0, NULL, "lege JSON-array; niets geïmporteerd");
     pm_jsonrd_close(rd);
@@ -970,6 +1044,9 @@ static pm_error start_import(importer *im)
     if (rc != SQLITE_DONE)
         return db_fail(im, "registreren van de import");
     im->import_id = sqlite3_last_insert_rowid(im->db);
+    err = pm_store_sums_read(im->db, &im->sums, im->msg, im->msgsize);
+    if (err)
+        return err;
     if (sqlite3_prepare_v3(im->db,
                            "INSERT INTO import_bestanden(import_id, pad, dataset) "
                            "VALUES (?1, ?2, ?3)",
@@ -984,10 +1061,23 @@ static pm_error start_import(importer *im)
     return PM_OK;
 }
 
+/* Writes the fingerprint sums of every dataset this import wrote. */
+static pm_error save_sums(importer *im)
+{
+    pm_error err = PM_OK;
+    for (size_t k = 0; k < PM_NKINDS && !err; k++)
+        if (im->touched[k])
+            err = pm_store_sums_write(im->db, (pm_kind)k, im->sums.sum[k],
+                                      im->sums.count[k], im->msg, im->msgsize);
+    return err;
+}
+
 static void importer_free(importer *im)
 {
-    for (size_t k = 0; k < PM_NKINDS; k++)
+    for (size_t k = 0; k < PM_NKINDS; k++) {
         sqlite3_finalize(im->upsert[k]);
+        sqlite3_finalize(im->old_row[k]);
+    }
     sqlite3_finalize(im->insert_file);
     sqlite3_finalize(im->update_file);
     for (size_t i = 0; i < MAX_FIELDS; i++)
@@ -1026,6 +1116,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         err = check_references(&im);
     if (!err && diag->nerrors == 0)
         err = foreign_key_backstop(&im);
+    if (!err && diag->nerrors == 0 && !opts->dry_run)
+        err = save_sums(&im);
     if (!err && diag->nerrors == 0 && !opts->dry_run) {
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;

@@ -151,8 +151,19 @@ static const char schema_v1[] =
     ");"
     "CREATE INDEX uitgaven_datum ON uitgaven(datum);";
 
+/* Version 1 → 2: per dataset the sums that the data fingerprint is folded
+ * from, kept up to date by the import, so that a report reads nine rows
+ * instead of every row of the store. som is the wrapping 64-bit sum of the
+ * row hashes, stored as SQLite's signed 64-bit integer. The migration fills
+ * it from the data (fill_sums). */
+static const char schema_v2[] = "CREATE TABLE vingerafdruk ("
+                                "  dataset TEXT PRIMARY KEY NOT NULL,"
+                                "  som INTEGER NOT NULL,"
+                                "  rijen INTEGER NOT NULL"
+                                ") WITHOUT ROWID;";
+
 /* migrations[i] brings a database from version i to i + 1. */
-static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1};
+static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2};
 
 const char *pm_store_path(const char *option)
 {
@@ -245,6 +256,18 @@ static pm_error fill_gemeenten(sqlite3 *db, char *msg, size_t msgsize)
     return PM_OK;
 }
 
+/* Computes the fingerprint sums of the data already in the store (a v1
+ * database) and writes them; on an empty store that is nine rows of zeros. */
+static pm_error fill_sums(sqlite3 *db, char *msg, size_t msgsize)
+{
+    pm_store_sums sums;
+    pm_error err = pm_store_sums_compute(db, &sums, msg, msgsize);
+    for (size_t k = 0; k < PM_NKINDS && !err; k++)
+        err =
+            pm_store_sums_write(db, (pm_kind)k, sums.sum[k], sums.count[k], msg, msgsize);
+    return err;
+}
+
 /* Applies the migrations from `from` up to PM_SCHEMA_VERSION in one
  * transaction, so a failed migration leaves the old version intact. */
 static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
@@ -256,6 +279,8 @@ static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
         err = pm_store_exec(db, migrations[v], msg, msgsize);
         if (!err && v == 0)
             err = fill_gemeenten(db, msg, msgsize);
+        if (!err && v == 1)
+            err = fill_sums(db, msg, msgsize);
     }
     if (!err) {
         char sql[96];
@@ -409,9 +434,52 @@ static uint64_t mix(uint64_t x)
     return x;
 }
 
-pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsize)
+uint64_t pm_rowhash_int(uint64_t h, int64_t v)
 {
-    uint64_t total = 0xcbf29ce484222325ULL;
+    unsigned char tag = SQLITE_INTEGER;
+    h = fnv1a(h, &tag, 1);
+    return fnv1a(h, &v, sizeof v);
+}
+
+uint64_t pm_rowhash_text(uint64_t h, const char *s, size_t len)
+{
+    unsigned char tag = SQLITE_TEXT;
+    h = fnv1a(h, &tag, 1);
+    return fnv1a(h, s, len);
+}
+
+uint64_t pm_rowhash_null(uint64_t h)
+{
+    unsigned char tag = SQLITE_NULL;
+    return fnv1a(h, &tag, 1);
+}
+
+uint64_t pm_rowhash_end(uint64_t h)
+{
+    return mix(h);
+}
+
+uint64_t pm_rowhash_stmt(sqlite3_stmt *st, int ncols)
+{
+    uint64_t h = PM_ROWHASH_INIT;
+    for (int c = 0; c < ncols; c++) {
+        unsigned char tag = (unsigned char)sqlite3_column_type(st, c);
+        h = fnv1a(h, &tag, 1);
+        if (tag == SQLITE_INTEGER) {
+            int64_t v = sqlite3_column_int64(st, c);
+            h = fnv1a(h, &v, sizeof v);
+        } else if (tag != SQLITE_NULL) {
+            /* text, a blob or a real as SQLite renders it: only a change made
+             * outside pijlermonitor stores the last two */
+            const void *t = sqlite3_column_blob(st, c);
+            h = fnv1a(h, t, (size_t)sqlite3_column_bytes(st, c));
+        }
+    }
+    return mix(h);
+}
+
+pm_error pm_store_sums_compute(sqlite3 *db, pm_store_sums *out, char *msg, size_t msgsize)
+{
     for (size_t k = 0; k < PM_NKINDS; k++) {
         const pm_dataset *ds = pm_dataset_get((pm_kind)k);
         char sql[512];
@@ -428,19 +496,7 @@ pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsi
         uint64_t sum = 0, count = 0;
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            uint64_t h = 0xcbf29ce484222325ULL;
-            for (int c = 0; c < (int)ds->nfields; c++) {
-                unsigned char tag = (unsigned char)sqlite3_column_type(st, c);
-                h = fnv1a(h, &tag, 1);
-                if (tag == SQLITE_INTEGER) {
-                    int64_t v = sqlite3_column_int64(st, c);
-                    h = fnv1a(h, &v, sizeof v);
-                } else if (tag != SQLITE_NULL) {
-                    const void *t = sqlite3_column_blob(st, c);
-                    h = fnv1a(h, t, (size_t)sqlite3_column_bytes(st, c));
-                }
-            }
-            sum += mix(h);
+            sum += pm_rowhash_stmt(st, (int)ds->nfields);
             count++;
         }
         sqlite3_finalize(st);
@@ -448,12 +504,99 @@ pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsi
             snprintf(msg, msgsize, "vingerafdruk: %s", sqlite3_errmsg(db));
             return PM_ERR_DB;
         }
-        total = fnv1a(total, &sum, sizeof sum);
-        total = fnv1a(total, &count, sizeof count);
+        out->sum[k] = sum;
+        out->count[k] = count;
+    }
+    return PM_OK;
+}
+
+pm_error pm_store_sums_read(sqlite3 *db, pm_store_sums *out, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT som, rijen FROM vingerafdruk WHERE dataset = ?1",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(msg, msgsize, "vingerafdruk: %s", sqlite3_errmsg(db));
+        return PM_ERR_DB;
+    }
+    pm_error err = PM_OK;
+    for (size_t k = 0; k < PM_NKINDS && !err; k++) {
+        const char *name = pm_dataset_get((pm_kind)k)->name;
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            out->sum[k] = (uint64_t)sqlite3_column_int64(st, 0);
+            out->count[k] = (uint64_t)sqlite3_column_int64(st, 1);
+        } else if (rc == SQLITE_DONE) {
+            snprintf(msg, msgsize,
+                     "de opgeslagen vingerafdruk van %s ontbreekt; de database is "
+                     "buiten pijlermonitor gewijzigd",
+                     name);
+            err = PM_ERR_DB;
+        } else {
+            snprintf(msg, msgsize, "vingerafdruk: %s", sqlite3_errmsg(db));
+            err = PM_ERR_DB;
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+pm_error pm_store_sums_write(sqlite3 *db, pm_kind kind, uint64_t sum, uint64_t count,
+                             char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(
+            db,
+            "INSERT INTO vingerafdruk(dataset, som, rijen) VALUES (?1, ?2, "
+            "?3) ON CONFLICT(dataset) DO UPDATE SET som = excluded.som, "
+            "rijen = excluded.rijen",
+            -1, &st, NULL) != SQLITE_OK) {
+        snprintf(msg, msgsize, "vingerafdruk: %s", sqlite3_errmsg(db));
+        return PM_ERR_DB;
+    }
+    sqlite3_bind_text(st, 1, pm_dataset_get(kind)->name, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)sum);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)count);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        snprintf(msg, msgsize, "vingerafdruk bijwerken: %s (SQLite: %s)",
+                 pm_store_reason(db), sqlite3_errmsg(db));
+        return PM_ERR_DB;
+    }
+    return PM_OK;
+}
+
+/* Folds the per-dataset sums, in pm_kind order, into the printed form. */
+static void fold(const pm_store_sums *s, char out[20])
+{
+    uint64_t total = 0xcbf29ce484222325ULL;
+    for (size_t k = 0; k < PM_NKINDS; k++) {
+        total = fnv1a(total, &s->sum[k], sizeof s->sum[k]);
+        total = fnv1a(total, &s->count[k], sizeof s->count[k]);
     }
     total = mix(total);
     snprintf(out, 20, "%04x-%04x-%04x-%04x", (unsigned)(total >> 48) & 0xffff,
              (unsigned)(total >> 32) & 0xffff, (unsigned)(total >> 16) & 0xffff,
              (unsigned)total & 0xffff);
-    return PM_OK;
+}
+
+pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsize)
+{
+    pm_store_sums s;
+    pm_error err = pm_store_sums_read(db, &s, msg, msgsize);
+    if (!err)
+        fold(&s, out);
+    return err;
+}
+
+pm_error pm_store_fingerprint_compute(sqlite3 *db, char out[20], char *msg,
+                                      size_t msgsize)
+{
+    pm_store_sums s;
+    pm_error err = pm_store_sums_compute(db, &s, msg, msgsize);
+    if (!err)
+        fold(&s, out);
+    return err;
 }

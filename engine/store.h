@@ -4,11 +4,13 @@
 #define PM_STORE_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
+#include "dataset.h"
 #include "error.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_SCHEMA_VERSION 1
+#define PM_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of a pijlermonitor database: "PMON". */
 #define PM_APPLICATION_ID 0x504D4F4E
@@ -53,7 +55,48 @@ long long pm_store_count(sqlite3 *db, const char *table);
  * nine datasets (not where rows came from), combined so that the order of
  * rows does not matter. The same data gives the same fingerprint, whatever
  * the import history. Writes 19 characters + NUL ("3f2a-91c0-7b1e-44d2")
- * into out. PM_ERR_DB on a query failure. */
+ * into out. PM_ERR_DB on a query failure.
+ *
+ * pm_store_fingerprint reads the per-dataset sums the import keeps in the
+ * table `vingerafdruk` (a few rows, whatever the size of the data);
+ * pm_store_fingerprint_compute reads every row. Both give the same string
+ * as long as the data were only changed by pijlermonitor (`check` compares
+ * them). */
 pm_error pm_store_fingerprint(sqlite3 *db, char out[20], char *msg, size_t msgsize);
+pm_error pm_store_fingerprint_compute(sqlite3 *db, char out[20], char *msg,
+                                      size_t msgsize);
+
+/* Per dataset (indexed by pm_kind) the wrapping sum of the row hashes and
+ * the number of rows: what the fingerprint is folded from. */
+typedef struct pm_store_sums {
+    uint64_t sum[PM_NKINDS];
+    uint64_t count[PM_NKINDS];
+} pm_store_sums;
+
+/* The sums as kept in table `vingerafdruk`; PM_ERR_DB when a row is missing. */
+pm_error pm_store_sums_read(sqlite3 *db, pm_store_sums *out, char *msg, size_t msgsize);
+
+/* The sums computed from every row of the nine tables. */
+pm_error pm_store_sums_compute(sqlite3 *db, pm_store_sums *out, char *msg,
+                               size_t msgsize);
+
+/* Writes the sums of dataset `kind` into `vingerafdruk`; the caller owns the
+ * transaction. */
+pm_error pm_store_sums_write(sqlite3 *db, pm_kind kind, uint64_t sum, uint64_t count,
+                             char *msg, size_t msgsize);
+
+/* A row's hash, built column by column in the table's column order of the
+ * dataset's fields: start with PM_ROWHASH_INIT, add every column with one of
+ * the three calls, then pm_rowhash_end. The same value as
+ * pm_store_sums_compute takes for the stored row, as long as the columns are
+ * given as SQLite stores them (integer, text or NULL). */
+#define PM_ROWHASH_INIT 0xcbf29ce484222325ULL
+uint64_t pm_rowhash_int(uint64_t h, int64_t v);
+uint64_t pm_rowhash_text(uint64_t h, const char *s, size_t len);
+uint64_t pm_rowhash_null(uint64_t h);
+uint64_t pm_rowhash_end(uint64_t h);
+
+/* The hash of the current row of st, over its columns 0 .. ncols-1. */
+uint64_t pm_rowhash_stmt(sqlite3_stmt *st, int ncols);
 
 #endif

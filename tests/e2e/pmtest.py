@@ -129,3 +129,64 @@ def base(w):
     r = w.run("import", o, s)
     assert r.code == 0, r
     return r
+
+
+# The data fingerprint (engine/store.c), recomputed here from the rows as an
+# independent oracle: per dataset the wrapping sum of mix(fnv1a(row)) and the
+# row count, folded in this order.
+DATASETS = ["organisaties", "specialisten", "hulpvragen", "inzet", "evaluaties",
+            "kennisproducten", "mijlpalen", "begroting", "uitgaven"]
+_M64 = (1 << 64) - 1
+_FNV_OFFSET = 0xcbf29ce484222325
+
+
+def _fnv1a(h, data):
+    for b in data:
+        h = ((h ^ b) * 0x100000001b3) & _M64
+    return h
+
+
+def _mix(x):
+    x ^= x >> 30
+    x = (x * 0xbf58476d1ce4e5b9) & _M64
+    x ^= x >> 27
+    x = (x * 0x94d049bb133111eb) & _M64
+    return x ^ (x >> 31)
+
+
+def _row_hash(row):
+    h = _FNV_OFFSET
+    for v in row:
+        if v is None:
+            h = _fnv1a(h, b"\x05")
+        elif isinstance(v, int):
+            h = _fnv1a(h, b"\x01" + v.to_bytes(8, sys.byteorder, signed=True))
+        else:
+            h = _fnv1a(h, b"\x03" + str(v).encode("utf-8"))
+    return _mix(h)
+
+
+def computed_sums(w):
+    """{dataset: (sum, count)} from every row; the data columns are all
+    columns but the last two (bestand, regel)."""
+    out = {}
+    for t in DATASETS:
+        rows = w.query(f"SELECT * FROM {t}")
+        out[t] = (sum(_row_hash(r[:-2]) for r in rows) & _M64, len(rows))
+    return out
+
+
+def stored_sums(w):
+    """{dataset: (sum, count)} as the import keeps them in `vingerafdruk`."""
+    return {t: (s & _M64, n) for t, s, n in
+            w.query("SELECT dataset, som, rijen FROM vingerafdruk")}
+
+
+def fingerprint(sums):
+    """The printed fingerprint ("3f2a-91c0-7b1e-44d2") of sums."""
+    total = _FNV_OFFSET
+    for t in DATASETS:
+        s, n = sums[t]
+        total = _fnv1a(total, s.to_bytes(8, sys.byteorder) + n.to_bytes(8, sys.byteorder))
+    total = _mix(total)
+    return "-".join(f"{(total >> sh) & 0xffff:04x}" for sh in (48, 32, 16, 0))

@@ -2,6 +2,7 @@
 of the row, warnings exit 0, and a damaged store exits 3."""
 import os
 import sqlite3
+import subprocess
 
 from pmtest import Workdir, check, done, base, csv_text
 
@@ -73,4 +74,42 @@ r = d.run("check")
 check(r.code == 3, "damaged_store_exits_3", r)
 check("beschadigd" in r.err or "kan niet worden gelezen" in r.err,
       "damaged_store_message_is_dutch", r)
+# Rows changed outside pijlermonitor (here with the sqlite3 shell) no longer
+# match the fingerprint sums the import kept: check says so and exits 3, as
+# for other integrity failures; undoing the change makes the store whole.
+x = Workdir()
+base(x)
+x.file("hv.csv", csv_text([
+    ["id", "organisatie", "ontvangen", "onderwerp", "specialist", "status"],
+    ["HV1", "GM0363", "03-03-2025", "juridisch", "SP01", "open"],
+    ["HV2", "GM0344", "04-03-2025", "juridisch", "SP02", "lopend"],
+]))
+r = x.run("import", "hv.csv")
+r = x.run("check")
+check(r.code == 0 and "in orde" in r.out, "store_written_only_by_imports_passes_check", r)
+
+
+def shell(sql):
+    subprocess.run(["sqlite3", x.db, sql], check=True, capture_output=True)
+
+
+for sql, undo, name, rows in (
+        ("UPDATE hulpvragen SET status = 'afgerond' WHERE id = 'HV2'",
+         "UPDATE hulpvragen SET status = 'lopend' WHERE id = 'HV2'",
+         "a_value_changed", "nu 2 rijen, volgens de imports 2"),
+        ("DELETE FROM organisaties WHERE id = 'SOB001'",
+         "INSERT INTO organisaties SELECT 'SOB001', 'Werkbedrijf Rivierenland', 'sob', "
+         "'Oost', bestand, regel FROM organisaties WHERE id = 'GM0363'",
+         "a_row_deleted", "nu 3 rijen, volgens de imports 4")):
+    shell(sql)
+    r = x.run("check")
+    table = "hulpvragen" if "hulpvragen" in sql else "organisaties"
+    check(r.code == 3 and f"fout: tabel {table} is buiten pijlermonitor gewijzigd ({rows})"
+          in r.out and "buiten pijlermonitor gewijzigd" in r.err
+          and "in orde" not in r.out,
+          f"check_exits_3_naming_the_table_when_{name}_with_the_sqlite3_shell", r)
+    shell(undo)
+    r = x.run("check")
+    check(r.code == 0 and "in orde" in r.out, f"check_passes_again_when_{name}_is_undone", r)
+
 done()

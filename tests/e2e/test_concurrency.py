@@ -244,7 +244,7 @@ if pause:
         ("check", ["check"], 'SELECT count(*) FROM "inzet"', "between_two_row_counts",
          lambda out, path: check_state(out), 1),
         ("report", ["report", "--period", PERIOD, "--xlsx", "PATH"],
-         "SELECT id, naam, type, regio FROM organisaties", "before_the_fingerprint",
+         "SELECT som, rijen FROM vingerafdruk", "before_the_fingerprint",
          lambda out, path: toelichting(path), 2),
     ]
     for kind, args, sql, where, read, k in cases:

@@ -2,8 +2,12 @@
 and decimal forms, header names, RFC 4180 quoting and line numbers, encodings,
 odd files, and values that must be stored exactly as given."""
 import datetime
+import re
+import shutil
+import zipfile
 
-from pmtest import Workdir, check, done, base, csv_text
+from pmtest import Workdir, check, done, base, csv_text, computed_sums, stored_sums, \
+    fingerprint
 
 ORG_H = ["id", "naam", "type", "regio"]
 SP_H = ["id", "naam", "rol", "expertise", "uurtarief", "start", "einde"]
@@ -276,4 +280,99 @@ r = w.run("import", "euro.csv")
 got = w.query("SELECT id, bedrag_cent FROM begroting WHERE id LIKE 'BG-E%' ORDER BY id")
 check(r.code == 0 and got == [("BG-E1", 123456), ("BG-E2", 123450), ("BG-E3", 123456700)],
       "euro_amounts_with_thousands_separators_are_stored_in_cents", f"{got}\n{r!r}")
+# ---- the data fingerprint's sums, kept by the import --------------------
+# pmtest recomputes them from the rows as engine/store.c's full
+# recomputation does; the import must keep exactly those.
+
+kept, real = stored_sums(w), computed_sums(w)
+check(kept == real, "fingerprint_sums_after_every_import_above_equal_those_of_the_rows",
+      f"{kept}\n{real}")
+
+f = Workdir()
+f.init()
+check(stored_sums(f) == {t: (0, 0) for t in computed_sums(f)},
+      "a_new_store_has_zero_sums_for_all_nine_datasets", stored_sums(f))
+base(f)
+KP_H = ["id", "titel", "soort", "gepubliceerd", "pijler", "kanalen", "bereik"]
+f.file("hv.csv", csv_text([
+    HV_H,
+    ["HV1", "GM0363", "03-03-2025", "04-03-2025", "juridisch", "SP01", "open", ""],
+    ["HV2", "GM0344", "2025-03-05", "", "", "", "", ""],
+    ["HV3", "SOB001", "05-03-2025", "05-03-2025", "bedrijfsvoering", "SP02", "afgerond",
+     "20-03-2025"],
+]))
+f.file("kp.csv", csv_text([
+    KP_H,
+    ["KP1", "Handreiking; met \"quotes\"", "handleiding", "12-11-2024", "", " website | ", ""],
+    ["KP2", "Webinar", "webinar", "", "2+3", "", "850"],
+]))
+r = f.run("import", "hv.csv", "kp.csv")
+kept, real = stored_sums(f), computed_sums(f)
+check(r.code == 0 and kept == real and real["hulpvragen"][1] == 3
+      and real["kennisproducten"][1] == 2,
+      "fingerprint_sums_after_a_fresh_import_equal_those_of_the_rows", f"{kept}\n{real}\n{r!r}")
+
+before = stored_sums(f)
+f.file("hv2.csv", csv_text([
+    HV_H,
+    ["HV1", "GM0363", "03-03-2025", "06-03-2025", "juridisch", "SP01", "lopend", ""],
+    ["HV3", "SOB001", "05-03-2025", "05-03-2025", "bedrijfsvoering", "SP02", "afgerond",
+     "20-03-2025"],
+    ["HV4", "GM0363", "07-03-2025", "", "", "", "", ""],
+]))
+r = f.run("import", "hv2.csv")
+kept, real = stored_sums(f), computed_sums(f)
+check(r.code == 0 and "1 nieuw, 2 vervangen" in r.out, "reimport_counts_new_and_replaced_rows",
+      r)
+check(kept == real and kept["hulpvragen"] != before["hulpvragen"]
+      and kept["hulpvragen"][1] == 4,
+      "fingerprint_sums_after_a_reimport_that_replaces_rows_with_changed_values_are_right",
+      f"{before}\n{kept}\n{real}")
+r = f.run("import", "hv2.csv")
+check(r.code == 0 and stored_sums(f) == kept,
+      "reimporting_the_same_rows_leaves_the_fingerprint_sums_as_they_were", r)
+
+before = stored_sums(f)
+f.file("hv_bad.csv", csv_text([
+    HV_H,
+    ["HV1", "GM0363", "03-03-2025", "", "participatieketen", "SP02", "open", ""],
+    ["HV9", "GM0363", "31-02-2025", "", "", "", "", ""],
+]))
+for args, name in ((["hv_bad.csv"], "a_failed_import"),
+                   (["--dry-run", "hv.csv"], "a_dry_run")):
+    r = f.run("import", *args)
+    check(r.code == (2 if name == "a_failed_import" else 0) and stored_sums(f) == before
+          and computed_sums(f) == before, f"{name}_leaves_the_fingerprint_sums_unchanged", r)
+
+f.file("ev.json", '[{"id": "EV1", "organisatie": "GM0363", "datum": "2025-03-10", '
+       '"soort": "ondersteuning", "score": 7.5}, {"id": "EV2", "organisatie": "VNG", '
+       '"datum": "10-03-2025", "soort": "opdrachtgever", "score": 8, "hulpvraag": null}]')
+r = f.run("import", "ev.json")
+kept, real = stored_sums(f), computed_sums(f)
+check(r.code == 0 and kept == real and real["evaluaties"][1] == 2,
+      "fingerprint_sums_after_a_json_import_equal_those_of_the_rows", f"{kept}\n{real}\n{r!r}")
+
+r = f.run("report", "--period", "2025-Q1", "--xlsx", "r.xlsx")
+text = ""
+if r.code == 0:
+    with zipfile.ZipFile(f"{f.path}/r.xlsx") as z:
+        text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+shown = set(re.findall(r"[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}", text))
+check(shown == {fingerprint(computed_sums(f))},
+      "report_shows_the_fingerprint_of_the_full_recomputation", f"{shown}\n{r!r}")
+
+# A version 1 store (before the sums were kept) is migrated and gets the sums
+# of the data it holds.
+v1 = Workdir()
+shutil.copy(f.db, v1.db)
+con = __import__("sqlite3").connect(v1.db)
+con.execute("DROP TABLE vingerafdruk")
+con.execute("PRAGMA user_version = 1")
+con.commit()
+con.close()
+r = v1.run("check")
+kept, real = stored_sums(v1), computed_sums(v1)
+check(r.code == 0 and v1.query("PRAGMA user_version") == [(2,)] and kept == real
+      and real["hulpvragen"][1] == 4,
+      "a_version_1_store_is_migrated_with_the_sums_of_its_rows", f"{kept}\n{real}\n{r!r}")
 done()
