@@ -60,6 +60,91 @@ check("hulpvraag HV4 heeft een afgerond_op maar status 'lopend'" in out,
       "date_without_done_is_named", out)
 check("9 waarschuwingen" in out, "warning_count_is_exact", out)
 
+# The listing names the first max_listed (20) rows in the order (ontvangen,
+# id) whatever the file order, and still counts every row. R05 and R06 share
+# the 20th place's day; the smaller id is named, though R06 comes first in
+# the file.
+cap = Workdir()
+base(cap)
+rows = [["id", "organisatie", "ontvangen", "onderwerp", "specialist", "status"]]
+for k in range(25, 0, -1):
+    day = 1 + (25 - k) if k != 5 else 1 + (25 - 6)
+    rows.append([f"R{k:02d}", "GM0363", f"{day:02d}-03-2025",
+                 "bedrijfsvoering" if k == 5 else "juridisch", "", "open"])
+r = cap.run("import", cap.file("cap.csv", csv_text(rows)))
+check(r.code == 0, "cap_material_imports", r)
+r = cap.run("check")
+named = [ln.split("hulpvraag ")[1].split(" ")[0] for ln in r.out.splitlines()
+         if "heeft geen specialist" in ln]
+want = [f"R{k:02d}" for k in range(25, 6, -1)] + ["R05"]
+check(named == want, "listing_names_first_20_by_date_then_id", f"{named}\n{r.out}")
+check("waarschuwing: ... en nog 5 van deze soort" in r.out,
+      "listing_cap_counts_the_rest_exactly", r.out)
+check("25 waarschuwingen" in r.out, "capped_kind_counts_every_row_in_total", r.out)
+
+# Probable duplicates: one group per (organisatie, ontvangen, onderwerp), a
+# missing onderwerp being a value of its own and listed first; ids in import
+# order (a re-import keeps a row's place but gives it its new file and line);
+# the line named is that of the group's first row.
+dup = Workdir()
+base(dup)
+hdr = ["id", "organisatie", "ontvangen", "onderwerp", "specialist", "status"]
+a = dup.file("a.csv", csv_text([
+    hdr,
+    ["D-B", "GM0363", "03-03-2025", "juridisch", "SP01", "open"],
+    ["D-Z", "GM0363", "04-03-2025", "juridisch", "SP01", "open"],
+    ["N1", "GM0363", "03-03-2025", "", "SP01", "open"],
+    ["N2", "GM0363", "03-03-2025", "", "SP01", "open"],
+]))
+b = dup.file("b.csv", csv_text([
+    hdr,
+    ["D-A", "GM0363", "03-03-2025", "juridisch", "SP01", "open"],
+    ["O1", "GM0363", "03-03-2025", "bedrijfsvoering", "SP01", "open"],
+    ["E1", "GM0344", "03-03-2025", "juridisch", "SP01", "open"],
+]))
+c = dup.file("c.csv", csv_text([
+    hdr,
+    ["D-Z", "GM0363", "03-03-2025", "juridisch", "SP01", "open"],
+    ["D-B", "GM0363", "03-03-2025", "juridisch", "SP01", "open"],
+]))
+r = dup.run("import", a, b)
+check(r.code == 0, "duplicate_material_imports", r)
+r = dup.run("import", c)
+check(r.code == 0, "duplicate_reimport_imports", r)
+r = dup.run("check")
+lines = [ln for ln in r.out.splitlines() if "lijken dubbel" in ln]
+want = [
+    "waarschuwing: a.csv:4: hulpvragen N1, N2 lijken dubbel: zelfde organisatie "
+    "(GM0363), dag (03-03-2025) en onderwerp",
+    "waarschuwing: c.csv:3: hulpvragen D-B, D-Z, D-A lijken dubbel: zelfde organisatie "
+    "(GM0363), dag (03-03-2025) en onderwerp",
+]
+got = [ln.replace(dup.path + "/", "") for ln in lines]
+check(got == want, "duplicates_grouped_by_subject_in_import_order_first_row_named",
+      f"{got}\n{r.out}")
+check("4 waarschuwingen" in r.out, "duplicate_groups_count_once_each", r.out)
+
+# More groups than are listed, and one group of 120 requests: 20 named, the
+# rest counted, the big group one warning whose line is cut, not the count.
+many = Workdir()
+base(many)
+rows = [hdr]
+for k in range(22):
+    for j in range(2):
+        rows.append([f"P{k:02d}-{j}", "GM0344", f"{k + 1:02d}-04-2025", "juridisch",
+                     "SP01", "open"])
+for j in range(120):
+    rows.append([f"BIG-{j:03d}", "GM0363", "30-04-2025", "juridisch", "SP01", "open"])
+r = many.run("import", many.file("many.csv", csv_text(rows)))
+check(r.code == 0, "many_duplicates_import", r)
+r = many.run("check")
+lines = [ln for ln in r.out.splitlines() if "lijken dubbel" in ln]
+check(len(lines) == 20 and "P00-0, P00-1 " in lines[0] and "P19-0, P19-1 " in lines[19],
+      "duplicate_listing_names_first_20_groups_by_day", r.out)
+check("waarschuwing: ... en nog 3 van deze soort" in r.out,
+      "duplicate_listing_counts_the_rest_exactly", r.out)
+check("23 waarschuwingen" in r.out, "big_group_is_one_warning", r.out)
+
 # Damage: overwrite the middle of the file with garbage.
 d = Workdir()
 base(d)
