@@ -29,6 +29,7 @@
 #include "value.h"
 
 #define MAX_FIELDS 16
+#define MAX_DROPPED 32
 #define ID_MAX_LEN 100
 
 typedef struct field_buf {
@@ -56,6 +57,10 @@ typedef struct importer {
      * is an error), so a load into an empty table needs no lookups. */
     sqlite3_stmt *old_row[PM_NKINDS];
     long replaced; /* rows of the current file that replaced a stored row */
+    /* CREATE INDEX statements of the indexes dropped for a bulk load
+     * (bulk_load), run again after the rows (rebuild_indexes); owned. */
+    char *dropped[MAX_DROPPED];
+    size_t ndropped;
     pm_value vals[MAX_FIELDS];
     bool bad[MAX_FIELDS];       /* the field had a value that failed its check */
     field_buf bufs[MAX_FIELDS]; /* owned copies of values (JSON, normalised text) */
@@ -503,11 +508,82 @@ static void show_progress(importer *im, const char *file, long rows, uint64_t do
 
 /* ---- one file --------------------------------------------------------- */
 
+/* A table that is empty when the import first touches it is loaded in
+ * bulk: its secondary indexes are dropped inside the transaction and
+ * created again once all rows are in (rebuild_indexes). One sorted build is
+ * cheaper than inserting every row at a random place in each index, which
+ * at 1M requests no longer fits the page cache. A ROLLBACK (an error,
+ * --dry-run, a crash) brings the indexes back with everything else. */
+static pm_error bulk_load(importer *im, const pm_dataset *ds)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(im->db,
+                           "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                           "AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(im, "voorbereiden van de import");
+    sqlite3_bind_text(st, 1, ds->name, -1, SQLITE_STATIC);
+    char names[MAX_DROPPED][64];
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && im->ndropped < MAX_DROPPED) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        const char *sql = (const char *)sqlite3_column_text(st, 1);
+        /* Only our own plain index names; anything else stays as it is. */
+        if (!name || !sql || strlen(name) >= sizeof names[0] ||
+            strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name))
+            continue;
+        char *copy = strdup(sql);
+        if (!copy) {
+            sqlite3_finalize(st);
+            return PM_ERR_NOMEM;
+        }
+        im->dropped[im->ndropped++] = copy;
+        snprintf(names[n++], sizeof names[0], "%s", name);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return db_fail(im, "voorbereiden van de import");
+    pm_error err = PM_OK;
+    for (size_t i = 0; i < n && !err; i++) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "DROP INDEX \"%s\"", names[i]);
+        err = pm_store_exec(im->db, sql, im->msg, im->msgsize);
+    }
+    return err;
+}
+
+/* Creates the indexes bulk_load dropped again. CREATE INDEX sorts in runs
+ * as large as the page cache: runs of 2 MiB fit the CPU's caches and merge
+ * faster than one sort of 64 MiB (the 1M benchmark's ten indexes: 7.8 s
+ * became 5.3 s, and the peak RSS stayed that of the rows). The cache size is
+ * restored afterwards. */
+static pm_error rebuild_indexes(importer *im)
+{
+    if (!im->ndropped)
+        return PM_OK;
+    sqlite3_stmt *st = NULL;
+    long long cache = -65536;
+    if (sqlite3_prepare_v2(im->db, "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        cache = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    pm_error err =
+        pm_store_exec(im->db, "PRAGMA cache_size = -2048", im->msg, im->msgsize);
+    for (size_t i = 0; i < im->ndropped && !err; i++)
+        err = pm_store_exec(im->db, im->dropped[i], im->msg, im->msgsize);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", cache);
+    pm_error err2 = pm_store_exec(im->db, sql, im->msg, im->msgsize);
+    return err ? err : err2;
+}
+
 /* On the first file of a dataset in this import: when its table has rows,
- * prepares the lookup of the row an upsert replaces (im->old_row). Asked of
- * the table itself, not of the stored count, so that the added and replaced
- * figures stay right even if the count was changed by hand. */
-static pm_error prepare_old_row(importer *im, const pm_dataset *ds)
+ * prepares the lookup of the row an upsert replaces (im->old_row); when it
+ * has none, starts a bulk load. Asked of the table itself, not of the stored
+ * count, so that the added and replaced figures stay right even if the
+ * count was changed by hand. */
+static pm_error first_touch(importer *im, const pm_dataset *ds)
 {
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1", ds->name);
@@ -517,7 +593,7 @@ static pm_error prepare_old_row(importer *im, const pm_dataset *ds)
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE)
-        return PM_OK;
+        return bulk_load(im, ds);
     if (rc != SQLITE_ROW)
         return db_fail(im, "voorbereiden van de import");
     size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT ");
@@ -548,7 +624,7 @@ static pm_error begin_file(importer *im, const char *path, const pm_dataset *ds,
     im->replaced = 0;
     pm_error err = PM_OK;
     if (!im->touched[ds->kind])
-        err = prepare_old_row(im, ds);
+        err = first_touch(im, ds);
     im->touched[ds->kind] = true;
     return err ? err : prepare_upsert(im, ds);
 }
@@ -917,6 +993,31 @@ static const char *unreadable(const char *path)
 
 /* ---- reference checks ------------------------------------------------- */
 
+/* Sets *missing when some value of child.col has no row in parent with
+ * pcol equal to it. One lookup per distinct value, read in order from the
+ * column's index, instead of one per row: the 3M inzet rows of the 1M
+ * benchmark name 514 specialists. The names come from the dataset table or
+ * the schema, never from input. */
+static pm_error any_missing(importer *im, const char *child, const char *col,
+                            const char *parent, const char *pcol, bool *missing)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT 1 FROM (SELECT DISTINCT \"%s\" AS x FROM \"%s\" WHERE \"%s\" IS "
+             "NOT NULL) v WHERE NOT EXISTS (SELECT 1 FROM \"%s\" p WHERE p.\"%s\" = v.x) "
+             "LIMIT 1",
+             col, child, col, parent, pcol);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(im, "controle van verwijzingen");
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_fail(im, "controle van verwijzingen");
+    *missing = rc == SQLITE_ROW;
+    return PM_OK;
+}
+
 static pm_error check_references(importer *im)
 {
     size_t nrefs;
@@ -926,6 +1027,15 @@ static pm_error check_references(importer *im)
             continue;
         const char *from = pm_dataset_get(refs[r].from)->name;
         const char *to = pm_dataset_get(refs[r].to)->name;
+        /* Usually nothing is missing; only then are the rows of this import
+         * read one by one, to name file and line. (The quick check also sees
+         * rows of earlier imports, which the listing below leaves out.) */
+        bool missing = false;
+        pm_error err = any_missing(im, from, refs[r].column, to, "id", &missing);
+        if (err)
+            return err;
+        if (!missing)
+            continue;
         char sql[512];
         snprintf(sql, sizeof sql,
                  "SELECT f.pad, r.regel, r.%s FROM %s r JOIN import_bestanden f "
@@ -989,29 +1099,87 @@ static pm_error check_references(importer *im)
     return rc == SQLITE_DONE ? PM_OK : db_fail(im, "controle van evaluaties");
 }
 
-/* Runs PRAGMA foreign_key_check on every table this import wrote. The
- * importer's own checks should have caught any broken reference with its
- * file and line; a finding here means a rule is missing there. */
+/* True for a name made of lower-case letters and '_' (our schema's). */
+static bool plain_name(const char *s)
+{
+    return s && *s && strspn(s, "abcdefghijklmnopqrstuvwxyz_") == strlen(s);
+}
+
+/* True when check_references already ran any_missing for this key. */
+static bool checked_by_importer(const char *table, const char *from, const char *to_table,
+                                const char *to)
+{
+    size_t nrefs;
+    const pm_ref *refs = pm_dataset_refs(&nrefs);
+    for (size_t r = 0; r < nrefs; r++)
+        if (strcmp(pm_dataset_get(refs[r].from)->name, table) == 0 &&
+            strcmp(refs[r].column, from) == 0 &&
+            strcmp(pm_dataset_get(refs[r].to)->name, to_table) == 0 &&
+            strcmp(to, "id") == 0)
+            return true;
+    return false;
+}
+
+/* Checks every foreign key that the schema declares on the tables this
+ * import wrote, as PRAGMA foreign_key_check does, but per distinct value
+ * (any_missing). The importer's own checks should have caught any broken
+ * reference with its file and line; a finding here means a rule is missing
+ * there, so the keys come from the schema, not from the dataset table (a key
+ * that check_references ran the same query for is not run twice). A key of
+ * another shape (several columns, no parent column named) is left to the
+ * pragma itself. */
 static pm_error foreign_key_backstop(importer *im)
 {
     for (size_t k = 0; k < PM_NKINDS; k++) {
         if (!im->touched[k])
             continue;
+        const char *table = pm_dataset_get(k)->name;
         char sql[96];
-        snprintf(sql, sizeof sql, "PRAGMA foreign_key_check(%s)",
-                 pm_dataset_get(k)->name);
+        snprintf(sql, sizeof sql, "PRAGMA foreign_key_list(%s)", table);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
             return db_fail(im, "controle van verwijzingen");
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_ROW)
+        bool pragma = false, missing = false;
+        char parent[64] = "";
+        pm_error err = PM_OK;
+        int rc = SQLITE_DONE;
+        while (!err && !missing && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *to_table = (const char *)sqlite3_column_text(st, 2);
+            const char *from = (const char *)sqlite3_column_text(st, 3);
+            const char *to = (const char *)sqlite3_column_text(st, 4);
+            if (sqlite3_column_int(st, 1) > 0 || !plain_name(to_table) ||
+                !plain_name(from) || !plain_name(to)) {
+                pragma = true;
+                continue;
+            }
+            if (checked_by_importer(table, from, to_table, to))
+                continue;
+            snprintf(parent, sizeof parent, "%s", to_table);
+            err = any_missing(im, table, from, to_table, to, &missing);
+        }
+        sqlite3_finalize(st);
+        if (err)
+            return err;
+        if (!missing && rc != SQLITE_DONE)
+            return db_fail(im, "controle van verwijzingen");
+        if (pragma && !missing) {
+            snprintf(sql, sizeof sql, "PRAGMA foreign_key_check(%s)", table);
+            if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
+                return db_fail(im, "controle van verwijzingen");
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW) {
+                missing = true;
+                snprintf(parent, sizeof parent, "%s",
+                         (const char *)sqlite3_column_text(st, 2));
+            }
+            sqlite3_finalize(st);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                return db_fail(im, "controle van verwijzingen");
+        }
+        if (missing)
             pm_diag_error(im->diag, NULL, 0, NULL,
                           "%s verwijst naar een ontbrekende rij in %s (interne controle)",
-                          pm_dataset_get(k)->name,
-                          (const char *)sqlite3_column_text(st, 2));
-        sqlite3_finalize(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            return db_fail(im, "controle van verwijzingen");
+                          table, parent);
     }
     return PM_OK;
 }
@@ -1082,6 +1250,8 @@ static void importer_free(importer *im)
     sqlite3_finalize(im->update_file);
     for (size_t i = 0; i < MAX_FIELDS; i++)
         free(im->bufs[i].ptr);
+    for (size_t i = 0; i < im->ndropped; i++)
+        free(im->dropped[i]);
 }
 
 pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *const *paths,
@@ -1112,6 +1282,10 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         else
             err = import_csv(&im, paths[i], &res->files[i]);
     }
+    /* The indexes first: the reference checks read them. After an error
+     * the import is rolled back anyway, and the indexes with it. */
+    if (!err && diag->nerrors == 0)
+        err = rebuild_indexes(&im);
     if (!err && im.first_file_id)
         err = check_references(&im);
     if (!err && diag->nerrors == 0)

@@ -511,4 +511,62 @@ check(r.code == 2 and "geen.csv:1:" in r.err and "niet herkend" in r.err
 
 check(data_counts(w) == BASE_COUNTS, "the_base_database_is_unchanged_after_all_rejections",
       f"{BASE_COUNTS}\n{data_counts(w)}")
+# ---- bulk load into empty tables ------------------------------------------
+# A table that is empty when an import starts gets its secondary indexes
+# dropped and built again after the rows (engine/import.c, bulk_load). The
+# schema must come out exactly as init made it, with index entries matching
+# the rows (integrity_check compares them), and a rejected or dry-run import
+# must leave the indexes in place.
+
+
+def schema(w):
+    return w.query("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")
+
+
+b = Workdir()
+b.init()
+fresh = schema(b)
+check({"inzet_specialist", "hulpvragen_organisatie", "evaluaties_soort_datum"}
+      <= {r[1] for r in fresh}, "a_new_store_has_the_secondary_indexes", fresh)
+b.file("o.csv", csv_text(pmtest.BASE_ORGANISATIES))
+b.file("s.csv", csv_text(pmtest.BASE_SPECIALISTEN))
+b.file("hv.csv", csv_text([HV_H] + [
+    [f"HV-{i}", ["GM0363", "GM0344", "SOB001"][i % 3], "03-03-2025", "", "juridisch",
+     ["SP01", "SP02", ""][i % 3], "open", ""] for i in range(1, 41)]))
+iz = [[f"IZ-{i}", ["SP02", "SP01"][i % 2], f"{1 + i % 28:02d}-03-2025", "1,5",
+       f"HV-{1 + i % 40}", ""] for i in range(1, 121)]
+b.file("iz.csv", csv_text([IZ_H] + iz))
+b.file("iz_bad.csv", csv_text([IZ_H] + iz[:60] + [["IZ-X", "SP01", "05-03-2025", "1",
+                                                    "HV-ONBEKEND", ""]] + iz[60:]))
+b.file("ev.csv", csv_text([EV_H] + [
+    [f"EV-{i}", ["GM0363", "GM0344"][i % 2], "15-04-2025", "ondersteuning", "8", "",
+     f"HV-{i}"] for i in range(1, 21)]))
+files = ["o.csv", "s.csv", "hv.csv", "iz_bad.csv", "ev.csv"]
+r = b.run("import", *files)
+check(r.code == 2 and "iz_bad.csv:62: veld 'hulpvraag': 'HV-ONBEKEND' bestaat niet" in r.err,
+      "a_broken_reference_in_a_bulk_load_is_named_with_file_and_line", r)
+check(schema(b) == fresh and b.count("inzet") == 0 and b.count("hulpvragen") == 0,
+      "a_rejected_bulk_load_leaves_no_rows_and_every_index", schema(b))
+files[3] = "iz.csv"
+r = b.run("import", "--dry-run", *files)
+check(r.code == 0 and schema(b) == fresh and b.count("inzet") == 0,
+      "a_dry_run_bulk_load_leaves_no_rows_and_every_index", r)
+r = b.run("import", *files)
+check(r.code == 0 and b.count("inzet") == 120 and b.count("hulpvragen") == 40,
+      "a_bulk_load_into_empty_tables_stores_every_row", r)
+check(schema(b) == fresh and b.query("PRAGMA integrity_check") == [("ok",)],
+      "after_a_bulk_load_the_indexes_are_those_of_init_and_match_the_rows",
+      f"{schema(b)}\n{b.query('PRAGMA integrity_check')}")
+plan = " ".join(str(x) for x in b.query(
+    "EXPLAIN QUERY PLAN SELECT datum FROM inzet WHERE specialist = 'SP01'"))
+check("inzet_specialist" in plan, "queries_use_the_rebuilt_index", plan)
+b.file("iz2.csv", csv_text([IZ_H, ["IZ-1", "SP01", "09-03-2025", "4", "HV-3", ""],
+                            ["IZ-200", "SP02", "10-03-2025", "2", "HV-4", ""]]))
+r = b.run("import", "iz2.csv")
+check(r.code == 0 and "1 nieuw, 1 vervangen" in r.out and schema(b) == fresh
+      and b.query("PRAGMA integrity_check") == [("ok",)]
+      and b.query("SELECT id FROM inzet WHERE specialist = 'SP01' AND datum = ?",
+                  20156) == [("IZ-1",)],
+      "an_import_into_a_table_with_rows_keeps_its_indexes_up_to_date", r)
+
 done()
