@@ -774,8 +774,11 @@ def write_doc(path, results, args, installed, load, started, elapsed):
     if os.path.exists(path):
         with open(path, encoding="utf-8") as fh:
             old = fh.read()
-    if BEGIN in old and END in old:
-        text = old[:old.index(BEGIN)] + block.rstrip("\n") + old[old.index(END) + len(END):]
+    # The markers on lines of their own: the prose above may quote them.
+    b = re.search("^" + re.escape(BEGIN) + "$", old, re.M)
+    e = re.search("^" + re.escape(END) + "$", old, re.M)
+    if b and e and b.start() < e.start():
+        text = old[:b.start()] + block.rstrip("\n") + old[e.end():]
     else:
         text = (old.rstrip("\n") + "\n\n" if old else "# Performance\n\n") + block
     os.makedirs(os.path.dirname(path), exist_ok=True)
