@@ -529,9 +529,13 @@ static pm_error bulk_load(importer *im, const pm_dataset *ds)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && im->ndropped < MAX_DROPPED) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         const char *sql = (const char *)sqlite3_column_text(st, 1);
-        /* Only our own plain index names; anything else stays as it is. */
+        /* Only our own plain index names and one plain CREATE INDEX
+         * statement each (the text is executed again by rebuild_indexes, so
+         * a file edited to carry more statements must not run them);
+         * anything else stays as it is. */
         if (!name || !sql || strlen(name) >= sizeof names[0] ||
-            strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name))
+            strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) ||
+            strncmp(sql, "CREATE INDEX ", 13) != 0 || strchr(sql, ';'))
             continue;
         char *copy = strdup(sql);
         if (!copy) {
@@ -570,8 +574,20 @@ static pm_error rebuild_indexes(importer *im)
     sqlite3_finalize(st);
     pm_error err =
         pm_store_exec(im->db, "PRAGMA cache_size = -2048", im->msg, im->msgsize);
-    for (size_t i = 0; i < im->ndropped && !err; i++)
-        err = pm_store_exec(im->db, im->dropped[i], im->msg, im->msgsize);
+    for (size_t i = 0; i < im->ndropped && !err; i++) {
+        /* Exactly one statement (bulk_load checked the text): prepared and
+         * stepped, never sqlite3_exec, which would run whatever follows. */
+        const char *tail = NULL;
+        int rc = sqlite3_prepare_v2(im->db, im->dropped[i], -1, &st, &tail);
+        if (rc == SQLITE_OK && tail && tail[strspn(tail, " \t\r\n")] != '\0')
+            rc = SQLITE_ERROR;
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        st = NULL;
+        if (rc != SQLITE_DONE)
+            err = db_fail(im, "herbouwen van de indexen");
+    }
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", cache);
     pm_error err2 = pm_store_exec(im->db, sql, im->msg, im->msgsize);
@@ -1048,15 +1064,26 @@ static pm_error check_references(importer *im)
             return db_fail(im, "controle van verwijzingen");
         sqlite3_bind_int64(st, 1, im->first_file_id);
         int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        long listed = 0;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 0),
                           (long)sqlite3_column_int64(st, 1), refs[r].column,
                           "'%s' bestaat niet in %s (niet in de database en niet in deze "
                           "import)",
                           (const char *)sqlite3_column_text(st, 2), to);
+            listed++;
+        }
         sqlite3_finalize(st);
         if (rc != SQLITE_DONE)
             return db_fail(im, "controle van verwijzingen");
+        /* Missing, but not in a row of this import: an earlier row points
+         * nowhere, which only an edit outside pijlermonitor can cause. The
+         * foreign-key backstop skips this key, so refuse here. */
+        if (!listed)
+            pm_diag_error(im->diag, NULL, 0, NULL,
+                          "%s verwijst naar een ontbrekende rij in %s (interne controle; "
+                          "de database is buiten pijlermonitor gewijzigd)",
+                          from, to);
     }
 
     /* An opdrachtgever evaluation must come from an opdrachtgever; checked

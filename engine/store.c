@@ -269,12 +269,30 @@ static pm_error fill_sums(sqlite3 *db, char *msg, size_t msgsize)
 }
 
 /* Applies the migrations from `from` up to PM_SCHEMA_VERSION in one
- * transaction, so a failed migration leaves the old version intact. */
+ * transaction, so a failed migration leaves the old version intact. The
+ * version is read again under the write lock: another process that opened
+ * the same old database at the same moment may have migrated it while this
+ * one waited for the lock. */
 static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
 {
     pm_error err = pm_store_exec(db, "BEGIN IMMEDIATE", msg, msgsize);
     if (err)
         return err;
+    int rc;
+    long long now = query_int(db, "PRAGMA user_version", &rc);
+    if (rc == SQLITE_OK && now >= 0)
+        from = (int)now;
+    if (from > PM_SCHEMA_VERSION) {
+        pm_store_exec(db, "COMMIT", msg, msgsize);
+        snprintf(msg, msgsize,
+                 "de database heeft intussen schemaversie %d gekregen, deze "
+                 "pijlermonitor kent tot en met versie %d; gebruik een nieuwere "
+                 "pijlermonitor",
+                 from, PM_SCHEMA_VERSION);
+        return PM_ERR_NEWER;
+    }
+    if (from == PM_SCHEMA_VERSION)
+        return pm_store_exec(db, "COMMIT", msg, msgsize);
     for (int v = from; v < PM_SCHEMA_VERSION && !err; v++) {
         err = pm_store_exec(db, migrations[v], msg, msgsize);
         if (!err && v == 0)

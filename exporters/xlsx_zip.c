@@ -19,6 +19,7 @@
  * tests/e2e/test_xlsx.py checks the level in the zip's flag bits. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stddef.h>
 
 /* minizip's values (zlib.h / zip.h), spelled here so that neither header is
@@ -35,6 +36,17 @@ typedef int (*open_fn)(void *file, const char *filename, const void *zipfi,
                        int windowBits, int memLevel, int strategy, const char *password,
                        unsigned long crcForCrypting, unsigned long versionMadeBy,
                        unsigned long flagBase, int zip64);
+
+/* minizip's own function, looked up once. */
+static open_fn next;
+static pthread_once_t next_once = PTHREAD_ONCE_INIT;
+
+static void find_next(void)
+{
+    void *sym = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
+    /* POSIX allows converting dlsym's result to a function pointer. */
+    *(void **)&next = sym;
+}
 
 int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
                             const void *extrafield_local, unsigned size_extrafield_local,
@@ -54,14 +66,7 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
                             unsigned long crcForCrypting, unsigned long versionMadeBy,
                             unsigned long flagBase, int zip64)
 {
-    /* The workbook is written by one thread; a race here would at worst
-     * look the same symbol up twice. */
-    static open_fn next;
-    if (!next) {
-        void *sym = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
-        /* POSIX allows converting dlsym's result to a function pointer. */
-        *(void **)&next = sym;
-    }
+    pthread_once(&next_once, find_next);
     if (!next)
         return ZIP_INTERNAL_ERROR;
     if (method == ZIP_DEFLATED && level == ZIP_DEFAULT_LEVEL && !raw)

@@ -606,8 +606,10 @@ static void batch_fill(pm_rows *rows, batch *b, char *msg, size_t msgsize)
     for (size_t r = 0; r < b->nrows; r++) {
         pm_row_value *dst = b->vals + r * rows->ncols;
         for (size_t c = 0; c < rows->ncols; c++)
-            if (rows->cols[c].type == PM_COL_TEXT)
+            if (rows->cols[c].type == PM_COL_TEXT) {
                 dst[c].text = dst[c].num ? b->text + (dst[c].num - 1) : NULL;
+                dst[c].num = 0; /* as set_text leaves it */
+            }
     }
 }
 

@@ -383,4 +383,26 @@ check(n_during == n0 and n_after == n0 + N_EXTRA,
 check(code_chk == 0 and robust.integrity(db) == "ok",
       "the_database_is_intact_after_import_beside_a_long_read", err_chk)
 
+# ---- two processes upgrading the same old database at once -------------------------
+# Both read schema version 1 before either holds the write lock; the second
+# must find the migration done under the lock, not run it again.
+
+old_db = os.path.join(w.path, "v1.db")
+assert robust.run(["--db", old_db, "init"])[0] == 0
+assert robust.run(["--db", old_db, "import"] + small)[0] == 0
+con = sqlite3.connect(old_db, isolation_level=None)
+con.execute("DROP TABLE vingerafdruk")
+con.execute("PRAGMA user_version = 1")
+con.execute("BEGIN IMMEDIATE")
+procs = [subprocess.Popen([BIN, "--db", old_db, "check"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) for _ in range(2)]
+time.sleep(1.0)  # both have read version 1 and wait for the lock
+con.execute("COMMIT")
+con.close()
+results = [(p.wait(timeout=TIMEOUT), p.communicate()[1]) for p in procs]
+version = sqlite3.connect(old_db).execute("PRAGMA user_version").fetchone()[0]
+check(all(code == 0 for code, _ in results) and version == 2,
+      "two_processes_opening_an_old_database_at_once_both_succeed_and_migrate_once",
+      (results, version))
+
 done()

@@ -2,6 +2,7 @@
 file that breaks it. A rejected import exits 2, names FILE:LINE and the field,
 and leaves every table as it was; the accepted variants are stored in their
 canonical form."""
+import sqlite3
 import subprocess
 
 import pmtest
@@ -568,5 +569,37 @@ check(r.code == 0 and "1 nieuw, 1 vervangen" in r.out and schema(b) == fresh
       and b.query("SELECT id FROM inzet WHERE specialist = 'SP01' AND datum = ?",
                   20156) == [("IZ-1",)],
       "an_import_into_a_table_with_rows_keeps_its_indexes_up_to_date", r)
+
+# An old row that points nowhere (only an edit outside pijlermonitor can make
+# one) is refused even though no row of this import is to blame.
+con = sqlite3.connect(b.db)
+con.execute("DELETE FROM hulpvragen WHERE id = 'HV-3'")
+con.commit()
+con.close()
+b.file("iz3.csv", csv_text([IZ_H, ["IZ-300", "SP01", "11-03-2025", "1", "HV-4", ""]]))
+r = b.run("import", "iz3.csv")
+check(r.code == 2 and "inzet verwijst naar een ontbrekende rij in hulpvragen" in r.err
+      and b.count("inzet") == 121,
+      "an_earlier_row_pointing_nowhere_refuses_the_import_and_writes_nothing", r)
+
+# The rebuild executes index SQL read from the database file: a file edited to
+# carry a second statement there must not have it run; that index is simply
+# not dropped.
+c = Workdir()
+c.init()
+con = sqlite3.connect(c.db, isolation_level=None)
+con.execute("PRAGMA writable_schema = ON")
+con.execute("UPDATE sqlite_schema SET sql = sql || '; UPDATE organisaties SET naam = "
+            "''gewijzigd''' WHERE name = 'hulpvragen_ontvangen'")
+con.execute("PRAGMA writable_schema = OFF")
+con.close()
+c.file("o.csv", csv_text(pmtest.BASE_ORGANISATIES))
+c.file("s.csv", csv_text(pmtest.BASE_SPECIALISTEN))
+c.file("hv.csv", csv_text([HV_H, ["HV-1", "GM0363", "03-03-2025", "", "juridisch", "SP01",
+                                  "open", ""]]))
+r = c.run("import", "o.csv", "s.csv", "hv.csv")
+names = {n for (n,) in c.query("SELECT naam FROM organisaties")}
+check(r.code == 0 and "gewijzigd" not in names and c.count("hulpvragen") == 1,
+      "a_second_statement_smuggled_into_stored_index_sql_is_never_run", (r, names))
 
 done()
