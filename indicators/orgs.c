@@ -1,6 +1,8 @@
-/* orgs.c — the organisation table: one query, then binary search by id.
- * SQLite's BINARY collation orders text as strcmp does, so ORDER BY id gives
- * an array bsearch can use. */
+/* orgs.c — the organisation table: one query, in id order (SQLite's BINARY
+ * collation orders text as strcmp does), and a hash index over the ids. R1
+ * and R2 look an organisation up for every request and evaluation; a binary
+ * search with ~16 strcmp calls per row was a fifth of the indicators' time
+ * at a million requests. */
 #include "orgs.h"
 
 #include <stdlib.h>
@@ -16,6 +18,34 @@ int pm_index_of(const char *const *list, size_t n, const char *s)
         if (strcmp(list[i], s) == 0)
             return (int)i;
     return -1;
+}
+
+/* FNV-1a over the id's bytes. */
+static uint32_t id_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Open addressing with linear probing, at most half full. */
+static pm_error build_index(pm_org_table *t)
+{
+    size_t size = 16;
+    while (size < 2 * t->n)
+        size *= 2;
+    t->slots = calloc(size, sizeof *t->slots);
+    if (!t->slots)
+        return PM_ERR_NOMEM;
+    t->mask = size - 1;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t j = id_hash(t->orgs[i].id) & t->mask;
+        while (t->slots[j])
+            j = (j + 1) & t->mask;
+        t->slots[j] = (uint32_t)(i + 1);
+    }
+    return PM_OK;
 }
 
 pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
@@ -55,17 +85,21 @@ pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
     if (!err && rc != SQLITE_DONE)
         err = pm_sql_error(ctx, msg, msgsize);
     sqlite3_finalize(st);
+    if (!err)
+        err = build_index(t);
     return err;
-}
-
-static int compare_org(const void *key, const void *elem)
-{
-    return strcmp(key, ((const pm_org *)elem)->id);
 }
 
 const pm_org *pm_org_find(const pm_org_table *t, const char *id)
 {
-    return id ? bsearch(id, t->orgs, t->n, sizeof *t->orgs, compare_org) : NULL;
+    if (!id || !t->slots)
+        return NULL;
+    for (size_t j = id_hash(id) & t->mask; t->slots[j]; j = (j + 1) & t->mask) {
+        const pm_org *o = &t->orgs[t->slots[j] - 1];
+        if (strcmp(o->id, id) == 0)
+            return o;
+    }
+    return NULL;
 }
 
 void pm_org_table_free(pm_org_table *t)
@@ -75,5 +109,6 @@ void pm_org_table_free(pm_org_table *t)
         free(t->orgs[i].naam);
     }
     free(t->orgs);
+    free(t->slots);
     memset(t, 0, sizeof *t);
 }

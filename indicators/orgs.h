@@ -4,6 +4,8 @@
 #ifndef PM_ORGS_H
 #define PM_ORGS_H
 
+#include <stdint.h>
+
 #include "indicator.h"
 
 /* Region and type as small indexes; -1 for none (an opdrachtgever). */
@@ -23,6 +25,8 @@ typedef struct pm_org {
 typedef struct pm_org_table {
     pm_org *orgs; /* sorted by id, strcmp order */
     size_t n;
+    uint32_t *slots; /* hash index: 0 empty, else 1 + index into orgs */
+    size_t mask;     /* slots has mask + 1 entries, a power of two */
 } pm_org_table;
 
 /* Loads every organisation. PM_ERR_DB / PM_ERR_NOMEM with msg on failure;
@@ -30,7 +34,8 @@ typedef struct pm_org_table {
 pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
                            size_t msgsize);
 
-/* The organisation with this id, or NULL. */
+/* The organisation with this id, or NULL. A hash lookup: R1 and R2 ask once
+ * per request or evaluation. */
 const pm_org *pm_org_find(const pm_org_table *t, const char *id);
 
 void pm_org_table_free(pm_org_table *t);
