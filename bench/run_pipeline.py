@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """run_pipeline.py: the whole pipeline against the tools a user would otherwise use.
 
-    bench/run [N ...] [--repeat 3] [--repeat-big 1] [--period 2025-Q4] [--seed 1]
+    bench/run [N ...] [--repeat 3] [--repeat-big 3] [--period 2025-Q4] [--seed 1]
               [--bin build/pijlermonitor] [--workdir bench/work] [--clean]
               [--no-baselines] [--profile] [--out docs/PERFORMANCE.md]
                                          (default N: 10k 100k 1M; 1M, 250k, 10000 all work)
@@ -29,7 +29,7 @@ and in the same run the baselines:
 
 Each measurement is the median of --repeat runs (default 3); at N >= 1000000 the
 import (with its sqlite3 baseline), the pandas script and the XlsxWriter script run
---repeat-big times (default 1): each takes half a minute to minutes. The report
+--repeat-big times (default 3): each takes half a minute to minutes. The report
 steps run on the database the (last) import made, after a `sync`, so their page
 cache is warm, as for a user who reports right after importing; the indicators
 step has one untimed warm-up run whose JSON is checked (R1 and R2 must equal the
@@ -691,7 +691,7 @@ def write_doc(path, results, args, installed, load, started, elapsed):
           "`bench/run %s` on %s, %.0f minutes." % (
               " ".join(label(n) for n in args.sizes) +
               ("" if args.repeat == 3 else " --repeat %d" % args.repeat) +
-              ("" if args.repeat_big == 1 else " --repeat-big %d" % args.repeat_big),
+              ("" if args.repeat_big == 3 else " --repeat-big %d" % args.repeat_big),
               started, elapsed / 60), ""]
     md += ["- " + e for e in environment(args, installed, load)]
     md += ["- median of %d runs per step; at 1M the import and its sqlite3 baseline, the "
@@ -792,7 +792,7 @@ def main(argv=None):
     ap.add_argument("sizes", nargs="*", type=parse_n, metavar="N",
                     help="numbers of hulpvragen (default: 10k 100k 1M)")
     ap.add_argument("--repeat", type=int, default=3, help="runs per step (median)")
-    ap.add_argument("--repeat-big", type=int, default=1,
+    ap.add_argument("--repeat-big", type=int, default=3,
                     help="runs at N >= 1M of the import, the pandas and the XlsxWriter script")
     ap.add_argument("--period", default="2025-Q4")
     ap.add_argument("--seed", type=int, default=1)
