@@ -107,6 +107,23 @@ static void jsonrd_still_accepts_a_bom_at_the_start(void)
     CHECK(r == PM_JSONRD_END && nelem == 2, "jsonrd_bom_at_the_start_is_still_skipped");
 }
 
+/* fuzz_jsonrd, crash-e95f9acda68904d71a6947c116bf0e753f85d415: two BOMs in
+ * front of a valid array. cJSON skips a BOM itself, so the harness's
+ * reference (one BOM stripped by the harness, one by cJSON) accepted the
+ * file; the reader refuses it, rightly: only the first BOM is a BOM. The fix
+ * was in the harness; this pins the reader's behaviour. */
+static void jsonrd_refuses_a_second_bom(void)
+{
+    static const unsigned char data[] =
+        "\xEF\xBB\xBF\xEF\xBB\xBF[{\"id\":\"V-0\",\"score\":7}]";
+    char msg[256] = "";
+    pm_jsonrd *rd = NULL;
+    pm_error err =
+        pm_jsonrd_open(&rd, write_file(data, sizeof data - 1), msg, sizeof msg);
+    CHECK(err != PM_OK && rd == NULL && msg[0], "jsonrd_two_boms_are_refused_at_open");
+    pm_jsonrd_close(rd);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir)) {
@@ -115,6 +132,7 @@ int main(void)
     }
     jsonrd_rejects_a_bom_before_an_element();
     jsonrd_still_accepts_a_bom_at_the_start();
+    jsonrd_refuses_a_second_bom();
 
     for (int i = 0; i < npaths; i++)
         unlink(paths[i]);
