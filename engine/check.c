@@ -29,6 +29,7 @@
 
 #include "dataset.h"
 #include "format.h"
+#include "hash.h"
 #include "store.h"
 
 void pm_check_defaults(pm_check_opts *opts)
@@ -477,40 +478,17 @@ typedef struct keyed {
     sqlite3_int64 rowid;
 } keyed;
 
-/* FNV-1a, continued from h over n bytes. */
-static uint64_t fnv1a(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-/* splitmix64's finaliser: spreads the hash over the top bits the partition
- * below uses. */
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
-
 static uint64_t group_hash(long long day, const char *org, size_t orglen,
                            const char *subject, size_t subjectlen)
 {
-    uint64_t h = fnv1a(0xcbf29ce484222325ULL, &day, sizeof day);
-    h = fnv1a(h, &orglen, sizeof orglen);
-    h = fnv1a(h, org, orglen);
+    uint64_t h = pm_fnv1a64(PM_FNV64_INIT, &day, sizeof day);
+    h = pm_fnv1a64(h, &orglen, sizeof orglen);
+    h = pm_fnv1a64(h, org, orglen);
     unsigned char present = subject != NULL;
-    h = fnv1a(h, &present, 1);
+    h = pm_fnv1a64(h, &present, 1);
     if (subject)
-        h = fnv1a(h, subject, subjectlen);
-    return mix(h);
+        h = pm_fnv1a64(h, subject, subjectlen);
+    return pm_mix64(h);
 }
 
 static int cmp_keyed(const void *a, const void *b)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "dataset.h"
+#include "hash.h"
 
 /* Version 0 → 1: the whole schema. Foreign keys between datasets are
  * deferred, because one import may deliver a request before its
@@ -429,52 +430,29 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
     return PM_OK;
 }
 
-/* FNV-1a, 64 bit, continued from h over len bytes. */
-static uint64_t fnv1a(uint64_t h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
-/* A strong 64-bit mixer (splitmix64's finaliser), so that summing row
- * hashes does not let simple patterns cancel out. */
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    x ^= x >> 31;
-    return x;
-}
-
 uint64_t pm_rowhash_int(uint64_t h, int64_t v)
 {
     unsigned char tag = SQLITE_INTEGER;
-    h = fnv1a(h, &tag, 1);
-    return fnv1a(h, &v, sizeof v);
+    h = pm_fnv1a64(h, &tag, 1);
+    return pm_fnv1a64(h, &v, sizeof v);
 }
 
 uint64_t pm_rowhash_text(uint64_t h, const char *s, size_t len)
 {
     unsigned char tag = SQLITE_TEXT;
-    h = fnv1a(h, &tag, 1);
-    return fnv1a(h, s, len);
+    h = pm_fnv1a64(h, &tag, 1);
+    return pm_fnv1a64(h, s, len);
 }
 
 uint64_t pm_rowhash_null(uint64_t h)
 {
     unsigned char tag = SQLITE_NULL;
-    return fnv1a(h, &tag, 1);
+    return pm_fnv1a64(h, &tag, 1);
 }
 
 uint64_t pm_rowhash_end(uint64_t h)
 {
-    return mix(h);
+    return pm_mix64(h);
 }
 
 uint64_t pm_rowhash_stmt(sqlite3_stmt *st, int ncols)
@@ -482,18 +460,18 @@ uint64_t pm_rowhash_stmt(sqlite3_stmt *st, int ncols)
     uint64_t h = PM_ROWHASH_INIT;
     for (int c = 0; c < ncols; c++) {
         unsigned char tag = (unsigned char)sqlite3_column_type(st, c);
-        h = fnv1a(h, &tag, 1);
+        h = pm_fnv1a64(h, &tag, 1);
         if (tag == SQLITE_INTEGER) {
             int64_t v = sqlite3_column_int64(st, c);
-            h = fnv1a(h, &v, sizeof v);
+            h = pm_fnv1a64(h, &v, sizeof v);
         } else if (tag != SQLITE_NULL) {
             /* text, a blob or a real as SQLite renders it: only a change made
              * outside pijlermonitor stores the last two */
             const void *t = sqlite3_column_blob(st, c);
-            h = fnv1a(h, t, (size_t)sqlite3_column_bytes(st, c));
+            h = pm_fnv1a64(h, t, (size_t)sqlite3_column_bytes(st, c));
         }
     }
-    return mix(h);
+    return pm_mix64(h);
 }
 
 pm_error pm_store_sums_compute(sqlite3 *db, pm_store_sums *out, char *msg, size_t msgsize)
@@ -591,10 +569,10 @@ static void fold(const pm_store_sums *s, char out[20])
 {
     uint64_t total = 0xcbf29ce484222325ULL;
     for (size_t k = 0; k < PM_NKINDS; k++) {
-        total = fnv1a(total, &s->sum[k], sizeof s->sum[k]);
-        total = fnv1a(total, &s->count[k], sizeof s->count[k]);
+        total = pm_fnv1a64(total, &s->sum[k], sizeof s->sum[k]);
+        total = pm_fnv1a64(total, &s->count[k], sizeof s->count[k]);
     }
-    total = mix(total);
+    total = pm_mix64(total);
     snprintf(out, 20, "%04x-%04x-%04x-%04x", (unsigned)(total >> 48) & 0xffff,
              (unsigned)(total >> 32) & 0xffff, (unsigned)(total >> 16) & 0xffff,
              (unsigned)total & 0xffff);

@@ -90,7 +90,7 @@ pm_error pm_store_sums_write(sqlite3 *db, pm_kind kind, uint64_t sum, uint64_t c
  * the three calls, then pm_rowhash_end. The same value as
  * pm_store_sums_compute takes for the stored row, as long as the columns are
  * given as SQLite stores them (integer, text or NULL). */
-#define PM_ROWHASH_INIT 0xcbf29ce484222325ULL
+#define PM_ROWHASH_INIT 0xcbf29ce484222325ULL /* PM_FNV64_INIT of hash.h */
 uint64_t pm_rowhash_int(uint64_t h, int64_t v);
 uint64_t pm_rowhash_text(uint64_t h, const char *s, size_t len);
 uint64_t pm_rowhash_null(uint64_t h);

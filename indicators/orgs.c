@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 const char *const pm_regios[] = {"Noord-West", "Noord",     "Midden",
                                  "Oost",       "Zuid-West", "Zuid"};
 const char *const pm_org_types[] = {"gemeente", "sob", "opdrachtgever"};
@@ -20,13 +22,10 @@ int pm_index_of(const char *const *list, size_t n, const char *s)
     return -1;
 }
 
-/* FNV-1a over the id's bytes. */
-static uint32_t id_hash(const char *s)
+/* The table index of an id (engine/hash.h). */
+static size_t id_hash(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
+    return (size_t)pm_mix64(pm_fnv1a64(PM_FNV64_INIT, s, strlen(s)));
 }
 
 /* Open addressing with linear probing, at most half full. */
