@@ -25,6 +25,7 @@
 #include "report.h"
 #include "store.h"
 #include "text.h"
+#include "value.h"
 #include "withdraw.h"
 #include "xlsx.h"
 
@@ -506,7 +507,9 @@ static void print_withdrawal(const pm_withdraw_opts *o, const pm_withdraw_result
                res->erased_history, res->erased_history == 1 ? "" : "en",
                res->erased_history == 1 ? "is" : "zijn");
     printf("Reden: %s\n", o->reden);
-    if (o->dry_run)
+    if (total == 0 && !res->erased_history && o->wissen && !o->dry_run)
+        printf("Er was niets meer te wissen; het databasebestand is opgeschoond.\n");
+    else if (o->dry_run)
         printf("Proef: er is niets gewijzigd (--dry-run).\n");
     else if (o->wissen)
         printf("De velden van %s zijn voorgoed gewist (AVG); bewaard zijn alleen "
@@ -550,6 +553,14 @@ static int cmd_intrekken(const cli *c)
 {
     if (!c->reden || c->reden[strspn(c->reden, " \t\r\n")] == '\0')
         return usage_error("%s", "intrekken: geef de reden met --reden TEKST");
+    /* The reason is kept and shown by check one line per row, and may reach
+     * the reports later: one line of valid text. */
+    bool control = false;
+    for (const unsigned char *p = (const unsigned char *)c->reden; *p; p++)
+        control = control || *p < 0x20 || *p == 0x7f;
+    if (control || !pm_utf8_valid(c->reden, strlen(c->reden)))
+        return usage_error("%s", "intrekken: --reden moet één regel geldige tekst zijn "
+                                 "(zonder regeleinden of stuurtekens)");
     if (c->bestand && c->nargs)
         return usage_error("%s", "intrekken: geef óf een soort met ids, óf --bestand");
     if (!c->bestand && !c->nargs)

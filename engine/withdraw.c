@@ -138,8 +138,10 @@ static pm_error mark_ids(sqlite3 *db, const pm_withdraw_opts *opts,
             sqlite3_bind_text(earlier, 1, g->ds->name, -1, SQLITE_STATIC);
             sqlite3_bind_text(earlier, 2, id, -1, SQLITE_STATIC);
             rc = sqlite3_step(earlier);
-            if (rc == SQLITE_ROW && opts->wissen && !sqlite3_column_int(earlier, 1)) {
-                found = true; /* only its earlier copies are erased */
+            if (rc == SQLITE_ROW && opts->wissen) {
+                /* only its earlier copies are erased; when they already were,
+                 * the call still cleans the file (after a failed clean-up) */
+                found = true;
             } else if (rc == SQLITE_ROW) {
                 char day[16];
                 dutch_day(text(earlier, 0), day);

@@ -274,6 +274,39 @@ check(r.code == 0 and b"Vlasblom" not in raw
                   "AND gewist = 1") == [(1,)],
       "wissen_of_an_already_withdrawn_row_erases_its_copy", r)
 
+# A reader in the middle of a transaction keeps the WAL's old frames alive:
+# the clean-up cannot finish, the withdrawal stands, exit 3 says what to do,
+# and the same command given again cleans the file.
+s4 = w.file("sp-d.csv", csv_text([
+    ["id", "naam", "rol", "expertise", "uurtarief", "start"],
+    ["SPS", "Sjoukje Wijnaldum-Hoekstra", "specialist", "juridisch", "100",
+     "2025-01-01"]]))
+assert w.run("import", s4).code == 0
+reader = sqlite3.connect(w.db, isolation_level=None)
+reader.execute("BEGIN")
+reader.execute("SELECT count(*) FROM specialisten").fetchall()
+r = w.run("intrekken", "specialisten", "SPS", "--reden", "AVG-verzoek", "--wissen")
+check(r.code == 3 and "ingetrokken en gewist" in r.err and "opnieuw" in r.err
+      and w.count("specialisten") == 2 and "1 rij ingetrokken" in r.out,
+      "a_clean_up_blocked_by_a_reader_exits_3_and_the_withdrawal_stands", r)
+reader.execute("COMMIT")
+reader.close()
+r = w.run("intrekken", "specialisten", "SPS", "--reden", "AVG-verzoek", "--wissen")
+check(r.code == 0 and "opgeschoond" in r.out and b"Wijnaldum" not in db_bytes(),
+      "the_same_command_again_cleans_the_file", r)
+
+r = w.run("intrekken", "hulpvragen", "HV2", "--reden", "regel een\nregel twee")
+check(r.code == 1 and "één regel" in r.err, "a_reason_with_a_line_break_is_refused", r)
+
+n = w.count("ingetrokken")
+r = w.run("check")
+listed = [ln for ln in r.out.splitlines() if ln.startswith("ingetrokken: ")]
+check(r.code == 0 and n > 20 and f"Ingetrokken rijen: {n} (waarvan" in r.out
+      and listed[0] == f"ingetrokken: ... {n - 20} eerdere niet getoond"
+      and len(listed) == 21 and "specialisten SPS" in listed[-1]
+      and "gewist; reden: AVG-verzoek" in listed[-1],
+      "check_counts_every_withdrawal_and_lists_the_latest_20", r)
+
 # ---- a version 2 database is migrated -----------------------------------------------
 
 v2 = Workdir()
