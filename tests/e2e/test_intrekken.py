@@ -184,33 +184,41 @@ r = w.run("import", "a/kp.csv", "b/kp.csv")
 check(r.code == 0, "two_files_with_one_name_import", r)
 snap = db_bytes()
 r = w.run("intrekken", "--bestand", "kp.csv", "--reden", "test")
+# (whether the import records a/kp.csv or only kp.csv, the listing shows it)
 files = w.query("SELECT id, pad FROM import_bestanden WHERE pad LIKE '%kp.csv' "
                 "ORDER BY id")
-check(r.code == 2 and f"#{files[0][0]} a/kp.csv" in r.err
-      and f"#{files[1][0]} b/kp.csv" in r.err and db_bytes() == snap,
-      "ambiguous_file_name_exits_2_listing_the_files", r)
+check(r.code == 2 and len(files) == 2 and f"#{files[0][0]} {files[0][1]} (" in r.err
+      and f"#{files[1][0]} {files[1][1]} (" in r.err and "nog 2 rijen" in r.err
+      and db_bytes() == snap, "ambiguous_file_name_exits_2_listing_the_files", r)
 r = w.run("intrekken", "--bestand", "nergens.csv", "--reden", "test")
 check(r.code == 2 and "geen bestand 'nergens.csv'" in r.err, "unknown_file_exits_2", r)
-r = w.run("intrekken", "--bestand", "a/kp.csv", "--reden", "verkeerde map")
+r = w.run("intrekken", "--bestand", f"#{files[0][0]}", "--reden", "verkeerde map")
 check(r.code == 0 and "2 rijen ingetrokken uit kennisproducten: KP1, KP2" in r.out
       and w.query("SELECT id FROM kennisproducten") == [("KP3",)],
-      "bestand_withdraws_every_row_of_the_recorded_file", r)
+      "bestand_by_number_withdraws_every_row_of_that_recorded_file", r)
 r = w.run("intrekken", "--bestand", "kp.csv", "--reden", "test", "--dry-run")
 check(r.code == 0 and "1 rij zou worden ingetrokken uit kennisproducten: KP3" in r.out,
       "a_file_that_delivers_no_rows_any_more_no_longer_makes_a_name_ambiguous", r)
-r = w.run("intrekken", "--bestand", f"#{files[1][0]}", "--reden", "test")
+r = w.run("intrekken", "--bestand", "kp.csv", "--reden", "test")
 check(r.code == 0 and w.count("kennisproducten") == 0,
-      "bestand_by_number_withdraws_that_file", r)
-r = w.run("intrekken", "--bestand", "a/kp.csv", "--reden", "test")
+      "bestand_by_name_withdraws_that_file", r)
+r = w.run("intrekken", "--bestand", "kp.csv", "--reden", "test")
 check(r.code == 2 and "levert geen rijen meer" in r.err,
       "a_file_without_rows_left_is_refused", r)
-# A recorded bare file name (as the import may record) is found from a path.
+# The recorded name, with or without folders, is found by itself, by its last
+# component, and a bare recorded name from a path.
 con = sqlite3.connect(w.db)
 con.execute("UPDATE import_bestanden SET pad = 'inzet.csv' WHERE pad LIKE '%inzet.csv'")
+con.execute("UPDATE import_bestanden SET pad = '/home/coord/export/ev.csv' "
+            "WHERE pad LIKE '%ev.csv'")
 con.commit()
 con.close()
-r = w.run("intrekken", "--bestand", "/elders/inzet.csv", "--reden", "test", "--dry-run")
-check(r.code == 0 and "inzet: IZ1" in r.out, "bare_recorded_name_matches_a_given_path", r)
+for name, want, label in (("/elders/inzet.csv", "inzet: IZ1", "bare_recorded_name"),
+                          ("/home/coord/export/ev.csv", "evaluaties: EV1",
+                           "recorded_path"),
+                          ("ev.csv", "evaluaties: EV1", "last_component_of_recorded_path")):
+    r = w.run("intrekken", "--bestand", name, "--reden", "test", "--dry-run")
+    check(r.code == 0 and want in r.out, f"bestand_matches_{label}", r)
 
 # ---- --wissen -----------------------------------------------------------------------
 
