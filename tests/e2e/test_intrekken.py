@@ -303,6 +303,17 @@ r = w.run("intrekken", "specialisten", "SPS", "--reden", "AVG-verzoek", "--wisse
 check(r.code == 0 and "opgeschoond" in r.out and b"Wijnaldum" not in db_bytes(),
       "the_same_command_again_cleans_the_file", r)
 
+# Another process writing (an import) holds the lock past the busy timeout.
+writer = sqlite3.connect(w.db, isolation_level=None)
+writer.execute("BEGIN IMMEDIATE")
+n_before = w.count("hulpvragen")
+r = w.run("intrekken", "hulpvragen", "HV2", "--reden", "test")
+writer.execute("ROLLBACK")
+writer.close()
+check(r.code == 3 and "bezet" in r.err and "niets gewijzigd" in r.err
+      and w.count("hulpvragen") == n_before,
+      "a_locked_database_exits_3_with_nothing_withdrawn", r)
+
 r = w.run("intrekken", "hulpvragen", "HV2", "--reden", "regel een\nregel twee")
 check(r.code == 1 and "één regel" in r.err, "a_reason_with_a_line_break_is_refused", r)
 
