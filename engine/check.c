@@ -967,6 +967,68 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
     return PM_OK;
 }
 
+/* "2026-01-05T10:00:00Z" as "05-01-2026 10:00 UTC"; other text as it is. */
+static void dutch_time(const char *iso, char *out, size_t size)
+{
+    int y, mo, d, h, mi;
+    if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5)
+        snprintf(out, size, "%02d-%02d-%04d %02d:%02d UTC", d, mo, y, h, mi);
+    else
+        snprintf(out, size, "%s", iso);
+}
+
+/* The rows withdrawn by `intrekken` (engine/withdraw.c): a count line, then
+ * the latest max_listed in the order they were withdrawn, so that a large
+ * withdrawal long ago does not hide yesterday's. */
+static pm_error withdrawals(sqlite3 *db, const pm_check_opts *opts, FILE *out)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT count(*), total(gewist) FROM ingetrokken", -1, &st,
+                           NULL) != SQLITE_OK ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return PM_ERR_DB;
+    }
+    long long n = sqlite3_column_int64(st, 0);
+    long long erased = (long long)sqlite3_column_double(st, 1);
+    sqlite3_finalize(st);
+    char num[32];
+    if (n == 0) {
+        fprintf(out, "Ingetrokken rijen: geen\n");
+        return PM_OK;
+    }
+    fprintf(out, "Ingetrokken rijen: %s", pm_format_int(n, num, sizeof num));
+    if (erased)
+        fprintf(out, " (waarvan %s gewist)", pm_format_int(erased, num, sizeof num));
+    fprintf(out, "\n");
+    if (n > (long long)opts->max_listed)
+        fprintf(out, "ingetrokken: ... %lld eerdere niet getoond\n",
+                n - (long long)opts->max_listed);
+    if (sqlite3_prepare_v2(
+            db,
+            "SELECT * FROM (SELECT i.nr, i.dataset, i.id, i.reden, i.tijd, "
+            "i.gewist, f.pad, i.regel FROM ingetrokken i LEFT JOIN "
+            "import_bestanden f ON f.id = i.bestand ORDER BY i.nr DESC "
+            "LIMIT ?1) ORDER BY nr",
+            -1, &st, NULL) != SQLITE_OK)
+        return PM_ERR_DB;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)opts->max_listed);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char when[48], from[LINE_SIZE] = "";
+        dutch_time(col(st, 4), when, sizeof when);
+        if (sqlite3_column_int(st, 5))
+            snprintf(from, sizeof from, ", gewist");
+        else if (sqlite3_column_type(st, 6) != SQLITE_NULL)
+            snprintf(from, sizeof from, ", uit %s:%lld", col(st, 6),
+                     (long long)sqlite3_column_int64(st, 7));
+        fprintf(out, "ingetrokken: %s %s op %s%s; reden: %s\n", col(st, 1), col(st, 2),
+                when, from, col(st, 3));
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? PM_OK : PM_ERR_DB;
+}
+
 static pm_error check_all(sqlite3 *db, const pm_check_opts *opts, FILE *out,
                           long *nwarnings, char *msg, size_t msgsize)
 {
@@ -991,6 +1053,10 @@ static pm_error check_all(sqlite3 *db, const pm_check_opts *opts, FILE *out,
         return err;
     }
     fprintf(out, "%ld waarschuwing%s\n", *nwarnings, *nwarnings == 1 ? "" : "en");
+    if (withdrawals(db, opts, out) != PM_OK) {
+        snprintf(msg, msgsize, "controle mislukt: %s", sqlite3_errmsg(db));
+        return PM_ERR_DB;
+    }
     return PM_OK;
 }
 

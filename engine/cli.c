@@ -25,12 +25,16 @@
 #include "report.h"
 #include "store.h"
 #include "text.h"
+#include "value.h"
+#include "withdraw.h"
 #include "xlsx.h"
 
 static const char usage_text[] =
     "Gebruik:\n"
     "  pijlermonitor [--db BESTAND] init\n"
     "  pijlermonitor [--db BESTAND] import [--kind SOORT] [--dry-run] BESTAND...\n"
+    "  pijlermonitor [--db BESTAND] intrekken (SOORT ID... | --bestand NAAM)\n"
+    "                --reden TEKST [--wissen] [--dry-run]\n"
     "  pijlermonitor [--db BESTAND] check [--config BESTAND]\n"
     "  pijlermonitor [--db BESTAND] indicators [--period P] [--peildatum D]\n"
     "                [--config BESTAND] [--format table|json|csv] [--audience "
@@ -47,6 +51,9 @@ static const char usage_text[] =
     "De database is --db, anders $PIJLERMONITOR_DB, anders pijlermonitor.db.\n"
     "Soorten: organisaties, specialisten, hulpvragen, inzet, evaluaties,\n"
     "         kennisproducten, mijlpalen, begroting, uitgaven.\n"
+    "intrekken: meer soorten in één opdracht kan (organisaties X hulpvragen H1 H2);\n"
+    "           --wissen wist ook de velden (AVG), --bestand NAAM trekt alle rijen\n"
+    "           van één geïmporteerd bestand in.\n"
     "Exitcodes: 0 gelukt, 1 onjuist gebruik, 2 ongeldige gegevens,\n"
     "           3 bestands- of databasefout.\n";
 
@@ -62,6 +69,9 @@ typedef struct cli {
     const char *xlsx;
     const char *pdf;
     const char *png;
+    const char *reden;     /* intrekken */
+    const char *bestand;   /* intrekken */
+    bool wissen;           /* intrekken */
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
 } cli;
@@ -471,6 +481,134 @@ static int cmd_report(const cli *c)
     return run_on_store(c, write_report_files);
 }
 
+/* ---- intrekken -------------------------------------------------------- */
+
+static void print_withdrawal(const pm_withdraw_opts *o, const pm_withdraw_result *res)
+{
+    long total = 0;
+    for (size_t k = 0; k < PM_NKINDS; k++) {
+        long n = res->count[k];
+        total += n;
+        if (!n)
+            continue;
+        char more[48] = "";
+        if (n > PM_WITHDRAW_LISTED)
+            snprintf(more, sizeof more, " en %ld andere", n - PM_WITHDRAW_LISTED);
+        printf("%ld rij%s %s uit %s: %s%s\n", n, n == 1 ? "" : "en",
+               o->dry_run
+                   ? (n == 1 ? "zou worden ingetrokken" : "zouden worden ingetrokken")
+                   : "ingetrokken",
+               pm_dataset_get((pm_kind)k)->name, res->ids[k] ? res->ids[k] : "", more);
+    }
+    if (res->file)
+        printf("Bestand: %s\n", res->file);
+    if (res->erased_history)
+        printf("%ld eerdere intrekking%s van dezelfde rijen %s gewist.\n",
+               res->erased_history, res->erased_history == 1 ? "" : "en",
+               res->erased_history == 1 ? "is" : "zijn");
+    printf("Reden: %s\n", o->reden);
+    if (total == 0 && !res->erased_history && o->wissen && !o->dry_run)
+        printf("Er was niets meer te wissen; het databasebestand is opgeschoond.\n");
+    else if (o->dry_run)
+        printf("Proef: er is niets gewijzigd (--dry-run).\n");
+    else if (o->wissen)
+        printf("De velden van %s zijn voorgoed gewist (AVG); bewaard zijn alleen "
+               "soort, id, reden en tijd.\n",
+               total == 1 ? "de rij" : "de rijen");
+    else
+        printf("De ingetrokken rijen tellen niet meer mee en blijven met reden en tijd "
+               "bewaard ('pijlermonitor check' toont ze); opnieuw importeren zet ze "
+               "terug.\n");
+}
+
+/* The arguments "SOORT ID... [SOORT ID...]" as groups: a dataset name starts
+ * a group, every other argument is an id of the current group. groups has
+ * room for c->nargs entries. Returns 0 or the usage error's exit code. */
+static int withdraw_groups(const cli *c, pm_withdraw_group *groups, size_t *ngroups)
+{
+    *ngroups = 0;
+    for (size_t i = 0; i < c->nargs; i++) {
+        const pm_dataset *ds = pm_dataset_by_name(c->args[i]);
+        if (ds) {
+            if (*ngroups && groups[*ngroups - 1].nids == 0)
+                break;
+            groups[(*ngroups)++] = (pm_withdraw_group){ds, c->args + i + 1, 0};
+        } else if (*ngroups == 0) {
+            return usage_error("intrekken: onbekende soort '%s'", c->args[i]);
+        } else {
+            groups[*ngroups - 1].nids++;
+        }
+    }
+    if (*ngroups && groups[*ngroups - 1].nids == 0)
+        return usage_error("intrekken: geef na een soort minstens één id (bij '%s')",
+                           groups[*ngroups - 1].ds->name);
+    for (size_t g = 0; g + 1 < *ngroups; g++)
+        if (groups[g].nids == 0)
+            return usage_error("intrekken: geef na een soort minstens één id (bij '%s')",
+                               groups[g].ds->name);
+    return 0;
+}
+
+static int cmd_intrekken(const cli *c)
+{
+    if (!c->reden || c->reden[strspn(c->reden, " \t\r\n")] == '\0')
+        return usage_error("%s", "intrekken: geef de reden met --reden TEKST");
+    /* The reason is kept and shown by check one line per row, and may reach
+     * the reports later: one line of valid text. */
+    bool control = false;
+    for (const unsigned char *p = (const unsigned char *)c->reden; *p; p++)
+        control = control || *p < 0x20 || *p == 0x7f;
+    if (control || !pm_utf8_valid(c->reden, strlen(c->reden)))
+        return usage_error("%s", "intrekken: --reden moet één regel geldige tekst zijn "
+                                 "(zonder regeleinden of stuurtekens)");
+    if (c->bestand && c->nargs)
+        return usage_error("%s", "intrekken: geef óf een soort met ids, óf --bestand");
+    if (!c->bestand && !c->nargs)
+        return usage_error("%s", "intrekken: geef een soort met ids, of --bestand NAAM");
+    if (c->bestand && !*c->bestand)
+        return usage_error("%s", "intrekken: --bestand verwacht een bestandsnaam");
+    pm_withdraw_group groups[sizeof c->args / sizeof c->args[0]];
+    size_t ngroups = 0;
+    int code = withdraw_groups(c, groups, &ngroups);
+    if (code)
+        return code;
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024] = "";
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    char now[32];
+    iso_time(run_time(), now);
+    pm_withdraw_opts o = {.groups = groups,
+                          .ngroups = ngroups,
+                          .bestand = c->bestand,
+                          .reden = c->reden,
+                          .now = now,
+                          .wissen = c->wissen,
+                          .dry_run = c->dry_run};
+    pm_withdraw_result res;
+    pm_diag diag;
+    pm_diag_init(&diag, 100);
+    err = pm_withdraw_run(db, &o, &res, &diag, msg, sizeof msg);
+    pm_diag_print(&diag);
+    if (!err || res.committed)
+        print_withdrawal(&o, &res);
+    if (err == PM_ERR_DATA)
+        fprintf(stderr, "Intrekken afgebroken: %zu fout%s; er is niets gewijzigd.\n",
+                diag.nerrors, diag.nerrors == 1 ? "" : "en");
+    else if (err && res.committed)
+        fprintf(stderr, "pijlermonitor: database '%s': %s\n", path,
+                *msg ? msg : pm_strerror(err));
+    else if (err)
+        fprintf(stderr, "pijlermonitor: database '%s': %s; er is niets gewijzigd.\n",
+                path, *msg ? msg : pm_strerror(err));
+    pm_diag_free(&diag);
+    pm_withdraw_result_free(&res);
+    pm_store_close(db);
+    return pm_exit_code(err);
+}
+
 /* ---- sjabloon --------------------------------------------------------- */
 
 static int cmd_sjabloon(const cli *c)
@@ -650,9 +788,10 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    {"init", cmd_init},         {"import", cmd_import}, {"check", cmd_check},
-    {"sjabloon", cmd_sjabloon}, {"demo", cmd_demo},     {"indicators", cmd_indicators},
-    {"report", cmd_report},
+    {"init", cmd_init},     {"import", cmd_import},
+    {"check", cmd_check},   {"sjabloon", cmd_sjabloon},
+    {"demo", cmd_demo},     {"indicators", cmd_indicators},
+    {"report", cmd_report}, {"intrekken", cmd_intrekken},
 };
 
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
@@ -718,6 +857,12 @@ int pm_cli_main(int argc, char **argv)
             c.png = option_value(argc, argv, &i, "--png", &bad);
         } else if (is_option(a, "--audience")) {
             c.audience = option_value(argc, argv, &i, "--audience", &bad);
+        } else if (is_option(a, "--reden")) {
+            c.reden = option_value(argc, argv, &i, "--reden", &bad);
+        } else if (is_option(a, "--bestand")) {
+            c.bestand = option_value(argc, argv, &i, "--bestand", &bad);
+        } else if (strcmp(a, "--wissen") == 0) {
+            c.wissen = true;
         } else if (strcmp(a, "--dry-run") == 0) {
             c.dry_run = true;
         } else {

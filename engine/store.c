@@ -163,8 +163,29 @@ static const char schema_v2[] = "CREATE TABLE vingerafdruk ("
                                 "  rijen INTEGER NOT NULL"
                                 ") WITHOUT ROWID;";
 
+/* Version 2 → 3: the rows withdrawn by `intrekken` (engine/withdraw.c),
+ * so that nothing leaves the data tables without a trace. rij is the row as
+ * JSON (its SQL columns), bestand and regel where it came from; all three
+ * are NULL once the row was erased (`intrekken --wissen`, gewist = 1), which
+ * keeps only dataset, id, reason and time. bestand is a plain number, not a
+ * foreign key: the record must outlive anything it points at. */
+static const char schema_v3[] =
+    "CREATE TABLE ingetrokken ("
+    "  nr INTEGER PRIMARY KEY,"
+    "  dataset TEXT NOT NULL,"
+    "  id TEXT NOT NULL,"
+    "  rij TEXT,"
+    "  bestand INTEGER,"
+    "  regel INTEGER,"
+    "  reden TEXT NOT NULL,"
+    "  tijd TEXT NOT NULL," /* ISO 8601 UTC */
+    "  gewist INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX ingetrokken_rij ON ingetrokken(dataset, id);";
+
 /* migrations[i] brings a database from version i to i + 1. */
-static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2};
+static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2,
+                                                          schema_v3};
 
 const char *pm_store_path(const char *option)
 {
