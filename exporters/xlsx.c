@@ -10,6 +10,7 @@
  * once the rows they read are known. */
 #include "xlsx.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -173,14 +174,38 @@ static void create_formats(xw *w)
     }
 }
 
-/* Copies s into out with every '&' doubled: a single '&' starts a code in
- * Excel's header and footer language. */
+/* True when s starts with "_x", four hex digits and "_": Excel's escape
+ * for one character in the text of a cell or header (ECMA-376 ST_Xstring),
+ * which Excel and openpyxl decode on reading ("_x0041_" becomes "A"). */
+static bool is_xescape(const char *s)
+{
+    if (s[0] != '_' || s[1] != 'x')
+        return false;
+    for (int i = 2; i < 6; i++)
+        if (!isxdigit((unsigned char)s[i]))
+            return false;
+    return s[6] == '_';
+}
+
+/* "_x005F" is the escaped '_': written before a literal "_x0041_" it makes
+ * a reader show the text as typed. */
+#define XESCAPE "_x005F"
+#define XESCAPE_LEN 6
+
+/* Copies s into out with every '&' doubled (a single '&' starts a code in
+ * Excel's header and footer language) and every "_xHHHH_" escaped. */
 static void hf_escape(const char *s, char *out, size_t size)
 {
     size_t o = 0;
     for (; *s && o + 3 < size; s++) {
         if (*s == '&')
             out[o++] = '&';
+        if (is_xescape(s)) {
+            if (o + XESCAPE_LEN + 2 >= size)
+                break;
+            memcpy(out + o, XESCAPE, XESCAPE_LEN);
+            o += XESCAPE_LEN;
+        }
         out[o++] = *s;
     }
     out[o] = '\0';
@@ -274,7 +299,48 @@ static void xs_width(xs *s, lxw_col_t first, lxw_col_t last, double width)
         note(s->w, worksheet_set_column(s->ws, first, last, width, NULL));
 }
 
-/* Text longer than Excel allows is cut at a character boundary. */
+/* The text a cell holds for text, so that a reader shows text exactly as
+ * it was typed: every "_xHHHH_" escaped as "_x005F_xHHHH_" (libxlsxwriter
+ * 1.1.4 writes inline strings as they are, and Excel would show "_x0041_"
+ * as "A"), and cut at a character boundary where Excel's limit of
+ * MAX_CELL_CHARS, which counts the escapes too, is reached. Returns text
+ * itself when it needs neither, else a malloc'ed copy in *owned; NULL when
+ * memory runs out. */
+static const char *cell_text(const char *text, char **owned)
+{
+    *owned = NULL;
+    size_t len = strlen(text);
+    if (len <= MAX_CELL_CHARS && !strstr(text, "_x"))
+        return text;
+    size_t keep = 0, chars = 0, nesc = 0;
+    while (keep < len) {
+        size_t extra = is_xescape(text + keep) ? XESCAPE_LEN : 0;
+        if (chars + 1 + extra > MAX_CELL_CHARS)
+            break;
+        chars += 1 + extra;
+        nesc += extra != 0;
+        keep++;
+        while (keep < len && ((unsigned char)text[keep] & 0xC0) == 0x80)
+            keep++;
+    }
+    if (keep == len && nesc == 0)
+        return text;
+    char *out = malloc(keep + nesc * XESCAPE_LEN + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < keep; i++) {
+        if (text[i] == '_' && is_xescape(text + i)) {
+            memcpy(out + o, XESCAPE, XESCAPE_LEN);
+            o += XESCAPE_LEN;
+        }
+        out[o++] = text[i];
+    }
+    out[o] = '\0';
+    *owned = out;
+    return out;
+}
+
 static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
 {
     if (!s->ws || !text)
@@ -285,25 +351,14 @@ static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
             note(s->w, worksheet_write_blank(s->ws, s->row, col, s->w->f[f]));
         return;
     }
-    size_t len = strlen(text);
-    if (len <= MAX_CELL_CHARS) {
-        note(s->w, worksheet_write_string(s->ws, s->row, col, text, s->w->f[f]));
-        return;
-    }
-    char *cut = malloc(len + 1);
-    if (!cut) {
+    char *owned;
+    const char *t = cell_text(text, &owned);
+    if (!t) {
         note(s->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    size_t o = 0, chars = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars > MAX_CELL_CHARS)
-            break;
-        cut[o++] = text[i];
-    }
-    cut[o] = '\0';
-    note(s->w, worksheet_write_string(s->ws, s->row, col, cut, s->w->f[f]));
-    free(cut);
+    note(s->w, worksheet_write_string(s->ws, s->row, col, t, s->w->f[f]));
+    free(owned);
 }
 
 static void xs_num(xs *s, lxw_col_t col, double v, xf f)
@@ -336,11 +391,18 @@ static void xs_merge(xs *s, lxw_col_t first, lxw_col_t last, const char *text, x
 {
     if (!s->ws)
         return;
-    if (first == last)
+    if (first == last) {
         xs_text(s, first, text, f);
-    else
-        note(s->w,
-             worksheet_merge_range(s->ws, s->row, first, s->row, last, text, s->w->f[f]));
+        return;
+    }
+    char *owned;
+    const char *t = cell_text(text, &owned);
+    if (!t) {
+        note(s->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    note(s->w, worksheet_merge_range(s->ws, s->row, first, s->row, last, t, s->w->f[f]));
+    free(owned);
 }
 
 static double span_width(const xs *s, lxw_col_t first, lxw_col_t last)
