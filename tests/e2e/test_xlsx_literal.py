@@ -73,4 +73,19 @@ check(len(long_cells) == 1 and len(long_cells[0]) <= 32767 and LONG.startswith(l
       "a_long_text_of_escapes_is_cut_to_excels_limit_as_typed",
       [len(s) for s in long_cells])
 
+# The programme's name (configuration) reaches the cells and the printed
+# footer of every sheet, which Excel decodes the same way.
+NAAM = "Programma _x0041_ proef"
+w.file("cfg.json", '{"programma": {"naam": "%s"}}' % NAAM)
+path = os.path.join(w.path, "naam.xlsx")
+r = w.run("report", "--period", "2025-Q4", "--audience", "extern", "--config", "cfg.json",
+          "--xlsx", path, env=ENV)
+wb = openpyxl.load_workbook(path)
+# (openpyxl decodes header and footer text itself, unlike inline strings.)
+feet = {ws.oddFooter.left.text for ws in wb.worksheets}
+check(r.code == 0 and feet == {NAAM}, "programme_name_prints_as_typed_in_every_footer",
+      (r, feet))
+check(unescape(wb["Overzicht"]["A2"].value) == NAAM,
+      "programme_name_reads_back_as_typed_in_the_overview", wb["Overzicht"]["A2"].value)
+
 done()
