@@ -13,8 +13,8 @@ indicators/report.c rebuilt by bench/run_indicators.py; --check compares every
 cell with a workbook of ours, read back with openpyxl, so a difference in either
 shows. The column headers, widths and types are read from indicators/rows.c;
 the formats are those of exporters/xlsx.c (date dd-mm-yyyy, euro, 0.0, 0.00,
-#,##0), with the same frozen header row, autofilter, print setup and split into
-"Inzet (2)" past Excel's last row.
+#,##0), with the same intern mark in row 1, header in row 2, frozen pane,
+autofilter, print setup and split into "Inzet (2)" past Excel's last row.
 
 XlsxWriter gets its fastest documented path: constant_memory (as our exporter),
 write_string / write_number with the cell's format (no type dispatch), numbers
@@ -41,7 +41,8 @@ import run_indicators as rind  # noqa: E402  (kalender, ranges, module_sql)
 import xlsxwriter  # noqa: E402
 
 ROWS_C = os.path.join(ROOT, "indicators", "rows.c")
-MAX_DATA_ROWS = 1048575          # exporters/xlsx.c
+MAX_DATA_ROWS = 1048574          # exporters/xlsx.c: Excel's rows minus mark and header
+MARK = "Intern — niet verspreiden"  # exporters/labels.c
 EXCEL_1970 = 25569.0
 # The cells of each sheet, as joins: ?1..?2 the period, ?3 the peildatum.
 SQL_HV = (
@@ -140,6 +141,7 @@ def write(args):
     wb = xlsxwriter.Workbook(args.out, {"constant_memory": True})
     head = wb.add_format({"bold": True, "text_wrap": True, "bg_color": "#DDEBF7",
                           "bottom": 1})
+    mark = wb.add_format({"bold": True, "font_color": "#C00000"})
     fmts = {t: wb.add_format({"num_format": f}) for t, f in NUM_FORMATS.items()}
     fmts["PM_COL_TEXT"] = None
     counts, in_writer = {}, 0.0
@@ -153,7 +155,7 @@ def write(args):
         ws = None
 
         def close(ws, n):
-            ws.autofilter(0, 0, max(n, 0), len(cols) - 1)
+            ws.autofilter(1, 0, n + 1, len(cols) - 1)
 
         for row in sheet_rows(con, r, sql, nbind, cols):
             t1 = time.perf_counter()
@@ -162,20 +164,20 @@ def write(args):
                     close(ws, n)
                 part += 1
                 ws = new_sheet(wb, title if part == 1 else "%s (%d)" % (title, part),
-                               cols, head)
+                               cols, head, mark)
                 n = 0
             n += 1
             for c, v in enumerate(row):
                 if v is None:
                     continue
                 if text[c]:
-                    ws.write_string(n, c, v)
+                    ws.write_string(n + 1, c, v)
                 else:
-                    ws.write_number(n, c, v, cf[c])
+                    ws.write_number(n + 1, c, v, cf[c])
             in_writer += time.perf_counter() - t1
             total += 1
         if not ws:
-            ws = new_sheet(wb, title, cols, head)
+            ws = new_sheet(wb, title, cols, head, mark)
             n = 0
         close(ws, n)
         counts[title] = total
@@ -187,16 +189,17 @@ def write(args):
                                         "xlsxwriter": round(in_writer, 3)}}
 
 
-def new_sheet(wb, name, cols, head):
+def new_sheet(wb, name, cols, head, mark):
     ws = wb.add_worksheet(name)
     ws.set_paper(9)
     ws.set_landscape()
     ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
+    ws.repeat_rows(0, 1)
+    ws.write_string(0, 0, MARK, mark)  # first: constant_memory writes rows in order
     for c, (h, _, w) in enumerate(cols):
         ws.set_column(c, c, w)
-        ws.write_string(0, c, h, head)
-    ws.freeze_panes(1, 0)
+        ws.write_string(1, c, h, head)
+    ws.freeze_panes(2, 0)
     return ws
 
 

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "filename.h"
 #include "format.h"
 #include "hash.h"
 #include "store.h"
@@ -811,7 +812,7 @@ static pm_error run_query(sqlite3 *db, const check_def *c, const pm_check_opts *
         if ((*found)++ < opts->max_listed) {
             char line[LINE_SIZE];
             c->say(st, opts, line, sizeof line);
-            fprintf(out, "waarschuwing: %s:%lld: %s\n", col(st, 0),
+            fprintf(out, "waarschuwing: %s:%lld: %s\n", pm_filename_base(col(st, 0)),
                     (long long)sqlite3_column_int64(st, 1), line);
         }
     }
@@ -840,7 +841,7 @@ static pm_error name_rows(sqlite3 *db, const check_def *c, const pm_check_opts *
         }
         char line[LINE_SIZE];
         c->say(st, opts, line, sizeof line);
-        fprintf(out, "waarschuwing: %s:%lld: %s\n", col(st, 0),
+        fprintf(out, "waarschuwing: %s:%lld: %s\n", pm_filename_base(col(st, 0)),
                 (long long)sqlite3_column_int64(st, 1), line);
     }
     sqlite3_finalize(st);
@@ -855,8 +856,8 @@ static void name_duplicates(top *dups, file_list *files, FILE *out)
         long f = files_find(files, g->file); /* found: the scan kept only these */
         char line[LINE_SIZE];
         say_duplicate(g->ids, g->org, g->day, line, sizeof line);
-        fprintf(out, "waarschuwing: %s:%lld: %s\n", f >= 0 ? files->pad[f] : "", g->line,
-                line);
+        fprintf(out, "waarschuwing: %s:%lld: %s\n",
+                f >= 0 ? pm_filename_base(files->pad[f]) : "", g->line, line);
     }
 }
 

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "filename.h"
 #include "jsonrd.h"
 #include "pm_config.h"
 #include "store.h"
@@ -48,6 +49,12 @@ typedef struct importer {
     sqlite3_stmt *update_file;
     sqlite3_int64 import_id;
     sqlite3_int64 first_file_id; /* 0 until the first file row exists */
+    /* The files of this import as the user named them, by file id. The
+     * database records only the file name (filename.h), but a message about
+     * a row of this import names the file as it was given. Borrowed paths. */
+    const char **given_path;
+    sqlite3_int64 *given_id;
+    size_t ngiven, given_cap;
     bool touched[PM_NKINDS];
     /* The fingerprint sums as they will be after COMMIT. */
     pm_store_sums sums;
@@ -76,6 +83,37 @@ static pm_error db_fail(importer *im, const char *what)
     snprintf(im->msg, im->msgsize, "%s: %s (SQLite: %s)", what, pm_store_reason(im->db),
              sqlite3_errmsg(im->db));
     return PM_ERR_DB;
+}
+
+/* Remembers how the user named file id (see importer.given_path). */
+static pm_error remember_path(importer *im, sqlite3_int64 id, const char *path)
+{
+    if (im->ngiven == im->given_cap) {
+        size_t cap = im->given_cap ? 2 * im->given_cap : 8;
+        const char **p = realloc(im->given_path, cap * sizeof *p);
+        if (p)
+            im->given_path = p;
+        sqlite3_int64 *i = p ? realloc(im->given_id, cap * sizeof *i) : NULL;
+        if (!i)
+            return PM_ERR_NOMEM;
+        im->given_id = i;
+        im->given_cap = cap;
+    }
+    im->given_path[im->ngiven] = path;
+    im->given_id[im->ngiven++] = id;
+    return PM_OK;
+}
+
+/* The name a message gives the file of a stored row: as the user gave it
+ * for a file of this import, the recorded file name for an earlier one.
+ * c_name and c_id are the columns of st holding import_bestanden.pad and id. */
+static const char *file_label(const importer *im, sqlite3_stmt *st, int c_name, int c_id)
+{
+    sqlite3_int64 id = sqlite3_column_int64(st, c_id);
+    for (size_t i = 0; i < im->ngiven; i++)
+        if (im->given_id[i] == id)
+            return im->given_path[i];
+    return pm_filename_base((const char *)sqlite3_column_text(st, c_name));
 }
 
 /* Copies s[0..len) into the field's own buffer, NUL-terminated. */
@@ -366,11 +404,10 @@ static void report_duplicate(importer *im, const pm_dataset *ds, const char *fil
                              long line)
 {
     char sql[256];
-    snprintf(
-        sql, sizeof sql,
-        "SELECT f.pad, t.regel FROM %s t JOIN import_bestanden f ON f.id = t.bestand "
-        "WHERE t.id = ?1",
-        ds->name);
+    snprintf(sql, sizeof sql,
+             "SELECT f.pad, t.regel, t.bestand FROM %s t JOIN import_bestanden f "
+             "ON f.id = t.bestand WHERE t.id = ?1",
+             ds->name);
     sqlite3_stmt *st = NULL;
     const pm_value *id = &im->vals[0];
     if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) == SQLITE_OK) {
@@ -378,7 +415,7 @@ static void report_duplicate(importer *im, const pm_dataset *ds, const char *fil
         if (sqlite3_step(st) == SQLITE_ROW) {
             pm_diag_error(im->diag, file, line, "id",
                           "'%s' komt in deze import al voor (%s:%lld)", id->text,
-                          (const char *)sqlite3_column_text(st, 0),
+                          file_label(im, st, 0, 2),
                           (long long)sqlite3_column_int64(st, 1));
             sqlite3_finalize(st);
             return;
@@ -628,13 +665,19 @@ static pm_error begin_file(importer *im, const char *path, const pm_dataset *ds,
 {
     sqlite3_stmt *st = im->insert_file;
     sqlite3_bind_int64(st, 1, im->import_id);
-    sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+    /* Only the file name: the database and every output made from it stay
+     * free of the machine's folders (SPEC §7). */
+    sqlite3_bind_text(st, 2, pm_filename_base(path), -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, ds->name, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return db_fail(im, "registreren van het bestand");
     *file_id = sqlite3_last_insert_rowid(im->db);
+    if (remember_path(im, *file_id, path) != PM_OK) {
+        snprintf(im->msg, im->msgsize, "onvoldoende geheugen");
+        return PM_ERR_NOMEM;
+    }
     if (!im->first_file_id)
         im->first_file_id = *file_id;
     im->replaced = 0;
@@ -1053,12 +1096,13 @@ static pm_error check_references(importer *im)
         if (!missing)
             continue;
         char sql[512];
-        snprintf(sql, sizeof sql,
-                 "SELECT f.pad, r.regel, r.%s FROM %s r JOIN import_bestanden f "
-                 "ON f.id = r.bestand WHERE r.bestand >= ?1 AND r.%s IS NOT NULL "
-                 "AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.id = r.%s) "
-                 "ORDER BY r.bestand, r.regel",
-                 refs[r].column, from, refs[r].column, to, refs[r].column);
+        snprintf(
+            sql, sizeof sql,
+            "SELECT f.pad, r.regel, r.%s, r.bestand FROM %s r JOIN import_bestanden f "
+            "ON f.id = r.bestand WHERE r.bestand >= ?1 AND r.%s IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.id = r.%s) "
+            "ORDER BY r.bestand, r.regel",
+            refs[r].column, from, refs[r].column, to, refs[r].column);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
             return db_fail(im, "controle van verwijzingen");
@@ -1066,7 +1110,7 @@ static pm_error check_references(importer *im)
         int rc;
         long listed = 0;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 0),
+            pm_diag_error(im->diag, file_label(im, st, 0, 3),
                           (long)sqlite3_column_int64(st, 1), refs[r].column,
                           "'%s' bestaat niet in %s (niet in de database en niet in deze "
                           "import)",
@@ -1094,7 +1138,7 @@ static pm_error check_references(importer *im)
     if (sqlite3_prepare_v2(
             im->db,
             "SELECT e.bestand >= ?1, fe.pad, e.regel, fo.pad, o.regel, "
-            "e.organisatie, o.type FROM evaluaties e "
+            "e.organisatie, o.type, e.bestand, o.bestand FROM evaluaties e "
             "JOIN organisaties o ON o.id = e.organisatie "
             "JOIN import_bestanden fe ON fe.id = e.bestand "
             "JOIN import_bestanden fo ON fo.id = o.bestand "
@@ -1109,17 +1153,17 @@ static pm_error check_references(importer *im)
         const char *org = (const char *)sqlite3_column_text(st, 5);
         const char *type = (const char *)sqlite3_column_text(st, 6);
         if (sqlite3_column_int(st, 0)) /* the evaluation is new: blame it */
-            pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 1),
+            pm_diag_error(im->diag, file_label(im, st, 1, 7),
                           (long)sqlite3_column_int64(st, 2), "soort",
                           "een evaluatie van soort 'opdrachtgever' moet van een "
                           "opdrachtgever komen; '%s' is een %s",
                           org, type);
         else /* only the organisation is new: its type change breaks the rule */
-            pm_diag_error(im->diag, (const char *)sqlite3_column_text(st, 3),
+            pm_diag_error(im->diag, file_label(im, st, 3, 8),
                           (long)sqlite3_column_int64(st, 4), "type",
                           "'%s' kan geen %s worden: er zijn evaluaties van soort "
                           "'opdrachtgever' van deze organisatie (o.a. %s:%lld)",
-                          org, type, (const char *)sqlite3_column_text(st, 1),
+                          org, type, file_label(im, st, 1, 7),
                           (long long)sqlite3_column_int64(st, 2));
     }
     sqlite3_finalize(st);
@@ -1279,6 +1323,8 @@ static void importer_free(importer *im)
         free(im->bufs[i].ptr);
     for (size_t i = 0; i < im->ndropped; i++)
         free(im->dropped[i]);
+    free(im->given_path);
+    free(im->given_id);
 }
 
 pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *const *paths,

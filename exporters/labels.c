@@ -237,3 +237,5 @@ const char *pm_label_status_meaning(int status)
 }
 
 const char pm_label_no_data[] = "Nog geen gegevens in deze periode";
+
+const char pm_label_intern_mark[] = "Intern — niet verspreiden";

@@ -40,6 +40,10 @@ const char *pm_label_status_meaning(int status);
 /* What a chart without data says instead of drawing empty axes. */
 extern const char pm_label_no_data[];
 
+/* The mark on every page, sheet and chart of an intern output (SPEC §6):
+ * "Intern — niet verspreiden". Extern outputs never carry it. */
+extern const char pm_label_intern_mark[];
+
 /* Column words for an indicator's teller, noemer and waarde in tables:
  * R1 "Op tijd", "Op tijd of te laat", "Waarde"; B "Realisatie",
  * "Begroting", "Uitputting". Never NULL. */

@@ -31,12 +31,19 @@
 #define PAGE_H 841.890
 #define MARGIN 40.0
 #define FOOTER_H 26.0
+/* The intern mark in the top margin: its line ends (about y 22) before the
+ * first line of a page (y 30). */
+#define MARK_Y 11.0
+#define MARK_SIZE 8.5
 
 /* PNG charts: 1200 × 750 pixels, drawn at 480 × 300 points scaled by 2.5,
  * so text has the same size relative to the chart as on the page. */
 #define PNG_W 1200
 #define PNG_H 750
 #define PNG_SCALE 2.5
+/* The line an intern PNG keeps for its mark, and the mark's size (points). */
+#define PNG_MARK_H 12.0
+#define PNG_MARK_SIZE 7.0
 
 #define REPORT_TITLE "Voortgangsrapportage pijler 2"
 
@@ -102,9 +109,26 @@ static bool chart_shown(const doc *d, const chart_def *c)
 /* The statuses in the order a reader ranks them: best first, unknown last. */
 static const pm_status status_order[] = {PM_GROEN, PM_ORANJE, PM_ROOD, PM_GRIJS};
 
-/* "Pagina 2 van 8", the data fingerprint and the date, under every page. */
+/* "Intern — niet verspreiden" in bold dark red, centred on the line at y:
+ * on every page of an intern PDF (above the page's own header, in the top
+ * margin) and under every intern PNG. */
+static void intern_mark(cairo_t *cr, double cx, double y, double size)
+{
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = size;
+    t.bold = true;
+    t.color = (pm_rgb){0.75, 0.0, 0.0};
+    t.align = PM_ALIGN_CENTER;
+    pm_text_draw(cr, pm_label_intern_mark, cx, y, &t);
+}
+
+/* "Pagina 2 van 8", the data fingerprint and the date, under every page;
+ * the intern mark above it. */
 static void footer(const doc *d, cairo_t *cr, int page)
 {
+    if (d->intern)
+        intern_mark(cr, PAGE_W / 2, MARK_Y, MARK_SIZE);
     double y = PAGE_H - FOOTER_H;
     cairo_save(cr);
     pm_set_rgb(cr, pm_faint);
@@ -715,7 +739,12 @@ static pm_error write_png(const doc *d, const chart_def *c, char *msg, size_t ms
     cairo_paint(cr);
     cairo_scale(cr, PNG_SCALE, PNG_SCALE);
     double w = PNG_W / PNG_SCALE, h = PNG_H / PNG_SCALE;
-    pm_error err = c->fn(d, cr, (pm_rect){16, 14, w - 32, h - 28}, NULL, 0, NULL);
+    /* An intern chart gives up a line at the bottom to the mark, so the
+     * file says what it is wherever it is copied to. */
+    double mark = d->intern ? PNG_MARK_H : 0;
+    pm_error err = c->fn(d, cr, (pm_rect){16, 14, w - 32, h - 28 - mark}, NULL, 0, NULL);
+    if (!err && d->intern)
+        intern_mark(cr, w / 2, h - 14 - mark + 5, PNG_MARK_SIZE);
     cairo_destroy(cr);
     cairo_surface_flush(s);
 

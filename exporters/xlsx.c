@@ -10,6 +10,7 @@
  * once the rows they read are known. */
 #include "xlsx.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -35,8 +36,8 @@
 #define AUTHOR "pijlermonitor"
 #define COMPANY "VNG — Platform Sociaal Domein"
 
-/* Excel's last row is 1048576; one row holds the header. */
-#define MAX_DATA_ROWS 1048575L
+/* Excel's last row is 1048576. */
+#define MAX_EXCEL_ROWS 1048576L
 /* Excel refuses longer text in one cell. */
 #define MAX_CELL_CHARS 32767
 /* Days from Excel's day 0 (its 1900 system) to 1970-01-01, our day 0. */
@@ -63,6 +64,7 @@ typedef enum xf {
     XF_SCORE,
     XF_HOURS,
     XF_HIDDEN,
+    XF_MARK,  /* "Intern — niet verspreiden" */
     XF_GRIJS, /* the four statuses, in pm_status order */
     XF_GROEN,
     XF_ORANJE,
@@ -97,6 +99,7 @@ static const xf_spec xf_specs[XF_COUNT] = {
     [XF_SCORE] = {.num = "0.0"},
     [XF_HOURS] = {.num = "0.00"},
     [XF_HIDDEN] = {.right = 1, .color = 0x595959},
+    [XF_MARK] = {.bold = 1, .color = 0xC00000},
     [XF_GRIJS] = {.center = 1, .fill = 0xE7E6E6, .color = 0x3A3A3A},
     [XF_GROEN] = {.center = 1, .fill = 0xC6EFCE, .color = 0x006100},
     [XF_ORANJE] = {.center = 1, .fill = 0xFFEB9C, .color = 0x9C5700},
@@ -124,6 +127,7 @@ typedef struct xs {
     xw *w;
     lxw_worksheet *ws; /* NULL when the sheet could not be added */
     char name[32];
+    lxw_row_t top; /* the first row under the intern mark (0 in extern) */
     lxw_row_t row;
     double width[MAX_WIDTHS]; /* column widths, for wrapped row heights */
     int lines;                /* lines the wrapped cells of this row need */
@@ -173,28 +177,64 @@ static void create_formats(xw *w)
     }
 }
 
-/* Copies s into out with every '&' doubled: a single '&' starts a code in
- * Excel's header and footer language. */
+/* True when s starts with "_x", four hex digits and "_": Excel's escape
+ * for one character in the text of a cell or header (ECMA-376 ST_Xstring),
+ * which Excel and openpyxl decode on reading ("_x0041_" becomes "A"). */
+static bool is_xescape(const char *s)
+{
+    if (s[0] != '_' || s[1] != 'x')
+        return false;
+    for (int i = 2; i < 6; i++)
+        if (!isxdigit((unsigned char)s[i]))
+            return false;
+    return s[6] == '_';
+}
+
+/* "_x005F" is the escaped '_': written before a literal "_x0041_" it makes
+ * a reader show the text as typed. */
+#define XESCAPE "_x005F"
+#define XESCAPE_LEN 6
+
+/* Copies s into out with every '&' doubled (a single '&' starts a code in
+ * Excel's header and footer language) and every "_xHHHH_" escaped. */
 static void hf_escape(const char *s, char *out, size_t size)
 {
     size_t o = 0;
     for (; *s && o + 3 < size; s++) {
         if (*s == '&')
             out[o++] = '&';
+        if (is_xescape(s)) {
+            if (o + XESCAPE_LEN + 2 >= size)
+                break;
+            memcpy(out + o, XESCAPE, XESCAPE_LEN);
+            o += XESCAPE_LEN;
+        }
         out[o++] = *s;
     }
     out[o] = '\0';
 }
 
+/* Every sheet prints the report's title and period above and the programme
+ * and page below; an intern sheet carries the mark in the middle of the
+ * header, and the sheet's name moves to the footer. */
 static void print_texts(xw *w)
 {
     char naam[160], period[96];
     hf_escape(w->cfg->naam, naam, sizeof naam);
     hf_escape(w->rep->ctx.period.label, period, sizeof period);
-    /* &A is the sheet name, &P and &N the page and the number of pages. */
-    snprintf(w->header, sizeof w->header, "&L%s&C&A&R%s", TITLE, period);
-    snprintf(w->footer, sizeof w->footer, "&L%s&RPagina &P van &N", naam);
+    /* &A is the sheet name, &P and &N the page and the number of pages;
+     * &"-,Bold" and &K set the font and its colour. */
+    if (w->in->audience == PM_INTERN) {
+        snprintf(w->header, sizeof w->header, "&L%s&C&\"-,Bold\"&KC00000%s&R%s", TITLE,
+                 pm_label_intern_mark, period);
+        snprintf(w->footer, sizeof w->footer, "&L%s&C&A&RPagina &P van &N", naam);
+    } else {
+        snprintf(w->header, sizeof w->header, "&L%s&C&A&R%s", TITLE, period);
+        snprintf(w->footer, sizeof w->footer, "&L%s&RPagina &P van &N", naam);
+    }
 }
+
+static void xs_text(xs *s, lxw_col_t col, const char *text, xf f);
 
 /* Adds a sheet with the print setup every sheet has: A4 landscape, one
  * page wide, the header and footer. False when it cannot be added. */
@@ -215,6 +255,12 @@ static bool xs_open(xw *w, xs *s, const char *name)
     worksheet_fit_to_pages(s->ws, 1, 0);
     note(w, worksheet_set_header(s->ws, w->header));
     note(w, worksheet_set_footer(s->ws, w->footer));
+    /* The intern mark is the first row of every sheet, so it is seen on
+     * screen as well as on paper; what the sheet holds starts below it. */
+    if (w->in->audience == PM_INTERN) {
+        xs_text(s, 0, pm_label_intern_mark, XF_MARK);
+        s->row = s->top = 1;
+    }
     return true;
 }
 
@@ -274,7 +320,48 @@ static void xs_width(xs *s, lxw_col_t first, lxw_col_t last, double width)
         note(s->w, worksheet_set_column(s->ws, first, last, width, NULL));
 }
 
-/* Text longer than Excel allows is cut at a character boundary. */
+/* The text a cell holds for text, so that a reader shows text exactly as
+ * it was typed: every "_xHHHH_" escaped as "_x005F_xHHHH_" (libxlsxwriter
+ * 1.1.4 writes inline strings as they are, and Excel would show "_x0041_"
+ * as "A"), and cut at a character boundary where Excel's limit of
+ * MAX_CELL_CHARS, which counts the escapes too, is reached. Returns text
+ * itself when it needs neither, else a malloc'ed copy in *owned; NULL when
+ * memory runs out. */
+static const char *cell_text(const char *text, char **owned)
+{
+    *owned = NULL;
+    size_t len = strlen(text);
+    if (len <= MAX_CELL_CHARS && !strstr(text, "_x"))
+        return text;
+    size_t keep = 0, chars = 0, nesc = 0;
+    while (keep < len) {
+        size_t extra = is_xescape(text + keep) ? XESCAPE_LEN : 0;
+        if (chars + 1 + extra > MAX_CELL_CHARS)
+            break;
+        chars += 1 + extra;
+        nesc += extra != 0;
+        keep++;
+        while (keep < len && ((unsigned char)text[keep] & 0xC0) == 0x80)
+            keep++;
+    }
+    if (keep == len && nesc == 0)
+        return text;
+    char *out = malloc(keep + nesc * XESCAPE_LEN + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < keep; i++) {
+        if (text[i] == '_' && is_xescape(text + i)) {
+            memcpy(out + o, XESCAPE, XESCAPE_LEN);
+            o += XESCAPE_LEN;
+        }
+        out[o++] = text[i];
+    }
+    out[o] = '\0';
+    *owned = out;
+    return out;
+}
+
 static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
 {
     if (!s->ws || !text)
@@ -285,25 +372,14 @@ static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
             note(s->w, worksheet_write_blank(s->ws, s->row, col, s->w->f[f]));
         return;
     }
-    size_t len = strlen(text);
-    if (len <= MAX_CELL_CHARS) {
-        note(s->w, worksheet_write_string(s->ws, s->row, col, text, s->w->f[f]));
-        return;
-    }
-    char *cut = malloc(len + 1);
-    if (!cut) {
+    char *owned;
+    const char *t = cell_text(text, &owned);
+    if (!t) {
         note(s->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    size_t o = 0, chars = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars > MAX_CELL_CHARS)
-            break;
-        cut[o++] = text[i];
-    }
-    cut[o] = '\0';
-    note(s->w, worksheet_write_string(s->ws, s->row, col, cut, s->w->f[f]));
-    free(cut);
+    note(s->w, worksheet_write_string(s->ws, s->row, col, t, s->w->f[f]));
+    free(owned);
 }
 
 static void xs_num(xs *s, lxw_col_t col, double v, xf f)
@@ -336,11 +412,18 @@ static void xs_merge(xs *s, lxw_col_t first, lxw_col_t last, const char *text, x
 {
     if (!s->ws)
         return;
-    if (first == last)
+    if (first == last) {
         xs_text(s, first, text, f);
-    else
-        note(s->w,
-             worksheet_merge_range(s->ws, s->row, first, s->row, last, text, s->w->f[f]));
+        return;
+    }
+    char *owned;
+    const char *t = cell_text(text, &owned);
+    if (!t) {
+        note(s->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    note(s->w, worksheet_merge_range(s->ws, s->row, first, s->row, last, t, s->w->f[f]));
+    free(owned);
 }
 
 static double span_width(const xs *s, lxw_col_t first, lxw_col_t last)
@@ -1568,8 +1651,9 @@ static bool rows_sheet(xw *w, xs *s, pm_rows_kind kind, int part)
         xs_width(s, (lxw_col_t)c, (lxw_col_t)c, cols[c].width);
         xs_head(s, (lxw_col_t)c, cols[c].name);
     }
-    worksheet_freeze_panes(s->ws, 1, 0);
-    note(w, worksheet_repeat_rows(s->ws, 0, 0));
+    /* The mark and the header stay in view and on every printed page. */
+    worksheet_freeze_panes(s->ws, s->row + 1, 0);
+    note(w, worksheet_repeat_rows(s->ws, 0, s->row));
     xs_down(s, 1);
     return true;
 }
@@ -1578,8 +1662,8 @@ static bool rows_sheet(xw *w, xs *s, pm_rows_kind kind, int part)
 static void rows_close(xs *s, size_t ncols)
 {
     if (s->ws)
-        note(s->w, worksheet_autofilter(s->ws, 0, 0, s->row > 1 ? s->row - 1 : 0,
-                                        (lxw_col_t)(ncols - 1)));
+        note(s->w,
+             worksheet_autofilter(s->ws, s->top, 0, s->row - 1, (lxw_col_t)(ncols - 1)));
 }
 
 static void rows_write(xs *s, const pm_rows_column *cols, size_t ncols,
@@ -1599,9 +1683,11 @@ static void rows_write(xs *s, const pm_rows_column *cols, size_t ncols,
 
 static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
 {
+    /* Under the mark and the header, the rest of Excel's rows. */
+    const long room = MAX_EXCEL_ROWS - (w->in->audience == PM_INTERN ? 2 : 1);
     long max = w->in->max_rows_per_sheet;
-    if (max <= 0 || max > MAX_DATA_ROWS)
-        max = MAX_DATA_ROWS;
+    if (max <= 0 || max > room)
+        max = room;
     size_t ncols;
     const pm_rows_column *cols = pm_rows_columns(kind, &ncols);
     pm_rows *rows;

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filename.h"
 #include "store.h"
 
 static const pm_rows_column hv_cols[] = {
@@ -316,7 +317,9 @@ static const char *bron(pm_rows *rows, sqlite3_stmt *st, int c_bestand, int c_re
     long f = lookup_num(&rows->files, sqlite3_column_int64(st, c_bestand));
     if (f < 0 || !rows->files.cells[f])
         return NULL;
-    const char *pad = rows->files.cells[f];
+    /* Databases made before the import kept only file names hold full
+     * paths; an output never shows the machine's folders (SPEC §7). */
+    const char *pad = pm_filename_base(rows->files.cells[f]);
     size_t need = strlen(pad) + 24;
     if (need > rows->bron_cap) {
         char *b = realloc(rows->bron, need);

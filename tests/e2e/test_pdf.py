@@ -181,7 +181,9 @@ for p in range(1, 9):
           f"page_{p}_footer_has_page_number_and_fingerprint", t[-200:])
     if p > 1:
         i, n = list(NAMES.items())[p - 2]
-        check(t.startswith("Voortgangsrapportage pijler 2") and f"{i} {n}" in t,
+        # The intern mark stands above everything (tests/e2e/test_intern_marks.py).
+        check(t.startswith("Intern — niet verspreiden Voortgangsrapportage pijler 2") and
+              f"{i} {n}" in t,
               f"page_{p}_is_the_{i}_page", t[:200])
 
 r1 = next(x for x in doc["indicatoren"] if x["id"] == "R1")

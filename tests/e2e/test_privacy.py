@@ -82,9 +82,10 @@ FORBIDDEN = {
 }
 # What intern shows by design (the positive control); bewijs, expense ids,
 # expense descriptions and the database path are shown to nobody: no control.
+# The import folder was shown in intern ("Bron"), until SPEC §7 (no absolute
+# paths in outputs): now it is not even stored, and intern must not show it.
 INTERN_SHOWS = ["organisatienamen", "specialistnamen", "specialist-ids", "sob-ids",
-                "hulpvraag-ids", "evaluatie-ids", "inzet-ids", "inzet-omschrijvingen",
-                "importpaden"]
+                "hulpvraag-ids", "evaluatie-ids", "inzet-ids", "inzet-omschrijvingen"]
 
 REGIONS = {"Noord-West": ["Noord-Holland"], "Midden": ["Utrecht", "Flevoland"],
            "Oost": ["Overijssel", "Gelderland"], "Zuid-West": ["Zuid-Holland", "Zeeland"],
@@ -444,11 +445,14 @@ stored = {"organisatienamen": "SELECT naam FROM organisaties",
           "inzet-omschrijvingen": "SELECT omschrijving FROM inzet",
           "uitgave-omschrijvingen": "SELECT omschrijving FROM uitgaven",
           "bewijs-van-mijlpalen": "SELECT bewijs FROM mijlpalen",
-          "hulpvraag-ids": "SELECT id FROM hulpvragen", "evaluatie-ids": "SELECT id FROM evaluaties",
-          "importpaden": "SELECT pad FROM import_bestanden"}
+          "hulpvraag-ids": "SELECT id FROM hulpvragen", "evaluatie-ids": "SELECT id FROM evaluaties"}
 unstored = [f for f, sql in stored.items()
             if not find_in_text(" ".join(str(v[0]) for v in w.query(sql)), [f])]
 check(not unstored, "every_marker_is_stored_in_the_database", unstored)
+pads = [v[0] for v in w.query("SELECT pad FROM import_bestanden")]
+check(pads and not find_in_text(" ".join(pads), ["importpaden"]) and
+      not any("/" in p for p in pads),
+      "the_import_records_file_names_only_not_the_folder", pads)
 
 # ---- extern ------------------------------------------------------------------
 
@@ -584,8 +588,13 @@ check({"organisatie", "specialist"} <= keys,
       "intern_json_has_per_organisation_and_per_specialist_breakdowns", sorted(keys))
 # No report shows these to anyone today; say so (not a failure if intern
 # ever does: only extern is bound by SPEC §6).
-for f in ("bewijs-van-mijlpalen", "uitgave-omschrijvingen", "uitgave-ids", "databasepad"):
+for f in ("bewijs-van-mijlpalen", "uitgave-omschrijvingen", "uitgave-ids"):
     print(f"# {f}: {'in' if f in shown else 'niet in'} de interne rapportage")
+# Folders of the machine are in no output at all (SPEC §7).
+check(not [f for f in ("importpaden", "databasepad") if f in shown],
+      "intern_shows_neither_the_import_folder_nor_the_database_folder",
+      {f: [show(found_x).get(f), show(found_p).get(f), f in found_j]
+       for f in ("importpaden", "databasepad")})
 check(os.path.exists(os.path.join(png_i, "r3-specialisten.png")),
       "intern_has_the_per_specialist_chart_png", sorted(os.listdir(png_i)))
 

@@ -24,6 +24,11 @@ MIN_CELL = 5
 HIDDEN = "<5"
 IND_SHEETS = ["R1", "R2", "R3", "R4", "R5", "R6", "Budget"]
 ROW_SHEETS = ["Hulpvragen", "Evaluaties", "Inzet"]
+# Every intern sheet starts with the mark "Intern — niet verspreiden" in its
+# first row (tests/e2e/test_intern_marks.py); what the sheet holds starts
+# TOP rows lower. Row-level sheets (intern only) have their header in row HEAD.
+TOP = {"intern": 1, "extern": 0}
+HEAD = 2
 
 w = Workdir()
 demo = os.path.join(w.path, "demo")
@@ -149,11 +154,13 @@ check(wb_e.sheetnames == ["Overzicht"] + IND_SHEETS + ["Toelichting"],
 
 def check_overzicht(wb, doc, label):
     ws = wb["Overzicht"]
-    check(ws["A1"].value == "Voortgangsrapportage pijler 2"
-          and ws["A2"].value == doc["programma"]["naam"],
-          f"{label}_overzicht_has_title_and_programme", (ws["A1"].value, ws["A2"].value))
+    t = TOP[label]
+    check(ws.cell(1 + t, 1).value == "Voortgangsrapportage pijler 2"
+          and ws.cell(2 + t, 1).value == doc["programma"]["naam"],
+          f"{label}_overzicht_has_title_and_programme",
+          (ws.cell(1 + t, 1).value, ws.cell(2 + t, 1).value))
     head = {}
-    for r in range(1, 13):
+    for r in range(1 + t, 13 + t):
         if ws.cell(r, 1).value:
             head[ws.cell(r, 1).value] = ws.cell(r, 3)
     p = doc["periode"]
@@ -345,10 +352,10 @@ def check_indicator_sheets(wb, doc, label, tables):
     for ind in doc["indicatoren"]:
         name = "Budget" if ind["id"] == "B" else ind["id"]
         ws = wb[name]
-        check(ws["A1"].value.startswith(ind["id"] + " — "), f"{label}_{name}_has_a_title",
-              ws["A1"].value)
-        check(ws["A3"].value.startswith("Definitie: ") and len(ws["A3"].value) > 60,
-              f"{label}_{name}_shows_the_definition", ws["A3"].value)
+        title, definition = ws.cell(1 + TOP[label], 1).value, ws.cell(3 + TOP[label], 1).value
+        check(title.startswith(ind["id"] + " — "), f"{label}_{name}_has_a_title", title)
+        check(definition.startswith("Definitie: ") and len(definition) > 60,
+              f"{label}_{name}_shows_the_definition", definition)
 
         # periode and cumulatief
         hr = find_row(ws, lambda row: row[0].value == "Bereik")
@@ -631,12 +638,13 @@ want_rows = {name: w.query(f"SELECT count(*) FROM {t} WHERE {c} BETWEEN ? AND ?"
              for name, (t, c) in DATE_COLUMN.items()}
 for name in ROW_SHEETS:
     ws = wb_i[name]
-    heads = row_values(ws, 1)
-    check(ws.max_row - 1 == want_rows[name], f"row_sheet_{name}_has_every_row_of_the_period",
-          (ws.max_row - 1, want_rows[name]))
-    check(all(ws.cell(1, c).font.b for c in range(1, len(heads) + 1)) and
-          ws.freeze_panes == "A2" and
-          ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(heads))}{ws.max_row}",
+    heads = row_values(ws, HEAD)
+    check(ws.max_row - HEAD == want_rows[name], f"row_sheet_{name}_has_every_row_of_the_period",
+          (ws.max_row - HEAD, want_rows[name]))
+    check(all(ws.cell(HEAD, c).font.b for c in range(1, len(heads) + 1)) and
+          ws.freeze_panes == f"A{HEAD + 1}" and
+          ws.auto_filter.ref ==
+          f"A{HEAD}:{openpyxl.utils.get_column_letter(len(heads))}{ws.max_row}",
           f"row_sheet_{name}_has_bold_header_frozen_pane_and_autofilter",
           (ws.freeze_panes, ws.auto_filter.ref))
     widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
@@ -645,7 +653,7 @@ for name in ROW_SHEETS:
           widths)
     bad = []
     for c, h in enumerate(heads, 1):
-        for r in range(2, ws.max_row + 1):
+        for r in range(HEAD + 1, ws.max_row + 1):
             cell = ws.cell(r, c)
             if cell.value is None:
                 continue
@@ -659,12 +667,12 @@ for name in ROW_SHEETS:
                 bad.append((cell.coordinate, cell.value))
     check(not bad, f"row_sheet_{name}_dates_are_dates_and_numbers_are_numbers", bad[:5])
 ws = wb_i["Inzet"]
-ids = [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
+ids = [ws.cell(r, 1).value for r in range(HEAD + 1, ws.max_row + 1)]
 db_ids = [r[0] for r in w.query("SELECT id FROM inzet WHERE datum BETWEEN ? AND ? "
                                 "ORDER BY datum, rowid", *q4)]
 check(ids == db_ids, "inzet_rows_are_the_periods_rows_in_date_order", (ids[:3], db_ids[:3]))
-c_hours = next(c for c, h in enumerate(row_values(wb_i["Inzet"], 1), 1) if h == "Uren")
-hours = sum(ws.cell(r, c_hours).value for r in range(2, ws.max_row + 1))
+c_hours = next(c for c, h in enumerate(row_values(wb_i["Inzet"], HEAD), 1) if h == "Uren")
+hours = sum(ws.cell(r, c_hours).value for r in range(HEAD + 1, ws.max_row + 1))
 db_hours = w.query("SELECT sum(uren_x100) FROM inzet WHERE datum BETWEEN ? AND ?", *q4)[0][0]
 check(abs(hours - db_hours / 100) < 1e-6, "inzet_hours_add_up_to_the_database", (hours, db_hours))
 
@@ -679,15 +687,16 @@ parts = [n for n in wb_y.sheetnames if n == "Inzet" or n.startswith("Inzet (")]
 expect = ["Inzet"] + [f"Inzet ({i})" for i in range(2, (n_inzet + 499) // 500 + 1)]
 check(n_inzet > 1000 and parts == expect, "inzet_continues_on_inzet_2_3_past_the_row_limit",
       (n_inzet, parts))
-heads = row_values(wb_y["Inzet"], 1)
+heads = row_values(wb_y["Inzet"], HEAD)
 total, bad, seen = 0, [], []
 for n in parts:
     ws = wb_y[n]
-    rows = ws.max_row - 1
+    rows = ws.max_row - HEAD
     total += rows
-    seen += [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)]
-    if rows > 500 or row_values(ws, 1) != heads or ws.freeze_panes != "A2" or \
-            ws.auto_filter.ref != f"A1:{openpyxl.utils.get_column_letter(len(heads))}{ws.max_row}":
+    seen += [ws.cell(r, 1).value for r in range(HEAD + 1, ws.max_row + 1)]
+    if rows > 500 or row_values(ws, HEAD) != heads or ws.freeze_panes != f"A{HEAD + 1}" or \
+            ws.auto_filter.ref != \
+            f"A{HEAD}:{openpyxl.utils.get_column_letter(len(heads))}{ws.max_row}":
         bad.append((n, rows, ws.freeze_panes, ws.auto_filter.ref))
 check(not bad and total == n_inzet and len(set(seen)) == n_inzet,
       "every_inzet_part_has_its_header_at_most_500_rows_and_together_all_rows",
@@ -701,7 +710,7 @@ check(len(year_ids) > 1024 and seen == year_ids,
       (len(year_ids), seen[:3], year_ids[:3]))
 i_hv = wb_y.sheetnames.index("Hulpvragen")
 check(wb_y.sheetnames[i_hv:i_hv + 2] == ["Hulpvragen", "Hulpvragen (2)"] or
-      wb_y["Hulpvragen"].max_row - 1 <= 500, "hulpvragen_parts_follow_each_other",
+      wb_y["Hulpvragen"].max_row - HEAD <= 500, "hulpvragen_parts_follow_each_other",
       wb_y.sheetnames)
 
 # ---- trust -------------------------------------------------------------------------------------
