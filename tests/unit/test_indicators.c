@@ -740,6 +740,63 @@ static void b_prognose_boundary(void)
     pm_store_close(db);
 }
 
+/* The category lists of the breakdowns are the value lists of the dataset
+ * table (engine/dataset.c), in the same order: regio, type and onderwerp
+ * of R1, R2's types, R6's soort and pijler, B's posts. Issue 12 point 5
+ * makes them one list; until then this holds the copies together. */
+static int keys_are(const pm_result *r, const char *bkey, pm_kind kind, const char *field,
+                    size_t skip_last)
+{
+    const pm_breakdown *b = breakdown(r, bkey);
+    const pm_dataset *ds = pm_dataset_get(kind);
+    int fi = pm_dataset_field_index(ds, field);
+    if (!b || fi < 0)
+        return 0;
+    const char *const *values = ds->fields[fi].values;
+    size_t n = 0;
+    while (values[n])
+        n++;
+    n -= skip_last;
+    int ok = b->ncells == n;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = strcmp(b->periode[i].key, values[i]) == 0 &&
+             strcmp(b->cumulatief[i].key, values[i]) == 0;
+    if (!ok)
+        printf("#   %s.%s: %zu cells for %zu values\n", r->id, bkey, b->ncells, n);
+    return ok;
+}
+
+static void lists_agree_with_the_datasets(void)
+{
+    sqlite3 *db = make_store("lists", NULL, 0);
+    pm_config cfg;
+    load_config(&cfg, 5, 10);
+    pm_report rep;
+    run(&rep, db, &cfg, "2025-Q2", NULL);
+    const pm_result *r1 = pm_report_find(&rep, "R1");
+    const pm_result *r2 = pm_report_find(&rep, "R2");
+    const pm_result *r6 = pm_report_find(&rep, "R6");
+    const pm_result *b = pm_report_find(&rep, "B");
+    CHECK(r1 && keys_are(r1, "regio", PM_ORGANISATIES, "regio", 0),
+          "r1_regio_cells_are_the_six_regios_of_the_dataset");
+    CHECK(r1 && keys_are(r1, "type", PM_ORGANISATIES, "type", 0),
+          "r1_type_cells_are_the_organisation_types");
+    CHECK(r1 && keys_are(r1, "onderwerp", PM_HULPVRAGEN, "onderwerp", 0),
+          "r1_onderwerp_cells_are_the_expertises");
+    /* R2 rates gemeenten and SOB's: the types without opdrachtgever. */
+    CHECK(r2 && keys_are(r2, "type", PM_ORGANISATIES, "type", 1) &&
+              keys_are(r2, "regio", PM_ORGANISATIES, "regio", 0),
+          "r2_cells_are_the_dataset_regios_and_the_two_rated_types");
+    CHECK(r6 && keys_are(r6, "soort", PM_KENNISPRODUCTEN, "soort", 0) &&
+              keys_are(r6, "pijler", PM_KENNISPRODUCTEN, "pijler", 0),
+          "r6_cells_are_the_product_soorten_and_pijlers");
+    CHECK(b && keys_are(b, "post", PM_BEGROTING, "post", 0),
+          "b_cells_are_the_begroting_posts");
+    pm_report_free(&rep);
+    pm_config_free(&cfg);
+    pm_store_close(db);
+}
+
 static void registry_order(void)
 {
     size_t n;
@@ -767,6 +824,7 @@ int main(void)
     r6();
     b();
     b_prognose_boundary();
+    lists_agree_with_the_datasets();
     for (size_t i = 0; i < nwritten; i++) {
         char side[600];
         for (const char *suffix = "-wal\0-shm\0"; *suffix; suffix += strlen(suffix) + 1) {
