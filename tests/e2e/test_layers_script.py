@@ -86,6 +86,13 @@ code, out = run({"engine/value.c": '#include "main.h"\n', "cli/main.h": ""})
 check(code == 1 and "engine/value.c:1: includes main.h (engine -> cli)" in out,
       "engine_including_the_command_line_fails", out)
 
+# A base/ folder (issue 12 allows one below engine) holds basics only.
+code, out = run({"base/day.h": "", "exporters/text.c": '#include "day.h"\n'})
+check(code == 0, "an_exporter_may_include_a_base_header", out)
+code, out = run({"base/day.h": '#include "store.h"\n'})
+check(code == 1 and "base/day.h:1: includes store.h (base -> engine)" in out,
+      "base_including_engine_fails", out)
+
 # The header in the including file's own folder wins, as with the compiler.
 code, out = run({"exporters/csv.h": "", "exporters/text.c": '#include "csv.h"\n'})
 check(code == 0, "a_header_in_the_own_folder_is_resolved_there_first", out)
