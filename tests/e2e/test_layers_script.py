@@ -2,6 +2,7 @@
 run and is named as FILE:LINE: includes HEADER (LAYER -> LAYER); allowed
 ones pass; a stale allowlist entry fails, so the list can only shrink."""
 import os
+import shutil
 import subprocess
 import tempfile
 
@@ -38,7 +39,10 @@ def run(extra=None, allow=None):
         with open(os.path.join(root, "allow"), "w") as f:
             f.write(allow)
         args += ["--allow", os.path.join(root, "allow")]
-    cp = subprocess.run(args, capture_output=True, text=True)
+    try:
+        cp = subprocess.run(args, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(root)
     return cp.returncode, cp.stdout + cp.stderr
 
 
