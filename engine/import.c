@@ -114,15 +114,19 @@ static const char *excerpt(const char *s, size_t len, char out[48])
     if (n < len)
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
             n--; /* s[n] continues a character: cut before that character */
+    size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        out[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+        /* C1 controls (C2 80..9F) too: some terminals act on them. */
+        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F;
+        out[o++] = (c < 0x20 || c == 0x7f || c1) ? '?' : (char)c;
+        i += c1;
     }
     if (n < len) {
-        memcpy(out + n, "...", 3);
-        n += 3;
+        memcpy(out + o, "...", 3);
+        o += 3;
     }
-    out[n] = '\0';
+    out[o] = '\0';
     return out;
 }
 
@@ -135,6 +139,19 @@ static void join_values(const char *const *values, char *out, size_t size)
 }
 
 /* ---- field conversion ------------------------------------------------- */
+
+/* True when s[0..len) holds U+FFFD, the replacement character. */
+static bool has_replacement_char(const char *s, size_t len)
+{
+    const char *end = s + len;
+    const char *p = memchr(s, 0xEF, len);
+    while (p) {
+        if (end - p >= 3 && memcmp(p, "\xEF\xBF\xBD", 3) == 0)
+            return true;
+        p = memchr(p + 1, 0xEF, (size_t)(end - p - 1));
+    }
+    return false;
+}
 
 /* True for an amount like "12.500" or "1,500": one separator followed by
  * exactly three digits. Read as a decimal it is 1000 times smaller than a
@@ -179,14 +196,31 @@ static size_t normalise_channels(const char *s, size_t len, char *out)
     return n;
 }
 
-/* Converts the raw text of field fi into im->vals[fi]. `owned` says whether
- * s already lives in the field's own buffer. Reports problems to diag. */
+/* Converts the raw text of field fi into im->vals[fi]. json_number says that
+ * s is the literal of a JSON number, whose '.' is always the decimal point.
+ * Reports problems to diag. */
 static void convert_field(importer *im, const pm_field *f, int fi, const char *s,
-                          size_t len, const char *file, long line)
+                          size_t len, bool json_number, const char *file, long line)
 {
     pm_value *v = &im->vals[fi];
     char ex[48];
     v->present = false;
+    if (f->type == PM_F_ID) {
+        /* A quoted CSV field keeps its spaces, but "SOBX " and SOBX must be
+         * one organisation (SPEC §2). The copy keeps the text a C string
+         * for the row rules; JSON strings arrive trimmed, so s never lies in
+         * the buffer it would be copied to. */
+        size_t full = len;
+        trim(&s, &len);
+        if (len > 0 && len != full) {
+            s = buf_store(&im->bufs[fi], s, len);
+            if (!s) {
+                pm_diag_error(im->diag, file, line, f->name, "onvoldoende geheugen");
+                im->bad[fi] = true;
+                return;
+            }
+        }
+    }
     if (len == 0)
         return;
     /* Until the value passes, the field counts as bad, not as empty. */
@@ -201,6 +235,24 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
                       "ongeldige UTF-8-tekst; sla het bestand op als 'CSV UTF-8'");
         return;
     }
+    uint32_t cp = 0;
+    size_t pos = 0;
+    pm_text_status ts = pm_text_check(s, len, f->type == PM_F_ID, &cp, &pos);
+    if (ts == PM_TEXT_XML) {
+        pm_diag_error(im->diag, file, line, f->name,
+                      "bevat een %s (U+%04X) op positie %zu; dat teken kan niet in "
+                      "Excel, PDF of HTML staan: verwijder het",
+                      pm_char_name(cp), (unsigned)cp, pos);
+        return;
+    }
+    if (ts == PM_TEXT_ID) {
+        pm_diag_error(im->diag, file, line, f->name,
+                      "'%s' bevat een %s (U+%04X) op positie %zu; een id mag geen "
+                      "stuurtekens, vaste of onzichtbare spaties of BOM bevatten "
+                      "(anders lijkt het op een ander id): typ het id opnieuw",
+                      excerpt(s, len, ex), pm_char_name(cp), (unsigned)cp, pos);
+        return;
+    }
     v->text = s;
     v->len = len;
     int64_t num = 0;
@@ -211,16 +263,13 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
                           ID_MAX_LEN);
             return;
         }
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 0x20 || c == 0x7f) {
-                pm_diag_error(im->diag, file, line, f->name,
-                              "mag geen regeleinde, tab of stuurteken bevatten");
-                return;
-            }
-        }
         break;
-    case PM_F_TEXT: break;
+    case PM_F_TEXT:
+        if (has_replacement_char(s, len))
+            pm_diag_warn(im->diag, file, line, f->name,
+                         "bevat het vervangingsteken U+FFFD: de tekst is waarschijnlijk "
+                         "eerder met een verkeerde tekencodering omgezet");
+        break;
     case PM_F_ENUM: {
         const char *canon = NULL;
         for (size_t i = 0; f->values[i]; i++)
@@ -252,7 +301,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     case PM_F_MONEY:
     case PM_F_SCORE:
     case PM_F_HOURS: {
-        if (f->type == PM_F_MONEY && ambiguous_thousands(s, len)) {
+        if (f->type == PM_F_MONEY && !json_number && ambiguous_thousands(s, len)) {
             pm_diag_error(
                 im->diag, file, line, f->name,
                 "'%s' is dubbelzinnig: drie cijfers na één scheidingsteken kunnen "
@@ -268,6 +317,11 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
                 im->diag, file, line, f->name, "'%s' heeft meer dan %d %s%s",
                 excerpt(s, len, ex), scale, scale == 1 ? "decimaal" : "decimalen",
                 f->type == PM_F_MONEY ? " (scheid duizendtallen niet met een punt)" : "");
+            return;
+        }
+        if (st == PM_DEC_RANGE) {
+            pm_diag_error(im->diag, file, line, f->name, "%s is onwaarschijnlijk groot",
+                          excerpt(s, len, ex));
             return;
         }
         if (st != PM_DEC_OK) {
@@ -770,7 +824,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
         for (size_t c = 0; c < nf; c++)
             if (colmap[c] >= 0)
                 convert_field(im, &ds->fields[colmap[c]], colmap[c], rec.fields[c].ptr,
-                              rec.fields[c].len, path, rec.line);
+                              rec.fields[c].len, false, path, rec.line);
         int w = finish_row(im, ds, file_id, path, rec.line, errors_before, false);
         if (w < 0) {
             err = PM_ERR_DB;
@@ -794,12 +848,16 @@ done:
 }
 
 /* The text of a JSON value for field conversion: strings trimmed, numbers
- * in their shortest exact form, arrays of strings joined with '|' (for
- * kanalen). Returns false (and reports) for anything else. */
+ * as their literal text (jsonrd.h keeps it; a double would turn
+ * 6.9999999999999999 into 7), arrays of strings joined with '|' (for
+ * kanalen). Sets *number for a number. Returns false (and reports) for
+ * anything else, and for a number where an id or reference is expected. */
 static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON *item,
-                            const char *file, long recno, const char **s, size_t *len)
+                            const char *file, long recno, const char **s, size_t *len,
+                            bool *number)
 {
     field_buf *b = &im->bufs[fi];
+    *number = false;
     if (cJSON_IsNull(item)) {
         *s = "";
         *len = 0;
@@ -814,12 +872,31 @@ static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON
         return *s != NULL;
     }
     if (cJSON_IsNumber(item)) {
-        char *printed = cJSON_PrintUnformatted(item);
-        if (!printed)
+        const char *lit = item->valuestring;
+        char ex[48];
+        if (f->type == PM_F_ID) {
+            /* 12345678901234567890 and ...891 are one double: as ids they
+             * would be one organisation. */
+            pm_diag_error(im->diag, file, recno, f->name,
+                          "moet een tekst tussen aanhalingstekens zijn, geen getal "
+                          "(schrijf \"%s\")",
+                          lit ? excerpt(lit, strlen(lit), ex) : "");
             return false;
-        *len = strlen(printed);
-        *s = buf_store(b, printed, *len);
-        cJSON_free(printed);
+        }
+        if (!lit)
+            return false;
+        if (strpbrk(lit, "eE")) {
+            pm_diag_error(im->diag, file, recno, f->name,
+                          "getal %s in exponentnotatie wordt niet gelezen; schrijf het "
+                          "getal voluit",
+                          excerpt(lit, strlen(lit), ex));
+            return false;
+        }
+        /* Copied: the element, and the literal with it, is freed before
+         * the row is written. */
+        *len = strlen(lit);
+        *s = buf_store(b, lit, *len);
+        *number = true;
         return *s != NULL;
     }
     if (cJSON_IsArray(item) && f->type == PM_F_CHANNELS) {
@@ -948,8 +1025,12 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
             }
             const char *s;
             size_t len;
-            if (json_value_text(im, &ds->fields[fi], fi, it, path, recno, &s, &len))
-                convert_field(im, &ds->fields[fi], fi, s, len, path, recno);
+            bool number;
+            if (json_value_text(im, &ds->fields[fi], fi, it, path, recno, &s, &len,
+                                &number))
+                convert_field(im, &ds->fields[fi], fi, s, len, number, path, recno);
+            else
+                im->bad[fi] = true; /* reported; not also "ontbreekt" */
         }
         cJSON_Delete(elem);
         int w = finish_row(im, ds, file_id, path, recno, errors_before, true);
