@@ -820,9 +820,10 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
 {
     pm_csv *csv = NULL;
     char why[512];
-    pm_error err = pm_csv_open(&csv, path, why, sizeof why);
+    long bad_line = 0;
+    pm_error err = pm_csv_open_at(&csv, path, &bad_line, why, sizeof why);
     if (err) {
-        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        pm_diag_error(im->diag, path, bad_line, NULL, "%s", why);
         return err == PM_ERR_DATA ? PM_OK : err;
     }
     size_t ncols = pm_csv_ncols(csv);
@@ -896,7 +897,11 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
     show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv),
                   true);
     if (rc == PM_CSV_FATAL)
-        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        pm_diag_error(im->diag, path, rec.line,
+                      rec.error_field >= 0 && (size_t)rec.error_field < ncols
+                          ? cols[rec.error_field]
+                          : NULL,
+                      "%s", why);
     err = end_file(im, file_id, out, written);
 done:
     free(cols);
