@@ -274,6 +274,51 @@ static void xs_width(xs *s, lxw_col_t first, lxw_col_t last, double width)
         note(s->w, worksheet_set_column(s->ws, first, last, width, NULL));
 }
 
+static bool is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* True when text[i] starts "_xHHHH_". */
+static bool excel_code_at(const char *text, size_t i)
+{
+    return text[i] == '_' && text[i + 1] == 'x' && is_hex(text[i + 2]) &&
+           is_hex(text[i + 3]) && is_hex(text[i + 4]) && is_hex(text[i + 5]) &&
+           text[i + 6] == '_';
+}
+
+/* Excel reads "_xHHHH_" in a cell's text as the character U+HHHH (ECMA-376
+ * part 1, 22.4.2.2), so a user's literal "_x0041_" would come back as "A";
+ * libxlsxwriter writes the text as given. The '_' that starts such a
+ * sequence is written as "_x005F_", the code of '_' itself. Writes the cell
+ * with the escaped copy. */
+static void xs_write(xs *s, lxw_col_t col, const char *text, xf f)
+{
+    size_t n = 0, len = 0;
+    for (; text[len]; len++)
+        n += excel_code_at(text, len);
+    if (n == 0) {
+        note(s->w, worksheet_write_string(s->ws, s->row, col, text, s->w->f[f]));
+        return;
+    }
+    char *esc = malloc(len + 6 * n + 1);
+    if (!esc) {
+        note(s->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (excel_code_at(text, i)) {
+            memcpy(esc + o, "_x005F", 6);
+            o += 6;
+        }
+        esc[o++] = text[i];
+    }
+    esc[o] = '\0';
+    note(s->w, worksheet_write_string(s->ws, s->row, col, esc, s->w->f[f]));
+    free(esc);
+}
+
 /* Text longer than Excel allows is cut at a character boundary. */
 static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
 {
@@ -287,7 +332,7 @@ static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
     }
     size_t len = strlen(text);
     if (len <= MAX_CELL_CHARS) {
-        note(s->w, worksheet_write_string(s->ws, s->row, col, text, s->w->f[f]));
+        xs_write(s, col, text, f);
         return;
     }
     char *cut = malloc(len + 1);
@@ -302,7 +347,7 @@ static void xs_text(xs *s, lxw_col_t col, const char *text, xf f)
         cut[o++] = text[i];
     }
     cut[o] = '\0';
-    note(s->w, worksheet_write_string(s->ws, s->row, col, cut, s->w->f[f]));
+    xs_write(s, col, cut, f);
     free(cut);
 }
 
