@@ -168,7 +168,8 @@ static const char *excerpt(const char *s, size_t len, char out[48])
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         /* C1 controls (C2 80..9F) too: some terminals act on them. */
-        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] <= 0x9F;
+        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                  (unsigned char)s[i + 1] <= 0x9F;
         out[o++] = (c < 0x20 || c == 0x7f || c1) ? '?' : (char)c;
         i += c1;
     }
