@@ -1178,6 +1178,30 @@ static bool looks_like_json(const char *path)
     return i < n && (buf[i] == '[' || buf[i] == '{');
 }
 
+/* The file's name is stored with its rows and shown in the intern workbook
+ * and in check; a name that is not UTF-8, or holds a character XML 1.0
+ * forbids, made the workbook invalid XML. Reports and returns false then. */
+static bool name_fits_outputs(pm_diag *diag, const char *path)
+{
+    size_t len = strlen(path);
+    uint32_t cp = 0;
+    size_t pos = 0;
+    if (!pm_utf8_valid(path, len)) {
+        pm_diag_error(diag, path, 0, NULL,
+                      "de bestandsnaam is geen geldige UTF-8-tekst; geef het bestand "
+                      "een andere naam");
+        return false;
+    }
+    if (pm_text_check(path, len, false, &cp, &pos) != PM_TEXT_OK) {
+        pm_diag_error(diag, path, 0, NULL,
+                      "de bestandsnaam bevat een %s (U+%04X), dat niet in Excel, PDF of "
+                      "HTML kan staan; geef het bestand een andere naam",
+                      pm_char_name(cp), (unsigned)cp);
+        return false;
+    }
+    return true;
+}
+
 /* Why path cannot be read as an input file, in Dutch; NULL when it can. */
 static const char *unreadable(const char *path)
 {
@@ -1492,6 +1516,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
             io_failed = true;
             continue;
         }
+        if (!name_fits_outputs(diag, paths[i]))
+            continue;
         if (looks_like_json(paths[i]))
             err = import_json(&im, paths[i], &res->files[i]);
         else
