@@ -6,10 +6,11 @@ a header of 100,000 columns is handled. Every refusal is checked for its exit
 code, its FILE:LINE: veld 'x' prefix, and an unchanged database."""
 import json
 import re
+import subprocess
 import zipfile
 import xml.etree.ElementTree as ET
 
-from pmtest import Workdir, check, done, base, csv_text, computed_sums, stored_sums
+from pmtest import BIN, Workdir, check, done, base, csv_text, computed_sums, stored_sums
 
 ORG_H = ["id", "naam", "type", "regio"]
 HV_H = ["id", "organisatie", "ontvangen", "eerste_contact", "onderwerp", "specialist",
@@ -270,6 +271,25 @@ r = w.run("import", "widedup.csv")
 check(refused(w, r, before, "widedup.csv:1: veld 'naam': kolom komt twee keer voor")
       and "widedup.csv:1: veld 'extra5': kolom komt twee keer voor" in r.err,
       "repeated_columns_in_a_header_of_100000_columns_are_found", r.err[:500])
+
+# ---- file names are stored with the rows and shown in the workbook -----
+
+before = state(w)
+w.file("sob\uffff.csv", csv_text([ORG_H, ["SOB070", "x", "sob", "Oost"]]))
+r = w.run("import", "sob\uffff.csv")
+check(refused(w, r, before, "sob\uffff.csv:", "bestandsnaam", "U+FFFF"),
+      "file_name_with_u_ffff_is_refused_before_it_reaches_the_workbook", r)
+
+before = state(w)
+bad_name = w.path.encode() + b"/sob\xff\x01.csv"
+with open(bad_name, "wb") as f:
+    f.write(csv_text([ORG_H, ["SOB071", "x", "sob", "Oost"]]).encode())
+cp = subprocess.run([BIN, "--db", w.db, "import", bad_name], cwd=w.path,
+                    capture_output=True, timeout=600)
+check(cp.returncode == 2 and b"bestandsnaam is geen geldige UTF-8" in cp.stderr
+      and b"\x01" not in cp.stderr and state(w) == before,
+      "file_name_that_is_not_utf8_is_refused_and_its_control_byte_not_echoed",
+      f"{cp.returncode} {cp.stderr!r}")
 
 # ---- _x0041_ survives as text in the workbook --------------------------
 
