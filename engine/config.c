@@ -270,6 +270,13 @@ static pm_error load_value(loader *ld, const field *f, const cJSON *item,
             if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
                 return bad(ld, path, "mag geen regeleinden of stuurtekens bevatten");
         }
+        /* The name heads every output; U+FFFE/U+FFFF would make the
+         * workbook invalid XML (SPEC §2). */
+        uint32_t cp = 0;
+        size_t pos = 0;
+        if (pm_text_check(s, len, false, &cp, &pos) != PM_TEXT_OK)
+            return bad(ld, path, "bevat een %s (U+%04X) op positie %zu", pm_char_name(cp),
+                       (unsigned)cp, pos);
         memcpy(at, s, len + 1);
         return PM_OK;
     }

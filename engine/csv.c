@@ -69,8 +69,9 @@ struct pm_csv {
     long rec_error_field;
 
     enum pm_csv_status status;
-    long quote_line; /* where the unterminated quote began */
-    int failed;      /* a FATAL was returned; further reads are refused */
+    long quote_line;  /* where the unterminated quote began */
+    long quote_field; /* and in which field of its record */
+    int failed;       /* a FATAL was returned; further reads are refused */
 
     char *colbuf; /* the header names, lowercased, one allocation */
     char **colnames;
@@ -279,6 +280,7 @@ static int pm_csv_read_quoted(pm_csv *c, size_t start)
         if (r == 0) {
             c->status = PM_CSV_ST_UNTERMINATED;
             c->quote_line = open_line;
+            c->quote_field = (long)c->nfields;
             return -1;
         }
         const char *p = c->in + c->in_pos;
@@ -516,7 +518,7 @@ static int pm_csv_find_header(pm_csv *c, int *blank_out, int *in_quotes)
 }
 
 /* Reads the header line into colnames. */
-static pm_error pm_csv_read_header(pm_csv *c, char *msg, size_t msgsize)
+static pm_error pm_csv_read_header(pm_csv *c, long *line, char *msg, size_t msgsize)
 {
     int blank = 1, in_quotes = 0;
     int r;
@@ -549,6 +551,7 @@ static pm_error pm_csv_read_header(pm_csv *c, char *msg, size_t msgsize)
             return PM_ERR_DATA;
         case PM_CSV_ST_UNTERMINATED:
             pm_csv_msg(msg, msgsize, PM_CSV_MSG_HDR_UNTERMINATED, c->quote_line);
+            *line = c->quote_line;
             return PM_ERR_DATA;
         case PM_CSV_ST_NOMEM:
         case PM_CSV_ST_OK: break;
@@ -561,6 +564,7 @@ static pm_error pm_csv_read_header(pm_csv *c, char *msg, size_t msgsize)
          * would only surface later as a puzzling unknown column. */
         pm_csv_msg(msg, msgsize, PM_CSV_MSG_HDR_AFTER_QUOTE,
                    (size_t)c->rec_error_field + 1);
+        *line = c->rec_line;
         return PM_ERR_DATA;
     }
 
@@ -593,6 +597,16 @@ static pm_error pm_csv_read_header(pm_csv *c, char *msg, size_t msgsize)
 
 pm_error pm_csv_open(pm_csv **out, const char *path, char *msg, size_t msgsize)
 {
+    return pm_csv_open_at(out, path, NULL, msg, msgsize);
+}
+
+pm_error pm_csv_open_at(pm_csv **out, const char *path, long *line, char *msg,
+                        size_t msgsize)
+{
+    long ignored = 0;
+    if (!line)
+        line = &ignored;
+    *line = 0;
     *out = NULL;
     pm_csv *c = calloc(1, sizeof *c);
     if (!c) {
@@ -644,7 +658,7 @@ pm_error pm_csv_open(pm_csv **out, const char *path, char *msg, size_t msgsize)
     if (c->in_len >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
         c->in_pos = 3;
 
-    pm_error err = pm_csv_read_header(c, msg, msgsize);
+    pm_error err = pm_csv_read_header(c, line, msg, msgsize);
     if (err != PM_OK) {
         pm_csv_close(c);
         return err;
@@ -702,14 +716,18 @@ int pm_csv_next(pm_csv *csv, pm_csv_record *rec, char *msg, size_t msgsize)
     if (r == PM_CSV_EOF)
         return r;
     csv->failed = 1;
+    rec->line = csv->rec_line;
     switch (csv->status) {
     case PM_CSV_ST_READ:
+        rec->line = csv->line;
         pm_csv_msg(msg, msgsize, PM_CSV_MSG_READ, csv->line, strerror(csv->read_errno));
         break;
     case PM_CSV_ST_TOOBIG:
         pm_csv_msg(msg, msgsize, PM_CSV_MSG_TOOBIG, PM_CSV_MAX_MIB, csv->rec_line);
         break;
     case PM_CSV_ST_UNTERMINATED:
+        rec->line = csv->quote_line;
+        rec->error_field = csv->quote_field;
         pm_csv_msg(msg, msgsize, PM_CSV_MSG_UNTERMINATED, csv->quote_line);
         break;
     case PM_CSV_ST_NOMEM:

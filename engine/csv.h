@@ -50,6 +50,13 @@ enum { PM_CSV_RECORD = 1, PM_CSV_EOF = 0, PM_CSV_FATAL = -1 };
  * in the header line; on a tie (also 0 against 0) it is ';'. */
 pm_error pm_csv_open(pm_csv **out, const char *path, char *msg, size_t msgsize);
 
+/* pm_csv_open, and on failure *line (when not NULL) is the line the problem
+ * lies on (where an unterminated quote in the header opened), or 0 when it
+ * is not tied to a line (an empty or unreadable file), so the caller can
+ * put FILE:LINE before the message as for every other error. */
+pm_error pm_csv_open_at(pm_csv **out, const char *path, long *line, char *msg,
+                        size_t msgsize);
+
 void pm_csv_close(pm_csv *csv);
 
 char pm_csv_delimiter(const pm_csv *csv);
@@ -59,7 +66,10 @@ const char *pm_csv_colname(const pm_csv *csv, size_t i); /* lowercased, trimmed 
 /* Reads the next record into *rec.
  * Returns PM_CSV_RECORD, PM_CSV_EOF, or PM_CSV_FATAL (msg holds the Dutch
  * reason with the line, e.g. an unterminated quote that began on line N, a
- * record over PM_CSV_MAX_RECORD, or a read error). After FATAL, stop reading.
+ * record over PM_CSV_MAX_RECORD, or a read error). After FATAL, stop reading;
+ * rec->line is then that line (where the quote opened, where the record
+ * began, or where reading failed) and rec->error_field the 0-based field
+ * whose quote was never closed, or -1; rec has no fields.
  *
  * Unquoted fields are trimmed of surrounding spaces and tabs. Spaces and tabs
  * between a delimiter and an opening quote, or between a closing quote and the

@@ -51,6 +51,28 @@ void pm_diag_free(pm_diag *d)
     memset(d, 0, sizeof *d);
 }
 
+/* A diagnostic is one line on a terminal. Control characters that came from
+ * the input (a column name, a JSON key, a file name) are shown as '?', C1
+ * ones (UTF-8 C2 80..9F) included, so an escape sequence in a file cannot act
+ * on the user's terminal or break the one-line form. */
+static void show_controls(char *s)
+{
+    unsigned char *r = (unsigned char *)s;
+    unsigned char *w = r;
+    while (*r) {
+        if (r[0] == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) {
+            *w++ = '?';
+            r += 2;
+        } else if (*r < 0x20 || *r == 0x7F) {
+            *w++ = '?';
+            r++;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 /* Formats one diagnostic line; NULL when memory runs out (the count still
  * goes up, so the summary never understates). */
 static char *format_line(const char *file, long line, const char *field, const char *fmt,
@@ -70,8 +92,10 @@ static char *format_line(const char *file, long line, const char *field, const c
         snprintf(prefix + n, sizeof prefix - n, "veld '%s': ", field);
     size_t len = strlen(prefix) + strlen(reason) + 1;
     char *s = malloc(len);
-    if (s)
+    if (s) {
         snprintf(s, len, "%s%s", prefix, reason);
+        show_controls(s);
+    }
     return s;
 }
 

@@ -71,12 +71,62 @@ typedef struct importer {
     pm_value vals[MAX_FIELDS];
     bool bad[MAX_FIELDS];       /* the field had a value that failed its check */
     field_buf bufs[MAX_FIELDS]; /* owned copies of values (JSON, normalised text) */
+    struct name_ref *keys;      /* a JSON record's keys, for repeat_keys; owned */
+    size_t keys_cap;
     /* progress */
     struct timespec last_progress;
     int progress_shown;
 } importer;
 
 /* ---- small helpers ---------------------------------------------------- */
+
+/* A column name or JSON key, trimmed, with its place in the input. */
+typedef struct name_ref {
+    const char *s;
+    size_t len;
+    size_t idx;
+} name_ref;
+
+/* Orders names case-insensitively (header names are, SPEC §2), equal names
+ * by their place, so repeats lie side by side with the first one first. */
+static int name_ref_cmp(const void *a, const void *b)
+{
+    const name_ref *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = strncasecmp(x->s, y->s, n);
+    if (c != 0)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+static bool name_ref_same(const name_ref *x, const name_ref *y)
+{
+    return x->len == y->len && strncasecmp(x->s, y->s, x->len) == 0;
+}
+
+/* Sorts refs and returns, one by one, each name that occurs more than once:
+ * *at is the position in refs to start from (0 the first time); returns the
+ * first ref of the next repeated name, or NULL when there is none. Sorting
+ * instead of comparing every pair keeps a header of 200,000 columns linear
+ * in practice (it took 11 s at 80,000 columns). */
+static const name_ref *next_repeat(name_ref *refs, size_t n, size_t *at)
+{
+    if (*at == 0)
+        qsort(refs, n, sizeof *refs, name_ref_cmp);
+    for (size_t i = *at + 1; i < n; i++) {
+        if (refs[i].len == 0 || !name_ref_same(&refs[i - 1], &refs[i]))
+            continue;
+        size_t j = i;
+        while (j < n && name_ref_same(&refs[i], &refs[j]))
+            j++;
+        *at = j;
+        return &refs[i - 1];
+    }
+    *at = n;
+    return NULL;
+}
 
 static pm_error db_fail(importer *im, const char *what)
 {
@@ -152,15 +202,20 @@ static const char *excerpt(const char *s, size_t len, char out[48])
     if (n < len)
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
             n--; /* s[n] continues a character: cut before that character */
+    size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        out[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+        /* C1 controls (C2 80..9F) too: some terminals act on them. */
+        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                  (unsigned char)s[i + 1] <= 0x9F;
+        out[o++] = (c < 0x20 || c == 0x7f || c1) ? '?' : (char)c;
+        i += c1;
     }
     if (n < len) {
-        memcpy(out + n, "...", 3);
-        n += 3;
+        memcpy(out + o, "...", 3);
+        o += 3;
     }
-    out[n] = '\0';
+    out[o] = '\0';
     return out;
 }
 
@@ -173,6 +228,19 @@ static void join_values(const char *const *values, char *out, size_t size)
 }
 
 /* ---- field conversion ------------------------------------------------- */
+
+/* True when s[0..len) holds U+FFFD, the replacement character. */
+static bool has_replacement_char(const char *s, size_t len)
+{
+    const char *end = s + len;
+    const char *p = memchr(s, 0xEF, len);
+    while (p) {
+        if (end - p >= 3 && memcmp(p, "\xEF\xBF\xBD", 3) == 0)
+            return true;
+        p = memchr(p + 1, 0xEF, (size_t)(end - p - 1));
+    }
+    return false;
+}
 
 /* True for an amount like "12.500" or "1,500": one separator followed by
  * exactly three digits. Read as a decimal it is 1000 times smaller than a
@@ -217,14 +285,31 @@ static size_t normalise_channels(const char *s, size_t len, char *out)
     return n;
 }
 
-/* Converts the raw text of field fi into im->vals[fi]. `owned` says whether
- * s already lives in the field's own buffer. Reports problems to diag. */
+/* Converts the raw text of field fi into im->vals[fi]. json_number says that
+ * s is the literal of a JSON number, whose '.' is always the decimal point.
+ * Reports problems to diag. */
 static void convert_field(importer *im, const pm_field *f, int fi, const char *s,
-                          size_t len, const char *file, long line)
+                          size_t len, bool json_number, const char *file, long line)
 {
     pm_value *v = &im->vals[fi];
     char ex[48];
     v->present = false;
+    if (f->type == PM_F_ID) {
+        /* A quoted CSV field keeps its spaces, but "SOBX " and SOBX must be
+         * one organisation (SPEC §2). The copy keeps the text a C string
+         * for the row rules; JSON strings arrive trimmed, so s never lies in
+         * the buffer it would be copied to. */
+        size_t full = len;
+        trim(&s, &len);
+        if (len > 0 && len != full) {
+            s = buf_store(&im->bufs[fi], s, len);
+            if (!s) {
+                pm_diag_error(im->diag, file, line, f->name, "onvoldoende geheugen");
+                im->bad[fi] = true;
+                return;
+            }
+        }
+    }
     if (len == 0)
         return;
     /* Until the value passes, the field counts as bad, not as empty. */
@@ -239,6 +324,24 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
                       "ongeldige UTF-8-tekst; sla het bestand op als 'CSV UTF-8'");
         return;
     }
+    uint32_t cp = 0;
+    size_t pos = 0;
+    pm_text_status ts = pm_text_check(s, len, f->type == PM_F_ID, &cp, &pos);
+    if (ts == PM_TEXT_XML) {
+        pm_diag_error(im->diag, file, line, f->name,
+                      "bevat een %s (U+%04X) op positie %zu; dat teken kan niet in "
+                      "Excel, PDF of HTML staan: verwijder het",
+                      pm_char_name(cp), (unsigned)cp, pos);
+        return;
+    }
+    if (ts == PM_TEXT_ID) {
+        pm_diag_error(im->diag, file, line, f->name,
+                      "'%s' bevat een %s (U+%04X) op positie %zu; een id mag geen "
+                      "stuurtekens, vaste of onzichtbare spaties of BOM bevatten "
+                      "(anders lijkt het op een ander id): typ het id opnieuw",
+                      excerpt(s, len, ex), pm_char_name(cp), (unsigned)cp, pos);
+        return;
+    }
     v->text = s;
     v->len = len;
     int64_t num = 0;
@@ -249,16 +352,13 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
                           ID_MAX_LEN);
             return;
         }
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)s[i];
-            if (c < 0x20 || c == 0x7f) {
-                pm_diag_error(im->diag, file, line, f->name,
-                              "mag geen regeleinde, tab of stuurteken bevatten");
-                return;
-            }
-        }
         break;
-    case PM_F_TEXT: break;
+    case PM_F_TEXT:
+        if (has_replacement_char(s, len))
+            pm_diag_warn(im->diag, file, line, f->name,
+                         "bevat het vervangingsteken U+FFFD: de tekst is waarschijnlijk "
+                         "eerder met een verkeerde tekencodering omgezet");
+        break;
     case PM_F_ENUM: {
         const char *canon = NULL;
         for (size_t i = 0; f->values[i]; i++)
@@ -290,7 +390,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     case PM_F_MONEY:
     case PM_F_SCORE:
     case PM_F_HOURS: {
-        if (f->type == PM_F_MONEY && ambiguous_thousands(s, len)) {
+        if (f->type == PM_F_MONEY && !json_number && ambiguous_thousands(s, len)) {
             pm_diag_error(
                 im->diag, file, line, f->name,
                 "'%s' is dubbelzinnig: drie cijfers na één scheidingsteken kunnen "
@@ -306,6 +406,11 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
                 im->diag, file, line, f->name, "'%s' heeft meer dan %d %s%s",
                 excerpt(s, len, ex), scale, scale == 1 ? "decimaal" : "decimalen",
                 f->type == PM_F_MONEY ? " (scheid duizendtallen niet met een punt)" : "");
+            return;
+        }
+        if (st == PM_DEC_RANGE) {
+            pm_diag_error(im->diag, file, line, f->name, "%s is onwaarschijnlijk groot",
+                          excerpt(s, len, ex));
             return;
         }
         if (st != PM_DEC_OK) {
@@ -717,21 +822,29 @@ static bool map_columns(importer *im, const pm_dataset *ds, const char *path,
                         const char *const *cols, size_t ncols, int *colmap)
 {
     bool ok = true;
+    name_ref *refs = malloc((ncols ? ncols : 1) * sizeof *refs);
+    if (!refs) {
+        pm_diag_error(im->diag, path, 1, NULL, "onvoldoende geheugen voor de kopregel");
+        return false;
+    }
     for (size_t c = 0; c < ncols; c++) {
+        refs[c] = (name_ref){cols[c], strlen(cols[c]), c};
         colmap[c] = pm_dataset_field_index(ds, cols[c]);
         if (cols[c][0] == '\0') {
             colmap[c] = -1;
             continue;
         }
-        for (size_t d = 0; d < c; d++)
-            if (strcmp(cols[c], cols[d]) == 0) {
-                pm_diag_error(im->diag, path, 1, cols[c], "kolom komt twee keer voor");
-                ok = false;
-            }
         if (colmap[c] < 0)
             pm_diag_warn(im->diag, path, 1, cols[c],
                          "onbekende kolom voor %s; wordt genegeerd", ds->name);
     }
+    size_t at = 0;
+    for (const name_ref *rep = next_repeat(refs, ncols, &at); rep;
+         rep = next_repeat(refs, ncols, &at)) {
+        pm_diag_error(im->diag, path, 1, rep->s, "kolom komt twee keer voor");
+        ok = false;
+    }
+    free(refs);
     for (size_t f = 0; f < ds->nfields; f++) {
         if (!ds->fields[f].required)
             continue;
@@ -751,9 +864,10 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
 {
     pm_csv *csv = NULL;
     char why[512];
-    pm_error err = pm_csv_open(&csv, path, why, sizeof why);
+    long bad_line = 0;
+    pm_error err = pm_csv_open_at(&csv, path, &bad_line, why, sizeof why);
     if (err) {
-        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        pm_diag_error(im->diag, path, bad_line, NULL, "%s", why);
         return err == PM_ERR_DATA ? PM_OK : err;
     }
     size_t ncols = pm_csv_ncols(csv);
@@ -813,7 +927,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
         for (size_t c = 0; c < nf; c++)
             if (colmap[c] >= 0)
                 convert_field(im, &ds->fields[colmap[c]], colmap[c], rec.fields[c].ptr,
-                              rec.fields[c].len, path, rec.line);
+                              rec.fields[c].len, false, path, rec.line);
         int w = finish_row(im, ds, file_id, path, rec.line, errors_before, false);
         if (w < 0) {
             err = PM_ERR_DB;
@@ -827,7 +941,11 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
     show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv),
                   true);
     if (rc == PM_CSV_FATAL)
-        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        pm_diag_error(im->diag, path, rec.line,
+                      rec.error_field >= 0 && (size_t)rec.error_field < ncols
+                          ? cols[rec.error_field]
+                          : NULL,
+                      "%s", why);
     err = end_file(im, file_id, out, written);
 done:
     free(cols);
@@ -837,12 +955,16 @@ done:
 }
 
 /* The text of a JSON value for field conversion: strings trimmed, numbers
- * in their shortest exact form, arrays of strings joined with '|' (for
- * kanalen). Returns false (and reports) for anything else. */
+ * as their literal text (jsonrd.h keeps it; a double would turn
+ * 6.9999999999999999 into 7), arrays of strings joined with '|' (for
+ * kanalen). Sets *number for a number. Returns false (and reports) for
+ * anything else, and for a number where an id or reference is expected. */
 static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON *item,
-                            const char *file, long recno, const char **s, size_t *len)
+                            const char *file, long recno, const char **s, size_t *len,
+                            bool *number)
 {
     field_buf *b = &im->bufs[fi];
+    *number = false;
     if (cJSON_IsNull(item)) {
         *s = "";
         *len = 0;
@@ -857,12 +979,31 @@ static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON
         return *s != NULL;
     }
     if (cJSON_IsNumber(item)) {
-        char *printed = cJSON_PrintUnformatted(item);
-        if (!printed)
+        const char *lit = item->valuestring;
+        char ex[48];
+        if (f->type == PM_F_ID) {
+            /* 12345678901234567890 and ...891 are one double: as ids they
+             * would be one organisation. */
+            pm_diag_error(im->diag, file, recno, f->name,
+                          "moet een tekst tussen aanhalingstekens zijn, geen getal "
+                          "(schrijf \"%s\")",
+                          lit ? excerpt(lit, strlen(lit), ex) : "");
             return false;
-        *len = strlen(printed);
-        *s = buf_store(b, printed, *len);
-        cJSON_free(printed);
+        }
+        if (!lit)
+            return false;
+        if (strpbrk(lit, "eE")) {
+            pm_diag_error(im->diag, file, recno, f->name,
+                          "getal %s in exponentnotatie wordt niet gelezen; schrijf het "
+                          "getal voluit",
+                          excerpt(lit, strlen(lit), ex));
+            return false;
+        }
+        /* Copied: the element, and the literal with it, is freed before
+         * the row is written. */
+        *len = strlen(lit);
+        *s = buf_store(b, lit, *len);
+        *number = true;
         return *s != NULL;
     }
     if (cJSON_IsArray(item) && f->type == PM_F_CHANNELS) {
@@ -897,6 +1038,43 @@ static bool json_value_text(importer *im, const pm_field *f, int fi, const cJSON
     pm_diag_error(im->diag, file, recno, f->name, "verwacht een tekst of getal, geen %s",
                   cJSON_IsBool(item) ? "waar/onwaar" : "lijst of object");
     return false;
+}
+
+/* Reports every key that occurs twice in one record (trimmed, ignoring
+ * case, as the field names): which of the two values would count is
+ * anyone's guess, and cJSON keeps both. PM_ERR_NOMEM when the keys do not
+ * fit in memory. */
+static pm_error repeat_keys(importer *im, const cJSON *obj, const char *file, long recno)
+{
+    size_t n = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, obj) n++;
+    if (n < 2)
+        return PM_OK;
+    if (n > im->keys_cap) {
+        name_ref *grown = realloc(im->keys, n * sizeof *grown);
+        if (!grown)
+            return PM_ERR_NOMEM;
+        im->keys = grown;
+        im->keys_cap = n;
+    }
+    n = 0;
+    cJSON_ArrayForEach(it, obj)
+    {
+        const char *k = it->string ? it->string : "";
+        size_t len = strlen(k);
+        trim(&k, &len);
+        im->keys[n] = (name_ref){k, len, n};
+        n++;
+    }
+    size_t at = 0;
+    for (const name_ref *rep = next_repeat(im->keys, n, &at); rep;
+         rep = next_repeat(im->keys, n, &at)) {
+        char ex[48];
+        pm_diag_error(im->diag, file, recno, excerpt(rep->s, rep->len, ex),
+                      "komt twee keer voor in dit record");
+    }
+    return PM_OK;
 }
 
 static void lower_key(const char *key, char *out, size_t size)
@@ -972,6 +1150,11 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
         size_t errors_before = im->diag->nerrors;
         for (size_t i = 0; i < ds->nfields; i++)
             im->vals[i].present = im->bad[i] = false;
+        if (repeat_keys(im, elem, path, recno) != PM_OK) {
+            cJSON_Delete(elem);
+            err = PM_ERR_NOMEM;
+            break;
+        }
         const cJSON *it;
         cJSON_ArrayForEach(it, elem)
         {
@@ -991,8 +1174,12 @@ static pm_error import_json(importer *im, const char *path, pm_import_file *out)
             }
             const char *s;
             size_t len;
-            if (json_value_text(im, &ds->fields[fi], fi, it, path, recno, &s, &len))
-                convert_field(im, &ds->fields[fi], fi, s, len, path, recno);
+            bool number;
+            if (json_value_text(im, &ds->fields[fi], fi, it, path, recno, &s, &len,
+                                &number))
+                convert_field(im, &ds->fields[fi], fi, s, len, number, path, recno);
+            else
+                im->bad[fi] = true; /* reported; not also "ontbreekt" */
         }
         cJSON_Delete(elem);
         int w = finish_row(im, ds, file_id, path, recno, errors_before, true);
@@ -1032,6 +1219,30 @@ static bool looks_like_json(const char *path)
     while (i < n && isspace(buf[i]))
         i++;
     return i < n && (buf[i] == '[' || buf[i] == '{');
+}
+
+/* The file's name is stored with its rows and shown in the intern workbook
+ * and in check; a name that is not UTF-8, or holds a character XML 1.0
+ * forbids, made the workbook invalid XML. Reports and returns false then. */
+static bool name_fits_outputs(pm_diag *diag, const char *path)
+{
+    size_t len = strlen(path);
+    uint32_t cp = 0;
+    size_t pos = 0;
+    if (!pm_utf8_valid(path, len)) {
+        pm_diag_error(diag, path, 0, NULL,
+                      "de bestandsnaam is geen geldige UTF-8-tekst; geef het bestand "
+                      "een andere naam");
+        return false;
+    }
+    if (pm_text_check(path, len, false, &cp, &pos) != PM_TEXT_OK) {
+        pm_diag_error(diag, path, 0, NULL,
+                      "de bestandsnaam bevat een %s (U+%04X), dat niet in Excel, PDF of "
+                      "HTML kan staan; geef het bestand een andere naam",
+                      pm_char_name(cp), (unsigned)cp);
+        return false;
+    }
+    return true;
 }
 
 /* Why path cannot be read as an input file, in Dutch; NULL when it can. */
@@ -1321,6 +1532,7 @@ static void importer_free(importer *im)
     sqlite3_finalize(im->update_file);
     for (size_t i = 0; i < MAX_FIELDS; i++)
         free(im->bufs[i].ptr);
+    free(im->keys);
     for (size_t i = 0; i < im->ndropped; i++)
         free(im->dropped[i]);
     free(im->given_path);
@@ -1350,6 +1562,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
             io_failed = true;
             continue;
         }
+        if (!name_fits_outputs(diag, paths[i]))
+            continue;
         if (looks_like_json(paths[i]))
             err = import_json(&im, paths[i], &res->files[i]);
         else

@@ -19,6 +19,8 @@
 #define MSG_NOMEM_OPEN "onvoldoende geheugen om het bestand te lezen"
 #define MSG_SYNTAX "ongeldige JSON in record %ld (regel %ld)"
 #define MSG_NUL "ongeldige JSON in record %ld (regel %ld): een NUL-teken"
+#define MSG_NUL_ESCAPE                                                                   \
+    "ongeldige invoer in record %ld (regel %ld): \\u0000 (een NUL-teken) in een tekst"
 #define MSG_TOO_BIG "record %ld (regel %ld) is groter dan %u MB"
 #define MSG_TRUNCATED                                                                    \
     "het bestand eindigt midden in record %ld (begonnen op regel %ld); de "              \
@@ -254,6 +256,76 @@ static long count_lines(const char *p, size_t n)
     return lines;
 }
 
+/* The offset of the first \u0000 escape in p[0..n), or n. cJSON decodes it
+ * to a NUL byte and then ends the string there, so "SOB\u0000X" would
+ * silently become "SOB"; it is refused like a NUL byte. An escape is a
+ * 'u' after an odd run of backslashes ("\\u0000" is text). */
+static size_t nul_escape(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '\\')
+            continue;
+        size_t j = i;
+        while (j < n && p[j] == '\\')
+            j++;
+        if ((j - i) % 2 == 1 && n - j >= 5 && memcmp(p + j, "u0000", 5) == 0)
+            return i;
+        i = j - 1;
+    }
+    return n;
+}
+
+/* The next number literal in p[0..end), or NULL: outside strings, a JSON
+ * number is the only token that starts with '-' or a digit. */
+static const char *next_number(const char *p, const char *end, size_t *len)
+{
+    int in_string = 0;
+    for (; p < end; p++) {
+        if (in_string) {
+            if (*p == '\\')
+                p++;
+            else if (*p == '"')
+                in_string = 0;
+        } else if (*p == '"') {
+            in_string = 1;
+        } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+            const char *q = p;
+            while (q < end && *q && strchr("0123456789+-.eE", *q))
+                q++;
+            *len = (size_t)(q - p);
+            return p;
+        }
+    }
+    return NULL;
+}
+
+/* cJSON keeps a number only as a double, in which 6.9999999999999999 is 7
+ * and 12345678901234567890 equals ...891; the importer needs the text as
+ * written. cJSON has checked the syntax, and its tree holds the numbers in
+ * the order of the text, so the n-th number literal of the text belongs to
+ * the n-th number of a depth-first walk. Each gets it as valuestring, which
+ * cJSON_Delete frees. Returns 0, or -1 when memory runs out (or, which
+ * cannot happen after cJSON's check, a literal is missing). */
+static int attach_literals(cJSON *item, const char **cur, const char *end)
+{
+    for (; item; item = item->next) {
+        if (cJSON_IsNumber(item)) {
+            size_t n = 0;
+            const char *lit = next_number(*cur, end, &n);
+            char *copy = lit ? cJSON_malloc(n + 1) : NULL;
+            if (!copy)
+                return -1;
+            memcpy(copy, lit, n);
+            copy[n] = '\0';
+            item->valuestring = copy;
+            *cur = lit + n;
+        } else if (item->child && attach_literals(item->child, cur, end) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Parses rd->elem with cJSON. Returns the value, or NULL with *errline set to
  * the line of the offending byte. Text after the value other than whitespace
  * is an error too (cJSON itself would accept "1 2" as 1). */
@@ -454,6 +526,19 @@ int pm_jsonrd_next(pm_jsonrd *rd, cJSON **elem, long *recno, char *msg, size_t m
     cJSON *v = parse_element(rd, start_line, &errline);
     if (!v) {
         set_msg(msg, msgsize, MSG_SYNTAX, rd->recno, errline);
+        return fail(rd);
+    }
+    size_t nul = nul_escape(rd->elem, rd->elen);
+    if (nul < rd->elen) {
+        cJSON_Delete(v);
+        set_msg(msg, msgsize, MSG_NUL_ESCAPE, rd->recno,
+                start_line + count_lines(rd->elem, nul));
+        return fail(rd);
+    }
+    const char *cur = rd->elem;
+    if (attach_literals(v, &cur, rd->elem + rd->elen) != 0) {
+        cJSON_Delete(v);
+        set_msg(msg, msgsize, MSG_NOMEM, rd->recno, start_line);
         return fail(rd);
     }
     rd->state = ST_AFTER;

@@ -3,9 +3,13 @@
  * file, and parses each element with cJSON, so memory is bounded by the
  * largest element.
  *
+ * Numbers keep their text: for every number item of an element, valuestring
+ * holds the literal exactly as written ("6.9999999999999999"), because a
+ * double cannot hold every value (SPEC §2); valuedouble is cJSON's reading.
+ *
  * Ownership: pm_jsonrd_open() allocates, pm_jsonrd_close() frees (NULL is
  * accepted). Each element returned by pm_jsonrd_next() belongs to the caller,
- * who frees it with cJSON_Delete(). */
+ * who frees it with cJSON_Delete() (which also frees the literals). */
 #ifndef PM_JSONRD_H
 #define PM_JSONRD_H
 
@@ -33,8 +37,9 @@ void pm_jsonrd_close(pm_jsonrd *rd);
  * that it is an object) and its 1-based number in *recno.
  * Returns PM_JSONRD_ELEMENT, PM_JSONRD_END after the closing ']' (anything
  * but whitespace after it is FATAL), or PM_JSONRD_FATAL with a Dutch reason
- * in msg naming the record number and the line, for a syntax error, an
- * element over PM_JSONRD_MAX_ELEMENT, a missing ']' or a read error. */
+ * in msg naming the record number and the line, for a syntax error, a
+ * \u0000 escape in a string (cJSON would cut the string there), an element
+ * over PM_JSONRD_MAX_ELEMENT, a missing ']' or a read error. */
 int pm_jsonrd_next(pm_jsonrd *rd, cJSON **elem, long *recno, char *msg, size_t msgsize);
 
 uint64_t pm_jsonrd_bytes_read(const pm_jsonrd *rd);

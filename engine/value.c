@@ -410,3 +410,78 @@ bool pm_utf8_valid(const char *s, size_t len)
     }
     return true;
 }
+
+bool pm_id_char_forbidden(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xA0 || cp == 0xAD ||
+           cp == 0x034F || cp == 0x061C || cp == 0x1680 || cp == 0x180E ||
+           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0x3164 ||
+           cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFF) ||
+           (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+static bool xml_forbidden(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
+           cp == 0xFFFF;
+}
+
+pm_text_status pm_text_check(const char *s, size_t len, bool id, uint32_t *cp,
+                             size_t *pos)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        chars++;
+        if (c >= 0x20 && c < 0x7F) { /* printable ASCII: most of every text */
+            i++;
+            continue;
+        }
+        /* The input is valid UTF-8, so the lead byte gives the length. */
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        uint32_t v = n == 1 ? c : n == 2 ? c & 0x1Fu : n == 3 ? c & 0x0Fu : c & 0x07u;
+        for (size_t k = 1; k < n && i + k < len; k++)
+            v = v << 6 | (p[i + k] & 0x3Fu);
+        i += n;
+        pm_text_status st = xml_forbidden(v)                ? PM_TEXT_XML
+                            : id && pm_id_char_forbidden(v) ? PM_TEXT_ID
+                                                            : PM_TEXT_OK;
+        if (st != PM_TEXT_OK) {
+            *cp = v;
+            *pos = chars;
+            return st;
+        }
+    }
+    return PM_TEXT_OK;
+}
+
+const char *pm_char_name(uint32_t cp)
+{
+    switch (cp) {
+    case '\t': return "tab";
+    case '\n':
+    case '\r':
+    case 0x2028:
+    case 0x2029: return "regeleinde";
+    case 0xA0: return "vaste spatie";
+    case 0x202F: return "smalle vaste spatie";
+    case 0x200B: return "breedteloze spatie";
+    case 0x200C: return "breedteloze niet-verbinder";
+    case 0x200D: return "breedteloze verbinder";
+    case 0x2060: return "woordverbinder";
+    case 0xAD: return "zacht afbreekstreepje";
+    case 0xFEFF: return "BOM (onzichtbaar teken dat een bestand begint)";
+    case 0xFFFD:
+        return "vervangingsteken (tekst beschadigd door een verkeerde tekencodering)";
+    case 0xFFFE:
+    case 0xFFFF: return "niet-teken";
+    default: break;
+    }
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        return "stuurteken";
+    if ((cp >= 0x2000 && cp <= 0x200A) || cp == 0x1680 || cp == 0x205F || cp == 0x3000)
+        return "afwijkende spatie";
+    return "onzichtbaar opmaakteken";
+}

@@ -56,4 +56,32 @@ bool pm_int_parse(const char *s, size_t len, int64_t *out);
  * above U+10FFFF). NUL bytes are valid UTF-8; check them separately. */
 bool pm_utf8_valid(const char *s, size_t len);
 
+/* Why pm_text_check refused a text. */
+typedef enum pm_text_status {
+    PM_TEXT_OK = 0,
+    PM_TEXT_XML, /* a character XML 1.0 forbids: a C0 control other than tab,
+                    LF and CR, or U+FFFE, U+FFFF */
+    PM_TEXT_ID   /* a character no id may hold (pm_id_char_forbidden) */
+} pm_text_status;
+
+/* True for a character that may not appear in an id (SPEC §2): every
+ * control character (C0, DEL, C1), every space but U+0020 (no-break, narrow,
+ * ideographic, ...), the invisible format characters (zero-width space and
+ * joiners, word joiner, direction marks and embeddings, soft hyphen, BOM,
+ * tag characters) and U+FFFD, the mark of text damaged by a wrong encoding.
+ * Such ids look equal to another id on screen while being a different one. */
+bool pm_id_char_forbidden(uint32_t cp);
+
+/* Checks valid UTF-8 s[0..len) (see pm_utf8_valid) for the first character
+ * that may not be stored: one XML 1.0 forbids, in any text, so that every
+ * value reaches the workbook, PDF and HTML intact; and with id also one of
+ * pm_id_char_forbidden. On a finding sets *cp to the character and *pos to
+ * its 1-based position in characters; otherwise leaves them alone. */
+pm_text_status pm_text_check(const char *s, size_t len, bool id, uint32_t *cp,
+                             size_t *pos);
+
+/* A Dutch name for a character pm_text_check refuses ("vaste spatie",
+ * "stuurteken", ...), for messages; a static string. */
+const char *pm_char_name(uint32_t cp);
+
 #endif

@@ -8,7 +8,8 @@
  *     or line end and no surrounding spaces or tabs; no record is all empty;
  *   - record lines are >= 1, strictly increasing (each record starts on a
  *     later line than the one before) and not past the last line of the file;
- *   - a record's error_field lies inside the record; bytes_read never passes
+ *   - a record's error_field lies inside the record; the first FATAL names a
+ *     line after the last record and within the file; bytes_read never passes
  *     the file size and never goes back; after EOF or FATAL it stays there.
  * The reader works in 64 KiB chunks, and fuzz inputs are far smaller, so one
  * input in eight (by its hash) is also read in two padded forms where a chunk
@@ -118,6 +119,14 @@ static int next_record(reader *r, pm_csv_record *rec)
         FUZZ_ASSERT(res == PM_CSV_FATAL, "FATAL stays FATAL");
     if (res == PM_CSV_FATAL)
         FUZZ_ASSERT(r->msg[0] != '\0', "FATAL gives a message");
+    if (res == PM_CSV_FATAL && r->last != PM_CSV_FATAL) {
+        /* The first FATAL names the line its problem began on, after the
+         * last record, and at most the field where a quote opened. */
+        FUZZ_ASSERT(rec->line > r->prev_line && rec->line <= r->max_line,
+                    "FATAL line lies after the last record and within the file");
+        FUZZ_ASSERT(rec->error_field >= -1, "FATAL error_field is -1 or a field");
+        FUZZ_ASSERT(rec->nfields == 0, "FATAL gives no fields");
+    }
     r->last = res;
 
     uint64_t bytes = pm_csv_bytes_read(r->csv);
@@ -182,9 +191,12 @@ static void same_record(int ra, const pm_csv_record *a, const reader *rda, int r
                         const pm_csv_record *b, const reader *rdb)
 {
     FUZZ_ASSERT(ra == rb, "padding does not change the result");
-    if (ra == PM_CSV_FATAL)
+    if (ra == PM_CSV_FATAL) {
         FUZZ_ASSERT(strcmp(rda->msg, rdb->msg) == 0,
                     "padding does not change the message");
+        FUZZ_ASSERT(a->line == b->line && a->error_field == b->error_field,
+                    "padding does not change the line or field of a FATAL");
+    }
     if (ra != PM_CSV_RECORD)
         return;
     FUZZ_ASSERT(a->nfields == b->nfields, "padding does not change the field count");

@@ -240,6 +240,8 @@ static const struct {
      "an_empty_name_is_an_error"},
     {"{\"programma\": {\"naam\": \"a\\nb\"}}", PM_ERR_DATA, "programma.naam",
      "regeleinden", "a_name_with_a_newline_is_an_error"},
+    {"{\"programma\": {\"naam\": \"Pijler\\uFFFF\"}}", PM_ERR_DATA, "programma.naam",
+     "U+FFFF", "a_name_with_u_ffff_is_an_error"},
     {"{\"programma\": []}", PM_ERR_DATA, "programma", "object",
      "programma_as_an_array_is_an_error"},
     {"{\"besluitdagen\": \"2029-05-11\"}", PM_ERR_DATA, "besluitdagen", "lijst",

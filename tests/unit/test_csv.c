@@ -299,6 +299,8 @@ static void test_fatal_errors(void)
     CHECK(r == PM_CSV_FATAL, "unterminated_quote_is_fatal");
     CHECK_STR(msg, "aanhalingsteken niet afgesloten (begonnen op regel 3)",
               "unterminated_quote_names_its_start_line");
+    CHECK(r == PM_CSV_FATAL && rec.line == 3 && rec.error_field == 1 && rec.nfields == 0,
+          "unterminated_quote_gives_its_line_and_field_in_the_record");
     CHECK(csv && pm_csv_next(csv, &rec, msg, sizeof msg) == PM_CSV_FATAL,
           "reading_after_fatal_stays_fatal");
     pm_csv_close(csv);
@@ -324,6 +326,19 @@ static void test_fatal_errors(void)
           "utf16be_bom_is_a_data_error");
     CHECK(open_err("\"id\"x;naam\n", 11) == PM_ERR_DATA && strstr(msg, "kolom 1"),
           "text_after_quote_in_header_is_a_data_error");
+    {
+        pm_csv *none = NULL;
+        long line = -1;
+        write_file("\r\n\nid;\"naam\n1;2\n", 16);
+        CHECK(pm_csv_open_at(&none, path, &line, msg, sizeof msg) == PM_ERR_DATA &&
+                  none == NULL && line == 3,
+              "unterminated_quote_in_header_gives_its_line");
+        line = -1;
+        write_file("", 0);
+        CHECK(pm_csv_open_at(&none, path, &line, msg, sizeof msg) == PM_ERR_DATA &&
+                  line == 0,
+              "empty_file_gives_no_line");
+    }
     CHECK(open_err("id;\"naam\n1;2\n", 13) == PM_ERR_DATA && strstr(msg, "regel 1"),
           "unterminated_quote_in_header_is_a_data_error");
 

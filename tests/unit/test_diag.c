@@ -25,6 +25,22 @@ static void diag_formats_file_line_and_field(void)
     pm_diag_free(&d);
 }
 
+static void diag_shows_control_characters_as_question_marks(void)
+{
+    pm_diag d;
+    pm_diag_init(&d, 10);
+    pm_diag_warn(&d, "a.csv", 1,
+                 "x\x1b]0;titel\x07\xc2\x9b"
+                 "2J",
+                 "onbekende kolom");
+    pm_diag_error(&d, "a\nb.csv", 2, "caf\xc3\xa9", "reden\r");
+    CHECK_STR(d.warnings[0], "a.csv:1: veld 'x?]0;titel??2J': onbekende kolom",
+              "escape_sequence_in_a_column_name_cannot_reach_the_terminal");
+    CHECK_STR(d.errors[0], "a?b.csv:2: veld 'caf\xc3\xa9': reden?",
+              "line_breaks_become_question_marks_and_accents_stay");
+    pm_diag_free(&d);
+}
+
 static void diag_caps_kept_lines_but_counts_all(void)
 {
     pm_diag d;
@@ -57,7 +73,8 @@ static void dutch_formats(void)
     CHECK_STR(pm_format_int(1234567, b, sizeof b), "1.234.567", "int_groups_by_dots");
     CHECK_STR(pm_format_int(-1000, b, sizeof b), "-1.000", "negative_int_grouped");
     CHECK_STR(pm_format_euro(1234500, b, sizeof b), "€ 12.345,00", "euro_from_cents");
-    CHECK_STR(pm_format_euro_whole(12345, b, sizeof b), "€ 12.345", "whole_euros_grouped");
+    CHECK_STR(pm_format_euro_whole(12345, b, sizeof b), "€ 12.345",
+              "whole_euros_grouped");
     CHECK_STR(pm_format_euro_whole(-2500000, b, sizeof b), "-€ 2.500.000",
               "negative_whole_euros_sign_before_the_euro");
     CHECK_STR(pm_format_euro_whole(0, b, sizeof b), "€ 0", "zero_whole_euros");
@@ -104,6 +121,7 @@ int main(void)
 {
     diag_formats_file_line_and_field();
     diag_caps_kept_lines_but_counts_all();
+    diag_shows_control_characters_as_question_marks();
     exit_codes_follow_spec();
     dutch_formats();
     outfile_renames_only_on_commit();

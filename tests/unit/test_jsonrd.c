@@ -3,6 +3,7 @@
 #include "jsonrd.h"
 #include "tap.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,6 +358,67 @@ static void nul_byte_is_fatal(void)
     pm_jsonrd_close(rd);
 }
 
+static void nul_escape_is_fatal(void)
+{
+    char msg[256] = "";
+    long n = 0;
+    int r = read_all("nulesc.json", "[{\"id\": \"a\"},\n{\"id\": \"SOB\\u0000X\"}]", &n,
+                     msg, sizeof msg);
+    CHECK(r == PM_JSONRD_FATAL && n == 1 && strstr(msg, "record 2 (regel 2)") &&
+              strstr(msg, "NUL"),
+          "nul_escape_in_a_string_is_fatal_with_record_and_line");
+    r = read_all("bsesc.json", "[{\"id\": \"a\\\\u0000\"}]", &n, msg, sizeof msg);
+    CHECK(r == PM_JSONRD_END && n == 1, "escaped_backslash_before_u0000_is_plain_text");
+}
+
+/* The literal of the number member `name` of obj, or NULL. */
+static const char *literal(const cJSON *obj, const char *name)
+{
+    const cJSON *f = cJSON_GetObjectItemCaseSensitive(obj, name);
+    return cJSON_IsNumber(f) ? f->valuestring : NULL;
+}
+
+/* True when item is a number whose literal is want. */
+static bool literal_is(const cJSON *item, const char *want)
+{
+    return cJSON_IsNumber(item) && item->valuestring &&
+           strcmp(item->valuestring, want) == 0;
+}
+
+static void numbers_keep_their_literal_text(void)
+{
+    const char *path = write_str(
+        "literal.json", "[{\"s\": 6.9999999999999999, \"t\": \"-1 2.5e3\", "
+                        "\"a\": 12345678901234567890, \"b\": 12345678901234567891,\n"
+                        "\"l\": [1, {\"x\": -0.50}, \"7\", 2E-2], \"z\": 0}, 12.500]");
+    char msg[256] = "";
+    pm_jsonrd *rd = NULL;
+    cJSON *e = NULL;
+    long recno = 0;
+    pm_jsonrd_open(&rd, path, msg, sizeof msg);
+    int r = pm_jsonrd_next(rd, &e, &recno, msg, sizeof msg);
+    CHECK(r == PM_JSONRD_ELEMENT, "element_with_numbers_is_read");
+    CHECK_STR(literal(e, "s"), "6.9999999999999999", "score_literal_is_not_rounded_to_7");
+    CHECK(cJSON_GetNumberValue(cJSON_GetObjectItem(e, "s")) == 7.0,
+          "valuedouble_stays_cjsons_reading");
+    CHECK_STR(literal(e, "a"), "12345678901234567890", "big_integer_literal_is_exact");
+    CHECK_STR(literal(e, "b"), "12345678901234567891",
+              "neighbouring_big_integer_keeps_its_own_literal");
+    const cJSON *l = cJSON_GetObjectItem(e, "l");
+    CHECK(l && cJSON_GetArraySize(l) == 4 && literal_is(cJSON_GetArrayItem(l, 0), "1") &&
+              literal_is(cJSON_GetObjectItem(cJSON_GetArrayItem(l, 1), "x"), "-0.50") &&
+              cJSON_IsString(cJSON_GetArrayItem(l, 2)) &&
+              literal_is(cJSON_GetArrayItem(l, 3), "2E-2"),
+          "nested_numbers_get_their_literals_in_order_and_digits_in_strings_are_skipped");
+    CHECK_STR(literal(e, "z"), "0", "last_number_of_an_object_gets_its_literal");
+    cJSON_Delete(e);
+    r = pm_jsonrd_next(rd, &e, &recno, msg, sizeof msg);
+    CHECK(r == PM_JSONRD_ELEMENT && literal_is(e, "12.500"),
+          "scalar_element_keeps_its_trailing_zeros");
+    cJSON_Delete(e);
+    pm_jsonrd_close(rd);
+}
+
 static void ten_megabyte_string_is_read_intact(void)
 {
     size_t big = 10u * 1024u * 1024u;
@@ -495,6 +557,8 @@ int main(void)
     trailing_comma_is_fatal();
     open_rejects_what_is_not_an_array();
     nul_byte_is_fatal();
+    nul_escape_is_fatal();
+    numbers_keep_their_literal_text();
     ten_megabyte_string_is_read_intact();
     element_over_the_limit_is_fatal();
     elements_across_chunk_boundaries_are_all_read();

@@ -384,6 +384,133 @@ static void test_utf8(void)
     CHECK(bad == 0, "every_code_point_is_valid_and_every_surrogate_invalid");
 }
 
+/* pm_text_check: in: the text (len 0 = strlen); id: checked as an id; want:
+ * the status; cp, pos: the character found and its position. */
+static const struct {
+    const char *in;
+    size_t len;
+    bool id;
+    pm_text_status want;
+    uint32_t cp;
+    size_t pos;
+    const char *name;
+} text_cases[] = {
+    {"Gemeente Amsterdam", 0, false, PM_TEXT_OK, 0, 0, "plain_text_is_allowed"},
+    {"regel 1\nregel 2\r\n\tdoor", 0, false, PM_TEXT_OK, 0, 0,
+     "tab_and_line_breaks_are_allowed_in_text"},
+    {"caf\xC3\xA9 \xE2\x82\xAC 5 \xF0\x9F\x98\x80", 0, false, PM_TEXT_OK, 0, 0,
+     "accents_euro_and_emoji_are_allowed_in_text"},
+    {"a\xC2\xA0"
+     "b\xE2\x80\x8B",
+     0, false, PM_TEXT_OK, 0, 0,
+     "no_break_and_zero_width_spaces_are_allowed_in_free_text"},
+    {"a\xEF\xBF\xBD"
+     "b",
+     0, false, PM_TEXT_OK, 0, 0, "replacement_character_is_allowed_in_free_text"},
+    {"_x0041_", 0, false, PM_TEXT_OK, 0, 0, "excel_escape_lookalike_is_plain_text"},
+    {"a\x01"
+     "b",
+     0, false, PM_TEXT_XML, 0x01, 2, "c0_control_is_refused_in_text"},
+    {"ab\x1F", 0, false, PM_TEXT_XML, 0x1F, 3, "unit_separator_is_refused_in_text"},
+    {"a\x0B", 0, false, PM_TEXT_XML, 0x0B, 2, "vertical_tab_is_refused_in_text"},
+    {"\xC3\xA9\xEF\xBF\xBE", 0, false, PM_TEXT_XML, 0xFFFE, 2,
+     "u_fffe_is_refused_and_its_position_counts_characters"},
+    {"x\xEF\xBF\xBF", 0, false, PM_TEXT_XML, 0xFFFF, 2, "u_ffff_is_refused_in_text"},
+    {"\x7F\xC2\x85", 0, false, PM_TEXT_OK, 0, 0,
+     "del_and_c1_controls_are_allowed_in_text_as_xml_allows_them"},
+    {"SOBX", 0, true, PM_TEXT_OK, 0, 0, "plain_id_is_allowed"},
+    {"HV 2025-01 \xC3\xA9", 0, true, PM_TEXT_OK, 0, 0,
+     "id_with_inner_space_and_accent_is_allowed"},
+    {"SOBX\xC2\xA0", 0, true, PM_TEXT_ID, 0xA0, 5, "no_break_space_is_refused_in_id"},
+    {"SOB\xE2\x80\xAFX", 0, true, PM_TEXT_ID, 0x202F, 4,
+     "narrow_no_break_space_is_refused_in_id"},
+    {"SOBX\xE2\x80\x8B", 0, true, PM_TEXT_ID, 0x200B, 5,
+     "zero_width_space_is_refused_in_id"},
+    {"S\xE2\x80\x8COB", 0, true, PM_TEXT_ID, 0x200C, 2,
+     "zero_width_non_joiner_is_refused_in_id"},
+    {"S\xE2\x80\x8DOB", 0, true, PM_TEXT_ID, 0x200D, 2,
+     "zero_width_joiner_is_refused_in_id"},
+    {"SOB\xE2\x81\xA0", 0, true, PM_TEXT_ID, 0x2060, 4, "word_joiner_is_refused_in_id"},
+    {"\xEF\xBB\xBFSOBX", 0, true, PM_TEXT_ID, 0xFEFF, 1, "bom_is_refused_in_id"},
+    {"SOB\tX", 0, true, PM_TEXT_ID, '\t', 4, "tab_is_refused_in_id"},
+    {"SOB\nX", 0, true, PM_TEXT_ID, '\n', 4, "line_break_is_refused_in_id"},
+    {"SOB\x7F", 0, true, PM_TEXT_ID, 0x7F, 4, "del_is_refused_in_id"},
+    {"SOB\xC2\x85", 0, true, PM_TEXT_ID, 0x85, 4, "c1_control_is_refused_in_id"},
+    {"SOB\xE2\x80\x8F", 0, true, PM_TEXT_ID, 0x200F, 4,
+     "right_to_left_mark_is_refused_in_id"},
+    {"SOB\xE2\x80\xAE", 0, true, PM_TEXT_ID, 0x202E, 4, "bidi_override_is_refused_in_id"},
+    {"SOB\xE3\x80\x80", 0, true, PM_TEXT_ID, 0x3000, 4,
+     "ideographic_space_is_refused_in_id"},
+    {"SOB\xEF\xBF\xBD", 0, true, PM_TEXT_ID, 0xFFFD, 4,
+     "replacement_character_is_refused_in_id"},
+    {"SOB\xF3\xA0\x80\x81", 0, true, PM_TEXT_ID, 0xE0001, 4,
+     "tag_character_is_refused_in_id"},
+    {"SOB\x01", 0, true, PM_TEXT_XML, 0x01, 4,
+     "xml_forbidden_control_in_id_is_reported_as_such"},
+};
+
+static void test_text_check(void)
+{
+    for (size_t i = 0; i < sizeof text_cases / sizeof text_cases[0]; i++) {
+        size_t len = text_cases[i].len ? text_cases[i].len : strlen(text_cases[i].in);
+        uint32_t cp = 0;
+        size_t pos = 0;
+        pm_text_status st =
+            pm_text_check(text_cases[i].in, len, text_cases[i].id, &cp, &pos);
+        bool ok = st == text_cases[i].want;
+        if (ok && st != PM_TEXT_OK)
+            ok = cp == text_cases[i].cp && pos == text_cases[i].pos;
+        CHECK(ok, text_cases[i].name);
+        if (!ok)
+            printf("#   status %d, U+%04X at %zu\n", (int)st, (unsigned)cp, pos);
+    }
+
+    /* The rule for every code point: XML 1.0's Char production, and no id
+     * character among the ones pm_id_char_forbidden names. */
+    int bad = 0;
+    for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        unsigned char e[4];
+        size_t n;
+        if (cp < 0x80) {
+            e[0] = (unsigned char)cp;
+            n = 1;
+        } else if (cp < 0x800) {
+            e[0] = (unsigned char)(0xC0 | cp >> 6);
+            e[1] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 2;
+        } else if (cp < 0x10000) {
+            e[0] = (unsigned char)(0xE0 | cp >> 12);
+            e[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            e[2] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 3;
+        } else {
+            e[0] = (unsigned char)(0xF0 | cp >> 18);
+            e[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+            e[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            e[3] = (unsigned char)(0x80 | (cp & 0x3F));
+            n = 4;
+        }
+        bool xml_char = cp == 0x9 || cp == 0xA || cp == 0xD ||
+                        (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+                        cp >= 0x10000;
+        uint32_t got = 0;
+        size_t pos = 0;
+        pm_text_status text = pm_text_check((const char *)e, n, false, &got, &pos);
+        pm_text_status id = pm_text_check((const char *)e, n, true, &got, &pos);
+        pm_text_status want_id = !xml_char                  ? PM_TEXT_XML
+                                 : pm_id_char_forbidden(cp) ? PM_TEXT_ID
+                                                            : PM_TEXT_OK;
+        if (text != (xml_char ? PM_TEXT_OK : PM_TEXT_XML) || id != want_id)
+            bad++;
+    }
+    CHECK(bad == 0, "every_code_point_follows_xml_1_0_and_the_id_rule");
+    CHECK(strcmp(pm_char_name(0xA0), "vaste spatie") == 0 &&
+              strcmp(pm_char_name(0x01), "stuurteken") == 0,
+          "refused_characters_have_dutch_names");
+}
+
 int main(void)
 {
     test_day_numbers();
@@ -392,5 +519,6 @@ int main(void)
     test_decimal_parse();
     test_int_parse();
     test_utf8();
+    test_text_check();
     return tap_done();
 }
