@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -101,7 +102,30 @@ const char *pm_errno_text(int e)
     case EISDIR: return "dit is een map";
     case EEXIST: return "bestaat al";
     case EIO: return "lees- of schrijffout van het apparaat";
-    default: return strerror(e);
+    case EBUSY: return "het bestand of de map is in gebruik";
+    case ENAMETOOLONG: return "de naam is te lang";
+    case EXDEV: return "het bestand ligt op een ander bestandssysteem";
+    case EFBIG: return "het bestand wordt groter dan is toegestaan";
+    case ELOOP: return "te veel symbolische koppelingen in het pad";
+    case EMFILE:
+    case ENFILE: return "te veel open bestanden";
+    case ENOMEM: return "onvoldoende geheugen";
+    case ETXTBSY: return "het bestand is in gebruik";
+    case EMLINK: return "te veel koppelingen naar het bestand";
+    case EINVAL: return "ongeldige bestandsnaam of bewerking";
+    case ENXIO:
+    case ENODEV: return "het apparaat bestaat niet";
+    case EAGAIN: return "het bestand is tijdelijk niet beschikbaar";
+    case ENOTEMPTY: return "de map is niet leeg";
+    case EBADF: return "het bestand is niet open";
+    case ESTALE: return "het netwerkbestand is niet meer beschikbaar";
+    case ETIMEDOUT: return "de verbinding met de schijf is verlopen";
+    default: {
+        /* strerror() would be English: say the number, for the helpdesk. */
+        static _Thread_local char buf[48];
+        snprintf(buf, sizeof buf, "systeemfout %d", e);
+        return buf;
+    }
     }
 }
 

@@ -40,7 +40,10 @@ pm_error pm_outfile_rename(const char *tmp, const char *path, char *msg, size_t 
  * with a Dutch reason naming the folder in msg on failure. */
 pm_error pm_mkdir_p(const char *path, char *msg, size_t msgsize);
 
-/* A Dutch description of errno value e for file messages. */
+/* A Dutch description of errno value e for file messages; never the
+ * English of strerror (an unknown value reads "systeemfout N"). The result
+ * is a static string, or for an unknown value a thread-local buffer valid
+ * until the next call. */
 const char *pm_errno_text(int e);
 
 #endif

@@ -1,5 +1,6 @@
 /* test_diag.c — the diagnostics list (error.c), Dutch formats (format.c)
- * and the write-then-rename output files (outfile.c). */
+ * and the write-then-rename output files and Dutch file errors (outfile.c). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,7 +58,8 @@ static void dutch_formats(void)
     CHECK_STR(pm_format_int(1234567, b, sizeof b), "1.234.567", "int_groups_by_dots");
     CHECK_STR(pm_format_int(-1000, b, sizeof b), "-1.000", "negative_int_grouped");
     CHECK_STR(pm_format_euro(1234500, b, sizeof b), "€ 12.345,00", "euro_from_cents");
-    CHECK_STR(pm_format_euro_whole(12345, b, sizeof b), "€ 12.345", "whole_euros_grouped");
+    CHECK_STR(pm_format_euro_whole(12345, b, sizeof b), "€ 12.345",
+              "whole_euros_grouped");
     CHECK_STR(pm_format_euro_whole(-2500000, b, sizeof b), "-€ 2.500.000",
               "negative_whole_euros_sign_before_the_euro");
     CHECK_STR(pm_format_euro_whole(0, b, sizeof b), "€ 0", "zero_whole_euros");
@@ -100,6 +102,18 @@ static void outfile_renames_only_on_commit(void)
     rmdir(dir);
 }
 
+static void errno_text_is_dutch(void)
+{
+    static const int codes[] = {EBUSY,  EISDIR, ENOTDIR, ENAMETOOLONG, EACCES, EROFS,
+                                ENOSPC, EFBIG,  EXDEV,   ELOOP,        EMFILE, 9999};
+    int english = 0;
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (strcmp(pm_errno_text(codes[i]), strerror(codes[i])) == 0)
+            english++;
+    CHECK(english == 0, "no_errno_is_described_by_strerror_english");
+    CHECK_STR(pm_errno_text(9999), "systeemfout 9999", "unknown_errno_gives_its_number");
+}
+
 int main(void)
 {
     diag_formats_file_line_and_field();
@@ -107,5 +121,6 @@ int main(void)
     exit_codes_follow_spec();
     dutch_formats();
     outfile_renames_only_on_commit();
+    errno_text_is_dutch();
     return tap_done();
 }
