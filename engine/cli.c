@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "import.h"
 #include "json.h"
 #include "outfile.h"
+#include "outset.h"
 #include "pdf.h"
 #include "period.h"
 #include "pm_config.h"
@@ -316,11 +318,12 @@ typedef struct report_request {
 } report_request;
 
 typedef pm_error (*report_work)(const cli *c, sqlite3 *db, const report_request *req,
-                                char *msg, size_t msgsize);
+                                void *ctx, char *msg, size_t msgsize);
 
-/* Parses the shared options, opens the store, runs work, and turns the
- * outcome into the exit code; everything opened here is closed here. */
-static int run_on_store(const cli *c, report_work work)
+/* Parses the shared options, opens the store, runs work (passing ctx on),
+ * and turns the outcome into the exit code; everything opened here is
+ * closed here. */
+static int run_on_store(const cli *c, report_work work, void *ctx)
 {
     report_request req;
     int code = report_options(c, &req.period, &req.peil, &req.audience, &req.cfg);
@@ -331,7 +334,7 @@ static int run_on_store(const cli *c, report_work work)
     char msg[1024];
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
     if (!err) {
-        err = work(c, db, &req, msg, sizeof msg);
+        err = work(c, db, &req, ctx, msg, sizeof msg);
         pm_store_close(db);
     }
     pm_config_free(&req.cfg);
@@ -339,8 +342,9 @@ static int run_on_store(const cli *c, report_work work)
 }
 
 static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request *req,
-                                 char *msg, size_t msgsize)
+                                 void *ctx, char *msg, size_t msgsize)
 {
+    (void)ctx;
     const char *format = c->format ? c->format : "table";
     pm_report rep;
     pm_error err =
@@ -365,7 +369,7 @@ static int cmd_indicators(const cli *c)
         return usage_error("onbekend formaat '%s'; kies table, json of csv", format);
     if (c->nargs)
         return usage_error("onverwacht argument '%s'", c->args[0]);
-    return run_on_store(c, write_indicators);
+    return run_on_store(c, write_indicators, NULL);
 }
 
 /* ---- report ----------------------------------------------------------- */
@@ -401,31 +405,43 @@ static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
     return n;
 }
 
+/* The outputs of one report in the run's output set; NO_OUTPUT when not
+ * wanted. */
+#define NO_OUTPUT SIZE_MAX
 typedef struct report_outputs {
-    const char *xlsx, *pdf, *png; /* NULL = not wanted */
+    pm_outset *set;
+    size_t xlsx, pdf, png; /* file, file and folder ids in set */
 } report_outputs;
 
-/* Computes the report for one period and audience and writes the wanted
- * files. Prints where they are. Returns PM_OK or the first error (msg). */
-static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period *period,
-                              pm_day peil, pm_audience audience,
-                              const report_outputs *out, char *msg, size_t msgsize)
+/* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
+static pm_error png_file(void *ctx, const char *name, const char **path,
+                         const char **shown, char *msg, size_t msgsize)
 {
-    pm_error err = out->png ? pm_mkdir_p(out->png, msg, msgsize) : PM_OK;
+    const report_outputs *out = ctx;
+    return pm_outset_dir_file(out->set, out->png, name, path, shown, msg, msgsize);
+}
+
+/* Computes the report for one period and audience and writes the wanted
+ * files into the temporaries of the output set (committing is the
+ * caller's). Returns PM_OK or the first error (msg). */
+static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period *period,
+                              pm_day peil, pm_audience audience, report_outputs *out,
+                              char *msg, size_t msgsize)
+{
     pm_report rep = {0};
     char fingerprint[20] = "";
-    if (!err)
-        err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
+    pm_error err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
     char *check_buf = NULL;
     const char *lines[200];
+    bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
+         png = out->png != NO_OUTPUT;
     /* Only the workbook lists the warnings of check (in its Toelichting). */
-    size_t nlines =
-        err || !out->xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
+    size_t nlines = err || !xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
     time_t created = run_time();
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
-    if (!err && out->xlsx) {
+    if (!err && xlsx) {
         pm_xlsx_input in = {.rep = &rep,
                             .audience = audience,
                             .created = created,
@@ -433,33 +449,102 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
                             .warnings = lines,
                             .nwarnings = nlines,
                             .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
-        err = pm_xlsx_write(&in, out->xlsx, msg, msgsize);
-        if (!err)
-            printf("Werkmap (%s): %s\n", pm_audience_name(audience), out->xlsx);
+        err = pm_xlsx_write(&in, pm_outset_tmp(out->set, out->xlsx),
+                            pm_outset_path(out->set, out->xlsx), msg, msgsize);
     }
-    if (!err && (out->pdf || out->png)) {
+    if (!err && (pdf || png)) {
         pm_pdf_input in = {.rep = &rep,
                            .audience = audience,
                            .created = created,
                            .fingerprint = fingerprint,
-                           .png_dir = out->png};
-        err = pm_pdf_write(&in, out->pdf, msg, msgsize);
-        if (!err && out->pdf)
-            printf("PDF (%s): %s\n", pm_audience_name(audience), out->pdf);
-        if (!err && out->png)
-            printf("Grafieken als PNG (%s): %s\n", pm_audience_name(audience), out->png);
+                           .png_file = png ? png_file : NULL,
+                           .png_ctx = out};
+        err = pm_pdf_write(&in, pdf ? pm_outset_tmp(out->set, out->pdf) : NULL,
+                           pdf ? pm_outset_path(out->set, out->pdf) : NULL, msg, msgsize);
     }
     free(check_buf);
     pm_report_free(&rep);
     return err;
 }
 
-static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
-                                   char *msg, size_t msgsize)
+/* Where the report's files are, once they are in place. */
+static void print_outputs(const report_outputs *out, pm_audience audience,
+                          const char *xlsx, const char *pdf, const char *png)
 {
-    report_outputs out = {c->xlsx, c->pdf, c->png};
-    return write_reports(db, &req->cfg, &req->period, req->peil, req->audience, &out, msg,
-                         msgsize);
+    const char *a = pm_audience_name(audience);
+    if (out->xlsx != NO_OUTPUT)
+        printf("Werkmap (%s): %s\n", a, xlsx);
+    if (out->pdf != NO_OUTPUT)
+        printf("PDF (%s): %s\n", a, pdf);
+    if (out->png != NO_OUTPUT)
+        printf("Grafieken als PNG (%s): %s\n", a, png);
+}
+
+/* The files of the store: the database and the companions SQLite keeps
+ * beside it. No output may be any of them. */
+static pm_error protect_store(pm_outset *set, const char *dbpath, char *msg,
+                              size_t msgsize)
+{
+    pm_error err = pm_outset_protect(set, "de database", dbpath, msg, msgsize);
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
+    for (size_t i = 0; !err && i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t len = strlen(dbpath) + strlen(suffixes[i]) + 1;
+        char *p = malloc(len);
+        if (!p) {
+            snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+            return PM_ERR_NOMEM;
+        }
+        snprintf(p, len, "%s%s", dbpath, suffixes[i]);
+        err = pm_outset_protect(set, "een bestand van de database", p, msg, msgsize);
+        free(p);
+    }
+    return err;
+}
+
+/* Adds output path (when given) as a file of set. */
+static pm_error add_output(pm_outset *set, const char *option, const char *path,
+                           size_t *id, char *msg, size_t msgsize)
+{
+    *id = NO_OUTPUT;
+    return path ? pm_outset_add_file(set, option, path, 0, id, msg, msgsize) : PM_OK;
+}
+
+static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
+                                   void *ctx, char *msg, size_t msgsize)
+{
+    report_outputs *out = ctx;
+    pm_error err = write_reports(db, &req->cfg, &req->period, req->peil, req->audience,
+                                 out, msg, msgsize);
+    if (!err)
+        err = pm_outset_commit(out->set, msg, msgsize);
+    if (!err)
+        print_outputs(out, req->audience, c->xlsx, c->pdf, c->png);
+    return err;
+}
+
+/* The report's output set: the database and the configuration protected,
+ * the wanted outputs checked against them and each other, and prepared. */
+static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t msgsize)
+{
+    out->set = pm_outset_new();
+    out->xlsx = out->pdf = out->png = NO_OUTPUT;
+    if (!out->set) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
+    pm_error err = protect_store(out->set, pm_store_path(c->db_option), msg, msgsize);
+    if (!err && c->config)
+        err = pm_outset_protect(out->set, "het configuratiebestand", c->config, msg,
+                                msgsize);
+    if (!err)
+        err = add_output(out->set, "--xlsx", c->xlsx, &out->xlsx, msg, msgsize);
+    if (!err)
+        err = add_output(out->set, "--pdf", c->pdf, &out->pdf, msg, msgsize);
+    if (!err && c->png)
+        err = pm_outset_add_dir(out->set, "--png", c->png, &out->png, msg, msgsize);
+    if (!err)
+        err = pm_outset_prepare(out->set, msg, msgsize);
+    return err;
 }
 
 static int cmd_report(const cli *c)
@@ -468,7 +553,14 @@ static int cmd_report(const cli *c)
         return usage_error("onverwacht argument '%s'", c->args[0]);
     if (!c->xlsx && !c->pdf && !c->png)
         return usage_error("%s", "report: geef --xlsx, --pdf en/of --png");
-    return run_on_store(c, write_report_files);
+    report_outputs out;
+    char msg[1024];
+    pm_error err = report_set(c, &out, msg, sizeof msg);
+    int code = err ? fail(err, msg) : run_on_store(c, write_report_files, &out);
+    /* After a commit this only frees; otherwise it removes every temporary
+     * and every folder the run made: all outputs or none. */
+    pm_outset_free(out.set);
+    return code;
 }
 
 /* ---- sjabloon --------------------------------------------------------- */
@@ -493,24 +585,24 @@ static int cmd_sjabloon(const cli *c)
         fputs(header, stdout);
         return 0;
     }
+    /* No check-then-write: the set links the finished file to its name, so
+     * a file that appears meanwhile is never replaced ("bestaat al"). */
     const char *path = c->args[1];
-    struct stat sb;
-    if (stat(path, &sb) == 0) {
-        fprintf(stderr,
-                "pijlermonitor: %s bestaat al; kies een andere naam (er is niets "
-                "overschreven)\n",
-                path);
-        return pm_exit_code(PM_ERR_IO);
-    }
-    pm_outfile of;
     char msg[1024];
-    pm_error err = pm_outfile_open(&of, path, msg, sizeof msg);
+    size_t id;
+    pm_outset *set = pm_outset_new();
+    pm_error err = set ? pm_outset_add_file(set, "sjabloon", path, PM_OUTSET_NOREPLACE,
+                                            &id, msg, sizeof msg)
+                       : PM_ERR_NOMEM;
+    if (!err)
+        err = pm_outset_prepare(set, msg, sizeof msg);
+    if (!err)
+        err = pm_outset_fill(set, id, header, strlen(header), msg, sizeof msg);
+    if (!err)
+        err = pm_outset_commit(set, msg, sizeof msg);
+    pm_outset_free(set);
     if (err)
-        return fail(err, msg);
-    fputs(header, of.fp);
-    err = pm_outfile_commit(&of, msg, sizeof msg);
-    if (err)
-        return fail(err, msg);
+        return fail(err, err == PM_ERR_NOMEM ? NULL : msg);
     printf("Sjabloon voor %s geschreven naar %s.\n", ds->name, path);
     return 0;
 }
@@ -560,30 +652,77 @@ static void data_period(sqlite3 *db, pm_period *period)
     pm_period_last_complete_quarter(last + 1, period);
 }
 
+static char *path_in(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "%s/%s", dir, name);
+    return p;
+}
+
 /* The demo's reports: workbook and PDF for both audiences, and the charts
- * as PNG for the extern audience (the ones that may go on the website). */
-static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir)
+ * as PNG for the extern audience (the ones that may go on the website), in
+ * one output set: all of them or none. */
+static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
+                        const char *dbpath, char *const *inputs, size_t ninputs)
 {
     pm_period period;
     data_period(db, &period);
     char d[16];
     printf("\nRapportages over %s (peildatum %s):\n", period.label,
            pm_format_date(period.end, d, sizeof d));
-    for (int a = 0; a < 2; a++) {
+    char msg[1024];
+    pm_outset *set = pm_outset_new();
+    pm_error err = set ? protect_store(set, dbpath, msg, sizeof msg) : PM_ERR_NOMEM;
+    for (size_t i = 0; !err && i < ninputs; i++)
+        err = pm_outset_protect(set, "het invoerbestand", inputs[i], msg, sizeof msg);
+    char names[2][3][256];
+    report_outputs out[2];
+    char *paths[2][3] = {{NULL}};
+    for (int a = 0; a < 2 && !err; a++) {
         pm_audience audience = a == 0 ? PM_EXTERN : PM_INTERN;
-        const char *name = pm_audience_name(audience);
-        char xlsx[4200], pdf[4200], png[4200];
-        snprintf(xlsx, sizeof xlsx, "%s/rapportage-%s-%s.xlsx", dir, period.label, name);
-        snprintf(pdf, sizeof pdf, "%s/rapportage-%s-%s.pdf", dir, period.label, name);
-        snprintf(png, sizeof png, "%s/grafieken-%s", dir, period.label);
-        report_outputs out = {xlsx, pdf, audience == PM_EXTERN ? png : NULL};
-        char msg[1024];
-        pm_error err =
-            write_reports(db, cfg, &period, period.end, audience, &out, msg, sizeof msg);
-        if (err)
-            return fail(err, msg);
+        const char *aname = pm_audience_name(audience);
+        snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
+        snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
+        snprintf(names[a][2], 256, "grafieken-%s", period.label);
+        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+        for (int k = 0; k < 3 && !err; k++) {
+            if (k == 2 && audience != PM_EXTERN)
+                continue;
+            paths[a][k] = path_in(dir, names[a][k]);
+            if (!paths[a][k]) {
+                err = PM_ERR_NOMEM;
+                break;
+            }
+            if (k == 0)
+                err = pm_outset_add_file(set, "de werkmap", paths[a][k], 0, &out[a].xlsx,
+                                         msg, sizeof msg);
+            else if (k == 1)
+                err = pm_outset_add_file(set, "de PDF", paths[a][k], 0, &out[a].pdf, msg,
+                                         sizeof msg);
+            else
+                err = pm_outset_add_dir(set, "de grafiekenmap", paths[a][k], &out[a].png,
+                                        msg, sizeof msg);
+        }
     }
-    return 0;
+    if (!err)
+        err = pm_outset_prepare(set, msg, sizeof msg);
+    for (int a = 0; a < 2 && !err; a++)
+        err = write_reports(db, cfg, &period, period.end, a == 0 ? PM_EXTERN : PM_INTERN,
+                            &out[a], msg, sizeof msg);
+    if (!err)
+        err = pm_outset_commit(set, msg, sizeof msg);
+    for (int a = 0; a < 2 && !err; a++)
+        print_outputs(&out[a], a == 0 ? PM_EXTERN : PM_INTERN, paths[a][0], paths[a][1],
+                      paths[a][2]);
+    pm_outset_free(set);
+    for (int a = 0; a < 2; a++)
+        for (int k = 0; k < 3; k++)
+            free(paths[a][k]);
+    if (err == PM_ERR_NOMEM && !set)
+        snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    return err ? fail(err, msg) : 0;
 }
 
 static int cmd_demo(const cli *c)
@@ -629,7 +768,7 @@ static int cmd_demo(const cli *c)
             printf("\n");
             code = run_check(db, &cfg);
             if (code == 0)
-                code = demo_reports(db, &cfg, dir);
+                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths);
             pm_config_free(&cfg);
         }
         pm_store_close(db);

@@ -1,10 +1,8 @@
 /* test_diag.c — the diagnostics list (error.c), Dutch formats (format.c)
- * and the write-then-rename output files and Dutch file errors (outfile.c). */
+ * and the Dutch words for file errors (outfile.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "error.h"
 #include "format.h"
@@ -72,36 +70,6 @@ static void dutch_formats(void)
               "date_dutch_order");
 }
 
-static void outfile_renames_only_on_commit(void)
-{
-    char dir[] = "/tmp/pm-outfile-XXXXXX";
-    CHECK(mkdtemp(dir) != NULL, "temp_dir_made");
-    char path[256];
-    snprintf(path, sizeof path, "%s/rapport.txt", dir);
-    char msg[256];
-    pm_outfile of;
-    CHECK(pm_outfile_open(&of, path, msg, sizeof msg) == PM_OK, "outfile_opens");
-    fputs("half", of.fp);
-    struct stat sb;
-    CHECK(stat(path, &sb) != 0, "final_name_absent_while_writing");
-    pm_outfile_abort(&of);
-    CHECK(stat(path, &sb) != 0, "abort_leaves_no_final_file");
-    CHECK(pm_outfile_open(&of, path, msg, sizeof msg) == PM_OK, "outfile_opens_again");
-    char tmp[256];
-    snprintf(tmp, sizeof tmp, "%s", of.tmp_path);
-    fputs("heel", of.fp);
-    CHECK(pm_outfile_commit(&of, msg, sizeof msg) == PM_OK, "commit_succeeds");
-    CHECK(stat(path, &sb) == 0 && sb.st_size == 4, "commit_puts_whole_file_in_place");
-    CHECK(stat(tmp, &sb) != 0, "commit_leaves_no_temporary_file");
-    snprintf(path, sizeof path, "%s/geen-map/rapport.txt", dir);
-    CHECK(pm_outfile_open(&of, path, msg, sizeof msg) == PM_ERR_IO &&
-              strstr(msg, "geen-map/rapport.txt") != NULL,
-          "unwritable_folder_is_io_error_naming_the_file");
-    snprintf(path, sizeof path, "%s/rapport.txt", dir);
-    unlink(path);
-    rmdir(dir);
-}
-
 static void errno_text_is_dutch(void)
 {
     static const int codes[] = {EBUSY,  EISDIR, ENOTDIR, ENAMETOOLONG, EACCES, EROFS,
@@ -120,7 +88,6 @@ int main(void)
     diag_caps_kept_lines_but_counts_all();
     exit_codes_follow_spec();
     dutch_formats();
-    outfile_renames_only_on_commit();
     errno_text_is_dutch();
     return tap_done();
 }
