@@ -652,6 +652,51 @@ static void data_period(sqlite3 *db, pm_period *period)
     pm_period_last_complete_quarter(last + 1, period);
 }
 
+/* ---- the demo folder ---------------------------------------------------
+ * demo DIR only ever writes into a folder that is new, empty, or made by an
+ * earlier demo: its manifest DEMO_MANIFEST lists every name demo wrote
+ * there. A folder holding anything else is refused, untouched: the default
+ * database name is no proof that a pijlermonitor.db there is the demo's. */
+
+#define DEMO_MANIFEST ".pijlermonitor-demo"
+#define DEMO_DB "pijlermonitor.db"
+
+typedef struct name_list {
+    char **names;
+    size_t n;
+} name_list;
+
+static void names_free(name_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->names[i]);
+    free(l->names);
+    l->names = NULL;
+    l->n = 0;
+}
+
+static bool names_has(const name_list *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->names[i], name) == 0)
+            return true;
+    return false;
+}
+
+static bool names_add(name_list *l, const char *name)
+{
+    if (names_has(l, name))
+        return true;
+    char **grown = realloc(l->names, (l->n + 1) * sizeof *grown);
+    char *dup = grown ? strdup(name) : NULL;
+    if (grown)
+        l->names = grown;
+    if (!dup)
+        return false;
+    l->names[l->n++] = dup;
+    return true;
+}
+
 static char *path_in(const char *dir, const char *name)
 {
     size_t len = strlen(dir) + strlen(name) + 2;
@@ -661,11 +706,160 @@ static char *path_in(const char *dir, const char *name)
     return p;
 }
 
+/* Reads the demo manifest of dir into *l (no manifest: an empty list and
+ * false). */
+static bool demo_manifest_read(const char *dir, name_list *l)
+{
+    char *path = path_in(dir, DEMO_MANIFEST);
+    FILE *fp = path ? fopen(path, "r") : NULL;
+    free(path);
+    if (!fp)
+        return false;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, fp)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (line[0] && line[0] != '#' && !strchr(line, '/') && strcmp(line, ".") != 0 &&
+            strcmp(line, "..") != 0)
+            names_add(l, line);
+    }
+    free(line);
+    fclose(fp);
+    return true;
+}
+
+/* Whether name in the demo folder is the demo's: listed, the manifest
+ * itself, or a companion file SQLite keeps beside the listed database. */
+static bool demo_owns(const name_list *l, const char *name)
+{
+    if (strcmp(name, DEMO_MANIFEST) == 0 || names_has(l, name))
+        return true;
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(DEMO_DB);
+        if (strncmp(name, DEMO_DB, n) == 0 && strcmp(name + n, suffixes[i]) == 0)
+            return names_has(l, DEMO_DB);
+    }
+    return false;
+}
+
+/* 0 when demo may write into dir (reading its manifest into *owned), or
+ * the exit code after saying why not and how to go on. */
+static int demo_claim(const char *dir, name_list *owned)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0)
+        return 0; /* a new folder */
+    if (!S_ISDIR(sb.st_mode)) {
+        fprintf(stderr,
+                "pijlermonitor: %s is geen map; geef een nieuwe map voor de demo\n", dir);
+        return pm_exit_code(PM_ERR_USAGE);
+    }
+    demo_manifest_read(dir, owned);
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "pijlermonitor: map %s kan niet worden gelezen: %s\n", dir,
+                pm_errno_text(errno));
+        return pm_exit_code(PM_ERR_IO);
+    }
+    char *foreign = NULL;
+    struct dirent *e;
+    while (!foreign && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+            !demo_owns(owned, e->d_name))
+            foreign = strdup(e->d_name);
+    }
+    closedir(d);
+    if (!foreign)
+        return 0;
+    const char *other = strcmp(dir, "pijlermonitor-demo") == 0 ? "pijlermonitor-demo-2"
+                                                               : "pijlermonitor-demo";
+    fprintf(stderr,
+            "pijlermonitor: de map %s bevat bestanden die demo niet heeft gemaakt "
+            "(zoals %s); demo schrijft alleen in een lege of nieuwe map of in de map "
+            "van een eerdere demo. Er is niets gewijzigd; kies een lege of nieuwe map, "
+            "bijvoorbeeld: pijlermonitor demo %s\n",
+            dir, foreign, other);
+    free(foreign);
+    return pm_exit_code(PM_ERR_USAGE);
+}
+
+/* The manifest text listing every name in l. malloc'ed. */
+static char *demo_manifest_text(const name_list *l)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return NULL;
+    fputs("# pijlermonitor demo: de bestanden die demo in deze map maakte.\n"
+          "# Een volgende demo in deze map vervangt ze.\n",
+          mem);
+    for (size_t i = 0; i < l->n; i++)
+        fprintf(mem, "%s\n", l->names[i]);
+    if (fclose(mem) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Adds the demo manifest listing l to set; its text is written at once. */
+static pm_error demo_manifest_add(pm_outset *set, const char *dir, const name_list *l,
+                                  size_t *id, char *msg, size_t msgsize)
+{
+    char *path = path_in(dir, DEMO_MANIFEST);
+    char *text = demo_manifest_text(l);
+    pm_error err = path && text ? PM_OK : PM_ERR_NOMEM;
+    if (err)
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+    if (!err)
+        err = pm_outset_add_file(set, "demo", path, 0, id, msg, msgsize);
+    free(path);
+    free(text);
+    return err;
+}
+
+static pm_error demo_manifest_fill(pm_outset *set, const name_list *l, size_t id,
+                                   char *msg, size_t msgsize)
+{
+    char *text = demo_manifest_text(l);
+    if (!text) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
+    pm_error err = pm_outset_fill(set, id, text, strlen(text), msg, msgsize);
+    free(text);
+    return err;
+}
+
+/* Writes the manifest listing l on its own, before the files it names. */
+static pm_error demo_manifest_write(const char *dir, const name_list *l, char *msg,
+                                    size_t msgsize)
+{
+    pm_outset *set = pm_outset_new();
+    size_t id;
+    pm_error err = set ? demo_manifest_add(set, dir, l, &id, msg, msgsize) : PM_ERR_NOMEM;
+    if (!err)
+        err = pm_outset_prepare(set, msg, msgsize);
+    if (!err)
+        err = demo_manifest_fill(set, l, id, msg, msgsize);
+    if (!err)
+        err = pm_outset_commit(set, msg, msgsize);
+    if (!set)
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+    pm_outset_free(set);
+    return err;
+}
+
 /* The demo's reports: workbook and PDF for both audiences, and the charts
  * as PNG for the extern audience (the ones that may go on the website), in
  * one output set: all of them or none. */
 static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
-                        const char *dbpath, char *const *inputs, size_t ninputs)
+                        const char *dbpath, char *const *inputs, size_t ninputs,
+                        name_list *owned)
 {
     pm_period period;
     data_period(db, &period);
@@ -679,8 +873,7 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         err = pm_outset_protect(set, "het invoerbestand", inputs[i], msg, sizeof msg);
     char names[2][3][256];
     report_outputs out[2];
-    char *paths[2][3] = {{NULL}};
-    for (int a = 0; a < 2 && !err; a++) {
+    for (int a = 0; a < 2; a++) {
         pm_audience audience = a == 0 ? PM_EXTERN : PM_INTERN;
         const char *aname = pm_audience_name(audience);
         snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
@@ -689,6 +882,18 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
         for (int k = 0; k < 3 && !err; k++) {
             if (k == 2 && audience != PM_EXTERN)
+                continue;
+            if (!names_add(owned, names[a][k]))
+                err = PM_ERR_NOMEM;
+        }
+    }
+    size_t manifest = 0;
+    if (!err)
+        err = demo_manifest_add(set, dir, owned, &manifest, msg, sizeof msg);
+    char *paths[2][3] = {{NULL}};
+    for (int a = 0; a < 2 && !err; a++) {
+        for (int k = 0; k < 3 && !err; k++) {
+            if (k == 2 && a != 0)
                 continue;
             paths[a][k] = path_in(dir, names[a][k]);
             if (!paths[a][k]) {
@@ -708,6 +913,8 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
     }
     if (!err)
         err = pm_outset_prepare(set, msg, sizeof msg);
+    if (!err)
+        err = demo_manifest_fill(set, owned, manifest, msg, sizeof msg);
     for (int a = 0; a < 2 && !err; a++)
         err = write_reports(db, cfg, &period, period.end, a == 0 ? PM_EXTERN : PM_INTERN,
                             &out[a], msg, sizeof msg);
@@ -734,29 +941,52 @@ static int cmd_demo(const cli *c)
     char fixdir[4096];
     snprintf(fixdir, sizeof fixdir, "%s",
              fixtures && *fixtures ? fixtures : PM_FIXTURES_DIR "/demo");
-    char mkmsg[1024];
-    pm_error mkerr = pm_mkdir_p(dir, mkmsg, sizeof mkmsg);
-    if (mkerr)
-        return fail(mkerr, mkmsg);
     char *paths[64];
     size_t npaths = list_fixtures(fixdir, paths, 64);
     if (npaths == 0) {
         fprintf(stderr, "pijlermonitor: geen demogegevens gevonden in %s\n", fixdir);
         return pm_exit_code(PM_ERR_IO);
     }
-    /* A fresh database every time: the demo shows the fixtures, nothing else. */
-    char dbpath[4200];
-    snprintf(dbpath, sizeof dbpath, "%s/pijlermonitor.db", dir);
-    const char *suffixes[] = {"", "-wal", "-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        char p[4300];
-        snprintf(p, sizeof p, "%s%s", dbpath, suffixes[i]);
-        unlink(p);
+    name_list owned = {0};
+    int code = demo_claim(dir, &owned);
+    if (code) {
+        for (size_t i = 0; i < npaths; i++)
+            free(paths[i]);
+        names_free(&owned);
+        return code;
+    }
+    char msg[1024];
+    pm_error err = pm_mkdir_p(dir, msg, sizeof msg);
+    /* The manifest names the database before it exists, so a demo that
+     * stops halfway leaves a folder the next demo still recognises. */
+    if (!err && !names_add(&owned, DEMO_DB))
+        err = PM_ERR_NOMEM;
+    if (!err)
+        err = demo_manifest_write(dir, &owned, msg, sizeof msg);
+    char *dbpath = err ? NULL : path_in(dir, DEMO_DB);
+    if (!err && !dbpath) {
+        err = PM_ERR_NOMEM;
+        snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    }
+    if (err) {
+        for (size_t i = 0; i < npaths; i++)
+            free(paths[i]);
+        names_free(&owned);
+        return fail(err, msg);
+    }
+    /* A fresh database every time: the demo shows the fixtures, nothing
+     * else. demo_claim made sure any database here is the demo's own. */
+    const char *suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < 4; i++) {
+        char *p = malloc(strlen(dbpath) + 10);
+        if (p) {
+            sprintf(p, "%s%s", dbpath, suffixes[i]);
+            unlink(p);
+            free(p);
+        }
     }
     sqlite3 *db;
-    char msg[1024];
-    int code;
-    pm_error err = pm_store_open(dbpath, PM_STORE_CREATE, &db, NULL, msg, sizeof msg);
+    err = pm_store_open(dbpath, PM_STORE_CREATE, &db, NULL, msg, sizeof msg);
     if (err) {
         code = fail(err, msg);
     } else {
@@ -768,7 +998,7 @@ static int cmd_demo(const cli *c)
             printf("\n");
             code = run_check(db, &cfg);
             if (code == 0)
-                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths);
+                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned);
             pm_config_free(&cfg);
         }
         pm_store_close(db);
@@ -778,6 +1008,8 @@ static int cmd_demo(const cli *c)
     if (code == 0)
         printf("\nDemo klaar. De database staat in %s; de rapportages staan in %s.\n",
                dbpath, dir);
+    free(dbpath);
+    names_free(&owned);
     return code;
 }
 

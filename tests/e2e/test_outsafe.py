@@ -1,5 +1,6 @@
 """Safety of the user's files (SPEC §6, §8; issue 11): no output over the
-database, an input, the configuration or another output; several outputs
+database, an input, the configuration or another output; demo never
+deletes a database it did not make; several outputs
 are written all or none; permission bits survive; an existing file or an
 odd target gives a Dutch message and leaves no temporary file; a chart
 folder only loses the files pijlermonitor wrote there."""
@@ -94,6 +95,44 @@ cp = report("--png", png_dir, "--pdf", os.path.join(png_dir, "r1-regio.png"))
 check(cp.returncode == 1 and "hetzelfde bestand" in cp.stderr and
       not os.path.exists(png_dir), "a_chart_of_the_png_folder_may_not_be_another_output",
       cp.stderr)
+
+# ---- 2. demo never deletes a database it did not make -------------------
+
+user = os.path.join(w.path, "werkmap")
+os.mkdir(user)
+real = os.path.join(user, "pijlermonitor.db")
+with open(real, "wb") as f:
+    f.write(open(DB, "rb").read())
+real_before = digest(real)
+r = w.run("demo", user, db=False)
+check(r.code == 1 and "kies een lege of nieuwe map" in r.err and
+      "pijlermonitor demo pijlermonitor-demo" in r.err,
+      "demo_refuses_a_folder_with_a_users_database_and_says_how_to_proceed", r)
+check(digest(real) == real_before and listing(user) == ["pijlermonitor.db"],
+      "demo_leaves_the_users_database_byte_for_byte", listing(user))
+notes = os.path.join(w.path, "notities")
+os.mkdir(notes)
+w.file("notities/mijn.txt", "eigen aantekeningen")
+r = w.run("demo", notes, db=False)
+check(r.code == 1 and listing(notes) == ["mijn.txt"],
+      "demo_refuses_a_folder_with_any_file_it_did_not_make", r)
+r = w.run("demo", "pijlermonitor-demo", db=False)  # the default name, from the cwd
+check(r.code == 0, "demo_accepts_a_new_folder", r)
+own = os.path.join(w.path, "pijlermonitor-demo")
+os.remove(os.path.join(own, "pijlermonitor.db"))  # as a user might, then again
+r = w.run("demo", db=False)
+check(r.code == 0 and os.path.exists(os.path.join(own, "pijlermonitor.db")) and
+      os.path.exists(os.path.join(own, ".pijlermonitor-demo")),
+      "demo_accepts_and_refreshes_its_own_earlier_folder", r)
+w.file("pijlermonitor-demo/mijn.txt", "x")
+r = w.run("demo", db=False)
+check(r.code == 1 and "pijlermonitor-demo-2" in r.err and
+      os.path.exists(os.path.join(own, "mijn.txt")),
+      "demo_refuses_its_own_folder_once_a_user_put_a_file_in_it", r)
+empty = os.path.join(w.path, "leeg")
+os.mkdir(empty)
+r = w.run("demo", empty, db=False)
+check(r.code == 0 and not temps(empty), "demo_accepts_an_empty_folder", r)
 
 # ---- 3. all or none ------------------------------------------------------
 
