@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1046,6 +1047,19 @@ static bool is_option(const char *a, const char *name)
     return strncmp(a, name, len) == 0 && (a[len] == '\0' || a[len] == '=');
 }
 
+/* The options that take one value; given twice is a usage error (SPEC §8),
+ * never "the last one wins". */
+static const struct single_option {
+    const char *name;
+    size_t offset; /* of its const char * in cli */
+} single_options[] = {
+    {"--db", offsetof(cli, db_option)},  {"--kind", offsetof(cli, kind)},
+    {"--period", offsetof(cli, period)}, {"--peildatum", offsetof(cli, peildatum)},
+    {"--config", offsetof(cli, config)}, {"--format", offsetof(cli, format)},
+    {"--xlsx", offsetof(cli, xlsx)},     {"--pdf", offsetof(cli, pdf)},
+    {"--png", offsetof(cli, png)},       {"--audience", offsetof(cli, audience)},
+};
+
 int pm_cli_main(int argc, char **argv)
 {
     cli c = {0};
@@ -1054,7 +1068,17 @@ int pm_cli_main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int bad = 0;
-        if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
+        const struct single_option *opt = NULL;
+        for (size_t k = 0; k < sizeof single_options / sizeof single_options[0]; k++)
+            if (!only_args && is_option(a, single_options[k].name))
+                opt = &single_options[k];
+        if (opt) {
+            const char **slot = (const char **)((char *)&c + opt->offset);
+            if (*slot)
+                return usage_error("optie '%s' is twee keer gegeven; geef haar één keer",
+                                   opt->name);
+            *slot = option_value(argc, argv, &i, opt->name, &bad);
+        } else if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
             if (!cmd)
                 cmd = a;
             else if (c.nargs < sizeof c.args / sizeof c.args[0])
@@ -1069,28 +1093,8 @@ int pm_cli_main(int argc, char **argv)
         } else if (strcmp(a, "--version") == 0) {
             printf("pijlermonitor %s\n", PM_VERSION);
             return 0;
-        } else if (is_option(a, "--db")) {
-            c.db_option = option_value(argc, argv, &i, "--db", &bad);
-        } else if (is_option(a, "--kind")) {
-            c.kind = option_value(argc, argv, &i, "--kind", &bad);
-        } else if (is_option(a, "--period")) {
-            c.period = option_value(argc, argv, &i, "--period", &bad);
-        } else if (is_option(a, "--peildatum")) {
-            c.peildatum = option_value(argc, argv, &i, "--peildatum", &bad);
-        } else if (is_option(a, "--config")) {
-            c.config = option_value(argc, argv, &i, "--config", &bad);
-        } else if (is_option(a, "--format")) {
-            c.format = option_value(argc, argv, &i, "--format", &bad);
-        } else if (is_option(a, "--xlsx")) {
-            c.xlsx = option_value(argc, argv, &i, "--xlsx", &bad);
-        } else if (is_option(a, "--pdf")) {
-            c.pdf = option_value(argc, argv, &i, "--pdf", &bad);
-        } else if (is_option(a, "--png")) {
-            c.png = option_value(argc, argv, &i, "--png", &bad);
-        } else if (is_option(a, "--audience")) {
-            c.audience = option_value(argc, argv, &i, "--audience", &bad);
         } else if (strcmp(a, "--dry-run") == 0) {
-            c.dry_run = true;
+            c.dry_run = true; /* a flag said twice means the same */
         } else {
             return usage_error("onbekende optie '%s'", a);
         }

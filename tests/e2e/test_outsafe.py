@@ -2,14 +2,15 @@
 database, an input, the configuration or another output; demo never
 deletes a database it did not make; several outputs
 are written all or none; permission bits survive; an existing file or an
-odd target gives a Dutch message and leaves no temporary file; a chart
-folder only loses the files pijlermonitor wrote there."""
+odd target gives a Dutch message and leaves no temporary file; single-valued
+options may not repeat; a chart folder only loses the files pijlermonitor
+wrote there."""
 import hashlib
 import os
 import stat
 import subprocess
 
-from pmtest import BIN, Workdir, check, done
+from pmtest import BIN, SRC, Workdir, check, done
 
 EPOCH = "1767225600"  # 2026-01-01
 ENV = {"SOURCE_DATE_EPOCH": EPOCH}
@@ -200,6 +201,37 @@ check(cp.returncode == 0 and os.path.getsize(os.path.join(w.path, long_name)) > 
 long_csv = os.path.join(w.path, "s" * 246 + ".csv")
 r = w.run("sjabloon", "inzet", long_csv, db=False)
 check(r.code == 0 and os.path.exists(long_csv), "sjabloon_writes_a_250_character_name", r)
+
+# ---- 7. single-valued options given twice ---------------------------------
+
+D = ["--db", DB]
+twice = [
+    ("--xlsx", D + ["report", "--xlsx", "a.xlsx", "--xlsx", "b.xlsx"]),
+    ("--pdf", D + ["report", "--pdf", "a.pdf", "--pdf=b.pdf"]),
+    ("--png", D + ["report", "--png", "a", "--png", "b"]),
+    ("--db", D + D + ["report", "--xlsx", "a.xlsx"]),
+    ("--period", D + ["--period", PERIOD, "report", "--period", "2025-Q3", "--xlsx",
+                      "a.xlsx"]),
+    ("--peildatum", D + ["indicators", "--peildatum", "2025-12-31", "--peildatum",
+                         "2025-12-30"]),
+    ("--config", D + ["check", "--config", "pm.toml", "--config", "pm.toml"]),
+    ("--format", D + ["indicators", "--format", "json", "--format", "csv"]),
+    ("--audience", D + ["indicators", "--audience", "intern", "--audience", "extern"]),
+    ("--kind", D + ["import", "--kind", "inzet", "--kind", "evaluaties", "x.csv"]),
+]
+for opt, args in twice:
+    cp = subprocess.run([BIN] + args, cwd=w.path, capture_output=True, text=True,
+                        timeout=600)
+    check(cp.returncode == 1 and f"'{opt}' is twee keer gegeven" in cp.stderr,
+          f"option_{opt[2:]}_given_twice_is_a_usage_error", cp.stderr[:300])
+check(not os.path.exists(os.path.join(w.path, "a.xlsx")) and
+      not os.path.exists(os.path.join(w.path, "b.xlsx")),
+      "a_repeated_option_writes_nothing")
+cp = subprocess.run([BIN, "--db", DB, "import", "--dry-run", "--dry-run",
+                     os.path.join(SRC, "fixtures", "demo", "organisaties.csv")],
+                    cwd=w.path, capture_output=True, text=True, timeout=600)
+check(cp.returncode == 0 and "--dry-run" in cp.stdout, "dry_run_twice_is_harmless",
+      cp.stdout + cp.stderr)
 
 # ---- 11. a chart folder belongs to pijlermonitor --------------------------
 
