@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -1062,6 +1063,10 @@ static const struct single_option {
 
 int pm_cli_main(int argc, char **argv)
 {
+    /* A file-size limit (ulimit -f) would otherwise kill us silently in the
+     * middle of a write; ignored, the write fails with EFBIG and the normal
+     * error path reports it and removes the temporary file. */
+    signal(SIGXFSZ, SIG_IGN);
     cli c = {0};
     const char *cmd = NULL;
     bool only_args = false;

@@ -1,12 +1,13 @@
-"""Safety of the user's files (SPEC §6, §8; issue 11): no output over the
-database, an input, the configuration or another output; demo never
-deletes a database it did not make; several outputs
-are written all or none; permission bits survive; an existing file or an
-odd target gives a Dutch message and leaves no temporary file; single-valued
-options may not repeat; a chart folder only loses the files pijlermonitor
-wrote there."""
+"""Safety of the user's files (SPEC §6, §8; issue 11 points 1-7 and 11): no
+output over the database, an input, the configuration or another output;
+demo never deletes a database it did not make; several outputs are written
+all or none; permission bits survive; a file-size limit, an existing file or
+an odd target gives a Dutch message and leaves no temporary file; single-
+valued options may not repeat; a chart folder only loses the files
+pijlermonitor wrote there."""
 import hashlib
 import os
+import resource
 import stat
 import subprocess
 
@@ -172,6 +173,30 @@ cp = report("--pdf", fresh, preexec=lambda: os.umask(0o027))
 mode = stat.S_IMODE(os.stat(fresh).st_mode)
 check(cp.returncode == 0 and mode == 0o640, "a_new_output_gets_0666_minus_the_umask",
       oct(mode))
+
+# ---- 5. a file-size limit --------------------------------------------------
+
+
+def limit(nbytes):
+    def f():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (nbytes, nbytes))
+    return f
+
+
+lim = os.path.join(w.path, "limiet")
+os.mkdir(lim)
+for what in ("xlsx", "pdf"):
+    cp = report(f"--{what}", os.path.join(lim, f"r.{what}"), "--audience", "intern",
+                preexec=limit(40000))
+    check(cp.returncode == 3 and "groter dan is toegestaan" in cp.stderr and
+          dutch(cp.stderr), f"a_file_size_limit_on_the_{what}_exits_3_in_dutch",
+          (cp.returncode, cp.stderr))
+    check(listing(lim) == [], f"a_file_size_limit_on_the_{what}_leaves_no_file",
+          listing(lim))
+cp = report("--png", os.path.join(lim, "png"), preexec=limit(40000))
+check(cp.returncode == 3 and "groter dan is toegestaan" in cp.stderr and
+      listing(lim) == [],
+      "a_file_size_limit_on_a_chart_exits_3_and_leaves_nothing", cp.stderr)
 
 # ---- 6. sjabloon, OS errors in Dutch, long names ---------------------------
 
