@@ -511,12 +511,33 @@ static pm_error add_output(pm_outset *set, const char *option, const char *path,
     return path ? pm_outset_add_file(set, option, path, 0, id, msg, msgsize) : PM_OK;
 }
 
+/* The files earlier imports read (as recorded, relative to the folder the
+ * import ran in): a user's source spreadsheet is never a report's target.
+ * Read after the set was prepared, since only the open store knows them. */
+static pm_error protect_imports(sqlite3 *db, pm_outset *set, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT DISTINCT pad FROM import_bestanden", -1, &st,
+                           NULL) != SQLITE_OK)
+        return PM_OK; /* no record of imports: nothing more to protect */
+    pm_error err = PM_OK;
+    while (!err && sqlite3_step(st) == SQLITE_ROW) {
+        const char *pad = (const char *)sqlite3_column_text(st, 0);
+        if (pad && *pad)
+            err = pm_outset_protect(set, "het ingelezen bestand", pad, msg, msgsize);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
 static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
                                    void *ctx, char *msg, size_t msgsize)
 {
     report_outputs *out = ctx;
-    pm_error err = write_reports(db, &req->cfg, &req->period, req->peil, req->audience,
-                                 out, msg, msgsize);
+    pm_error err = protect_imports(db, out->set, msg, msgsize);
+    if (!err)
+        err = write_reports(db, &req->cfg, &req->period, req->peil, req->audience, out,
+                            msg, msgsize);
     if (!err)
         err = pm_outset_commit(out->set, msg, msgsize);
     if (!err)

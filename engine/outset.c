@@ -225,9 +225,17 @@ pm_error pm_outset_protect(pm_outset *s, const char *what, const char *path, cha
     }
     s->prot = p;
     pm_error err = ident_make(&s->prot[s->nprot], what, path, msg, msgsize);
-    if (!err)
-        s->nprot++;
-    return err;
+    if (err)
+        return err;
+    const ident *id = &s->prot[s->nprot++];
+    /* Protected after prepare (a file only the database knows): checked now. */
+    for (size_t i = 0; s->prepared && i < s->nfiles; i++)
+        if (same_file(&s->files[i].id, id))
+            return collision(&s->files[i].id, id, msg, msgsize);
+    for (size_t i = 0; s->prepared && i < s->ndirs; i++)
+        if (same_file(&s->dirs[i].id, id))
+            return collision(&s->dirs[i].id, id, msg, msgsize);
+    return PM_OK;
 }
 
 static pm_error add_member(pm_outset *s, const char *what, const char *path, int flags,

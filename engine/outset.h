@@ -40,7 +40,9 @@ pm_outset *pm_outset_new(void);
 void pm_outset_free(pm_outset *s);
 
 /* Marks path as a file no output may replace; `what` names it in messages
- * ("de database"). The path need not exist. PM_ERR_NOMEM or PM_OK. */
+ * ("de database"). The path need not exist. After pm_outset_prepare the
+ * outputs are checked against it at once (PM_ERR_USAGE naming both).
+ * PM_ERR_NOMEM or PM_OK. */
 pm_error pm_outset_protect(pm_outset *s, const char *what, const char *path, char *msg,
                            size_t msgsize);
 

@@ -91,6 +91,19 @@ for name, args, other in cases:
           listing(w.path) == before and not temps(os.path.join(w.path, "demo")),
           f"output_over_{name}_changes_nothing", (listing(w.path), before))
 
+# A file an earlier import read (recorded in the database) is an input too:
+# the user's source spreadsheet is never a report's target.
+w2 = Workdir()
+w2.init()
+src = os.path.join(w2.path, "organisaties.csv")
+assert w2.run("sjabloon", "organisaties", src, db=False).code == 0
+assert w2.run("import", "organisaties.csv").code == 0
+src_before = digest(src)
+r = w2.run("report", "--period", PERIOD, "--xlsx", "./organisaties.csv")
+check(r.code == 1 and "het ingelezen bestand organisaties.csv" in r.err and
+      digest(src) == src_before and not temps(w2.path),
+      "output_over_an_imported_file_is_a_usage_error_and_changes_nothing", r)
+
 # A chart in the --png folder may not be another output either.
 png_dir = os.path.join(w.path, "png-botsing")
 cp = report("--png", png_dir, "--pdf", os.path.join(png_dir, "r1-regio.png"))
