@@ -753,11 +753,28 @@ static bool demo_manifest_read(const char *dir, name_list *l)
     return true;
 }
 
+/* A temporary of an output set (".pm-" and six letters or digits, as
+ * mkstemp makes them) that a killed run left behind. */
+static bool leftover_temporary(const char *name)
+{
+    if (strncmp(name, ".pm-", 4) != 0 || strlen(name) != 10)
+        return false;
+    for (const char *p = name + 4; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9')))
+            return false;
+    return true;
+}
+
 /* Whether name in the demo folder is the demo's: listed, the manifest
- * itself, or a companion file SQLite keeps beside the listed database. */
+ * itself, a companion file SQLite keeps beside the listed database, or a
+ * temporary left by a demo that was interrupted (Ctrl-C, SIGKILL): without
+ * that, one interrupted demo would make its own folder unusable. Such a
+ * temporary is accepted, not removed. */
 static bool demo_owns(const name_list *l, const char *name)
 {
-    if (strcmp(name, DEMO_MANIFEST) == 0 || names_has(l, name))
+    if (strcmp(name, DEMO_MANIFEST) == 0 || names_has(l, name) ||
+        leftover_temporary(name))
         return true;
     static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
     for (size_t i = 0; i < 3; i++) {

@@ -139,6 +139,9 @@ r = w.run("demo", db=False)
 check(r.code == 0 and os.path.exists(os.path.join(own, "pijlermonitor.db")) and
       os.path.exists(os.path.join(own, ".pijlermonitor-demo")),
       "demo_accepts_and_refreshes_its_own_earlier_folder", r)
+w.file("pijlermonitor-demo/.pm-Ab12cD", "")  # left by a demo killed while writing
+r = w.run("demo", db=False)
+check(r.code == 0, "demo_accepts_its_own_folder_with_a_temporary_of_a_killed_run", r)
 w.file("pijlermonitor-demo/mijn.txt", "x")
 r = w.run("demo", db=False)
 check(r.code == 1 and "pijlermonitor-demo-2" in r.err and
