@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,67 @@ struct pm_outset {
     size_t nmade;
     bool prepared;
     bool committed;
+    struct pm_outset *next; /* in the list of live sets */
 };
+
+/* ---- interruption -------------------------------------------------------
+ * Ctrl-C or a kill while the exporters write would leave the temporaries
+ * and the new folders behind. A handler removes those of every live set and
+ * then dies of the same signal. The sets change only with these signals
+ * blocked (hold/release), so the handler never sees a list half-changed. */
+
+static pm_outset *live;
+static int hold_depth;
+static sigset_t saved_mask;
+static const int caught[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void hold(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
+        sigaddset(&set, caught[i]);
+    if (hold_depth++ == 0)
+        sigprocmask(SIG_BLOCK, &set, &saved_mask);
+}
+
+static void release(void)
+{
+    if (--hold_depth == 0)
+        sigprocmask(SIG_SETMASK, &saved_mask, NULL);
+}
+
+/* Only async-signal-safe calls: unlink, rmdir, signal, raise. */
+static void on_signal(int sig)
+{
+    for (pm_outset *s = live; s; s = s->next) {
+        for (size_t i = 0; i < s->nfiles; i++)
+            if (s->files[i].tmp)
+                unlink(s->files[i].tmp);
+        for (size_t i = s->nmade; !s->committed && i-- > 0;)
+            rmdir(s->made[i]);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig); /* delivered as the handler returns: the process ends */
+}
+
+/* Once per process; a signal the caller ignores (nohup) stays ignored. */
+static void catch_signals(void)
+{
+    static bool installed;
+    if (installed)
+        return;
+    installed = true;
+    for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(caught[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(caught[i], &sa, NULL);
+    }
+}
 
 /* ---- paths ------------------------------------------------------------- */
 
@@ -206,7 +267,15 @@ static pm_error collision(const ident *out, const ident *other, char *msg, size_
 
 pm_outset *pm_outset_new(void)
 {
-    return calloc(1, sizeof(pm_outset));
+    pm_outset *s = calloc(1, sizeof(pm_outset));
+    if (!s)
+        return NULL;
+    catch_signals();
+    hold();
+    s->next = live;
+    live = s;
+    release();
+    return s;
 }
 
 static void *grow(void *arr, size_t n, size_t size)
@@ -258,10 +327,19 @@ static pm_error add_member(pm_outset *s, const char *what, const char *path, int
     return PM_OK;
 }
 
+static pm_error add_file_held(pm_outset *s, const char *what, const char *path, int flags,
+                              size_t *id, char *msg, size_t msgsize)
+{
+    return add_member(s, what, path, flags, 0, id, msg, msgsize);
+}
+
 pm_error pm_outset_add_file(pm_outset *s, const char *what, const char *path, int flags,
                             size_t *id, char *msg, size_t msgsize)
 {
-    return add_member(s, what, path, flags, 0, id, msg, msgsize);
+    hold();
+    pm_error err = add_file_held(s, what, path, flags, id, msg, msgsize);
+    release();
+    return err;
 }
 
 pm_error pm_outset_add_dir(pm_outset *s, const char *what, const char *dir, size_t *id,
@@ -454,7 +532,7 @@ static pm_error load_manifest(folder *f, char *msg, size_t msgsize)
     return err;
 }
 
-pm_error pm_outset_prepare(pm_outset *s, char *msg, size_t msgsize)
+static pm_error prepare_held(pm_outset *s, char *msg, size_t msgsize)
 {
     pm_error err = check_all(s, msg, msgsize);
     for (size_t i = 0; !err && i < s->ndirs; i++) {
@@ -468,6 +546,14 @@ pm_error pm_outset_prepare(pm_outset *s, char *msg, size_t msgsize)
     return err;
 }
 
+pm_error pm_outset_prepare(pm_outset *s, char *msg, size_t msgsize)
+{
+    hold();
+    pm_error err = prepare_held(s, msg, msgsize);
+    release();
+    return err;
+}
+
 const char *pm_outset_tmp(const pm_outset *s, size_t id)
 {
     return s->files[id].tmp;
@@ -478,8 +564,9 @@ const char *pm_outset_path(const pm_outset *s, size_t id)
     return s->files[id].id.path;
 }
 
-pm_error pm_outset_dir_file(pm_outset *s, size_t dir, const char *name, const char **tmp,
-                            const char **shown, char *msg, size_t msgsize)
+static pm_error dir_file_held(pm_outset *s, size_t dir, const char *name,
+                              const char **tmp, const char **shown, char *msg,
+                              size_t msgsize)
 {
     const folder *f = &s->dirs[dir];
     if (!valid_name(name) || strcmp(name, PM_OUTSET_MANIFEST) == 0) {
@@ -502,6 +589,15 @@ pm_error pm_outset_dir_file(pm_outset *s, size_t dir, const char *name, const ch
         *tmp = s->files[id].tmp;
         *shown = s->files[id].id.path;
     }
+    return err;
+}
+
+pm_error pm_outset_dir_file(pm_outset *s, size_t dir, const char *name, const char **tmp,
+                            const char **shown, char *msg, size_t msgsize)
+{
+    hold();
+    pm_error err = dir_file_held(s, dir, name, tmp, shown, msg, msgsize);
+    release();
     return err;
 }
 
@@ -714,7 +810,7 @@ static void remove_stale(pm_outset *s, size_t dir)
     close(dfd);
 }
 
-pm_error pm_outset_commit(pm_outset *s, char *msg, size_t msgsize)
+static pm_error commit_held(pm_outset *s, char *msg, size_t msgsize)
 {
     pm_error err = s->prepared ? PM_OK : PM_ERR_IO;
     if (err)
@@ -737,10 +833,24 @@ pm_error pm_outset_commit(pm_outset *s, char *msg, size_t msgsize)
     return err;
 }
 
+pm_error pm_outset_commit(pm_outset *s, char *msg, size_t msgsize)
+{
+    hold();
+    pm_error err = commit_held(s, msg, msgsize);
+    release();
+    return err;
+}
+
 void pm_outset_free(pm_outset *s)
 {
     if (!s)
         return;
+    hold();
+    for (pm_outset **p = &live; *p; p = &(*p)->next)
+        if (*p == s) {
+            *p = s->next;
+            break;
+        }
     for (size_t i = 0; i < s->nfiles; i++) {
         if (s->files[i].tmp)
             unlink(s->files[i].tmp);
@@ -766,4 +876,5 @@ void pm_outset_free(pm_outset *s)
     free(s->dirs);
     free(s->made);
     free(s);
+    release();
 }

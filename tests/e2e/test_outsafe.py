@@ -7,9 +7,13 @@ valued options may not repeat; a chart folder only loses the files
 pijlermonitor wrote there."""
 import hashlib
 import os
+import re
 import resource
+import shutil
+import signal
 import stat
 import subprocess
+import time
 
 from pmtest import BIN, SRC, Workdir, check, done
 
@@ -176,6 +180,41 @@ cp = report("--xlsx", ok, "--png", os.path.join(w.path, "nieuw", "diep", "png"),
             "--pdf", os.path.join(w.path, "ontbreekt", "x.pdf"))
 check(cp.returncode == 3 and not os.path.exists(os.path.join(w.path, "nieuw")),
       "a_failed_run_removes_the_folders_it_made")
+
+# Interrupted (Ctrl-C, kill) while writing: the temporaries and the folders
+# the run made go with it; the old workbook stays.
+for sig in (signal.SIGINT, signal.SIGTERM):
+    stop = os.path.join(w.path, "onderbroken")
+    os.mkdir(stop)
+    old = os.path.join(stop, "r.xlsx")
+    with open(ok, "rb") as f, open(old, "wb") as g:
+        g.write(f.read())
+    e = dict(os.environ, **ENV)
+    proc = subprocess.Popen([BIN, "--db", DB, "report", "--period", PERIOD, "--audience",
+                             "intern", "--xlsx", old, "--pdf", os.path.join(stop, "r.pdf"),
+                             "--png", os.path.join(stop, "nieuw", "png")],
+                            cwd=w.path, env=e, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    t0 = time.monotonic()
+    seen = False
+    while proc.poll() is None and time.monotonic() - t0 < 60:
+        big = [n for n in os.listdir(stop) if n.startswith(".pm-") and
+               os.stat(os.path.join(stop, n)).st_size > 4096]
+        if big:
+            seen = True
+            proc.send_signal(sig)
+            break
+        time.sleep(0.002)
+    code = proc.wait()
+    # libxlsxwriter makes each sheet's temporary as "tmp.XXXXXXXXXX" and
+    # unlinks it at once; a signal in between leaves it, empty (as in
+    # test_crash.py). Its name is the library's, so no handler can know it.
+    left = [n for n in listing(stop) if not (re.fullmatch(r"tmp\.[A-Za-z0-9]{10}", n) and
+                                             os.path.getsize(os.path.join(stop, n)) == 0)]
+    check(seen and code == -sig and left == ["r.xlsx"] and digest(old) == ok_before,
+          f"a_report_stopped_by_{signal.Signals(sig).name}_leaves_no_temporary_and_no_new_folder",
+          (seen, code, listing(stop)))
+    shutil.rmtree(stop)
 
 # ---- 4. permission bits ----------------------------------------------------
 
