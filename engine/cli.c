@@ -4,7 +4,10 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 #include "import.h"
 #include "json.h"
 #include "outfile.h"
+#include "outset.h"
 #include "pdf.h"
 #include "period.h"
 #include "pm_config.h"
@@ -326,11 +330,12 @@ typedef struct report_request {
 } report_request;
 
 typedef pm_error (*report_work)(const cli *c, sqlite3 *db, const report_request *req,
-                                char *msg, size_t msgsize);
+                                void *ctx, char *msg, size_t msgsize);
 
-/* Parses the shared options, opens the store, runs work, and turns the
- * outcome into the exit code; everything opened here is closed here. */
-static int run_on_store(const cli *c, report_work work)
+/* Parses the shared options, opens the store, runs work (passing ctx on),
+ * and turns the outcome into the exit code; everything opened here is
+ * closed here. */
+static int run_on_store(const cli *c, report_work work, void *ctx)
 {
     report_request req;
     int code = report_options(c, &req.period, &req.peil, &req.audience, &req.cfg);
@@ -341,7 +346,7 @@ static int run_on_store(const cli *c, report_work work)
     char msg[1024];
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
     if (!err) {
-        err = work(c, db, &req, msg, sizeof msg);
+        err = work(c, db, &req, ctx, msg, sizeof msg);
         pm_store_close(db);
     }
     pm_config_free(&req.cfg);
@@ -349,8 +354,9 @@ static int run_on_store(const cli *c, report_work work)
 }
 
 static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request *req,
-                                 char *msg, size_t msgsize)
+                                 void *ctx, char *msg, size_t msgsize)
 {
+    (void)ctx;
     const char *format = c->format ? c->format : "table";
     pm_report rep;
     pm_error err =
@@ -375,7 +381,7 @@ static int cmd_indicators(const cli *c)
         return usage_error("onbekend formaat '%s'; kies table, json of csv", format);
     if (c->nargs)
         return usage_error("onverwacht argument '%s'", c->args[0]);
-    return run_on_store(c, write_indicators);
+    return run_on_store(c, write_indicators, NULL);
 }
 
 /* ---- report ----------------------------------------------------------- */
@@ -411,31 +417,43 @@ static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
     return n;
 }
 
+/* The outputs of one report in the run's output set; NO_OUTPUT when not
+ * wanted. */
+#define NO_OUTPUT SIZE_MAX
 typedef struct report_outputs {
-    const char *xlsx, *pdf, *png; /* NULL = not wanted */
+    pm_outset *set;
+    size_t xlsx, pdf, png; /* file, file and folder ids in set */
 } report_outputs;
 
-/* Computes the report for one period and audience and writes the wanted
- * files. Prints where they are. Returns PM_OK or the first error (msg). */
-static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period *period,
-                              pm_day peil, pm_audience audience,
-                              const report_outputs *out, char *msg, size_t msgsize)
+/* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
+static pm_error png_file(void *ctx, const char *name, const char **path,
+                         const char **shown, char *msg, size_t msgsize)
 {
-    pm_error err = out->png ? pm_mkdir_p(out->png, msg, msgsize) : PM_OK;
+    const report_outputs *out = ctx;
+    return pm_outset_dir_file(out->set, out->png, name, path, shown, msg, msgsize);
+}
+
+/* Computes the report for one period and audience and writes the wanted
+ * files into the temporaries of the output set (committing is the
+ * caller's). Returns PM_OK or the first error (msg). */
+static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period *period,
+                              pm_day peil, pm_audience audience, report_outputs *out,
+                              char *msg, size_t msgsize)
+{
     pm_report rep = {0};
     char fingerprint[20] = "";
-    if (!err)
-        err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
+    pm_error err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
     char *check_buf = NULL;
     const char *lines[200];
+    bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
+         png = out->png != NO_OUTPUT;
     /* Only the workbook lists the warnings of check (in its Toelichting). */
-    size_t nlines =
-        err || !out->xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
+    size_t nlines = err || !xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
     time_t created = run_time();
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
-    if (!err && out->xlsx) {
+    if (!err && xlsx) {
         pm_xlsx_input in = {.rep = &rep,
                             .audience = audience,
                             .created = created,
@@ -443,33 +461,123 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
                             .warnings = lines,
                             .nwarnings = nlines,
                             .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
-        err = pm_xlsx_write(&in, out->xlsx, msg, msgsize);
-        if (!err)
-            printf("Werkmap (%s): %s\n", pm_audience_name(audience), out->xlsx);
+        err = pm_xlsx_write(&in, pm_outset_tmp(out->set, out->xlsx),
+                            pm_outset_path(out->set, out->xlsx), msg, msgsize);
     }
-    if (!err && (out->pdf || out->png)) {
+    if (!err && (pdf || png)) {
         pm_pdf_input in = {.rep = &rep,
                            .audience = audience,
                            .created = created,
                            .fingerprint = fingerprint,
-                           .png_dir = out->png};
-        err = pm_pdf_write(&in, out->pdf, msg, msgsize);
-        if (!err && out->pdf)
-            printf("PDF (%s): %s\n", pm_audience_name(audience), out->pdf);
-        if (!err && out->png)
-            printf("Grafieken als PNG (%s): %s\n", pm_audience_name(audience), out->png);
+                           .png_file = png ? png_file : NULL,
+                           .png_ctx = out};
+        err = pm_pdf_write(&in, pdf ? pm_outset_tmp(out->set, out->pdf) : NULL,
+                           pdf ? pm_outset_path(out->set, out->pdf) : NULL, msg, msgsize);
     }
     free(check_buf);
     pm_report_free(&rep);
     return err;
 }
 
-static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
-                                   char *msg, size_t msgsize)
+/* Where the report's files are, once they are in place. */
+static void print_outputs(const report_outputs *out, pm_audience audience,
+                          const char *xlsx, const char *pdf, const char *png)
 {
-    report_outputs out = {c->xlsx, c->pdf, c->png};
-    return write_reports(db, &req->cfg, &req->period, req->peil, req->audience, &out, msg,
-                         msgsize);
+    const char *a = pm_audience_name(audience);
+    if (out->xlsx != NO_OUTPUT)
+        printf("Werkmap (%s): %s\n", a, xlsx);
+    if (out->pdf != NO_OUTPUT)
+        printf("PDF (%s): %s\n", a, pdf);
+    if (out->png != NO_OUTPUT)
+        printf("Grafieken als PNG (%s): %s\n", a, png);
+}
+
+/* The files of the store: the database and the companions SQLite keeps
+ * beside it. No output may be any of them. */
+static pm_error protect_store(pm_outset *set, const char *dbpath, char *msg,
+                              size_t msgsize)
+{
+    pm_error err = pm_outset_protect(set, "de database", dbpath, msg, msgsize);
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
+    for (size_t i = 0; !err && i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t len = strlen(dbpath) + strlen(suffixes[i]) + 1;
+        char *p = malloc(len);
+        if (!p) {
+            snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+            return PM_ERR_NOMEM;
+        }
+        snprintf(p, len, "%s%s", dbpath, suffixes[i]);
+        err = pm_outset_protect(set, "een bestand van de database", p, msg, msgsize);
+        free(p);
+    }
+    return err;
+}
+
+/* Adds output path (when given) as a file of set. */
+static pm_error add_output(pm_outset *set, const char *option, const char *path,
+                           size_t *id, char *msg, size_t msgsize)
+{
+    *id = NO_OUTPUT;
+    return path ? pm_outset_add_file(set, option, path, 0, id, msg, msgsize) : PM_OK;
+}
+
+/* The files earlier imports read (as recorded, relative to the folder the
+ * import ran in): a user's source spreadsheet is never a report's target.
+ * Read after the set was prepared, since only the open store knows them. */
+static pm_error protect_imports(sqlite3 *db, pm_outset *set, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT DISTINCT pad FROM import_bestanden", -1, &st,
+                           NULL) != SQLITE_OK)
+        return PM_OK; /* no record of imports: nothing more to protect */
+    pm_error err = PM_OK;
+    while (!err && sqlite3_step(st) == SQLITE_ROW) {
+        const char *pad = (const char *)sqlite3_column_text(st, 0);
+        if (pad && *pad)
+            err = pm_outset_protect(set, "het ingelezen bestand", pad, msg, msgsize);
+    }
+    sqlite3_finalize(st);
+    return err;
+}
+
+static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
+                                   void *ctx, char *msg, size_t msgsize)
+{
+    report_outputs *out = ctx;
+    pm_error err = protect_imports(db, out->set, msg, msgsize);
+    if (!err)
+        err = write_reports(db, &req->cfg, &req->period, req->peil, req->audience, out,
+                            msg, msgsize);
+    if (!err)
+        err = pm_outset_commit(out->set, msg, msgsize);
+    if (!err)
+        print_outputs(out, req->audience, c->xlsx, c->pdf, c->png);
+    return err;
+}
+
+/* The report's output set: the database and the configuration protected,
+ * the wanted outputs checked against them and each other, and prepared. */
+static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t msgsize)
+{
+    out->set = pm_outset_new();
+    out->xlsx = out->pdf = out->png = NO_OUTPUT;
+    if (!out->set) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
+    pm_error err = protect_store(out->set, pm_store_path(c->db_option), msg, msgsize);
+    if (!err && c->config)
+        err = pm_outset_protect(out->set, "het configuratiebestand", c->config, msg,
+                                msgsize);
+    if (!err)
+        err = add_output(out->set, "--xlsx", c->xlsx, &out->xlsx, msg, msgsize);
+    if (!err)
+        err = add_output(out->set, "--pdf", c->pdf, &out->pdf, msg, msgsize);
+    if (!err && c->png)
+        err = pm_outset_add_dir(out->set, "--png", c->png, &out->png, msg, msgsize);
+    if (!err)
+        err = pm_outset_prepare(out->set, msg, msgsize);
+    return err;
 }
 
 static int cmd_report(const cli *c)
@@ -478,7 +586,14 @@ static int cmd_report(const cli *c)
         return usage_error("onverwacht argument '%s'", c->args[0]);
     if (!c->xlsx && !c->pdf && !c->png)
         return usage_error("%s", "report: geef --xlsx, --pdf en/of --png");
-    return run_on_store(c, write_report_files);
+    report_outputs out;
+    char msg[1024];
+    pm_error err = report_set(c, &out, msg, sizeof msg);
+    int code = err ? fail(err, msg) : run_on_store(c, write_report_files, &out);
+    /* After a commit this only frees; otherwise it removes every temporary
+     * and every folder the run made: all outputs or none. */
+    pm_outset_free(out.set);
+    return code;
 }
 
 /* ---- intrekken -------------------------------------------------------- */
@@ -631,24 +746,24 @@ static int cmd_sjabloon(const cli *c)
         fputs(header, stdout);
         return 0;
     }
+    /* No check-then-write: the set links the finished file to its name, so
+     * a file that appears meanwhile is never replaced ("bestaat al"). */
     const char *path = c->args[1];
-    struct stat sb;
-    if (stat(path, &sb) == 0) {
-        fprintf(stderr,
-                "pijlermonitor: %s bestaat al; kies een andere naam (er is niets "
-                "overschreven)\n",
-                path);
-        return pm_exit_code(PM_ERR_IO);
-    }
-    pm_outfile of;
     char msg[1024];
-    pm_error err = pm_outfile_open(&of, path, msg, sizeof msg);
+    size_t id;
+    pm_outset *set = pm_outset_new();
+    pm_error err = set ? pm_outset_add_file(set, "sjabloon", path, PM_OUTSET_NOREPLACE,
+                                            &id, msg, sizeof msg)
+                       : PM_ERR_NOMEM;
+    if (!err)
+        err = pm_outset_prepare(set, msg, sizeof msg);
+    if (!err)
+        err = pm_outset_fill(set, id, header, strlen(header), msg, sizeof msg);
+    if (!err)
+        err = pm_outset_commit(set, msg, sizeof msg);
+    pm_outset_free(set);
     if (err)
-        return fail(err, msg);
-    fputs(header, of.fp);
-    err = pm_outfile_commit(&of, msg, sizeof msg);
-    if (err)
-        return fail(err, msg);
+        return fail(err, err == PM_ERR_NOMEM ? NULL : msg);
     printf("Sjabloon voor %s geschreven naar %s.\n", ds->name, path);
     return 0;
 }
@@ -698,30 +813,301 @@ static void data_period(sqlite3 *db, pm_period *period)
     pm_period_last_complete_quarter(last + 1, period);
 }
 
+/* ---- the demo folder ---------------------------------------------------
+ * demo DIR only ever writes into a folder that is new, empty, or made by an
+ * earlier demo: its manifest DEMO_MANIFEST lists every name demo wrote
+ * there. A folder holding anything else is refused, untouched: the default
+ * database name is no proof that a pijlermonitor.db there is the demo's. */
+
+#define DEMO_MANIFEST ".pijlermonitor-demo"
+#define DEMO_DB "pijlermonitor.db"
+
+typedef struct name_list {
+    char **names;
+    size_t n;
+} name_list;
+
+static void names_free(name_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->names[i]);
+    free(l->names);
+    l->names = NULL;
+    l->n = 0;
+}
+
+static bool names_has(const name_list *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->names[i], name) == 0)
+            return true;
+    return false;
+}
+
+static bool names_add(name_list *l, const char *name)
+{
+    if (names_has(l, name))
+        return true;
+    char **grown = realloc(l->names, (l->n + 1) * sizeof *grown);
+    char *dup = grown ? strdup(name) : NULL;
+    if (grown)
+        l->names = grown;
+    if (!dup)
+        return false;
+    l->names[l->n++] = dup;
+    return true;
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+    size_t len = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(len);
+    if (p)
+        snprintf(p, len, "%s/%s", dir, name);
+    return p;
+}
+
+/* Reads the demo manifest of dir into *l (no manifest: an empty list and
+ * false). */
+static bool demo_manifest_read(const char *dir, name_list *l)
+{
+    char *path = path_in(dir, DEMO_MANIFEST);
+    FILE *fp = path ? fopen(path, "r") : NULL;
+    free(path);
+    if (!fp)
+        return false;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, fp)) >= 0) {
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (line[0] && line[0] != '#' && !strchr(line, '/') && strcmp(line, ".") != 0 &&
+            strcmp(line, "..") != 0)
+            names_add(l, line);
+    }
+    free(line);
+    fclose(fp);
+    return true;
+}
+
+/* A temporary of an output set (".pm-" and six letters or digits, as
+ * mkstemp makes them) that a killed run left behind. */
+static bool leftover_temporary(const char *name)
+{
+    if (strncmp(name, ".pm-", 4) != 0 || strlen(name) != 10)
+        return false;
+    for (const char *p = name + 4; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              (*p >= '0' && *p <= '9')))
+            return false;
+    return true;
+}
+
+/* Whether name in the demo folder is the demo's: listed, the manifest
+ * itself, a companion file SQLite keeps beside the listed database, or a
+ * temporary left by a demo that was interrupted (Ctrl-C, SIGKILL): without
+ * that, one interrupted demo would make its own folder unusable. Such a
+ * temporary is accepted, not removed. */
+static bool demo_owns(const name_list *l, const char *name)
+{
+    if (strcmp(name, DEMO_MANIFEST) == 0 || names_has(l, name) ||
+        leftover_temporary(name))
+        return true;
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(DEMO_DB);
+        if (strncmp(name, DEMO_DB, n) == 0 && strcmp(name + n, suffixes[i]) == 0)
+            return names_has(l, DEMO_DB);
+    }
+    return false;
+}
+
+/* 0 when demo may write into dir (reading its manifest into *owned), or
+ * the exit code after saying why not and how to go on. */
+static int demo_claim(const char *dir, name_list *owned)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0)
+        return 0; /* a new folder */
+    if (!S_ISDIR(sb.st_mode)) {
+        fprintf(stderr,
+                "pijlermonitor: %s is geen map; geef een nieuwe map voor de demo\n", dir);
+        return pm_exit_code(PM_ERR_USAGE);
+    }
+    demo_manifest_read(dir, owned);
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "pijlermonitor: map %s kan niet worden gelezen: %s\n", dir,
+                pm_errno_text(errno));
+        return pm_exit_code(PM_ERR_IO);
+    }
+    char *foreign = NULL;
+    struct dirent *e;
+    while (!foreign && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+            !demo_owns(owned, e->d_name))
+            foreign = strdup(e->d_name);
+    }
+    closedir(d);
+    if (!foreign)
+        return 0;
+    const char *other = strcmp(dir, "pijlermonitor-demo") == 0 ? "pijlermonitor-demo-2"
+                                                               : "pijlermonitor-demo";
+    fprintf(stderr,
+            "pijlermonitor: de map %s bevat bestanden die demo niet heeft gemaakt "
+            "(zoals %s); demo schrijft alleen in een lege of nieuwe map of in de map "
+            "van een eerdere demo. Er is niets gewijzigd; kies een lege of nieuwe map, "
+            "bijvoorbeeld: pijlermonitor demo %s\n",
+            dir, foreign, other);
+    free(foreign);
+    return pm_exit_code(PM_ERR_USAGE);
+}
+
+/* The manifest text listing every name in l. malloc'ed. */
+static char *demo_manifest_text(const name_list *l)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return NULL;
+    fputs("# pijlermonitor demo: de bestanden die demo in deze map maakte.\n"
+          "# Een volgende demo in deze map vervangt ze.\n",
+          mem);
+    for (size_t i = 0; i < l->n; i++)
+        fprintf(mem, "%s\n", l->names[i]);
+    if (fclose(mem) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Adds the demo manifest listing l to set; its text is written at once. */
+static pm_error demo_manifest_add(pm_outset *set, const char *dir, const name_list *l,
+                                  size_t *id, char *msg, size_t msgsize)
+{
+    char *path = path_in(dir, DEMO_MANIFEST);
+    char *text = demo_manifest_text(l);
+    pm_error err = path && text ? PM_OK : PM_ERR_NOMEM;
+    if (err)
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+    if (!err)
+        err = pm_outset_add_file(set, "demo", path, 0, id, msg, msgsize);
+    free(path);
+    free(text);
+    return err;
+}
+
+static pm_error demo_manifest_fill(pm_outset *set, const name_list *l, size_t id,
+                                   char *msg, size_t msgsize)
+{
+    char *text = demo_manifest_text(l);
+    if (!text) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
+    pm_error err = pm_outset_fill(set, id, text, strlen(text), msg, msgsize);
+    free(text);
+    return err;
+}
+
+/* Writes the manifest listing l on its own, before the files it names. */
+static pm_error demo_manifest_write(const char *dir, const name_list *l, char *msg,
+                                    size_t msgsize)
+{
+    pm_outset *set = pm_outset_new();
+    size_t id;
+    pm_error err = set ? demo_manifest_add(set, dir, l, &id, msg, msgsize) : PM_ERR_NOMEM;
+    if (!err)
+        err = pm_outset_prepare(set, msg, msgsize);
+    if (!err)
+        err = demo_manifest_fill(set, l, id, msg, msgsize);
+    if (!err)
+        err = pm_outset_commit(set, msg, msgsize);
+    if (!set)
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+    pm_outset_free(set);
+    return err;
+}
+
 /* The demo's reports: workbook and PDF for both audiences, and the charts
- * as PNG for the extern audience (the ones that may go on the website). */
-static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir)
+ * as PNG for the extern audience (the ones that may go on the website), in
+ * one output set: all of them or none. */
+static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
+                        const char *dbpath, char *const *inputs, size_t ninputs,
+                        name_list *owned)
 {
     pm_period period;
     data_period(db, &period);
     char d[16];
     printf("\nRapportages over %s (peildatum %s):\n", period.label,
            pm_format_date(period.end, d, sizeof d));
+    char msg[1024];
+    pm_outset *set = pm_outset_new();
+    pm_error err = set ? protect_store(set, dbpath, msg, sizeof msg) : PM_ERR_NOMEM;
+    for (size_t i = 0; !err && i < ninputs; i++)
+        err = pm_outset_protect(set, "het invoerbestand", inputs[i], msg, sizeof msg);
+    char names[2][3][256];
+    report_outputs out[2];
     for (int a = 0; a < 2; a++) {
         pm_audience audience = a == 0 ? PM_EXTERN : PM_INTERN;
-        const char *name = pm_audience_name(audience);
-        char xlsx[4200], pdf[4200], png[4200];
-        snprintf(xlsx, sizeof xlsx, "%s/rapportage-%s-%s.xlsx", dir, period.label, name);
-        snprintf(pdf, sizeof pdf, "%s/rapportage-%s-%s.pdf", dir, period.label, name);
-        snprintf(png, sizeof png, "%s/grafieken-%s", dir, period.label);
-        report_outputs out = {xlsx, pdf, audience == PM_EXTERN ? png : NULL};
-        char msg[1024];
-        pm_error err =
-            write_reports(db, cfg, &period, period.end, audience, &out, msg, sizeof msg);
-        if (err)
-            return fail(err, msg);
+        const char *aname = pm_audience_name(audience);
+        snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
+        snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
+        snprintf(names[a][2], 256, "grafieken-%s", period.label);
+        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+        for (int k = 0; k < 3 && !err; k++) {
+            if (k == 2 && audience != PM_EXTERN)
+                continue;
+            if (!names_add(owned, names[a][k]))
+                err = PM_ERR_NOMEM;
+        }
     }
-    return 0;
+    size_t manifest = 0;
+    if (!err)
+        err = demo_manifest_add(set, dir, owned, &manifest, msg, sizeof msg);
+    char *paths[2][3] = {{NULL}};
+    for (int a = 0; a < 2 && !err; a++) {
+        for (int k = 0; k < 3 && !err; k++) {
+            if (k == 2 && a != 0)
+                continue;
+            paths[a][k] = path_in(dir, names[a][k]);
+            if (!paths[a][k]) {
+                err = PM_ERR_NOMEM;
+                break;
+            }
+            if (k == 0)
+                err = pm_outset_add_file(set, "de werkmap", paths[a][k], 0, &out[a].xlsx,
+                                         msg, sizeof msg);
+            else if (k == 1)
+                err = pm_outset_add_file(set, "de PDF", paths[a][k], 0, &out[a].pdf, msg,
+                                         sizeof msg);
+            else
+                err = pm_outset_add_dir(set, "de grafiekenmap", paths[a][k], &out[a].png,
+                                        msg, sizeof msg);
+        }
+    }
+    if (!err)
+        err = pm_outset_prepare(set, msg, sizeof msg);
+    if (!err)
+        err = demo_manifest_fill(set, owned, manifest, msg, sizeof msg);
+    for (int a = 0; a < 2 && !err; a++)
+        err = write_reports(db, cfg, &period, period.end, a == 0 ? PM_EXTERN : PM_INTERN,
+                            &out[a], msg, sizeof msg);
+    if (!err)
+        err = pm_outset_commit(set, msg, sizeof msg);
+    for (int a = 0; a < 2 && !err; a++)
+        print_outputs(&out[a], a == 0 ? PM_EXTERN : PM_INTERN, paths[a][0], paths[a][1],
+                      paths[a][2]);
+    pm_outset_free(set);
+    for (int a = 0; a < 2; a++)
+        for (int k = 0; k < 3; k++)
+            free(paths[a][k]);
+    if (err == PM_ERR_NOMEM && !set)
+        snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    return err ? fail(err, msg) : 0;
 }
 
 static int cmd_demo(const cli *c)
@@ -733,29 +1119,52 @@ static int cmd_demo(const cli *c)
     char fixdir[4096];
     snprintf(fixdir, sizeof fixdir, "%s",
              fixtures && *fixtures ? fixtures : PM_FIXTURES_DIR "/demo");
-    char mkmsg[1024];
-    pm_error mkerr = pm_mkdir_p(dir, mkmsg, sizeof mkmsg);
-    if (mkerr)
-        return fail(mkerr, mkmsg);
     char *paths[64];
     size_t npaths = list_fixtures(fixdir, paths, 64);
     if (npaths == 0) {
         fprintf(stderr, "pijlermonitor: geen demogegevens gevonden in %s\n", fixdir);
         return pm_exit_code(PM_ERR_IO);
     }
-    /* A fresh database every time: the demo shows the fixtures, nothing else. */
-    char dbpath[4200];
-    snprintf(dbpath, sizeof dbpath, "%s/pijlermonitor.db", dir);
-    const char *suffixes[] = {"", "-wal", "-shm"};
-    for (size_t i = 0; i < 3; i++) {
-        char p[4300];
-        snprintf(p, sizeof p, "%s%s", dbpath, suffixes[i]);
-        unlink(p);
+    name_list owned = {0};
+    int code = demo_claim(dir, &owned);
+    if (code) {
+        for (size_t i = 0; i < npaths; i++)
+            free(paths[i]);
+        names_free(&owned);
+        return code;
+    }
+    char msg[1024];
+    pm_error err = pm_mkdir_p(dir, msg, sizeof msg);
+    /* The manifest names the database before it exists, so a demo that
+     * stops halfway leaves a folder the next demo still recognises. */
+    if (!err && !names_add(&owned, DEMO_DB))
+        err = PM_ERR_NOMEM;
+    if (!err)
+        err = demo_manifest_write(dir, &owned, msg, sizeof msg);
+    char *dbpath = err ? NULL : path_in(dir, DEMO_DB);
+    if (!err && !dbpath) {
+        err = PM_ERR_NOMEM;
+        snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    }
+    if (err) {
+        for (size_t i = 0; i < npaths; i++)
+            free(paths[i]);
+        names_free(&owned);
+        return fail(err, msg);
+    }
+    /* A fresh database every time: the demo shows the fixtures, nothing
+     * else. demo_claim made sure any database here is the demo's own. */
+    const char *suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < 4; i++) {
+        char *p = malloc(strlen(dbpath) + 10);
+        if (p) {
+            sprintf(p, "%s%s", dbpath, suffixes[i]);
+            unlink(p);
+            free(p);
+        }
     }
     sqlite3 *db;
-    char msg[1024];
-    int code;
-    pm_error err = pm_store_open(dbpath, PM_STORE_CREATE, &db, NULL, msg, sizeof msg);
+    err = pm_store_open(dbpath, PM_STORE_CREATE, &db, NULL, msg, sizeof msg);
     if (err) {
         code = fail(err, msg);
     } else {
@@ -767,7 +1176,7 @@ static int cmd_demo(const cli *c)
             printf("\n");
             code = run_check(db, &cfg);
             if (code == 0)
-                code = demo_reports(db, &cfg, dir);
+                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned);
             pm_config_free(&cfg);
         }
         pm_store_close(db);
@@ -777,6 +1186,8 @@ static int cmd_demo(const cli *c)
     if (code == 0)
         printf("\nDemo klaar. De database staat in %s; de rapportages staan in %s.\n",
                dbpath, dir);
+    free(dbpath);
+    names_free(&owned);
     return code;
 }
 
@@ -814,15 +1225,43 @@ static bool is_option(const char *a, const char *name)
     return strncmp(a, name, len) == 0 && (a[len] == '\0' || a[len] == '=');
 }
 
+/* The options that take one value; given twice is a usage error (SPEC §8),
+ * never "the last one wins". */
+static const struct single_option {
+    const char *name;
+    size_t offset; /* of its const char * in cli */
+} single_options[] = {
+    {"--db", offsetof(cli, db_option)},  {"--kind", offsetof(cli, kind)},
+    {"--period", offsetof(cli, period)}, {"--peildatum", offsetof(cli, peildatum)},
+    {"--config", offsetof(cli, config)}, {"--format", offsetof(cli, format)},
+    {"--xlsx", offsetof(cli, xlsx)},     {"--pdf", offsetof(cli, pdf)},
+    {"--png", offsetof(cli, png)},       {"--audience", offsetof(cli, audience)},
+    {"--reden", offsetof(cli, reden)},   {"--bestand", offsetof(cli, bestand)},
+};
+
 int pm_cli_main(int argc, char **argv)
 {
+    /* A file-size limit (ulimit -f) would otherwise kill us silently in the
+     * middle of a write; ignored, the write fails with EFBIG and the normal
+     * error path reports it and removes the temporary file. */
+    signal(SIGXFSZ, SIG_IGN);
     cli c = {0};
     const char *cmd = NULL;
     bool only_args = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int bad = 0;
-        if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
+        const struct single_option *opt = NULL;
+        for (size_t k = 0; k < sizeof single_options / sizeof single_options[0]; k++)
+            if (!only_args && is_option(a, single_options[k].name))
+                opt = &single_options[k];
+        if (opt) {
+            const char **slot = (const char **)((char *)&c + opt->offset);
+            if (*slot)
+                return usage_error("optie '%s' is twee keer gegeven; geef haar één keer",
+                                   opt->name);
+            *slot = option_value(argc, argv, &i, opt->name, &bad);
+        } else if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
             if (!cmd)
                 cmd = a;
             else if (c.nargs < sizeof c.args / sizeof c.args[0])
@@ -837,34 +1276,10 @@ int pm_cli_main(int argc, char **argv)
         } else if (strcmp(a, "--version") == 0) {
             printf("pijlermonitor %s\n", PM_VERSION);
             return 0;
-        } else if (is_option(a, "--db")) {
-            c.db_option = option_value(argc, argv, &i, "--db", &bad);
-        } else if (is_option(a, "--kind")) {
-            c.kind = option_value(argc, argv, &i, "--kind", &bad);
-        } else if (is_option(a, "--period")) {
-            c.period = option_value(argc, argv, &i, "--period", &bad);
-        } else if (is_option(a, "--peildatum")) {
-            c.peildatum = option_value(argc, argv, &i, "--peildatum", &bad);
-        } else if (is_option(a, "--config")) {
-            c.config = option_value(argc, argv, &i, "--config", &bad);
-        } else if (is_option(a, "--format")) {
-            c.format = option_value(argc, argv, &i, "--format", &bad);
-        } else if (is_option(a, "--xlsx")) {
-            c.xlsx = option_value(argc, argv, &i, "--xlsx", &bad);
-        } else if (is_option(a, "--pdf")) {
-            c.pdf = option_value(argc, argv, &i, "--pdf", &bad);
-        } else if (is_option(a, "--png")) {
-            c.png = option_value(argc, argv, &i, "--png", &bad);
-        } else if (is_option(a, "--audience")) {
-            c.audience = option_value(argc, argv, &i, "--audience", &bad);
-        } else if (is_option(a, "--reden")) {
-            c.reden = option_value(argc, argv, &i, "--reden", &bad);
-        } else if (is_option(a, "--bestand")) {
-            c.bestand = option_value(argc, argv, &i, "--bestand", &bad);
         } else if (strcmp(a, "--wissen") == 0) {
             c.wissen = true;
         } else if (strcmp(a, "--dry-run") == 0) {
-            c.dry_run = true;
+            c.dry_run = true; /* a flag said twice means the same */
         } else {
             return usage_error("onbekende optie '%s'", a);
         }

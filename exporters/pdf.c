@@ -656,13 +656,43 @@ static void iso_date(time_t t, char *buf, size_t size)
     strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static pm_error write_pdf(doc *d, const char *path, char *msg, size_t msgsize)
+/* Opens path (a file the caller made) for writing from the start. */
+static pm_error open_target(const char *path, const char *shown, FILE **fp, char *msg,
+                            size_t msgsize)
 {
-    pm_outfile of;
-    pm_error err = pm_outfile_open(&of, path, msg, msgsize);
+    *fp = fopen(path, "wb");
+    if (*fp)
+        return PM_OK;
+    snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", shown,
+             pm_errno_text(errno));
+    return PM_ERR_IO;
+}
+
+/* Closes fp after writing; the first write error (os_err) or a failed flush
+ * is the reason. */
+static pm_error close_target(FILE *fp, int os_err, const char *shown, char *msg,
+                             size_t msgsize)
+{
+    errno = 0;
+    int e = os_err;
+    if (!e && (fflush(fp) != 0 || ferror(fp)))
+        e = errno ? errno : EIO;
+    if (fclose(fp) != 0 && !e)
+        e = errno ? errno : EIO;
+    if (!e)
+        return PM_OK;
+    snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", shown, pm_errno_text(e));
+    return PM_ERR_IO;
+}
+
+static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg,
+                          size_t msgsize)
+{
+    FILE *fp;
+    pm_error err = open_target(path, shown, &fp, msg, msgsize);
     if (err)
         return err;
-    out_stream os = {.fp = of.fp};
+    out_stream os = {.fp = fp};
     cairo_surface_t *s =
         cairo_pdf_surface_create_for_stream(write_stream, &os, PAGE_W, PAGE_H);
     char title[160], subject[256], date[32], d1[16], d2[16], d3[16];
@@ -706,32 +736,33 @@ static pm_error write_pdf(doc *d, const char *path, char *msg, size_t msgsize)
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     if (!err && os.err) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", shown,
                  pm_errno_text(os.err));
         err = PM_ERR_IO;
     } else if (!err && st != CAIRO_STATUS_SUCCESS) {
-        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", shown,
                  st == CAIRO_STATUS_NO_MEMORY ? "onvoldoende geheugen"
                                               : "schrijffout bij het maken van de PDF");
         err = st == CAIRO_STATUS_NO_MEMORY ? PM_ERR_NOMEM : PM_ERR_IO;
     } else if (err) {
-        snprintf(msg, msgsize, "%s: %s", path, pm_strerror(err));
+        snprintf(msg, msgsize, "%s: %s", shown, pm_strerror(err));
     }
     if (err) {
-        pm_outfile_abort(&of);
+        fclose(fp);
         return err;
     }
-    return pm_outfile_commit(&of, msg, msgsize);
+    return close_target(fp, 0, shown, msg, msgsize);
 }
 
-/* One chart as a PNG file in png_dir, on a white background. */
+/* One chart as a PNG file, on a white background, into the file the
+ * caller's png_file gives for its name. */
 static pm_error write_png(const doc *d, const chart_def *c, char *msg, size_t msgsize)
 {
-    size_t len = strlen(d->in->png_dir) + strlen(c->png) + 8;
-    char *path = malloc(len);
-    if (!path)
+    size_t len = strlen(c->png) + 8;
+    char *name = malloc(len);
+    if (!name)
         return PM_ERR_NOMEM;
-    snprintf(path, len, "%s/%s.png", d->in->png_dir, c->png);
+    snprintf(name, len, "%s.png", c->png);
 
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, PNG_W, PNG_H);
     cairo_t *cr = cairo_create(s);
@@ -748,25 +779,27 @@ static pm_error write_png(const doc *d, const chart_def *c, char *msg, size_t ms
     cairo_destroy(cr);
     cairo_surface_flush(s);
 
-    pm_outfile of;
-    if (!err)
-        err = pm_outfile_open(&of, path, msg, msgsize);
+    const char *path = NULL, *shown = name;
+    if (err)
+        snprintf(msg, msgsize, "%s: %s", name, pm_strerror(err));
     else
-        snprintf(msg, msgsize, "%s: %s", path, pm_strerror(err));
+        err = d->in->png_file(d->in->png_ctx, name, &path, &shown, msg, msgsize);
+    FILE *fp = NULL;
+    if (!err)
+        err = open_target(path, shown, &fp, msg, msgsize);
     if (!err) {
-        out_stream os = {.fp = of.fp};
+        out_stream os = {.fp = fp};
         cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, &os);
-        if (st != CAIRO_STATUS_SUCCESS || os.err) {
-            snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", path,
-                     os.err ? pm_errno_text(os.err) : "schrijffout");
-            pm_outfile_abort(&of);
+        if (st != CAIRO_STATUS_SUCCESS && !os.err) {
+            fclose(fp);
+            snprintf(msg, msgsize, "%s kan niet worden geschreven: schrijffout", shown);
             err = PM_ERR_IO;
         } else {
-            err = pm_outfile_commit(&of, msg, msgsize);
+            err = close_target(fp, os.err, shown, msg, msgsize);
         }
     }
     cairo_surface_destroy(s);
-    free(path);
+    free(name);
     return err;
 }
 
@@ -858,7 +891,8 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
     return PM_OK;
 }
 
-pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, char *msg, size_t msgsize)
+pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, const char *shown,
+                      char *msg, size_t msgsize)
 {
     doc d;
     pm_error err = doc_init(&d, in);
@@ -867,8 +901,8 @@ pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, char *msg, size_
         return err;
     }
     if (path)
-        err = write_pdf(&d, path, msg, msgsize);
-    if (!err && in->png_dir)
+        err = write_pdf(&d, path, shown ? shown : path, msg, msgsize);
+    if (!err && in->png_file)
         err = write_pngs(&d, msg, msgsize);
     doc_free(&d);
     /* Fonts are cached per document; a long-running caller gets them back. */

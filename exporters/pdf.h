@@ -1,8 +1,9 @@
 /* pdf.h — the PDF report of SPEC §7 (cairo + pango): page 1 a dashboard
  * with one tile per indicator, then a page per indicator with its charts and
  * a Dutch sentence under each. Fonts embedded, title, author, subject,
- * creation date and an outline entry per page; written to a temporary file
- * and renamed. Optionally every chart also as a PNG file. */
+ * creation date and an outline entry per page. Optionally every chart also
+ * as a PNG file. The exporter only fills files the caller made (its output
+ * set decides where they go and when they take their final names). */
 #ifndef PM_PDF_H
 #define PM_PDF_H
 
@@ -16,14 +17,19 @@ typedef struct pm_pdf_input {
     pm_audience audience;
     time_t created;          /* SOURCE_DATE_EPOCH or now */
     const char *fingerprint; /* pm_store_fingerprint of the data */
-    const char *png_dir;     /* NULL, or a folder for one PNG per chart */
+    /* NULL, or where each chart goes as a PNG: for a file name such as
+     * "r1-regio.png" it sets *path to the file to write (it exists; the
+     * exporter truncates it) and *shown to the name for messages. */
+    pm_error (*png_file)(void *ctx, const char *name, const char **path,
+                         const char **shown, char *msg, size_t msgsize);
+    void *png_ctx;
 } pm_pdf_input;
 
-/* Writes the PDF to path (and the PNGs when png_dir is set; path may be NULL
- * when only the PNGs are wanted). PM_ERR_IO with
- * a Dutch reason in msg when a file cannot be written; the target is then
- * untouched and no temporary file remains. */
-pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, char *msg,
-                      size_t msgsize);
+/* Writes the PDF into path, naming it `shown` in messages (path may be NULL
+ * when only the PNGs are wanted), and the PNGs when png_file is set.
+ * PM_ERR_IO with a Dutch reason in msg when a file cannot be written; the
+ * caller then discards what was written. */
+pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, const char *shown,
+                      char *msg, size_t msgsize);
 
 #endif

@@ -1771,34 +1771,28 @@ static char *folder_of(const char *path)
     return strndup(path, (size_t)(slash - path));
 }
 
-pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, char *msg,
-                       size_t msgsize)
+pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, const char *shown,
+                       char *msg, size_t msgsize)
 {
-    char *tmp = NULL;
-    pm_error err = pm_outfile_reserve(path, &tmp, msg, msgsize);
-    if (err)
-        return err;
-    char *dir = folder_of(tmp);
+    char *dir = folder_of(path);
     xw w = {.in = in, .rep = in->rep, .cfg = in->rep->ctx.cfg};
     snprintf(w.hidden, sizeof w.hidden, "<%d", w.cfg->min_cell);
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir};
-    w.wb = dir ? workbook_new_opt(tmp, &opts) : NULL;
+    w.wb = dir ? workbook_new_opt(path, &opts) : NULL;
     if (!w.wb) {
-        snprintf(msg, msgsize, "%s: onvoldoende geheugen voor de werkmap", path);
-        unlink(tmp);
-        free(tmp);
+        snprintf(msg, msgsize, "%s: onvoldoende geheugen voor de werkmap", shown);
         free(dir);
         return PM_ERR_NOMEM;
     }
-    err = write_sheets(&w, msg, msgsize);
+    pm_error err = write_sheets(&w, msg, msgsize);
     if (!err && w.lerr) {
         snprintf(msg, msgsize,
-                 "%s: de werkmap kan niet worden opgebouwd (libxlsxwriter: %s)", path,
+                 "%s: de werkmap kan niet worden opgebouwd (libxlsxwriter: %s)", shown,
                  lxw_strerror(w.lerr));
         err = PM_ERR_IO;
     }
     /* Closing also frees the workbook, so it happens on failure too; the
-     * half-written temporary file is removed below. */
+     * caller discards the half-written file. */
     errno = 0;
     lxw_error closed = workbook_close(w.wb);
     int close_errno = errno;
@@ -1807,16 +1801,10 @@ pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, char *msg,
          * not tell a user that the disk is full: say the reason in Dutch
          * from errno when the library left one (tests/e2e/test_faults.py). */
         snprintf(msg, msgsize, "%s kan niet worden geschreven%s%s (libxlsxwriter: %s)",
-                 path, close_errno ? ": " : "",
+                 shown, close_errno ? ": " : "",
                  close_errno ? pm_errno_text(close_errno) : "", lxw_strerror(closed));
         err = PM_ERR_IO;
     }
-    if (err) {
-        unlink(tmp);
-    } else {
-        err = pm_outfile_rename(tmp, path, msg, msgsize);
-    }
-    free(tmp);
     free(dir);
     return err;
 }

@@ -1,8 +1,8 @@
 /* xlsx.h — the Excel workbook of SPEC §7 (libxlsxwriter): Overzicht, one
  * sheet per indicator with breakdowns, trend and a native chart reading
  * those cells, Budget, Toelichting, and for intern the row-level sheets.
- * Written in constant_memory mode (every sheet in row order) to a temporary
- * file in the target folder, then renamed: never a half-written workbook. */
+ * Written in constant_memory mode (every sheet in row order) into a file the
+ * caller made (a temporary of its output set, in the target folder). */
 #ifndef PM_XLSX_H
 #define PM_XLSX_H
 
@@ -24,10 +24,11 @@ typedef struct pm_xlsx_input {
                                 1048576 minus the header row */
 } pm_xlsx_input;
 
-/* Writes the workbook to path. PM_ERR_IO (folder not writable, disk full)
- * or PM_ERR_DB (reading row detail failed) with a Dutch reason in msg; the
- * target file is then untouched and no temporary file remains. */
-pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, char *msg,
-                       size_t msgsize);
+/* Writes the workbook into path, naming it `shown` in messages. PM_ERR_IO
+ * (disk full) or PM_ERR_DB (reading row detail failed) with a Dutch reason
+ * in msg; the caller then discards path. libxlsxwriter's own temporary files
+ * go in path's folder. */
+pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, const char *shown,
+                       char *msg, size_t msgsize);
 
 #endif

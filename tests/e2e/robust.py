@@ -143,8 +143,9 @@ def pdf_problem(path):
 
 
 def temp_files(folder):
-    """Names in folder that are temporary files of pijlermonitor."""
-    return sorted(n for n in os.listdir(folder) if ".tmp-" in n)
+    """Names in folder that are temporary files of pijlermonitor (its output
+    set's ".pm-XXXXXX"; ".tmp-" was the older form)."""
+    return sorted(n for n in os.listdir(folder) if n.startswith(".pm-") or ".tmp-" in n)
 
 
 ENGLISH = ("unable", "error", "failed", "cannot", "denied", "no such", "read-only",

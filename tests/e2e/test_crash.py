@@ -16,7 +16,7 @@ after-state (row counts and the rows per imported file).
 Report: `report --audience intern --xlsx --pdf` killed at times spread over
 its run: a file under a final name is always complete (the workbook a valid
 zip, testzip() None; the PDF passes qpdf --check); temporary files
-("*.tmp-XXXXXX") may remain after SIGKILL and are listed. A kill never spoils
+(".pm-XXXXXX") may remain after SIGKILL and are listed. A kill never spoils
 an older report under the same name, nor the database."""
 import os
 import re
@@ -182,16 +182,25 @@ def kill_report(when):
     return running
 
 
+MAGIC = {"r.xlsx": b"PK", "r.pdf": b"%PDF"}
+
+
 def temp_of(name, min_size=0):
-    """A trigger: a temporary file of `name` exists with at least min_size bytes."""
+    """A trigger: a temporary file of `name` exists with at least min_size
+    bytes. The temporaries have short names (".pm-XXXXXX"), so which output
+    one holds is told by its first bytes; an empty one (min_size 0) is any."""
     def when(t):
         for n in robust.temp_files(rdir):
-            if n.startswith(name + ".tmp-"):
-                try:
-                    if os.path.getsize(os.path.join(rdir, n)) >= min_size:
-                        return True
-                except OSError:
-                    pass
+            try:
+                p = os.path.join(rdir, n)
+                if min_size == 0:
+                    return True
+                with open(p, "rb") as f:
+                    head = f.read(4)
+                if head.startswith(MAGIC[name]) and os.path.getsize(p) >= min_size:
+                    return True
+            except OSError:
+                pass
         return False
     return when
 
@@ -247,8 +256,8 @@ for name, delay, when in report_scenarios:
     seen_temps.update(temps)
     lib_temps = libxlsxwriter_temps()
     seen_lib_temps.update(lib_temps)
-    others = [n for n in os.listdir(rdir) if n not in ("r.xlsx", "r.pdf") and ".tmp-" not in n
-              and n not in lib_temps]
+    others = [n for n in os.listdir(rdir) if n not in ("r.xlsx", "r.pdf")
+              and n not in temps and n not in lib_temps]
     print(f"# report kill {name}: running {running}, final files {present}, temporary {temps}")
     check(ok and not others,
           f"report_killed_{name}_leaves_no_partial_file_under_a_final_name",

@@ -221,7 +221,8 @@ check(set(got) == INTERN_PNGS, "png_writes_one_named_file_per_chart",
       sorted(set(got) ^ INTERN_PNGS))
 bad = [n for n, p in got.items() if not png_ok(p)]
 check(not bad, "every_png_is_a_1200x750_png_with_content", bad)
-check(not glob.glob(os.path.join(w.path, "png-intern", "*tmp*")),
+check(not glob.glob(os.path.join(w.path, "png-intern", "*tmp*")) and
+      not glob.glob(os.path.join(w.path, "png-intern", ".pm-*")),
       "png_folder_has_no_temporary_files")
 
 # Only PNGs: no --pdf.
@@ -229,7 +230,8 @@ r, _ = report(None, "extern", png="png-only", pdf=False)
 got = pngs(os.path.join(w.path, "png-only"))
 check(r.code == 0 and set(got) == EXTERN_PNGS, "png_without_pdf_writes_the_extern_charts",
       (r, sorted(got)))
-check(not glob.glob(os.path.join(w.path, "*.pdf.tmp*")), "png_only_writes_no_pdf")
+check(not glob.glob(os.path.join(w.path, "*.pdf.tmp*")) and
+      not glob.glob(os.path.join(w.path, ".pm-*")), "png_only_writes_no_pdf")
 
 # ---- the extern document -------------------------------------------------
 
@@ -298,7 +300,8 @@ os.mkdir(target)
 r = w.run("report", "--period", "2025-Q4", "--pdf", target)
 check(r.code == 3 and os.path.isdir(target) and not os.listdir(target),
       "pdf_onto_a_folder_exits_3_and_leaves_it_alone", r)
-check(not glob.glob(os.path.join(w.path, "is-een-map.tmp*")),
+check(not glob.glob(os.path.join(w.path, "is-een-map.tmp*")) and
+      not glob.glob(os.path.join(w.path, ".pm-*")),
       "a_failed_pdf_leaves_no_temporary_file",
       glob.glob(os.path.join(w.path, "*tmp*")))
 
@@ -306,7 +309,8 @@ blocker = os.path.join(w.path, "png-blocked")
 os.mkdir(blocker)
 os.mkdir(os.path.join(blocker, "r1-regio.png"))  # a folder where a PNG must go
 r = w.run("report", "--period", "2025-Q4", "--png", blocker)
-check(r.code == 3 and not glob.glob(os.path.join(blocker, "*tmp*")),
+check(r.code == 3 and not glob.glob(os.path.join(blocker, "*tmp*")) and
+      not glob.glob(os.path.join(blocker, ".pm-*")),
       "a_png_that_cannot_be_written_exits_3_without_temporary_files", r)
 
 # ---- all text through pango ------------------------------------------------

@@ -733,7 +733,7 @@ with open(path_e, "rb") as fa, open(c, "rb") as fc:
 
 
 def leftovers(folder):
-    return [f for f in os.listdir(folder) if ".tmp-" in f]
+    return [f for f in os.listdir(folder) if f.startswith(".pm-") or ".tmp-" in f]
 
 
 res = w.run("report", "--period", PERIOD, "--xlsx", os.path.join(w.path, "nope", "r.xlsx"))

@@ -1,9 +1,8 @@
 /* test_diag.c — the diagnostics list (error.c), Dutch formats (format.c)
- * and the write-then-rename output files (outfile.c). */
+ * and the Dutch words for file errors (outfile.c). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "error.h"
 #include "format.h"
@@ -87,34 +86,16 @@ static void dutch_formats(void)
               "date_dutch_order");
 }
 
-static void outfile_renames_only_on_commit(void)
+static void errno_text_is_dutch(void)
 {
-    char dir[] = "/tmp/pm-outfile-XXXXXX";
-    CHECK(mkdtemp(dir) != NULL, "temp_dir_made");
-    char path[256];
-    snprintf(path, sizeof path, "%s/rapport.txt", dir);
-    char msg[256];
-    pm_outfile of;
-    CHECK(pm_outfile_open(&of, path, msg, sizeof msg) == PM_OK, "outfile_opens");
-    fputs("half", of.fp);
-    struct stat sb;
-    CHECK(stat(path, &sb) != 0, "final_name_absent_while_writing");
-    pm_outfile_abort(&of);
-    CHECK(stat(path, &sb) != 0, "abort_leaves_no_final_file");
-    CHECK(pm_outfile_open(&of, path, msg, sizeof msg) == PM_OK, "outfile_opens_again");
-    char tmp[256];
-    snprintf(tmp, sizeof tmp, "%s", of.tmp_path);
-    fputs("heel", of.fp);
-    CHECK(pm_outfile_commit(&of, msg, sizeof msg) == PM_OK, "commit_succeeds");
-    CHECK(stat(path, &sb) == 0 && sb.st_size == 4, "commit_puts_whole_file_in_place");
-    CHECK(stat(tmp, &sb) != 0, "commit_leaves_no_temporary_file");
-    snprintf(path, sizeof path, "%s/geen-map/rapport.txt", dir);
-    CHECK(pm_outfile_open(&of, path, msg, sizeof msg) == PM_ERR_IO &&
-              strstr(msg, "geen-map/rapport.txt") != NULL,
-          "unwritable_folder_is_io_error_naming_the_file");
-    snprintf(path, sizeof path, "%s/rapport.txt", dir);
-    unlink(path);
-    rmdir(dir);
+    static const int codes[] = {EBUSY,  EISDIR, ENOTDIR, ENAMETOOLONG, EACCES, EROFS,
+                                ENOSPC, EFBIG,  EXDEV,   ELOOP,        EMFILE, 9999};
+    int english = 0;
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+        if (strcmp(pm_errno_text(codes[i]), strerror(codes[i])) == 0)
+            english++;
+    CHECK(english == 0, "no_errno_is_described_by_strerror_english");
+    CHECK_STR(pm_errno_text(9999), "systeemfout 9999", "unknown_errno_gives_its_number");
 }
 
 int main(void)
@@ -124,6 +105,6 @@ int main(void)
     diag_shows_control_characters_as_question_marks();
     exit_codes_follow_spec();
     dutch_formats();
-    outfile_renames_only_on_commit();
+    errno_text_is_dutch();
     return tap_done();
 }
