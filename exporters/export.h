@@ -19,7 +19,9 @@ const char *pm_audience_name(pm_audience a);
 bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a);
 
 /* Whether a cell's value may be shown (false: show "<min_cell"): always for
- * intern and for breakdowns that do not count people. */
+ * intern and for breakdowns that do not count people; for extern the marks
+ * of pm_disclosure_apply (disclosure.h), primary and secondary alike, and
+ * everything computed from a hidden cell is hidden with it. */
 bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
                      int min_cell);
 
