@@ -34,3 +34,15 @@ bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a, int
     /* Not through pm_disclosure_apply: at least the small cells stay hidden. */
     return c->n == 0 || c->n >= min_cell;
 }
+
+bool pm_result_has_secondary(const pm_result *r)
+{
+    for (size_t i = 0; i < r->nbreakdowns; i++) {
+        const pm_breakdown *b = &r->breakdowns[i];
+        for (size_t c = 0; b->disclosure_done && c < b->ncells; c++)
+            if (b->periode[c].suppress == PM_SUPPRESS_SECUNDAIR ||
+                b->cumulatief[c].suppress == PM_SUPPRESS_SECUNDAIR)
+                return true;
+    }
+    return false;
+}

@@ -25,4 +25,12 @@ bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a);
 bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
                      int min_cell);
 
+/* The sentence the workbook's and the PDF's notes give for extern. */
+#define PM_SECONDARY_NOTE                                                                \
+    "Om te voorkomen dat een verborgen cel uit de andere cellen is af te leiden, is "    \
+    "ook de kleinste andere cel verborgen (secundaire onderdrukking)."
+
+/* Whether any breakdown of r has a secondary-suppressed cell (extern). */
+bool pm_result_has_secondary(const pm_result *r);
+
 #endif

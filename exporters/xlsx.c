@@ -1518,7 +1518,7 @@ static void write_toelichting(xw *w)
     tl_settings(&s);
     tl_sources(&s);
     tl_warnings(&s);
-    char buf[400];
+    char buf[640];
     if (w->in->audience == PM_INTERN) {
         snprintf(buf, sizeof buf,
                  "Deze werkmap is voor intern gebruik. Na dit blad volgen de "
@@ -1528,7 +1528,7 @@ static void write_toelichting(xw *w)
             buf, sizeof buf,
             "Deze werkmap is voor extern gebruik: alleen totalen, geen namen van "
             "specialisten, geen cijfers per organisatie, en cellen uit minder dan %d "
-            "waarnemingen als %s.",
+            "waarnemingen als %s. " PM_SECONDARY_NOTE,
             w->cfg->min_cell, w->hidden);
     }
     tl_row(&s, "Publiek", buf);

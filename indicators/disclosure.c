@@ -82,6 +82,10 @@ static box point_box(long t, long n)
 
 /* ---- one table ---------------------------------------------------------- */
 
+typedef struct forced {
+    bool n, t, r;
+} forced;
+
 typedef struct dc_cell {
     const char *key;
     long n, t;
@@ -90,25 +94,22 @@ typedef struct dc_cell {
     bool in0, in1; /* a published cell containing it is at 0% / 100% */
     box base;      /* scratch: the cell's own bounds */
     box feas;      /* what the attacker can still hold possible */
+    forced fixed;  /* what the published totals fix even with every
+                      non-empty cell of both tables hidden */
 } dc_cell;
 
-typedef struct forced {
-    bool n, t, r;
-} forced;
-
-static bool is_hidden(const dc_cell *c, bool all)
+static bool is_hidden(const dc_cell *c)
 {
-    return c->mark != PM_SUPPRESS_NONE || (all && c->n > 0);
+    return c->mark != PM_SUPPRESS_NONE;
 }
 
-/* Fills feas of every hidden cell. all: as if every non-empty cell were
- * hidden (the visible ones as secondary), to tell what the published totals
- * fix by themselves. */
-static void analyse(dc_cell *c, size_t k, pm_table_kind kind, int m, bool all)
+/* Fills feas of every hidden cell from its own bounds, its partner's
+ * (outer) and the table total. */
+static void analyse(dc_cell *c, size_t k, pm_table_kind kind, int m)
 {
     long st = 0, su = 0;
     for (size_t i = 0; i < k; i++) {
-        if (!is_hidden(&c[i], all))
+        if (!is_hidden(&c[i]))
             continue;
         box b = open_box;
         if (c[i].mark == PM_SUPPRESS_PRIMAIR) {
@@ -126,11 +127,11 @@ static void analyse(dc_cell *c, size_t k, pm_table_kind kind, int m, bool all)
         su += c[i].n - c[i].t;
     }
     for (size_t i = 0; i < k; i++) {
-        if (!is_hidden(&c[i], all))
+        if (!is_hidden(&c[i]))
             continue;
         box o = {0, 0, 0, 0, 0, 0};
         for (size_t j = 0; j < k; j++) {
-            if (j == i || !is_hidden(&c[j], all))
+            if (j == i || !is_hidden(&c[j]))
                 continue;
             o.tlo += c[j].base.tlo;
             o.ulo += c[j].base.ulo;
@@ -150,6 +151,12 @@ static void analyse(dc_cell *c, size_t k, pm_table_kind kind, int m, bool all)
 
 static forced forced_of(const box *f, pm_table_kind kind)
 {
+    /* No possible value at all cannot happen for true figures; should it,
+     * count it as a leak so that more is hidden rather than less. */
+    if (f->nlo > f->nhi || f->tlo > f->thi || f->ulo > f->uhi) {
+        forced all = {true, kind == PM_TABLE_RATE, kind == PM_TABLE_RATE};
+        return all;
+    }
     forced r = {f->nlo == f->nhi, false, false};
     if (kind == PM_TABLE_RATE) {
         r.t = f->tlo == f->thi;
@@ -164,38 +171,21 @@ static forced forced_of(const box *f, pm_table_kind kind)
  * their own already fix (no suppression can hide those). */
 static bool table_leaks(dc_cell *c, size_t k, pm_table_kind kind, int m)
 {
-    analyse(c, k, kind, m, false);
-    bool any = false;
-    for (size_t i = 0; i < k && !any; i++) {
-        if (!is_hidden(&c[i], false))
+    analyse(c, k, kind, m);
+    for (size_t i = 0; i < k; i++) {
+        if (!is_hidden(&c[i]))
             continue;
         forced f = forced_of(&c[i].feas, kind);
-        any = f.n || f.t || f.r;
-    }
-    if (!any)
-        return false;
-    forced *now = malloc((k ? k : 1) * sizeof *now);
-    if (!now)
-        return true; /* cannot decide: hide more */
-    for (size_t i = 0; i < k; i++)
-        if (is_hidden(&c[i], false))
-            now[i] = forced_of(&c[i].feas, kind);
-    analyse(c, k, kind, m, true);
-    bool leak = false;
-    for (size_t i = 0; i < k && !leak; i++) {
-        if (c[i].mark == PM_SUPPRESS_NONE)
-            continue;
-        forced f = now[i];
-        forced fixed = forced_of(&c[i].feas, kind);
         if (f.t && c[i].feas.thi == 0 && c[i].in0)
             f.t = f.r = false;
-        if (f.r && c[i].feas.uhi == 0 && c[i].in1)
+        if (f.r && c[i].feas.uhi == 0 && c[i].in1) {
             f.r = false;
-        leak = (f.n && !fixed.n) || (f.t && !fixed.t) || (f.r && !fixed.r);
+            f.t = f.n; /* teller = noemer: known exactly when the noemer is */
+        }
+        if ((f.n && !c[i].fixed.n) || (f.t && !c[i].fixed.t) || (f.r && !c[i].fixed.r))
+            return true;
     }
-    free(now);
-    analyse(c, k, kind, m, false); /* leave feas as published */
-    return leak;
+    return false;
 }
 
 /* Whether cell a comes before cell b as a secondary: smaller n, then key. */
@@ -230,7 +220,7 @@ static bool protect(dc_cell *c, size_t k, pm_table_kind kind, int m)
         pick->mark = PM_SUPPRESS_SECUNDAIR;
         added = true;
     }
-    analyse(c, k, kind, m, false);
+    analyse(c, k, kind, m);
     return added;
 }
 
@@ -268,6 +258,17 @@ void pm_disclosure_table(pm_cell *cells, size_t ncells, pm_table_kind kind, int 
         c[i].n = cells[i].n;
         c[i].t = kind == PM_TABLE_COUNT ? cells[i].n : (long)cells[i].teller;
         c[i].outer = open_box;
+    }
+    /* What the total fixes with every non-empty cell hidden. */
+    for (size_t i = 0; i < ncells; i++)
+        if (c[i].n > 0)
+            c[i].mark = c[i].n < min_cell ? PM_SUPPRESS_PRIMAIR : PM_SUPPRESS_SECUNDAIR;
+    analyse(c, ncells, kind, min_cell);
+    for (size_t i = 0; i < ncells; i++) {
+        c[i].fixed =
+            c[i].n > 0 ? forced_of(&c[i].feas, kind) : (forced){false, false, false};
+        c[i].mark = PM_SUPPRESS_NONE;
+        c[i].feas = open_box;
     }
     set_totals(c, ncells);
     mark_primary(c, ncells, min_cell);
@@ -353,6 +354,78 @@ static bool same_feas(const dc_cell *a, const box *saved, size_t k)
     return true;
 }
 
+/* One breakdown's two tables: cells[0 .. k) the periode, cells[k .. 2k) the
+ * cumulatief, same keys in the same order. */
+typedef struct pair_tables {
+    dc_cell *per, *cum;
+    size_t k;
+    table_rule rule;
+    bool nested; /* the periode lies inside the cumulatief range */
+    int m;
+    box *saved; /* 2k entries of scratch */
+} pair_tables;
+
+/* Runs both tables to a fixed point: each is analysed (with protect: also
+ * given secondary marks) with the bounds its partner gives. Whether a mark
+ * was added. */
+static bool settle(pair_tables *p, bool with_marks)
+{
+    bool any = false;
+    size_t k = p->k;
+    for (size_t round = 0; round < 2 * k + 4; round++) {
+        for (size_t j = 0; j < k; j++) {
+            p->saved[j] = p->per[j].feas;
+            p->saved[k + j] = p->cum[j].feas;
+        }
+        bool added = false;
+        set_totals(p->per, k);
+        if (p->nested)
+            pair_bounds(p->per, p->cum, k, p->rule.pair, p->rule.kind, true);
+        if (with_marks)
+            added |= protect(p->per, k, p->rule.kind, p->m);
+        else
+            analyse(p->per, k, p->rule.kind, p->m);
+        set_totals(p->cum, k);
+        if (p->nested)
+            pair_bounds(p->cum, p->per, k, p->rule.pair, p->rule.kind, false);
+        if (with_marks)
+            added |= protect(p->cum, k, p->rule.kind, p->m);
+        else
+            analyse(p->cum, k, p->rule.kind, p->m);
+        any |= added;
+        if (!p->nested || (!added && same_feas(p->per, p->saved, k) &&
+                           same_feas(p->cum, p->saved + k, k)))
+            break;
+    }
+    return any;
+}
+
+/* Sets each cell's `fixed`: what an attacker would know if every non-empty
+ * cell of both tables were hidden, i.e. what the published totals, the
+ * empty categories and the partner relation fix by themselves. */
+static pm_error set_fixed(pair_tables *p)
+{
+    size_t k = p->k;
+    dc_cell *all = malloc(2 * (k ? k : 1) * sizeof *all);
+    if (!all)
+        return PM_ERR_NOMEM;
+    memcpy(all, p->per, 2 * k * sizeof *all);
+    for (size_t i = 0; i < 2 * k; i++) {
+        if (all[i].n > 0)
+            all[i].mark = all[i].n < p->m ? PM_SUPPRESS_PRIMAIR : PM_SUPPRESS_SECUNDAIR;
+        all[i].outer = all[i].feas = open_box;
+    }
+    pair_tables q = *p;
+    q.per = all;
+    q.cum = all + k;
+    settle(&q, false);
+    for (size_t i = 0; i < 2 * k; i++)
+        p->per[i].fixed = all[i].n > 0 ? forced_of(&all[i].feas, p->rule.kind)
+                                       : (forced){false, false, false};
+    free(all);
+    return PM_OK;
+}
+
 static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
                                   pm_breakdown *b, int m)
 {
@@ -360,62 +433,45 @@ static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
     for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
         if (strcmp(rules[i].id, r->id) == 0 && strcmp(rules[i].key, b->key) == 0)
             rule = rules[i];
-    size_t k = 0;
-    size_t *idx = malloc((b->ncells ? b->ncells : 1) * sizeof *idx);
-    dc_cell *cell = calloc(2 * (b->ncells ? b->ncells : 1), sizeof *cell);
-    box *saved = calloc(2 * (b->ncells ? b->ncells : 1), sizeof *saved);
-    if (!idx || !cell || !saved) {
-        free(idx);
-        free(cell);
-        free(saved);
-        return PM_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < b->ncells; i++)
+    size_t k = 0, cap = b->ncells ? b->ncells : 1;
+    size_t *idx = malloc(cap * sizeof *idx);
+    dc_cell *cell = calloc(2 * cap, sizeof *cell);
+    box *saved = calloc(2 * cap, sizeof *saved);
+    pm_error err = idx && cell && saved ? PM_OK : PM_ERR_NOMEM;
+    for (size_t i = 0; !err && i < b->ncells; i++)
         if (!outside_group(r->id, b, &b->periode[i]))
             idx[k++] = i;
-    dc_cell *per = cell, *cum = cell + k;
-    for (size_t j = 0; j < k; j++) {
+    /* The periode lies inside the cumulatief unless it starts before the
+     * programme; only then do the tables bound each other. */
+    pair_tables p = {cell, cell + k, k, rule, rep->ctx.per_from >= rep->ctx.cum_from,
+                     m,    saved};
+    for (size_t j = 0; !err && j < k; j++) {
         for (int rg = 0; rg < 2; rg++) {
             const pm_cell *src = rg == 0 ? &b->periode[idx[j]] : &b->cumulatief[idx[j]];
-            dc_cell *d = rg == 0 ? &per[j] : &cum[j];
+            dc_cell *d = rg == 0 ? &p.per[j] : &p.cum[j];
             d->key = src->key;
             d->n = src->n;
             d->t = rule.kind == PM_TABLE_COUNT ? src->n : (long)src->teller;
             d->outer = open_box;
+            d->feas = open_box; /* nothing known of a partner before its analysis */
         }
     }
-    mark_primary(per, k, m);
-    mark_primary(cum, k, m);
-    /* The periode lies inside the cumulatief unless it starts before the
-     * programme; only then do the tables bound each other. */
-    bool nested = rep->ctx.per_from >= rep->ctx.cum_from;
-    for (size_t round = 0; round < 2 * k + 4; round++) {
+    if (!err)
+        err = set_fixed(&p);
+    if (!err) {
+        mark_primary(p.per, k, m);
+        mark_primary(p.cum, k, m);
+        settle(&p, true);
         for (size_t j = 0; j < k; j++) {
-            saved[j] = per[j].feas;
-            saved[k + j] = cum[j].feas;
+            b->periode[idx[j]].suppress = p.per[j].mark;
+            b->cumulatief[idx[j]].suppress = p.cum[j].mark;
         }
-        bool added = false;
-        set_totals(per, k);
-        if (nested)
-            pair_bounds(per, cum, k, rule.pair, rule.kind, true);
-        added |= protect(per, k, rule.kind, m);
-        set_totals(cum, k);
-        if (nested)
-            pair_bounds(cum, per, k, rule.pair, rule.kind, false);
-        added |= protect(cum, k, rule.kind, m);
-        if (!nested ||
-            (!added && same_feas(per, saved, k) && same_feas(cum, saved + k, k)))
-            break;
+        b->disclosure_done = true;
     }
-    for (size_t j = 0; j < k; j++) {
-        b->periode[idx[j]].suppress = per[j].mark;
-        b->cumulatief[idx[j]].suppress = cum[j].mark;
-    }
-    b->disclosure_done = true;
     free(idx);
     free(cell);
     free(saved);
-    return PM_OK;
+    return err;
 }
 
 /* ---- means ---------------------------------------------------------------- */
