@@ -30,6 +30,10 @@ bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
     "Om te voorkomen dat een verborgen cel uit de andere cellen is af te leiden, is "    \
     "ook de kleinste andere cel verborgen (secundaire onderdrukking)."
 
+/* What an extern report says for a mean on too few evaluations or
+ * organisations (SPEC §6). */
+#define PM_MEAN_HIDDEN "te weinig evaluaties"
+
 /* Whether any breakdown of r has a secondary-suppressed cell (extern). */
 bool pm_result_has_secondary(const pm_result *r);
 

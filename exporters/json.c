@@ -67,7 +67,7 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
                            f->gemiddelde);
         if (f->gemiddelde_onderdrukt)
             cJSON_AddStringToObject(o, "opdrachtgever_gemiddelde_onderdrukt",
-                                    "te weinig evaluaties");
+                                    PM_MEAN_HIDDEN);
         cJSON_AddNumberToObject(o, "opdrachtgever_evaluaties", (double)f->n_gemiddelde);
     } else if (strcmp(id, "R6") == 0) {
         cJSON_AddNumberToObject(o, "aantal", (double)f->aantal);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "disclosure.h"
 #include "format.h"
 #include "labels.h"
 #include "pdf_internal.h"
@@ -870,6 +871,12 @@ static pm_error r4_opdrachtgever(const doc *d, cairo_t *cr, pm_rect r, char *say
                        "doel minimaal %s).",
                        d->per_phrase, pm_format_decimal(f->gemiddelde, 1, m, sizeof m),
                        f->n_gemiddelde, f->n_gemiddelde == 1 ? "" : "s", g);
+        else if (f->gemiddelde_onderdrukt)
+            pm_pdf_add(say, size,
+                       "%s is het gemiddelde van de opdrachtgevers niet getoond: %s "
+                       "(minder dan %d, of van minder dan %d organisaties). De status "
+                       "rust daarom op de mijlpalen alleen.",
+                       d->per_phrase, PM_MEAN_HIDDEN, d->cfg->min_cell, PM_MEAN_MIN_ORGS);
         else
             pm_pdf_add(say, size, "%s hebben de opdrachtgevers geen evaluatie gegeven.",
                        d->per_phrase);

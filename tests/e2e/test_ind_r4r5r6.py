@@ -29,7 +29,7 @@ def setup(rows_by_file):
 def indicators(w, period, peildatum=None):
     """The JSON report as {id: indicator}, or None (and a failed check). Intern:
     these tests check the computation; extern hides a mean of fewer than 3
-    organisations (test_disclosure)."""
+    organisations (test_disclosure_outputs)."""
     args = ["indicators", "--period", period, "--format", "json", "--audience", "intern"]
     if peildatum:
         args += ["--peildatum", peildatum]
