@@ -441,10 +441,7 @@ static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
     for (size_t i = 0; !err && i < b->ncells; i++)
         if (!outside_group(r->id, b, &b->periode[i]))
             idx[k++] = i;
-    /* The periode lies inside the cumulatief unless it starts before the
-     * programme; only then do the tables bound each other. */
-    pair_tables p = {cell, cell + k, k, rule, rep->ctx.per_from >= rep->ctx.cum_from,
-                     m,    saved};
+    pair_tables p = {cell, cell + k, k, rule, false, m, saved};
     for (size_t j = 0; !err && j < k; j++) {
         for (int rg = 0; rg < 2; rg++) {
             const pm_cell *src = rg == 0 ? &b->periode[idx[j]] : &b->cumulatief[idx[j]];
@@ -455,6 +452,20 @@ static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
             d->outer = open_box;
             d->feas = open_box; /* nothing known of a partner before its analysis */
         }
+    }
+    /* The periode lies inside the cumulatief unless it starts before the
+     * programme; even then, when every cell keeps the relation (no rows
+     * before the start), assume an attacker knows it: a true constraint can
+     * only make us hide more. */
+    p.nested = rep->ctx.per_from >= rep->ctx.cum_from;
+    for (size_t j = 0; !err && j < k && !p.nested; j++) {
+        bool inside = p.per[j].n <= p.cum[j].n;
+        if (rule.pair == PAIR_TU)
+            inside = inside && p.per[j].t <= p.cum[j].t &&
+                     p.per[j].n - p.per[j].t <= p.cum[j].n - p.cum[j].t;
+        if (!inside)
+            break;
+        p.nested = j + 1 == k;
     }
     if (!err)
         err = set_fixed(&p);

@@ -107,7 +107,7 @@ demo = os.path.join(w.path, "demo")
 assert w.run("demo", demo, db=False).code == 0
 w.db = os.path.join(demo, "pijlermonitor.db")
 for period in ("2025-Q3", "2025-Q4", "2026-Q1", "2025", "2025-10-15..2026-02-15",
-               "2024-07-01..2025-12-31", "2025-11"):
+               "2024-07-01..2025-12-31", "2025-11", "2024"):
     c, e = play("demo", w, period)
     checked, exempt = checked + c, exempt + e
 
