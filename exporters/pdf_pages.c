@@ -215,7 +215,7 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
         set_label(&c, i, pm_label_category(key, cell->key));
         c.v[0][i] = cell->waarde;
         c.f[0][i] = cell->has_waarde;
-        /* An empty cell is withheld too ("<5" covers 0), as in the JSON. */
+        /* Hidden as the JSON hides it (disclosure.h); an empty one shows 0. */
         c.f[1][i] = cell_hidden(d, b, cell);
         any_hidden |= c.f[1][i];
         if (!cell->has_waarde || c.f[1][i])
@@ -402,9 +402,13 @@ static pm_error r1_werkdagen(const doc *d, cairo_t *cr, pm_rect r, char *say, si
                                pm_pdf_count(pending->teller, a, sizeof a));
             }
             pm_pdf_add(say, size, ".");
-            /* The median of the contacted ones, read from the buckets. */
+            /* The median of the contacted ones, read from the buckets; not
+             * when a bucket is hidden, as it would bound the hidden one. */
             double half = contacted / 2, run = 0;
-            for (size_t i = 0; contacted > 0 && i < n; i++) {
+            bool any_hidden = false;
+            for (size_t i = 0; i < n; i++)
+                any_hidden |= c.f[1][i];
+            for (size_t i = 0; contacted > 0 && !any_hidden && i < n; i++) {
                 if (&b->cumulatief[i] == pending)
                     continue;
                 run += b->cumulatief[i].teller;

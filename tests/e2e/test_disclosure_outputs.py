@@ -160,6 +160,28 @@ check(e3["periode"]["opdrachtgever_gemiddelde"] == 7.4 and
       "opdrachtgever_gemiddelde_onderdrukt" not in e3["periode"],
       "extern_r4_mean_of_5_evaluations_from_3_organisations_is_shown", e3["periode"])
 
+# The PDF's median sentence about the days to first contact reads every
+# bucket: with a hidden bucket it would bound it, so extern leaves it out.
+hv = Workdir()
+base(hv)
+rows = [["id", "organisatie", "ontvangen", "eerste_contact"]]
+rows += [[f"H{i}", "GM0363", "06-10-2025", "07-10-2025"] for i in range(10)]
+rows += [[f"L{i}", "GM0363", "06-10-2025", "10-10-2025"] for i in range(2)]
+assert hv.run("import", hv.file("hulpvragen.csv", csv_text(rows))).code == 0
+hidden_wd = [c["sleutel"] for c in
+             json.loads(hv.run("indicators", "--period", PERIOD, "--format", "json").out)
+             ["indicatoren"][0]["uitsplitsingen"]["werkdagen"]["cumulatief"]
+             if "onderdrukt" in c]
+texts = {}
+for aud in ("extern", "intern"):
+    out = os.path.join(hv.path, f"{aud}.pdf")
+    assert hv.run("report", "--period", PERIOD, "--audience", aud, "--pdf", out).code == 0
+    texts[aud] = " ".join(subprocess.run(["pdftotext", out, "-"], capture_output=True,
+                                         text=True).stdout.split())
+check(hidden_wd == ["1", "4"] and "De helft kreeg" in texts["intern"] and
+      "De helft kreeg" not in texts["extern"],
+      "extern_pdf_gives_no_median_of_days_when_a_bucket_is_hidden", hidden_wd)
+
 # min_cell below 3 is refused for extern (a configuration error), not for intern.
 cfg = w.file("klein.json", json.dumps({"min_cell": 2}))
 res = w.run("indicators", "--period", PERIOD, "--config", cfg, "--audience", "extern")
