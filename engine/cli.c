@@ -309,9 +309,10 @@ static int report_options(const cli *c, pm_period *period, pm_day *peil,
      * other away (SPEC §6); a configuration error, like any bad value. */
     if (!code && *audience == PM_EXTERN && cfg->min_cell < PM_EXTERN_MIN_CELL) {
         fprintf(stderr,
-                "pijlermonitor: min_cell is %d in de configuratie; voor publiek extern "
-                "moet dat minstens %d zijn\n",
-                cfg->min_cell, PM_EXTERN_MIN_CELL);
+                "pijlermonitor: %s: 'min_cell' is %d; voor publiek extern moet dat "
+                "minstens %d zijn\n",
+                c->config ? c->config : "configuratie", cfg->min_cell,
+                PM_EXTERN_MIN_CELL);
         pm_config_free(cfg);
         code = pm_exit_code(PM_ERR_DATA);
     }
