@@ -39,8 +39,8 @@ typedef enum pm_table_kind {
  * cells with 1 <= n < min_cell become primair, and the smallest other cells
  * secundair until no hidden cell's noemer, teller or proportion can be
  * worked out from the published cells and the table's total (the sum of all
- * its cells). Marks cells[i].suppress. For the unit tests and for
- * pm_disclosure_apply. */
+ * its cells). Marks cells[i].suppress. The rule pm_disclosure_apply applies
+ * per table, without the periode/cumulatief partner; for the unit tests. */
 void pm_disclosure_table(pm_cell *cells, size_t ncells, pm_table_kind kind, int min_cell);
 
 #endif
