@@ -18,6 +18,7 @@
 #include "check.h"
 #include "config.h"
 #include "dataset.h"
+#include "disclosure.h"
 #include "format.h"
 #include "import.h"
 #include "json.h"
@@ -318,6 +319,17 @@ static int report_options(const cli *c, pm_period *period, pm_day *peil,
         code = audience_option(c, audience);
     if (!code)
         code = load_config(c, cfg);
+    /* Below 3, two hidden cells or a mean of two organisations give each
+     * other away (SPEC §6); a configuration error, like any bad value. */
+    if (!code && *audience == PM_EXTERN && cfg->min_cell < PM_EXTERN_MIN_CELL) {
+        fprintf(stderr,
+                "pijlermonitor: %s: 'min_cell' is %d; voor publiek extern moet dat "
+                "minstens %d zijn\n",
+                c->config ? c->config : "configuratie", cfg->min_cell,
+                PM_EXTERN_MIN_CELL);
+        pm_config_free(cfg);
+        code = pm_exit_code(PM_ERR_DATA);
+    }
     return code;
 }
 
@@ -361,6 +373,8 @@ static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request
     pm_report rep;
     pm_error err =
         pm_report_compute(&rep, db, &req->cfg, &req->period, req->peil, msg, msgsize);
+    if (!err && req->audience == PM_EXTERN)
+        err = pm_disclosure_apply(&rep, req->cfg.min_cell);
     if (!err && strcmp(format, "json") == 0)
         err = pm_json_write(&rep, req->audience, stdout, msg, msgsize);
     else if (!err && strcmp(format, "csv") == 0)
@@ -443,6 +457,8 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
     pm_report rep = {0};
     char fingerprint[20] = "";
     pm_error err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
+    if (!err && audience == PM_EXTERN)
+        err = pm_disclosure_apply(&rep, cfg->min_cell);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
     char *check_buf = NULL;

@@ -27,5 +27,22 @@ bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a)
 
 bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a, int min_cell)
 {
-    return a == PM_INTERN || !b->counts_people || c->n >= min_cell;
+    if (a == PM_INTERN || !b->counts_people)
+        return true;
+    if (b->disclosure_done)
+        return c->suppress == PM_SUPPRESS_NONE;
+    /* Not through pm_disclosure_apply: at least the small cells stay hidden. */
+    return c->n == 0 || c->n >= min_cell;
+}
+
+bool pm_result_has_secondary(const pm_result *r)
+{
+    for (size_t i = 0; i < r->nbreakdowns; i++) {
+        const pm_breakdown *b = &r->breakdowns[i];
+        for (size_t c = 0; b->disclosure_done && c < b->ncells; c++)
+            if (b->periode[c].suppress == PM_SUPPRESS_SECUNDAIR ||
+                b->cumulatief[c].suppress == PM_SUPPRESS_SECUNDAIR)
+                return true;
+    }
+    return false;
 }

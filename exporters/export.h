@@ -19,8 +19,22 @@ const char *pm_audience_name(pm_audience a);
 bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a);
 
 /* Whether a cell's value may be shown (false: show "<min_cell"): always for
- * intern and for breakdowns that do not count people. */
+ * intern and for breakdowns that do not count people; for extern the marks
+ * of pm_disclosure_apply (disclosure.h), primary and secondary alike, and
+ * everything computed from a hidden cell is hidden with it. */
 bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
                      int min_cell);
+
+/* The sentence the workbook's and the PDF's notes give for extern. */
+#define PM_SECONDARY_NOTE                                                                \
+    "Om te voorkomen dat een verborgen cel uit de andere cellen is af te leiden, is "    \
+    "ook de kleinste andere cel verborgen (secundaire onderdrukking)."
+
+/* What an extern report says for a mean on too few evaluations or
+ * organisations (SPEC §6). */
+#define PM_MEAN_HIDDEN "te weinig evaluaties"
+
+/* Whether any breakdown of r has a secondary-suppressed cell (extern). */
+bool pm_result_has_secondary(const pm_result *r);
 
 #endif

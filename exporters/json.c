@@ -3,6 +3,8 @@
  * rounded to cents), absent values are null, never 0. */
 #include "json.h"
 
+#include "disclosure.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,9 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
     } else if (strcmp(id, "R4") == 0) {
         add_number_or_null(o, "opdrachtgever_gemiddelde", f->has_gemiddelde,
                            f->gemiddelde);
+        if (f->gemiddelde_onderdrukt)
+            cJSON_AddStringToObject(o, "opdrachtgever_gemiddelde_onderdrukt",
+                                    PM_MEAN_HIDDEN);
         cJSON_AddNumberToObject(o, "opdrachtgever_evaluaties", (double)f->n_gemiddelde);
     } else if (strcmp(id, "R6") == 0) {
         cJSON_AddNumberToObject(o, "aantal", (double)f->aantal);
@@ -75,8 +80,9 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
     return o;
 }
 
-/* One breakdown cell; for an extern audience a cell from fewer than
- * min_cell observations keeps only its key and "onderdrukt": true. */
+/* One breakdown cell; for an extern audience a hidden cell keeps only its
+ * key and "onderdrukt": "primair" (too small) or "secundair" (hidden so that
+ * a small one cannot be worked out). */
 static cJSON *cell(const pm_breakdown *b, const pm_cell *c, pm_audience a, int min_cell,
                    bool money)
 {
@@ -85,7 +91,8 @@ static cJSON *cell(const pm_breakdown *b, const pm_cell *c, pm_audience a, int m
     if (c->label[0])
         cJSON_AddStringToObject(o, "naam", c->label);
     if (!pm_cell_visible(b, c, a, min_cell)) {
-        cJSON_AddTrueToObject(o, "onderdrukt");
+        const char *why = pm_suppress_name(c->suppress);
+        cJSON_AddStringToObject(o, "onderdrukt", why ? why : "primair");
         return o;
     }
     cJSON_AddNumberToObject(o, "teller", money ? cents(c->teller) : c->teller);

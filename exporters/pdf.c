@@ -559,6 +559,8 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
     snprintf(def, sizeof def, "Definitie. %s", pm_label_indicator(res->id)->definitie);
     if (!d->intern && p->extern_note)
         pm_pdf_add(def, sizeof def, " %s", p->extern_note);
+    if (!d->intern && pm_result_has_secondary(res))
+        pm_pdf_add(def, sizeof def, " %s", PM_SECONDARY_NOTE);
     pm_text_style tdef = ts;
     tdef.size = 7.5;
     tdef.color = pm_muted;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "disclosure.h"
 #include "format.h"
 #include "labels.h"
 #include "pdf_internal.h"
@@ -214,7 +215,7 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
         set_label(&c, i, pm_label_category(key, cell->key));
         c.v[0][i] = cell->waarde;
         c.f[0][i] = cell->has_waarde;
-        /* An empty cell is withheld too ("<5" covers 0), as in the JSON. */
+        /* Hidden as the JSON hides it (disclosure.h); an empty one shows 0. */
         c.f[1][i] = cell_hidden(d, b, cell);
         any_hidden |= c.f[1][i];
         if (!cell->has_waarde || c.f[1][i])
@@ -401,9 +402,13 @@ static pm_error r1_werkdagen(const doc *d, cairo_t *cr, pm_rect r, char *say, si
                                pm_pdf_count(pending->teller, a, sizeof a));
             }
             pm_pdf_add(say, size, ".");
-            /* The median of the contacted ones, read from the buckets. */
+            /* The median of the contacted ones, read from the buckets; not
+             * when a bucket is hidden, as it would bound the hidden one. */
             double half = contacted / 2, run = 0;
-            for (size_t i = 0; contacted > 0 && i < n; i++) {
+            bool any_hidden = false;
+            for (size_t i = 0; i < n; i++)
+                any_hidden |= c.f[1][i];
+            for (size_t i = 0; contacted > 0 && !any_hidden && i < n; i++) {
                 if (&b->cumulatief[i] == pending)
                     continue;
                 run += b->cumulatief[i].teller;
@@ -870,6 +875,12 @@ static pm_error r4_opdrachtgever(const doc *d, cairo_t *cr, pm_rect r, char *say
                        "doel minimaal %s).",
                        d->per_phrase, pm_format_decimal(f->gemiddelde, 1, m, sizeof m),
                        f->n_gemiddelde, f->n_gemiddelde == 1 ? "" : "s", g);
+        else if (f->gemiddelde_onderdrukt)
+            pm_pdf_add(say, size,
+                       "%s is het gemiddelde van de opdrachtgevers niet getoond: %s "
+                       "(minder dan %d, of van minder dan %d organisaties). De status "
+                       "rust daarom op de mijlpalen alleen.",
+                       d->per_phrase, PM_MEAN_HIDDEN, d->cfg->min_cell, PM_MEAN_MIN_ORGS);
         else
             pm_pdf_add(say, size, "%s hebben de opdrachtgevers geen evaluatie gegeven.",
                        d->per_phrase);

@@ -52,6 +52,8 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
         else if (strcmp(id, "R4") == 0 && f->has_gemiddelde)
             snprintf(buf, size, "%s; gem. %s", share,
                      pm_format_decimal(f->gemiddelde, 1, m, sizeof m));
+        else if (strcmp(id, "R4") == 0 && f->gemiddelde_onderdrukt)
+            snprintf(buf, size, "%s; gem.: %s", share, PM_MEAN_HIDDEN);
         else
             snprintf(buf, size, "%s", share);
     }

@@ -652,6 +652,8 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
         xs_status(s, col, f->status);
     } else if (fig_value(s->w, r, f, c, what, &v, &fmt)) {
         xs_num(s, col, v, fmt);
+    } else if (what == S_GEMIDDELDE && f->gemiddelde_onderdrukt) {
+        xs_text(s, col, PM_MEAN_HIDDEN, XF_PLAIN);
     }
 }
 
@@ -801,8 +803,6 @@ static void ov_extras_table(xs *s)
         const pm_result *r = pm_report_find(rep, e->id);
         if (!r)
             continue;
-        double v;
-        xf fmt;
         xs_text(s, OV_ID, e->id, XF_BOLD);
         if (e->s == S_PROGNOSE) {
             char label[96];
@@ -812,10 +812,9 @@ static void ov_extras_table(xs *s)
         } else {
             xs_text(s, OV_NAAM, e->label, XF_PLAIN);
         }
-        if (!e->cum_only && fig_value(s->w, r, &r->periode, NULL, e->s, &v, &fmt))
-            xs_num(s, OV_PER, v, fmt);
-        if (fig_value(s->w, r, &r->cumulatief, NULL, e->s, &v, &fmt))
-            xs_num(s, OV_CUM, v, fmt);
+        if (!e->cum_only)
+            put_field(s, OV_PER, r, &r->periode, NULL, e->s);
+        put_field(s, OV_CUM, r, &r->cumulatief, NULL, e->s);
         xs_down(s, 1);
     }
 }
@@ -1601,7 +1600,7 @@ static void write_toelichting(xw *w)
     tl_settings(&s);
     tl_sources(&s);
     tl_warnings(&s);
-    char buf[400];
+    char buf[640];
     if (w->in->audience == PM_INTERN) {
         snprintf(buf, sizeof buf,
                  "Deze werkmap is voor intern gebruik. Na dit blad volgen de "
@@ -1611,7 +1610,7 @@ static void write_toelichting(xw *w)
             buf, sizeof buf,
             "Deze werkmap is voor extern gebruik: alleen totalen, geen namen van "
             "specialisten, geen cijfers per organisatie, en cellen uit minder dan %d "
-            "waarnemingen als %s.",
+            "waarnemingen als %s. " PM_SECONDARY_NOTE,
             w->cfg->min_cell, w->hidden);
     }
     tl_row(&s, "Publiek", buf);

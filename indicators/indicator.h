@@ -40,18 +40,31 @@ typedef struct pm_figures {
     double lo, hi;
     pm_status status;
     /* The indicator's own figures (SPEC §7); unused ones stay zero. */
-    long actief;          /* R3: specialists with inzet in the range */
-    long niet_beoordeeld; /* R3: active but no specialist evaluation */
-    bool has_gemiddelde;  /* R4: opdrachtgever evaluations exist */
-    double gemiddelde;    /* R4: their mean score */
-    long n_gemiddelde;    /* R4: how many */
-    long aantal;          /* R6: products published and actively spread */
-    bool has_begroting;   /* B: a begroting exists for the range */
-    double begroting;     /* B, euros */
+    long actief;                        /* R3: specialists with inzet in the range */
+    long niet_beoordeeld;               /* R3: active but no specialist evaluation */
+    bool has_gemiddelde;                /* R4: opdrachtgever evaluations exist */
+    double gemiddelde;                  /* R4: their mean score */
+    long n_gemiddelde;                  /* R4: how many */
+    long n_gemiddelde_orgs;             /* R4: distinct organisations behind them */
+    long n_rest_gemiddelde;             /* R4 cumulatief: those outside the periode */
+    long n_rest_gemiddelde_orgs;        /* ... and their distinct organisations */
+    bool gemiddelde_onderdrukt;         /* extern: too few evaluations or organisations */
+    pm_status status_zonder_gemiddelde; /* R4: the status by the milestones alone */
+    long aantal;                        /* R6: products published and actively spread */
+    bool has_begroting;                 /* B: a begroting exists for the range */
+    double begroting;                   /* B, euros */
     double realisatie;
     double prognose; /* B: for the peildatum's year */
     double jaarbegroting;
 } pm_figures;
+
+/* Why an extern cell is hidden (disclosure.h): not, because it is small
+ * (primair), or because a small one could be worked out from it (secundair). */
+typedef enum pm_suppress {
+    PM_SUPPRESS_NONE,
+    PM_SUPPRESS_PRIMAIR,
+    PM_SUPPRESS_SECUNDAIR
+} pm_suppress;
 
 /* One row of a breakdown table. `n` is the number of observations behind
  * the cell (requests, organisations, specialists ...), which the exporters
@@ -68,6 +81,7 @@ typedef struct pm_cell {
     long n;
     pm_day d1, d2; /* R4/R5 milestones: gepland, gereed (0 = none) */
     bool has_d1, has_d2;
+    pm_suppress suppress; /* set by pm_disclosure_apply for extern */
 } pm_cell;
 
 /* The sum (in tenths) and number of evaluation scores of one organisation or
@@ -89,11 +103,12 @@ void pm_cell_from_scores(pm_cell *c, const pm_scores *s);
 /* A breakdown: one table of cells for the periode and one for cumulatief,
  * with the same keys in the same order. */
 typedef struct pm_breakdown {
-    const char *key;    /* JSON key and exporter lookup: "regio", "type", ... */
-    bool personal;      /* names a person or an organisation: intern only */
-    bool counts_people; /* cells count requests, evaluations, organisations or
-                           specialists: extern shows cells below min_cell as "<5".
-                           false for milestones, budget posts, product counts */
+    const char *key;      /* JSON key and exporter lookup: "regio", "type", ... */
+    bool personal;        /* names a person or an organisation: intern only */
+    bool counts_people;   /* cells count requests, evaluations, organisations or
+                             specialists: extern shows cells below min_cell as "<5".
+                             false for milestones, budget posts, product counts */
+    bool disclosure_done; /* pm_disclosure_apply has marked the cells */
     pm_cell *periode;
     pm_cell *cumulatief;
     size_t ncells;

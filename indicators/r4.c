@@ -23,6 +23,9 @@ typedef struct ms_tally {
     long on_time;            /* of those, gereed on or before gepland: teller */
     long long score_sum_x10; /* opdrachtgever scores in the range, in tenths */
     long nscores;
+    long norgs;      /* distinct organisations behind them (extern: >= 3, SPEC §6) */
+    long nrest;      /* cumulatief: scores outside the periode, and their */
+    long nrest_orgs; /* distinct organisations (a mean by difference) */
 } ms_tally;
 
 /* One milestone as read from the store. */
@@ -45,11 +48,13 @@ static const char sql_milestones[] = "SELECT id, omschrijving, gepland, gereed"
                                      " WHERE resultaat = ?1 AND gepland BETWEEN ?2 AND ?3"
                                      " ORDER BY gepland, id";
 
+/* Per organisation and day, in organisation order, so C can count the
+ * distinct organisations of each range as they stream by. */
 static const char sql_scores[] =
-    "SELECT datum, sum(score_x10), count(*)"
+    "SELECT datum, sum(score_x10), count(*), organisatie"
     " FROM evaluaties"
     " WHERE soort = 'opdrachtgever' AND datum BETWEEN ?1 AND ?2"
-    " GROUP BY datum";
+    " GROUP BY organisatie, datum ORDER BY organisatie, datum";
 
 static bool in_range(pm_day d, pm_day from, pm_day to)
 {
@@ -132,18 +137,26 @@ static void ms_figures(const ms_tally *t, pm_figures *f, double doel, bool with_
         f->has_gemiddelde = true;
         f->gemiddelde = (double)t->score_sum_x10 / (double)t->nscores / 10.0;
         f->n_gemiddelde = t->nscores;
+        f->n_gemiddelde_orgs = t->norgs;
+        f->n_rest_gemiddelde = t->nrest;
+        f->n_rest_gemiddelde_orgs = t->nrest_orgs;
         mean_low = t->score_sum_x10 < (long long)mean_min_x10 * t->nscores;
     }
 
     if (t->due == 0)
         f->status = PM_GRIJS;
-    else if (t->done < t->due || mean_low)
+    else if (t->done < t->due)
         f->status = PM_ROOD;
     /* Counts, not fractions: with doel 1.0 every due milestone on time. */
     else if ((double)t->on_time >= doel * (double)t->due - 1e-9)
         f->status = PM_GROEN;
     else
         f->status = PM_ORANJE;
+    /* Extern hides a mean on too few evaluations and then shows this status
+     * (disclosure.c), so that the status word does not give the mean away. */
+    f->status_zonder_gemiddelde = f->status;
+    if (t->due > 0 && mean_low)
+        f->status = PM_ROOD;
 }
 
 static void ms_cell(pm_cell *c, const milestone *m, bool in)
@@ -225,18 +238,43 @@ static pm_error read_scores(const pm_context *ctx, pm_day from, ms_tally *total,
         return err;
     sqlite3_bind_int64(st, 1, from);
     sqlite3_bind_int64(st, 2, ctx->peildatum);
+    /* Which tallies the current organisation has been counted in: a slot
+     * per tally (periode, cumulatief, rest, the quarters). */
+    bool *seen = calloc(ntrend + 3, sizeof *seen);
+    char *org = NULL;
+    if (!seen) {
+        sqlite3_finalize(st);
+        return PM_ERR_NOMEM;
+    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         pm_day d = (pm_day)sqlite3_column_int64(st, 0);
         long long sum = sqlite3_column_int64(st, 1);
         long n = (long)sqlite3_column_int64(st, 2);
+        const char *who = (const char *)sqlite3_column_text(st, 3);
+        if (!org || strcmp(org, who ? who : "") != 0) {
+            free(org);
+            org = strdup(who ? who : "");
+            if (!org) {
+                err = PM_ERR_NOMEM;
+                break;
+            }
+            memset(seen, 0, (ntrend + 3) * sizeof *seen);
+        }
         bool in[2] = {in_range(d, ctx->per_from, ctx->per_to),
                       in_range(d, ctx->cum_from, ctx->cum_to)};
         for (int rg = PER; rg <= CUM; rg++) {
             if (in[rg]) {
                 total[rg].score_sum_x10 += sum;
                 total[rg].nscores += n;
+                total[rg].norgs += !seen[rg];
+                seen[rg] = true;
             }
+        }
+        if (in[CUM] && !in[PER]) {
+            total[CUM].nrest += n;
+            total[CUM].nrest_orgs += !seen[2];
+            seen[2] = true;
         }
         /* The trend quarters tile the cumulatief range exactly. */
         if (in[CUM]) {
@@ -244,8 +282,16 @@ static pm_error read_scores(const pm_context *ctx, pm_day from, ms_tally *total,
             if (q < ntrend) {
                 trend[q].score_sum_x10 += sum;
                 trend[q].nscores += n;
+                trend[q].norgs += !seen[3 + q];
+                seen[3 + q] = true;
             }
         }
+    }
+    free(org);
+    free(seen);
+    if (err) {
+        sqlite3_finalize(st);
+        return err;
     }
     if (rc != SQLITE_DONE)
         err = pm_sql_error(ctx, msg, msgsize);

@@ -22,6 +22,7 @@ PERIOD = "2025-Q4"
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01 00:00 UTC
 MIN_CELL = 5
 HIDDEN = "<5"
+LATE_PENDING = ("meer dan 5 werkdagen (te laat)", "nog binnen de termijn")
 IND_SHEETS = ["R1", "R2", "R3", "R4", "R5", "R6", "Budget"]
 ROW_SHEETS = ["Hulpvragen", "Evaluaties", "Inzet"]
 # Every intern sheet starts with the mark "Intern — niet verspreiden" in its
@@ -52,9 +53,11 @@ def indicators(audience, period=PERIOD):
 
 
 def near(cell, want, tol=1e-9):
-    """A cell value equals a JSON value: both absent, or numbers within tol."""
+    """A cell value equals a JSON value: both absent, or numbers within tol.
+    An extern mean hidden for too few evaluations is null in the JSON (with
+    opdrachtgever_gemiddelde_onderdrukt) and says so in the workbook."""
     if want is None:
-        return cell is None
+        return cell is None or cell == "te weinig evaluaties"
     if isinstance(cell, bool) or not isinstance(cell, (int, float)):
         return False
     return abs(cell - want) <= tol * max(1.0, abs(want))
@@ -538,7 +541,11 @@ for ws in wb_e.worksheets:
                 continue
             for dr in data_rows(ws, r + 3):
                 v = ws.cell(dr, col).value
-                if v != HIDDEN and (not isinstance(v, (int, float)) or v < MIN_CELL):
+                # 0: an empty category discloses nobody; R1's late and
+                # pending counts equal published totals (noemer - teller).
+                if ws.title == "R1" and str(ws.cell(dr, 1).value).lower() in LATE_PENDING:
+                    continue
+                if v != HIDDEN and (not isinstance(v, (int, float)) or 0 < v < MIN_CELL):
                     small.append((ws.title, dr, col, v))
 check(not small, "extern_no_breakdown_cell_shows_fewer_than_min_cell_observations", small)
 hidden = sum(c.value == HIDDEN for ws in wb_e.worksheets for row in ws.iter_rows() for c in row)

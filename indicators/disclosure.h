@@ -1,0 +1,46 @@
+/* disclosure.h — disclosure control for the extern audience (SPEC §6): marks
+ * every breakdown cell that must be hidden, primary and secondary, and hides
+ * means that rest on too few evaluations or organisations.
+ *
+ * Applied once by the top layer, right after pm_report_compute and before any
+ * exporter sees the report, so JSON, workbook, PDF and PNG all hide the same
+ * set (exporters ask pm_cell_visible, which reads the marks). */
+#ifndef PM_DISCLOSURE_H
+#define PM_DISCLOSURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "indicator.h"
+#include "report.h"
+
+/* The fewest organisations a published mean may rest on (SPEC §6). */
+#define PM_MEAN_MIN_ORGS 3
+
+/* The smallest min_cell an extern report accepts (SPEC §6). */
+#define PM_EXTERN_MIN_CELL 3
+
+/* "primair", "secundair", or NULL for PM_SUPPRESS_NONE: the JSON value. */
+const char *pm_suppress_name(pm_suppress s);
+
+/* Marks the cells of every breakdown that counts people and is not personal,
+ * and hides R4's mean where it rests on fewer than min_cell evaluations or
+ * fewer than PM_MEAN_MIN_ORGS organisations (its status is then the one of
+ * the milestones alone). Changes rep in place; call it for extern only. */
+pm_error pm_disclosure_apply(pm_report *rep, int min_cell);
+
+/* How the cells of one table add up, for pm_disclosure_table. */
+typedef enum pm_table_kind {
+    PM_TABLE_RATE, /* teller of noemer per cell; n is the noemer */
+    PM_TABLE_COUNT /* a count per cell (teller = n) of a known total */
+} pm_table_kind;
+
+/* Suppression of one table on its own (no periode/cumulatief partner): the
+ * cells with 1 <= n < min_cell become primair, and the smallest other cells
+ * secundair until no hidden cell's noemer, teller or proportion can be
+ * worked out from the published cells and the table's total (the sum of all
+ * its cells). Marks cells[i].suppress. The rule pm_disclosure_apply applies
+ * per table, without the periode/cumulatief partner; for the unit tests. */
+void pm_disclosure_table(pm_cell *cells, size_t ncells, pm_table_kind kind, int min_cell);
+
+#endif
