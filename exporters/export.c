@@ -46,3 +46,12 @@ bool pm_result_has_secondary(const pm_result *r)
     }
     return false;
 }
+
+const char *pm_suppress_name(pm_suppress s)
+{
+    switch (s) {
+    case PM_SUPPRESS_PRIMAIR: return "primair";
+    case PM_SUPPRESS_SECUNDAIR: return "secundair";
+    default: return NULL;
+    }
+}

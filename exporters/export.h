@@ -37,4 +37,7 @@ bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
 /* Whether any breakdown of r has a secondary-suppressed cell (extern). */
 bool pm_result_has_secondary(const pm_result *r);
 
+/* "primair", "secundair", or NULL for PM_SUPPRESS_NONE: the JSON value. */
+const char *pm_suppress_name(pm_suppress s);
+
 #endif

@@ -3,7 +3,7 @@
  * rounded to cents), absent values are null, never 0. */
 #include "json.h"
 
-#include "disclosure.h"
+#include "export.h"
 
 #include <math.h>
 #include <stdlib.h>

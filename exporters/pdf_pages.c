@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "chart.h"
-#include "disclosure.h"
 #include "format.h"
 #include "labels.h"
 #include "pdf_internal.h"

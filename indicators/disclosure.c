@@ -18,15 +18,6 @@
 
 #define INF (LONG_MAX / 8) /* no bound; sums of a few stay below LONG_MAX */
 
-const char *pm_suppress_name(pm_suppress s)
-{
-    switch (s) {
-    case PM_SUPPRESS_PRIMAIR: return "primair";
-    case PM_SUPPRESS_SECUNDAIR: return "secundair";
-    default: return NULL;
-    }
-}
-
 /* ---- bounds on one cell ------------------------------------------------ */
 
 typedef struct box {

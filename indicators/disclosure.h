@@ -14,14 +14,8 @@
 #include "indicator.h"
 #include "report.h"
 
-/* The fewest organisations a published mean may rest on (SPEC §6). */
-#define PM_MEAN_MIN_ORGS 3
-
 /* The smallest min_cell an extern report accepts (SPEC §6). */
 #define PM_EXTERN_MIN_CELL 3
-
-/* "primair", "secundair", or NULL for PM_SUPPRESS_NONE: the JSON value. */
-const char *pm_suppress_name(pm_suppress s);
 
 /* Marks the cells of every breakdown that counts people and is not personal,
  * and hides R4's mean where it rests on fewer than min_cell evaluations or

@@ -60,6 +60,9 @@ typedef struct pm_figures {
 
 /* Why an extern cell is hidden (disclosure.h): not, because it is small
  * (primair), or because a small one could be worked out from it (secundair). */
+/* The fewest organisations a published extern mean may rest on (SPEC §6). */
+#define PM_MEAN_MIN_ORGS 3
+
 typedef enum pm_suppress {
     PM_SUPPRESS_NONE,
     PM_SUPPRESS_PRIMAIR,

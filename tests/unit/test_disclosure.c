@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "disclosure.h"
+#include "export.h"
 #include "tap.h"
 
 #define M 5 /* min_cell */

@@ -45,10 +45,8 @@ static void cells(void)
     CHECK(pm_cell_visible(&regio, &four, PM_EXTERN, 3),
           "min_cell_follows_the_configuration");
     /* SPEC §6: an empty category discloses nobody and is shown as 0. */
-    CHECK_TODO(pm_cell_visible(&regio, &none, PM_EXTERN, 5),
-               "extern_shows_an_empty_cell_as_0",
-               "export.c hides n = 0 as well (SPEC §6: suppressed cells lie in 1 .. "
-               "min_cell - 1)");
+    CHECK(pm_cell_visible(&regio, &none, PM_EXTERN, 5),
+          "extern_shows_an_empty_cell_as_0");
 }
 
 int main(void)
