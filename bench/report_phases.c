@@ -111,7 +111,9 @@ int main(int argc, char **argv)
 
     t0 = phase_start();
     pm_report rep = {0};
-    if (pm_report_compute(&rep, db, &cfg, &period, period.end, msg, sizeof msg))
+    pm_snapshot snap;
+    if (pm_snapshot_begin(&snap, db, msg, sizeof msg) ||
+        pm_report_compute(&rep, &snap, &cfg, &period, period.end, msg, sizeof msg))
         return die("indicators", msg);
     phase("indicators", t0);
 
@@ -156,7 +158,7 @@ int main(int argc, char **argv)
         long long nrows = 0;
         for (int k = PM_ROWS_HULPVRAGEN; k <= PM_ROWS_INZET; k++) {
             pm_rows *rows;
-            if (pm_rows_open(&rows, &rep, (pm_rows_kind)k, msg, sizeof msg))
+            if (pm_rows_open(&rows, &snap.ctx, (pm_rows_kind)k, msg, sizeof msg))
                 return die("rows", msg);
             const pm_row_value *vals;
             while (pm_rows_next(rows, &vals, msg, sizeof msg) == 1)
@@ -170,12 +172,13 @@ int main(int argc, char **argv)
     if (xlsx) {
         t0 = phase_start();
         pm_xlsx_input in = {.rep = &rep,
+                            .rows_ctx = &snap.ctx,
                             .audience = audience,
                             .created = created,
                             .fingerprint = fingerprint,
                             .warnings = lines,
                             .nwarnings = nlines};
-        if (pm_xlsx_write(&in, xlsx, msg, sizeof msg))
+        if (pm_xlsx_write(&in, xlsx, xlsx, msg, sizeof msg))
             return die("workbook", msg);
         phase("workbook", t0);
     }
@@ -185,12 +188,13 @@ int main(int argc, char **argv)
                            .audience = audience,
                            .created = created,
                            .fingerprint = fingerprint};
-        if (pm_pdf_write(&in, pdf, msg, sizeof msg))
+        if (pm_pdf_write(&in, pdf, pdf, msg, sizeof msg))
             return die("pdf", msg);
         phase("pdf", t0);
     }
     free(buf);
     pm_report_free(&rep);
+    pm_snapshot_end(&snap);
     pm_store_close(db);
     pm_config_free(&cfg);
     phase("total", start);

@@ -64,11 +64,12 @@ static int keep_text(sheet *s, pm_row_value *v)
     return 1;
 }
 
-static int load(sheet *s, const pm_report *rep, pm_rows_kind kind, char *msg, size_t size)
+static int load(sheet *s, const pm_context *ctx, pm_rows_kind kind, char *msg,
+                size_t size)
 {
     s->cols = pm_rows_columns(kind, &s->ncols);
     pm_rows *rows;
-    if (pm_rows_open(&rows, rep, kind, msg, size))
+    if (pm_rows_open(&rows, ctx, kind, msg, size))
         return 0;
     const pm_row_value *vals;
     int rc;
@@ -120,14 +121,16 @@ int main(int argc, char **argv)
     if (pm_store_open(argv[1], PM_STORE_EXISTING, &db, NULL, msg, sizeof msg))
         return die("open", msg);
     pm_report rep = {0};
-    if (pm_report_compute(&rep, db, &cfg, &period, period.end, msg, sizeof msg))
+    pm_snapshot snap;
+    if (pm_snapshot_begin(&snap, db, msg, sizeof msg) ||
+        pm_report_compute(&rep, &snap, &cfg, &period, period.end, msg, sizeof msg))
         return die("indicators", msg);
     static const pm_rows_kind kinds[] = {PM_ROWS_HULPVRAGEN, PM_ROWS_EVALUATIES,
                                          PM_ROWS_INZET};
     sheet sheets[3] = {0};
     size_t cells = 0;
     for (int k = 0; k < 3; k++) {
-        if (!load(&sheets[k], &rep, kinds[k], msg, sizeof msg))
+        if (!load(&sheets[k], &snap.ctx, kinds[k], msg, sizeof msg))
             return die("rows", msg);
         for (size_t r = 0; r < sheets[k].nrows; r++)
             for (size_t c = 0; c < sheets[k].ncols; c++)
@@ -183,6 +186,7 @@ int main(int argc, char **argv)
         free(sheets[k].text);
     }
     pm_report_free(&rep);
+    pm_snapshot_end(&snap);
     pm_store_close(db);
     pm_config_free(&cfg);
     return 0;

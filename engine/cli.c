@@ -341,8 +341,9 @@ typedef struct report_request {
     pm_config cfg;
 } report_request;
 
-typedef pm_error (*report_work)(const cli *c, sqlite3 *db, const report_request *req,
-                                void *ctx, char *msg, size_t msgsize);
+typedef pm_error (*report_work)(const cli *c, pm_snapshot *snap,
+                                const report_request *req, void *ctx, char *msg,
+                                size_t msgsize);
 
 /* Parses the shared options, opens the store, runs work (passing ctx on),
  * and turns the outcome into the exit code; everything opened here is
@@ -358,21 +359,28 @@ static int run_on_store(const cli *c, report_work work, void *ctx)
     char msg[1024];
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
     if (!err) {
-        err = work(c, db, &req, ctx, msg, sizeof msg);
+        /* One read transaction for the whole command: the figures, the row
+         * details, the fingerprint and the warnings are of the same data. */
+        pm_snapshot snap;
+        err = pm_snapshot_begin(&snap, db, msg, sizeof msg);
+        if (!err)
+            err = work(c, &snap, &req, ctx, msg, sizeof msg);
+        pm_snapshot_end(&snap);
         pm_store_close(db);
     }
     pm_config_free(&req.cfg);
     return err ? fail(err, msg) : 0;
 }
 
-static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request *req,
-                                 void *ctx, char *msg, size_t msgsize)
+static pm_error write_indicators(const cli *c, pm_snapshot *snap,
+                                 const report_request *req, void *ctx, char *msg,
+                                 size_t msgsize)
 {
     (void)ctx;
     const char *format = c->format ? c->format : "table";
     pm_report rep;
     pm_error err =
-        pm_report_compute(&rep, db, &req->cfg, &req->period, req->peil, msg, msgsize);
+        pm_report_compute(&rep, snap, &req->cfg, &req->period, req->peil, msg, msgsize);
     if (!err && req->audience == PM_EXTERN)
         err = pm_disclosure_apply(&rep, req->cfg.min_cell);
     if (!err && strcmp(format, "json") == 0)
@@ -450,13 +458,14 @@ static pm_error png_file(void *ctx, const char *name, const char **path,
 /* Computes the report for one period and audience and writes the wanted
  * files into the temporaries of the output set (committing is the
  * caller's). Returns PM_OK or the first error (msg). */
-static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period *period,
-                              pm_day peil, pm_audience audience, report_outputs *out,
-                              char *msg, size_t msgsize)
+static pm_error write_reports(pm_snapshot *snap, const pm_config *cfg,
+                              const pm_period *period, pm_day peil, pm_audience audience,
+                              report_outputs *out, char *msg, size_t msgsize)
 {
+    sqlite3 *db = snap->db;
     pm_report rep = {0};
     char fingerprint[20] = "";
-    pm_error err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
+    pm_error err = pm_report_compute(&rep, snap, cfg, period, peil, msg, msgsize);
     if (!err && audience == PM_EXTERN)
         err = pm_disclosure_apply(&rep, cfg->min_cell);
     if (!err)
@@ -471,6 +480,7 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {
         pm_xlsx_input in = {.rep = &rep,
+                            .rows_ctx = &snap->ctx,
                             .audience = audience,
                             .created = created,
                             .fingerprint = fingerprint,
@@ -556,13 +566,14 @@ static pm_error protect_imports(sqlite3 *db, pm_outset *set, char *msg, size_t m
     return err;
 }
 
-static pm_error write_report_files(const cli *c, sqlite3 *db, const report_request *req,
-                                   void *ctx, char *msg, size_t msgsize)
+static pm_error write_report_files(const cli *c, pm_snapshot *snap,
+                                   const report_request *req, void *ctx, char *msg,
+                                   size_t msgsize)
 {
     report_outputs *out = ctx;
-    pm_error err = protect_imports(db, out->set, msg, msgsize);
+    pm_error err = protect_imports(snap->db, out->set, msg, msgsize);
     if (!err)
-        err = write_reports(db, &req->cfg, &req->period, req->peil, req->audience, out,
+        err = write_reports(snap, &req->cfg, &req->period, req->peil, req->audience, out,
                             msg, msgsize);
     if (!err)
         err = pm_outset_commit(out->set, msg, msgsize);
@@ -1055,12 +1066,19 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                         const char *dbpath, char *const *inputs, size_t ninputs,
                         name_list *owned)
 {
+    /* The demo's one read transaction, after its imports: both audiences
+     * report on the same data. */
+    char msg[1024];
+    pm_snapshot snap;
+    if (pm_snapshot_begin(&snap, db, msg, sizeof msg) != PM_OK) {
+        pm_snapshot_end(&snap);
+        return fail(PM_ERR_DB, msg);
+    }
     pm_period period;
     data_period(db, &period);
     char d[16];
     printf("\nRapportages over %s (peildatum %s):\n", period.label,
            pm_format_date(period.end, d, sizeof d));
-    char msg[1024];
     pm_outset *set = pm_outset_new();
     pm_error err = set ? protect_store(set, dbpath, msg, sizeof msg) : PM_ERR_NOMEM;
     for (size_t i = 0; !err && i < ninputs; i++)
@@ -1110,8 +1128,9 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
     if (!err)
         err = demo_manifest_fill(set, owned, manifest, msg, sizeof msg);
     for (int a = 0; a < 2 && !err; a++)
-        err = write_reports(db, cfg, &period, period.end, a == 0 ? PM_EXTERN : PM_INTERN,
-                            &out[a], msg, sizeof msg);
+        err = write_reports(&snap, cfg, &period, period.end,
+                            a == 0 ? PM_EXTERN : PM_INTERN, &out[a], msg, sizeof msg);
+    pm_snapshot_end(&snap);
     if (!err)
         err = pm_outset_commit(set, msg, sizeof msg);
     for (int a = 0; a < 2 && !err; a++)

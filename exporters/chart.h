@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "indicator.h"
+#include "result.h"
 
 typedef struct pm_rgb {
     double r, g, b;

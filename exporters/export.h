@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "indicator.h"
+#include "result.h"
 
 typedef enum pm_audience { PM_EXTERN, PM_INTERN } pm_audience;
 

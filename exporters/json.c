@@ -25,11 +25,6 @@ static void add_number_or_null(cJSON *obj, const char *key, bool has, double v)
         cJSON_AddNullToObject(obj, key);
 }
 
-static double cents(double euros)
-{
-    return round(euros * 100.0) / 100.0;
-}
-
 static void add_interval(cJSON *obj, bool has, double lo, double hi)
 {
     if (!has) {
@@ -54,8 +49,10 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
         cJSON_AddNullToObject(o, "tot");
     }
     bool money = strcmp(id, "B") == 0;
-    cJSON_AddNumberToObject(o, "teller", money ? cents(f->teller) : f->teller);
-    add_number_or_null(o, "noemer", f->has_noemer, money ? cents(f->noemer) : f->noemer);
+    cJSON_AddNumberToObject(o, "teller",
+                            money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
+    add_number_or_null(o, "noemer", f->has_noemer,
+                       money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
     add_number_or_null(o, "waarde", f->has_waarde, f->waarde);
     add_interval(o, f->has_interval, f->lo, f->hi);
     cJSON_AddStringToObject(o, "status", pm_status_name(f->status));
@@ -72,10 +69,13 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
     } else if (strcmp(id, "R6") == 0) {
         cJSON_AddNumberToObject(o, "aantal", (double)f->aantal);
     } else if (money) {
-        add_number_or_null(o, "begroting", f->has_begroting, cents(f->begroting));
-        cJSON_AddNumberToObject(o, "realisatie", cents(f->realisatie));
-        add_number_or_null(o, "prognose", !trend_point, cents(f->prognose));
-        add_number_or_null(o, "jaarbegroting", !trend_point, cents(f->jaarbegroting));
+        add_number_or_null(o, "begroting", f->has_begroting,
+                           pm_cents_to_euros(f->begroting_cent));
+        cJSON_AddNumberToObject(o, "realisatie", pm_cents_to_euros(f->realisatie_cent));
+        add_number_or_null(o, "prognose", !trend_point,
+                           pm_cents_to_euros(f->prognose_cent));
+        add_number_or_null(o, "jaarbegroting", !trend_point,
+                           pm_cents_to_euros(f->jaarbegroting_cent));
     }
     return o;
 }
@@ -88,15 +88,17 @@ static cJSON *cell(const pm_breakdown *b, const pm_cell *c, pm_audience a, int m
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "sleutel", c->key);
-    if (c->label[0])
+    if (c->label)
         cJSON_AddStringToObject(o, "naam", c->label);
     if (!pm_cell_visible(b, c, a, min_cell)) {
         const char *why = pm_suppress_name(c->suppress);
         cJSON_AddStringToObject(o, "onderdrukt", why ? why : "primair");
         return o;
     }
-    cJSON_AddNumberToObject(o, "teller", money ? cents(c->teller) : c->teller);
-    cJSON_AddNumberToObject(o, "noemer", money ? cents(c->noemer) : c->noemer);
+    cJSON_AddNumberToObject(o, "teller",
+                            money ? pm_cents_to_euros(c->realisatie_cent) : c->teller);
+    cJSON_AddNumberToObject(o, "noemer",
+                            money ? pm_cents_to_euros(c->begroting_cent) : c->noemer);
     add_number_or_null(o, "waarde", c->has_waarde, c->waarde);
     add_interval(o, c->has_interval, c->lo, c->hi);
     cJSON_AddNumberToObject(o, "n", (double)c->n);
@@ -141,7 +143,7 @@ static cJSON *trend(const pm_result *r)
 
 cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
 {
-    const pm_context *ctx = &rep->ctx;
+    const pm_scope *ctx = &rep->scope;
     cJSON *doc = cJSON_CreateObject();
     cJSON *per = cJSON_AddObjectToObject(doc, "periode");
     cJSON_AddStringToObject(per, "label", ctx->period.label);

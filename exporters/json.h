@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "export.h"
-#include "report.h"
+#include "result.h"
 
 /* Builds the document; NULL when memory runs out. The caller frees it with
  * cJSON_Delete. */

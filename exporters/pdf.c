@@ -182,8 +182,8 @@ static void spark_values(const doc *d, const pm_result *res, double *v, bool *pr
             v[i] = run;
             present[i] = true;
         } else if (strcmp(res->id, "B") == 0) {
-            run += f->realisatie;
-            run_b += f->begroting;
+            run += pm_cents_to_euros(f->realisatie_cent);
+            run_b += pm_cents_to_euros(f->begroting_cent);
             v[i] = run_b > 0 ? run / run_b : 0;
             present[i] = run_b > 0;
         } else {
@@ -226,8 +226,9 @@ static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
         snprintf(buf, size, "n = %ld kennisproducten", f->aantal);
     else if (strcmp(res->id, "B") == 0)
         snprintf(buf, size, "Prognose %d: %s, jaarbegroting %s",
-                 pm_pdf_year(d->ctx->peildatum), pm_pdf_eur(f->prognose, a, sizeof a),
-                 pm_pdf_eur(f->jaarbegroting, b, sizeof b));
+                 pm_pdf_year(d->ctx->peildatum),
+                 pm_pdf_eur(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
+                 pm_pdf_eur(pm_cents_to_euros(f->jaarbegroting_cent), b, sizeof b));
 }
 
 /* One line that shrinks to fit w; returns its height. */
@@ -393,7 +394,7 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
     y += pm_text_draw(cr, d->cfg->naam, x, y, &t) + 6;
 
     char buf[512], d1[16], d2[16], d3[16];
-    const pm_context *ctx = d->ctx;
+    const pm_scope *ctx = d->ctx;
     snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",
              ctx->period.label, pm_format_date(ctx->period.start, d1, sizeof d1),
              pm_format_date(ctx->period.end, d2, sizeof d2),
@@ -833,14 +834,14 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
     memset(d, 0, sizeof *d);
     d->in = in;
     d->rep = in->rep;
-    d->ctx = &in->rep->ctx;
-    d->cfg = in->rep->ctx.cfg;
+    d->ctx = &in->rep->scope;
+    d->cfg = in->rep->scope.cfg;
     d->intern = in->audience == PM_INTERN;
     snprintf(d->hidden, sizeof d->hidden, "<%d", d->cfg->min_cell);
     snprintf(d->hidden_legend, sizeof d->hidden_legend,
              "%s: minder dan %d waarnemingen, niet getoond", d->hidden, d->cfg->min_cell);
 
-    const pm_context *ctx = d->ctx;
+    const pm_scope *ctx = d->ctx;
     char d1[16], d2[16];
     pm_format_date(ctx->cum_from, d1, sizeof d1);
     snprintf(d->cum_range, sizeof d->cum_range, "%s t/m %s", d1,

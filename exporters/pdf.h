@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "export.h"
-#include "report.h"
+#include "result.h"
 
 typedef struct pm_pdf_input {
     const pm_report *rep;

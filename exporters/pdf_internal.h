@@ -20,7 +20,7 @@
 typedef struct doc {
     const pm_pdf_input *in;
     const pm_report *rep;
-    const pm_context *ctx;
+    const pm_scope *ctx;
     const pm_config *cfg;
     bool intern;
     char hidden[16];        /* "<5" */

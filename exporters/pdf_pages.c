@@ -628,7 +628,7 @@ static pm_error r3_specialisten(const doc *d, cairo_t *cr, pm_rect r, char *say,
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         const pm_cell *cell = &b->cumulatief[i];
-        set_label(&c, k, cell->label[0] ? cell->label : cell->key);
+        set_label(&c, k, cell->label ? cell->label : cell->key);
         c.v[0][k] = cell->waarde;
         c.f[0][k] = cell->has_waarde;
         c.f[1][k] = !cell->has_waarde; /* active but not rated */
@@ -706,7 +706,7 @@ static pm_error milestones(const doc *d, const char *id, cairo_t *cr, pm_rect r,
         const pm_cell *cell = &b->cumulatief[i];
         if (cell->noemer == 0 && b->periode[i].noemer == 0)
             continue;
-        m[k].label = cell->label[0] ? cell->label : cell->key;
+        m[k].label = cell->label ? cell->label : cell->key;
         m[k].planned = cell->d1;
         m[k].done = cell->has_d2;
         m[k].ready = cell->d2;
@@ -1051,18 +1051,21 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         char a[32], b2[32], p[32];
         if (f->has_begroting)
             pm_pdf_add(say, size, "%s is %s uitgegeven van %s begroot (%s). ", d->since,
-                       pm_pdf_eur(f->realisatie, a, sizeof a),
-                       pm_pdf_eur(f->begroting, b2, sizeof b2),
+                       pm_pdf_eur(pm_cents_to_euros(f->realisatie_cent), a, sizeof a),
+                       pm_pdf_eur(pm_cents_to_euros(f->begroting_cent), b2, sizeof b2),
                        f->has_waarde ? pct(f->waarde, p, sizeof p) : "–");
         else
             pm_pdf_add(say, size, "%s is %s uitgegeven; er is geen begroting. ", d->since,
-                       pm_pdf_eur(f->realisatie, a, sizeof a));
-        if (f->jaarbegroting > 0)
-            pm_pdf_add(say, size,
-                       "De prognose voor %d is %s tegen een jaarbegroting van %s (%s).",
-                       year, pm_pdf_eur(f->prognose, a, sizeof a),
-                       pm_pdf_eur(f->jaarbegroting, b2, sizeof b2),
-                       pct(f->prognose / f->jaarbegroting, p, sizeof p));
+                       pm_pdf_eur(pm_cents_to_euros(f->realisatie_cent), a, sizeof a));
+        if (f->jaarbegroting_cent > 0)
+            pm_pdf_add(
+                say, size,
+                "De prognose voor %d is %s tegen een jaarbegroting van %s (%s).", year,
+                pm_pdf_eur(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
+                pm_pdf_eur(pm_cents_to_euros(f->jaarbegroting_cent), b2, sizeof b2),
+                pct(pm_cents_to_euros(f->prognose_cent) /
+                        pm_cents_to_euros(f->jaarbegroting_cent),
+                    p, sizeof p));
         else
             pm_pdf_add(say, size, "Er is geen begroting voor %d.", year);
     }
@@ -1082,11 +1085,11 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         if (i >= nt)
             continue;
         const pm_figures *q = &res->trend[i].f;
-        real += q->realisatie;
-        begr += q->begroting;
+        real += pm_cents_to_euros(q->realisatie_cent);
+        begr += pm_cents_to_euros(q->begroting_cent);
         if (res->trend[i].quarter >= year * 4) {
-            ytd_real += q->realisatie;
-            ytd_begr += q->begroting;
+            ytd_real += pm_cents_to_euros(q->realisatie_cent);
+            ytd_begr += pm_cents_to_euros(q->begroting_cent);
         }
         c.v[0][i] = begr;
         c.v[1][i] = real;
@@ -1094,11 +1097,11 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
     }
     /* The forecast from the last known quarter to the year end, straight:
      * the prognose is a linear extrapolation of this year's spending. */
-    bool forecast = nt > 0 && n > nt && f->jaarbegroting > 0;
+    bool forecast = nt > 0 && n > nt && f->jaarbegroting_cent > 0;
     if (forecast) {
         size_t last = nt - 1;
-        double real_end = real - ytd_real + f->prognose;
-        double begr_end = begr - ytd_begr + f->jaarbegroting;
+        double real_end = real - ytd_real + pm_cents_to_euros(f->prognose_cent);
+        double begr_end = begr - ytd_begr + pm_cents_to_euros(f->jaarbegroting_cent);
         for (size_t i = last; i < n; i++) {
             double t = (double)(i - last) / (double)(n - 1 - last);
             c.v[2][i] = real + (real_end - real) * t;
@@ -1168,10 +1171,10 @@ static pm_error b_posten(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
     for (size_t i = 0; i < n; i++) {
         const pm_cell *cell = &b->cumulatief[i];
         set_label(&c, i, pm_label_category("post", cell->key));
-        c.v[0][i] = cell->noemer;
-        c.v[1][i] = cell->teller;
+        c.v[0][i] = pm_cents_to_euros(cell->begroting_cent);
+        c.v[1][i] = pm_cents_to_euros(cell->realisatie_cent);
         c.f[0][i] = true;
-        any |= cell->noemer > 0 || cell->teller > 0;
+        any |= cell->begroting_cent > 0 || cell->realisatie_cent > 0;
     }
     if (!any)
         n = 0;
@@ -1182,13 +1185,15 @@ static pm_error b_posten(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         bool first = true;
         for (size_t i = 0; i < n; i++) {
             const pm_cell *cell = &b->cumulatief[i];
-            if (cell->teller <= cell->noemer + 0.005)
+            if (cell->realisatie_cent <= cell->begroting_cent)
                 continue;
             if (first)
                 pm_pdf_add(say, size, "Boven hun begroting, %s: ", d->cum_range);
-            if (cell->noemer > 0)
+            if (cell->begroting_cent > 0)
                 pm_pdf_add(say, size, "%s%s (%s)", first ? "" : ", ", c.label[i],
-                           pct(cell->teller / cell->noemer, p, sizeof p));
+                           pct(pm_cents_to_euros(cell->realisatie_cent) /
+                                   pm_cents_to_euros(cell->begroting_cent),
+                               p, sizeof p));
             else
                 pm_pdf_add(say, size, "%s%s (zonder begroting)", first ? "" : ", ",
                            c.label[i]);

@@ -32,11 +32,11 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
     } else if (strcmp(id, "B") == 0) {
         if (!f->has_begroting)
             snprintf(buf, size, "%s, geen begroting",
-                     pm_format_euro((int64_t)llround(f->realisatie * 100), a, sizeof a));
+                     pm_format_euro(f->realisatie_cent, a, sizeof a));
         else
             snprintf(buf, size, "%s van %s (%s)",
-                     pm_format_euro((int64_t)llround(f->realisatie * 100), a, sizeof a),
-                     pm_format_euro((int64_t)llround(f->begroting * 100), b, sizeof b),
+                     pm_format_euro(f->realisatie_cent, a, sizeof a),
+                     pm_format_euro(f->begroting_cent, b, sizeof b),
                      f->has_waarde ? pm_format_percent(f->waarde, 1, p, sizeof p) : "–");
     } else if (!f->has_waarde) {
         if (strcmp(id, "R3") == 0)
@@ -66,7 +66,7 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
 
 pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
 {
-    const pm_context *ctx = &rep->ctx;
+    const pm_scope *ctx = &rep->scope;
     char d1[16], d2[16], d3[16], d4[16];
     fprintf(out, "%s\n", ctx->cfg->naam);
     fprintf(out, "Periode %s (%s t/m %s), peildatum %s, publiek %s\n", ctx->period.label,
@@ -111,14 +111,12 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
     }
 
     const pm_result *b = pm_report_find(rep, "B");
-    if (b && b->cumulatief.jaarbegroting > 0) {
+    if (b && b->cumulatief.jaarbegroting_cent > 0) {
         char p[32], j[32];
-        fprintf(
-            out, "\nBudget: prognose %s tegen jaarbegroting %s voor %d.\n",
-            pm_format_euro((int64_t)llround(b->cumulatief.prognose * 100), p, sizeof p),
-            pm_format_euro((int64_t)llround(b->cumulatief.jaarbegroting * 100), j,
-                           sizeof j),
-            pm_quarter_index(ctx->peildatum) / 4);
+        fprintf(out, "\nBudget: prognose %s tegen jaarbegroting %s voor %d.\n",
+                pm_format_euro(b->cumulatief.prognose_cent, p, sizeof p),
+                pm_format_euro(b->cumulatief.jaarbegroting_cent, j, sizeof j),
+                pm_quarter_index(ctx->peildatum) / 4);
     }
     fprintf(out,
             "\nPeriode: waarde [status van de periode]. De status achteraan is die van "
@@ -152,8 +150,8 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
             empty ? "" : pm_format_date(f->from, a, sizeof a),
             empty ? "" : pm_format_date(f->to, b, sizeof b));
     bool money = strcmp(id, "B") == 0;
-    csv_num(out, true, money ? round(f->teller * 100) / 100 : f->teller);
-    csv_num(out, f->has_noemer, money ? round(f->noemer * 100) / 100 : f->noemer);
+    csv_num(out, true, money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
+    csv_num(out, f->has_noemer, money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
     csv_num(out, f->has_waarde, f->waarde);
     csv_num(out, f->has_interval, f->lo);
     csv_num(out, f->has_interval, f->hi);
@@ -164,10 +162,10 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
     csv_num(out, r3, (double)f->niet_beoordeeld);
     csv_num(out, r4 && f->has_gemiddelde, f->gemiddelde);
     csv_num(out, r6, (double)f->aantal);
-    csv_num(out, money && f->has_begroting, round(f->begroting * 100) / 100);
-    csv_num(out, money, round(f->realisatie * 100) / 100);
-    csv_num(out, money, round(f->prognose * 100) / 100);
-    csv_num(out, money, round(f->jaarbegroting * 100) / 100);
+    csv_num(out, money && f->has_begroting, pm_cents_to_euros(f->begroting_cent));
+    csv_num(out, money, pm_cents_to_euros(f->realisatie_cent));
+    csv_num(out, money, pm_cents_to_euros(f->prognose_cent));
+    csv_num(out, money, pm_cents_to_euros(f->jaarbegroting_cent));
     fputs("\r\n", out);
 }
 

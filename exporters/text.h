@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "export.h"
-#include "report.h"
+#include "result.h"
 
 pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out);
 pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out);

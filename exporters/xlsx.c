@@ -221,7 +221,7 @@ static void print_texts(xw *w)
 {
     char naam[160], period[96];
     hf_escape(w->cfg->naam, naam, sizeof naam);
-    hf_escape(w->rep->ctx.period.label, period, sizeof period);
+    hf_escape(w->rep->scope.period.label, period, sizeof period);
     /* &A is the sheet name, &P and &N the page and the number of pages;
      * &"-,Bold" and &K set the font and its colour. */
     if (w->in->audience == PM_INTERN) {
@@ -452,11 +452,6 @@ static void xs_label(xs *s, const char *label)
 
 /* ---- shared helpers ------------------------------------------------------ */
 
-static double cents(double euros)
-{
-    return round(euros * 100.0) / 100.0;
-}
-
 static bool is_id(const pm_result *r, const char *id)
 {
     return strcmp(r->id, id) == 0;
@@ -568,7 +563,8 @@ static const char *src_head(const pm_result *r, src s)
 
 /* Running sums over the trend, for the cumulative columns and charts. */
 typedef struct cumsum {
-    double aantal, realisatie, begroting;
+    double aantal;
+    int64_t realisatie_cent, begroting_cent;
 } cumsum;
 
 static bool fig_value(const xw *w, const pm_result *r, const pm_figures *f,
@@ -578,11 +574,11 @@ static bool fig_value(const xw *w, const pm_result *r, const pm_figures *f,
     *fmt = XF_INT;
     switch (s) {
     case S_TELLER:
-        *v = money ? cents(f->teller) : f->teller;
+        *v = money ? pm_cents_to_euros(f->realisatie_cent) : f->teller;
         *fmt = money ? XF_EURO : XF_INT;
         return true;
     case S_NOEMER:
-        *v = money ? cents(f->noemer) : f->noemer;
+        *v = money ? pm_cents_to_euros(f->begroting_cent) : f->noemer;
         *fmt = money ? XF_EURO : XF_INT;
         return f->has_noemer;
     case S_WAARDE:
@@ -606,28 +602,28 @@ static bool fig_value(const xw *w, const pm_result *r, const pm_figures *f,
     case S_N_GEMIDDELDE: *v = (double)f->n_gemiddelde; return true;
     case S_AANTAL: *v = (double)f->aantal; return true;
     case S_REALISATIE:
-        *v = cents(f->realisatie);
+        *v = pm_cents_to_euros(f->realisatie_cent);
         *fmt = XF_EURO;
         return true;
     case S_BEGROTING:
-        *v = cents(f->begroting);
+        *v = pm_cents_to_euros(f->begroting_cent);
         *fmt = XF_EURO;
         return f->has_begroting;
     case S_PROGNOSE:
-        *v = cents(f->prognose);
+        *v = pm_cents_to_euros(f->prognose_cent);
         *fmt = XF_EURO;
         return true;
     case S_JAARBEGROTING:
-        *v = cents(f->jaarbegroting);
+        *v = pm_cents_to_euros(f->jaarbegroting_cent);
         *fmt = XF_EURO;
         return true;
     case S_CUM_AANTAL: *v = c ? c->aantal : 0; return c != NULL;
     case S_CUM_REALISATIE:
-        *v = c ? cents(c->realisatie) : 0;
+        *v = c ? pm_cents_to_euros(c->realisatie_cent) : 0;
         *fmt = XF_EURO;
         return c != NULL;
     case S_CUM_BEGROTING:
-        *v = c ? cents(c->begroting) : 0;
+        *v = c ? pm_cents_to_euros(c->begroting_cent) : 0;
         *fmt = XF_EURO;
         return c != NULL;
     case S_DOEL:
@@ -721,7 +717,7 @@ static const char *const ov_heads[OV_NCOLS] = {
 static void ov_header_block(xs *s)
 {
     const xw *w = s->w;
-    const pm_context *ctx = &w->rep->ctx;
+    const pm_scope *ctx = &w->rep->scope;
     char buf[256];
     xs_height(s, 24);
     xs_text(s, 0, TITLE, XF_TITLE);
@@ -807,7 +803,7 @@ static void ov_extras_table(xs *s)
         if (e->s == S_PROGNOSE) {
             char label[96];
             snprintf(label, sizeof label, "%s %d", e->label,
-                     pm_quarter_index(rep->ctx.peildatum) / 4);
+                     pm_quarter_index(rep->scope.peildatum) / 4);
             xs_text(s, OV_NAAM, label, XF_PLAIN);
         } else {
             xs_text(s, OV_NAAM, e->label, XF_PLAIN);
@@ -924,7 +920,7 @@ typedef struct bd_kind {
     const char *what;                     /* header of the category column */
     const char *teller, *noemer, *waarde; /* NULL: the indicator's words */
     xf teller_fmt, noemer_fmt, waarde_fmt;
-    bool money; /* teller and noemer are euros (rounded to cents, as JSON) */
+    bool money; /* teller and noemer are B's realisatie and begroting cents */
     bool dates; /* gepland and gereed (milestones) */
     bool doel;  /* a column with the target: the target line of the chart */
 } bd_kind;
@@ -1268,11 +1264,11 @@ static bool cell_value(const bd_kind *k, const pm_cell *c, src s, double *v, xf 
 {
     switch (s) {
     case S_TELLER:
-        *v = k->money ? cents(c->teller) : c->teller;
+        *v = k->money ? pm_cents_to_euros(c->realisatie_cent) : c->teller;
         *fmt = k->teller_fmt;
         return true;
     case S_NOEMER:
-        *v = k->money ? cents(c->noemer) : c->noemer;
+        *v = k->money ? pm_cents_to_euros(c->begroting_cent) : c->noemer;
         *fmt = k->noemer_fmt;
         return true;
     case S_WAARDE:
@@ -1295,13 +1291,18 @@ static bool cell_value(const bd_kind *k, const pm_cell *c, src s, double *v, xf 
     }
 }
 
-/* "Groningen (GM0014)" when the key is an id with a name; else the label. */
-static void category_text(const pm_breakdown *b, const pm_cell *c, char *buf, size_t size)
+/* "Groningen (GM0014)" when the key is an id with a name; else the label.
+ * Allocated (names and ids have no length limit here); the caller frees.
+ * NULL when memory runs out. */
+static char *category_text(const pm_breakdown *b, const pm_cell *c)
 {
-    if (c->label[0])
+    if (!c->label)
+        return strdup(pm_label_category(b->key, c->key));
+    size_t size = strlen(c->label) + strlen(c->key) + 4;
+    char *buf = malloc(size);
+    if (buf)
         snprintf(buf, size, "%s (%s)", c->label, c->key);
-    else
-        snprintf(buf, size, "%s", pm_label_category(b->key, c->key));
+    return buf;
 }
 
 /* The group row over the two blocks of a breakdown: "Periode 2025-Q4",
@@ -1309,7 +1310,7 @@ static void category_text(const pm_breakdown *b, const pm_cell *c, char *buf, si
 static void bd_group_row(ind_sheet *is, lxw_col_t per, lxw_col_t cum, size_t nf)
 {
     xs *s = &is->s;
-    const pm_context *ctx = &s->w->rep->ctx;
+    const pm_scope *ctx = &s->w->rep->scope;
     char buf[96], d[16];
     snprintf(buf, sizeof buf, "Periode %s", ctx->period.label);
     xs_paragraph(s, per, (lxw_col_t)(per + nf - 1), buf, XF_GROUP);
@@ -1359,13 +1360,15 @@ static void ind_breakdown(ind_sheet *is, const pm_breakdown *b)
         t->last = s->row + (lxw_row_t)(b->ncells ? b->ncells - 1 : 0);
     }
     for (size_t i = 0; i < b->ncells; i++) {
-        char label[300];
         const pm_cell *pc = &b->periode[i], *cc = &b->cumulatief[i];
-        category_text(b, cc, label, sizeof label);
-        xs_text(s, 0, label, XF_PLAIN);
+        char *label = category_text(b, cc);
+        /* Out of memory: the key alone, which needs no copy. */
+        const char *shown = label ? label : cc->key;
+        xs_text(s, 0, shown, XF_PLAIN);
         int chars = 0;
-        for (const char *p = label; *p; p++)
+        for (const char *p = shown; *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
+        free(label);
         if (chars > is->label_chars)
             is->label_chars = chars;
         if (k->dates) {
@@ -1420,8 +1423,8 @@ static void ind_trend(ind_sheet *is)
         const pm_figures *f = &r->trend[q].f;
         char label[16];
         c.aantal += (double)f->aantal;
-        c.realisatie += f->realisatie;
-        c.begroting += f->has_begroting ? f->begroting : 0.0;
+        c.realisatie_cent += f->realisatie_cent;
+        c.begroting_cent += f->has_begroting ? f->begroting_cent : 0;
         pm_quarter_label(r->trend[q].quarter, label, sizeof label);
         xs_text(s, 0, label, XF_BOLD);
         for (int i = 0; fields[i] != S_END; i++)
@@ -1690,7 +1693,7 @@ static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
     size_t ncols;
     const pm_rows_column *cols = pm_rows_columns(kind, &ncols);
     pm_rows *rows;
-    pm_error err = pm_rows_open(&rows, w->rep, kind, msg, msgsize);
+    pm_error err = pm_rows_open(&rows, w->in->rows_ctx, kind, msg, msgsize);
     if (err)
         return err;
     int part = 1;
@@ -1720,7 +1723,7 @@ static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
 
 static void set_properties(xw *w)
 {
-    const pm_context *ctx = &w->rep->ctx;
+    const pm_scope *ctx = &w->rep->scope;
     char title[256], subject[256], comments[256], range[64], peil[16];
     snprintf(title, sizeof title, "%s — %s", TITLE, ctx->period.label);
     range_text(ctx->period.start, ctx->period.end, range, sizeof range);
@@ -1774,7 +1777,7 @@ pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, const char *sh
                        char *msg, size_t msgsize)
 {
     char *dir = folder_of(path);
-    xw w = {.in = in, .rep = in->rep, .cfg = in->rep->ctx.cfg};
+    xw w = {.in = in, .rep = in->rep, .cfg = in->rep->scope.cfg};
     snprintf(w.hidden, sizeof w.hidden, "<%d", w.cfg->min_cell);
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir};
     w.wb = dir ? workbook_new_opt(path, &opts) : NULL;

@@ -10,10 +10,14 @@
 #include <time.h>
 
 #include "export.h"
-#include "report.h"
+#include "result.h"
 
 typedef struct pm_xlsx_input {
-    const pm_report *rep; /* computed, with its snapshot still open */
+    const pm_report *rep; /* the plain results */
+    /* The top layer's snapshot the row-level sheets read (rows.h), the same
+     * read transaction the figures came from; until point 3 of issue 12
+     * hands the workbook a pm_row_source instead. */
+    const struct pm_context *rows_ctx;
     pm_audience audience;
     time_t created;              /* document time: SOURCE_DATE_EPOCH or now */
     const char *fingerprint;     /* pm_store_fingerprint of the data */

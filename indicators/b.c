@@ -8,7 +8,7 @@
  * the same, also by post. C adds the days up into the ranges (periode,
  * cumulatief, the prognose stretch) and the trend quarters. Money stays in
  * integers (1/100 cent for realisatie, 1/4 cent for quarter amounts) until
- * the final division into euros. */
+ * rounded to the whole cents the results carry. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -111,12 +111,12 @@ static pm_error load_budget(const pm_context *ctx, budget *b, char *msg, size_t 
     return err;
 }
 
-/* The begroting of [from, to] in euros, of one post or of all (post < 0):
+/* The begroting of [from, to] in whole cents, of one post or of all (post < 0):
  * each quarter's amount × the days of the quarter inside the range ÷ the
  * days of the quarter. *touched is set when a line with an amount > 0
  * falls in the range. An empty range (from > to) has none. */
-static double budget_range(const budget *b, int post, pm_day from, pm_day to,
-                           bool *touched)
+static int64_t budget_range(const budget *b, int post, pm_day from, pm_day to,
+                            bool *touched)
 {
     double cents = 0;
     *touched = false;
@@ -139,7 +139,7 @@ static double budget_range(const budget *b, int post, pm_day from, pm_day to,
             *touched = true;
         }
     }
-    return round(cents) / 100.0; /* whole cents, as reported */
+    return (int64_t)llround(cents); /* whole cents, as reported */
 }
 
 static int64_t spend_total(const spend *s)
@@ -150,21 +150,27 @@ static int64_t spend_total(const spend *s)
     return t;
 }
 
-/* Euros rounded to whole cents (half away from zero): every amount B
+/* Whole cents (half away from zero) from 1/100 cent: every amount B
  * reports is one the reader can add up, and waarde is exactly the reported
  * realisatie over the reported begroting. */
-static double euros(int64_t x100)
+static int64_t whole_cents(int64_t x100)
 {
-    int64_t cents = x100 >= 0 ? (x100 + 50) / 100 : (x100 - 50) / 100;
-    return (double)cents / 100.0;
+    return x100 >= 0 ? (x100 + 50) / 100 : (x100 - 50) / 100;
+}
+
+/* realisatie over begroting, both in euros: the division the reports have
+ * always shown (cents over cents may differ in the last bit). */
+static double uitputting(int64_t realisatie, int64_t begroting)
+{
+    return pm_cents_to_euros(realisatie) / pm_cents_to_euros(begroting);
 }
 
 /* Compares money as the reports show it, in whole cents, so that a
  * prognose printed equal to the jaarbegroting is never over it. Returns the
  * status of `amount` against `limit` with the marge for oranje. */
-static pm_status budget_status(double amount, double limit, double marge)
+static pm_status budget_status(int64_t amount, int64_t limit, double marge)
 {
-    double a = round(amount * 100.0), l = round(limit * 100.0);
+    double a = (double)amount, l = (double)limit;
     if (a <= l)
         return PM_GROEN;
     if (a <= marge * l + 1e-6)
@@ -172,27 +178,27 @@ static pm_status budget_status(double amount, double limit, double marge)
     return PM_ROOD;
 }
 
-/* teller/realisatie, noemer/begroting and uitputting of one range. */
-static void set_figures(pm_figures *f, int64_t real_x100, double begroting, bool has)
+/* realisatie (B's teller), begroting (its noemer) and uitputting of one
+ * range; teller and noemer stay 0: B's money is in the _cent fields. */
+static void set_figures(pm_figures *f, int64_t real_x100, int64_t begroting, bool has)
 {
-    f->realisatie = euros(real_x100);
-    f->begroting = begroting;
+    f->realisatie_cent = whole_cents(real_x100);
+    f->begroting_cent = begroting;
     f->has_begroting = has;
-    f->teller = f->realisatie;
-    f->noemer = begroting;
     f->has_noemer = true;
     f->has_waarde = begroting > 0;
-    f->waarde = begroting > 0 ? f->realisatie / begroting : 0;
+    f->waarde = begroting > 0 ? uitputting(f->realisatie_cent, begroting) : 0;
 }
 
-static void set_cell(pm_cell *c, const char *key, int64_t real_x100, double begroting)
+static pm_error set_cell(pm_cell *c, const char *key, int64_t real_x100,
+                         int64_t begroting)
 {
-    snprintf(c->key, sizeof c->key, "%s", key);
-    c->teller = euros(real_x100);
-    c->noemer = begroting;
+    c->realisatie_cent = whole_cents(real_x100);
+    c->begroting_cent = begroting;
     c->has_waarde = begroting > 0;
-    c->waarde = begroting > 0 ? c->teller / begroting : 0;
+    c->waarde = begroting > 0 ? uitputting(c->realisatie_cent, begroting) : 0;
     c->n = 0;
+    return pm_cell_set_key(c, key, NULL);
 }
 
 /* Runs one of the two grouped queries and adds each day's total to the
@@ -328,7 +334,7 @@ static pm_error scan_inzet(const pm_context *ctx, pm_day prog_from, spend *range
  * through 31 December, s = max(1 January, programme start). When s lies
  * after the peildatum nothing can be extrapolated: the prognose is 0. */
 static void prognose(const pm_context *ctx, const budget *b, const spend *prog,
-                     pm_day prog_from, double *out, double *jaar)
+                     pm_day prog_from, int64_t *out, int64_t *jaar)
 {
     int y, m, d;
     pm_day_to_ymd(ctx->peildatum, &y, &m, &d);
@@ -340,7 +346,7 @@ static void prognose(const pm_context *ctx, const budget *b, const spend *prog,
         return;
     double elapsed = (double)(ctx->peildatum - prog_from + 1);
     double total = (double)(year_end - prog_from + 1);
-    *out = round((double)spend_total(prog) * total / elapsed / 100.0) / 100.0;
+    *out = (int64_t)llround((double)spend_total(prog) * total / elapsed / 100.0);
 }
 
 static pm_error post_breakdown(const pm_context *ctx, pm_result *r, const budget *b,
@@ -350,14 +356,16 @@ static pm_error post_breakdown(const pm_context *ctx, pm_result *r, const budget
     if (err)
         return err;
     bool touched;
-    for (size_t p = 0; p < NPOST; p++) {
-        double per =
+    for (size_t p = 0; p < NPOST && !err; p++) {
+        int64_t per =
             budget_range(b, (int)p, ctx->period.start, ctx->period.end, &touched);
-        double cum = budget_range(b, (int)p, ctx->cum_from, ctx->cum_to, &touched);
-        set_cell(&r->breakdowns[0].periode[p], posts[p], ranges[PER].x100[p], per);
-        set_cell(&r->breakdowns[0].cumulatief[p], posts[p], ranges[CUM].x100[p], cum);
+        int64_t cum = budget_range(b, (int)p, ctx->cum_from, ctx->cum_to, &touched);
+        err = set_cell(&r->breakdowns[0].periode[p], posts[p], ranges[PER].x100[p], per);
+        if (!err)
+            err = set_cell(&r->breakdowns[0].cumulatief[p], posts[p], ranges[CUM].x100[p],
+                           cum);
     }
-    return PM_OK;
+    return err;
 }
 
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
@@ -387,12 +395,12 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         err = scan_uitgaven(ctx, prog_from, ranges, trend, msg, msgsize);
 
     if (!err) {
-        double prog, jaar;
+        int64_t prog, jaar;
         prognose(ctx, b, &ranges[PROG], prog_from, &prog, &jaar);
         /* SPEC §3: B's periode begroting is that of the whole period, even
          * when the peildatum cuts the realisatie short. */
         bool has;
-        double bud = budget_range(b, -1, ctx->period.start, ctx->period.end, &has);
+        int64_t bud = budget_range(b, -1, ctx->period.start, ctx->period.end, &has);
         set_figures(&r->periode, spend_total(&ranges[PER]), bud, has);
         bud = budget_range(b, -1, ctx->cum_from, ctx->cum_to, &has);
         set_figures(&r->cumulatief, spend_total(&ranges[CUM]), bud, has);
@@ -403,8 +411,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
             status = budget_status(prog, jaar, cfg->b_marge);
         pm_figures *both[] = {&r->periode, &r->cumulatief};
         for (int i = 0; i < 2; i++) {
-            both[i]->prognose = prog;
-            both[i]->jaarbegroting = jaar;
+            both[i]->prognose_cent = prog;
+            both[i]->jaarbegroting_cent = jaar;
             both[i]->status = status;
         }
         /* SPEC defines B's status on the prognose for the year; a quarter
@@ -415,9 +423,10 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
             pm_figures *f = &r->trend[i].f;
             bud = budget_range(b, -1, f->from, f->to, &has);
             set_figures(f, spend_total(&trend[i]), bud, has);
-            f->prognose = 0;
-            f->jaarbegroting = 0;
-            f->status = has ? budget_status(f->realisatie, bud, cfg->b_marge) : PM_GRIJS;
+            f->prognose_cent = 0;
+            f->jaarbegroting_cent = 0;
+            f->status =
+                has ? budget_status(f->realisatie_cent, bud, cfg->b_marge) : PM_GRIJS;
         }
         err = pm_result_alloc_breakdowns(r, 1);
     }

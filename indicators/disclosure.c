@@ -448,7 +448,7 @@ static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
      * programme; even then, when every cell keeps the relation (no rows
      * before the start), assume an attacker knows it: a true constraint can
      * only make us hide more. */
-    p.nested = rep->ctx.per_from >= rep->ctx.cum_from;
+    p.nested = rep->scope.per_from >= rep->scope.cum_from;
     for (size_t j = 0; !err && j < k && !p.nested; j++) {
         bool inside = p.per[j].n <= p.cum[j].n;
         if (rule.pair == PAIR_TU)
@@ -499,8 +499,8 @@ static bool periode_on_quarters(const pm_report *rep, const pm_result *r)
 {
     bool start = false, end = false;
     for (size_t i = 0; i < r->ntrend; i++) {
-        start = start || r->trend[i].f.from == rep->ctx.per_from;
-        end = end || r->trend[i].f.to == rep->ctx.per_to;
+        start = start || r->trend[i].f.from == rep->scope.per_from;
+        end = end || r->trend[i].f.to == rep->scope.per_to;
     }
     return start && end;
 }
@@ -519,7 +519,7 @@ static void protect_means(const pm_report *rep, pm_result *r, int m)
         return;
     bool hide_per = mean_too_thin(per->n_gemiddelde, per->n_gemiddelde_orgs, m);
     bool hide_cum = mean_too_thin(cum->n_gemiddelde, cum->n_gemiddelde_orgs, m);
-    bool nested = rep->ctx.per_from >= rep->ctx.cum_from;
+    bool nested = rep->scope.per_from >= rep->scope.cum_from;
     if (nested && !hide_per && !hide_cum &&
         mean_too_thin(cum->n_rest_gemiddelde, cum->n_rest_gemiddelde_orgs, m))
         hide_per = true; /* the smaller of the two goes */

@@ -11,8 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "indicator.h"
-#include "report.h"
+#include "result.h"
 
 /* The smallest min_cell an extern report accepts (SPEC §6). */
 #define PM_EXTERN_MIN_CELL 3

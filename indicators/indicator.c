@@ -9,17 +9,6 @@
 
 #include "store.h"
 
-const char *pm_status_name(pm_status s)
-{
-    switch (s) {
-    case PM_GRIJS: return "grijs";
-    case PM_GROEN: return "groen";
-    case PM_ORANJE: return "oranje";
-    case PM_ROOD: return "rood";
-    }
-    return "grijs";
-}
-
 /* z for a two-sided 95% interval. */
 #define Z95 1.959963984540054
 
@@ -61,9 +50,35 @@ void pm_figures_proportion(pm_figures *f, double doel, int min_n)
         f->status = PM_ROOD;
 }
 
+pm_error pm_cell_set_key(pm_cell *c, const char *key, const char *label)
+{
+    free(c->key);
+    free(c->label);
+    c->key = strdup(key);
+    c->label = label && label[0] ? strdup(label) : NULL;
+    if (!c->key || (label && label[0] && !c->label)) {
+        free(c->key);
+        free(c->label);
+        c->key = c->label = NULL;
+        return PM_ERR_NOMEM;
+    }
+    return PM_OK;
+}
+
+pm_error pm_result_check_keys(const pm_result *r)
+{
+    for (size_t i = 0; i < r->nbreakdowns; i++) {
+        const pm_breakdown *b = &r->breakdowns[i];
+        for (size_t k = 0; k < b->ncells; k++)
+            if (!b->periode[k].key || !b->cumulatief[k].key)
+                return PM_ERR_NOMEM;
+    }
+    return PM_OK;
+}
+
 void pm_cell_from_figures(pm_cell *c, const char *key, const pm_figures *f, long n)
 {
-    snprintf(c->key, sizeof c->key, "%s", key);
+    pm_cell_set_key(c, key, NULL);
     c->teller = f->teller;
     c->noemer = f->noemer;
     c->n = n;
@@ -136,19 +151,6 @@ pm_error pm_result_begin(pm_result *r, const pm_context *ctx, double doel)
 pm_day pm_scan_from(const pm_context *ctx)
 {
     return ctx->per_from < ctx->cum_from ? ctx->per_from : ctx->cum_from;
-}
-
-void pm_result_free(pm_result *r)
-{
-    if (!r)
-        return;
-    for (size_t i = 0; i < r->nbreakdowns; i++) {
-        free(r->breakdowns[i].periode);
-        free(r->breakdowns[i].cumulatief);
-    }
-    free(r->breakdowns);
-    free(r->trend);
-    memset(r, 0, sizeof *r);
 }
 
 void pm_trend_range(const pm_context *ctx, int quarter, pm_day *from, pm_day *to)

@@ -1,5 +1,5 @@
 /* indicator.h — the one small interface behind which every indicator (R1..R6,
- * B) computes its figures, and the result structure the exporters read.
+ * B) computes its figures into the plain result types of result.h.
  *
  * Data flows one way: the store → an indicator's compute() → pm_result →
  * exporters. Indicators never format text for users; exporters never run
@@ -16,76 +16,7 @@
 #include "config.h"
 #include "error.h"
 #include "period.h"
-
-typedef enum pm_status {
-    PM_GRIJS, /* too few observations, or nothing due yet */
-    PM_GROEN,
-    PM_ORANJE,
-    PM_ROOD
-} pm_status;
-
-/* "grijs", "groen", "oranje", "rood": the JSON and CSV value of a status. */
-const char *pm_status_name(pm_status s);
-
-/* The figures of one range (periode, cumulatief, or one quarter of a trend).
- * Counts are doubles so that B's euros fit the same fields. */
-typedef struct pm_figures {
-    pm_day from, to; /* the range; from > to when it is empty */
-    double teller;
-    double noemer;
-    bool has_noemer;   /* false for R6 (a count, not a proportion) */
-    bool has_waarde;   /* false when noemer is 0, and for R6 */
-    double waarde;     /* teller / noemer, a fraction 0..1 (B may exceed 1) */
-    bool has_interval; /* Wilson 95% for R1, R2, R3's share */
-    double lo, hi;
-    pm_status status;
-    /* The indicator's own figures (SPEC §7); unused ones stay zero. */
-    long actief;                        /* R3: specialists with inzet in the range */
-    long niet_beoordeeld;               /* R3: active but no specialist evaluation */
-    bool has_gemiddelde;                /* R4: opdrachtgever evaluations exist */
-    double gemiddelde;                  /* R4: their mean score */
-    long n_gemiddelde;                  /* R4: how many */
-    long n_gemiddelde_orgs;             /* R4: distinct organisations behind them */
-    long n_rest_gemiddelde;             /* R4 cumulatief: those outside the periode */
-    long n_rest_gemiddelde_orgs;        /* ... and their distinct organisations */
-    bool gemiddelde_onderdrukt;         /* extern: too few evaluations or organisations */
-    pm_status status_zonder_gemiddelde; /* R4: the status by the milestones alone */
-    long aantal;                        /* R6: products published and actively spread */
-    bool has_begroting;                 /* B: a begroting exists for the range */
-    double begroting;                   /* B, euros */
-    double realisatie;
-    double prognose; /* B: for the peildatum's year */
-    double jaarbegroting;
-} pm_figures;
-
-/* Why an extern cell is hidden (disclosure.h): not, because it is small
- * (primair), or because a small one could be worked out from it (secundair). */
-/* The fewest organisations a published extern mean may rest on (SPEC §6). */
-#define PM_MEAN_MIN_ORGS 3
-
-typedef enum pm_suppress {
-    PM_SUPPRESS_NONE,
-    PM_SUPPRESS_PRIMAIR,
-    PM_SUPPRESS_SECUNDAIR
-} pm_suppress;
-
-/* One row of a breakdown table. `n` is the number of observations behind
- * the cell (requests, organisations, specialists ...), which the exporters
- * compare with min_cell for an extern audience. */
-typedef struct pm_cell {
-    char key[96];    /* the category: "Noord-West", "gemeente", "3", an id */
-    char label[160]; /* a display name when the key is an id (a name), else "" */
-    double teller;
-    double noemer;
-    bool has_waarde;
-    double waarde;
-    bool has_interval;
-    double lo, hi;
-    long n;
-    pm_day d1, d2; /* R4/R5 milestones: gepland, gereed (0 = none) */
-    bool has_d1, has_d2;
-    pm_suppress suppress; /* set by pm_disclosure_apply for extern */
-} pm_cell;
+#include "result.h"
 
 /* The sum (in tenths) and number of evaluation scores of one organisation or
  * specialist in one range (R2, R3). Means are decided on these integers, so
@@ -105,38 +36,6 @@ void pm_cell_from_scores(pm_cell *c, const pm_scores *s);
 
 /* A breakdown: one table of cells for the periode and one for cumulatief,
  * with the same keys in the same order. */
-typedef struct pm_breakdown {
-    const char *key;      /* JSON key and exporter lookup: "regio", "type", ... */
-    bool personal;        /* names a person or an organisation: intern only */
-    bool counts_people;   /* cells count requests, evaluations, organisations or
-                             specialists: extern shows cells below min_cell as "<5".
-                             false for milestones, budget posts, product counts */
-    bool disclosure_done; /* pm_disclosure_apply has marked the cells */
-    pm_cell *periode;
-    pm_cell *cumulatief;
-    size_t ncells;
-} pm_breakdown;
-
-/* One quarter of the programme: the range is the quarter clipped to the
- * programme start and the peildatum; figures as known on the peildatum. */
-typedef struct pm_trend_point {
-    int quarter; /* pm_quarter_index */
-    pm_figures f;
-} pm_trend_point;
-
-typedef struct pm_result {
-    const char *id; /* "R1" .. "R6", "B" */
-    double doel;    /* the main target: a fraction, a count (R6), or for B
-                       1.0 (prognose ≤ 100% of the jaarbegroting) */
-    pm_figures periode;
-    pm_figures cumulatief;
-    pm_status status; /* the overall status: the cumulative one */
-    pm_breakdown *breakdowns;
-    size_t nbreakdowns;
-    pm_trend_point *trend;
-    size_t ntrend;
-} pm_result;
-
 /* What every indicator gets: the store, the configuration, the ranges. */
 typedef struct pm_context {
     sqlite3 *db;
@@ -166,6 +65,15 @@ void pm_wilson(double k, double n, double *lo, double *hi);
  * waarde >= doel, oranje when the upper bound >= doel, else rood. */
 void pm_figures_proportion(pm_figures *f, double doel, int min_n);
 
+/* Sets a cell's key and label (label NULL or "" for none) as heap copies the
+ * result owns, replacing earlier ones. PM_ERR_NOMEM leaves both NULL; the
+ * report finds such a cell afterwards (pm_result_check_keys), so helpers
+ * without an error return may ignore it. */
+pm_error pm_cell_set_key(pm_cell *c, const char *key, const char *label);
+
+/* PM_ERR_NOMEM when a cell of r has no key (a failed pm_cell_set_key). */
+pm_error pm_result_check_keys(const pm_result *r);
+
 /* Fills a breakdown cell with key and the teller, noemer, waarde and
  * interval of f; n is the number of observations behind it. */
 void pm_cell_from_figures(pm_cell *c, const char *key, const pm_figures *f, long n);
@@ -178,11 +86,10 @@ pm_error pm_result_begin(pm_result *r, const pm_context *ctx, double doel);
  * programme does. Where an indicator's scan of the store begins. */
 pm_day pm_scan_from(const pm_context *ctx);
 
-/* Allocates the breakdowns array of r. NULL-safe free below. */
+/* Allocates the breakdowns array of r; pm_result_free (result.h) frees. */
 pm_error pm_result_alloc_breakdowns(pm_result *r, size_t n);
 pm_error pm_breakdown_alloc(pm_breakdown *b, const char *key, bool personal,
                             bool counts_people, size_t ncells);
-void pm_result_free(pm_result *r);
 
 /* The quarter of each trend point is ctx->q_first + index; its range. */
 void pm_trend_range(const pm_context *ctx, int quarter, pm_day *from, pm_day *to);

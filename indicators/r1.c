@@ -133,7 +133,7 @@ static pm_error bucket_breakdown(pm_breakdown *b, const r1_counts *c)
         for (int i = 0; i < NBUCKETS; i++)
             all += c->buckets[r][i];
         for (int i = 0; i < NBUCKETS; i++) {
-            snprintf(cells[i].key, sizeof cells[i].key, "%s", bucket_keys[i]);
+            pm_cell_set_key(&cells[i], bucket_keys[i], NULL);
             cells[i].teller = (double)c->buckets[r][i];
             cells[i].noemer = (double)all;
             cells[i].n = c->buckets[r][i];

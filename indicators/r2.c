@@ -43,9 +43,9 @@ typedef struct tally {
 
 /* One organisation while its rows stream in. */
 typedef struct org {
-    char *id; /* the full id: a long one must not merge with its neighbour */
-    char naam[160];
-    int regio, type; /* index into pm_regios / pm_org_types, -1 when unknown */
+    char *id;         /* the full id: a long one must not merge with its neighbour */
+    const char *naam; /* borrowed from the organisation table */
+    int regio, type;  /* index into pm_regios / pm_org_types, -1 when unknown */
     pm_scores range[2];
     pm_scores *quarter; /* ntrend entries */
 } org;
@@ -94,8 +94,7 @@ static void tally_cell(const tally *t, pm_cell *c, const char *key, const pm_con
  * noemer the number of evaluations, waarde the mean score (1..10). */
 static void score_cell(const pm_scores *s, const org *o, pm_cell *c)
 {
-    snprintf(c->key, sizeof c->key, "%s", o->id);
-    snprintf(c->label, sizeof c->label, "%s", o->naam);
+    pm_cell_set_key(c, o->id, o->naam);
     pm_cell_from_scores(c, s);
 }
 
@@ -208,7 +207,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
             err = PM_ERR_NOMEM;
             break;
         }
-        snprintf(o.naam, sizeof o.naam, "%s", orgs.orgs[i].naam);
+        o.naam = orgs.orgs[i].naam;
         o.regio = orgs.orgs[i].regio;
         o.type = orgs.orgs[i].type;
         o.range[PER] = a[PER];
@@ -249,7 +248,7 @@ static pm_error score_breakdown(pm_breakdown *b, const r2_counts *c)
             all += c->scores[rg][s];
         for (int s = 1; s <= NSCORES; s++) {
             pm_cell *cell = &cells[s - 1];
-            snprintf(cell->key, sizeof cell->key, "%s", score_keys[s - 1]);
+            pm_cell_set_key(cell, score_keys[s - 1], NULL);
             cell->teller = (double)c->scores[rg][s];
             cell->noemer = (double)all;
             cell->n = c->scores[rg][s];
@@ -260,7 +259,8 @@ static pm_error score_breakdown(pm_breakdown *b, const r2_counts *c)
     return PM_OK;
 }
 
-static pm_error org_breakdown(pm_breakdown *b, const cell_list *l)
+/* Moves the cells of l (and the keys they own) into b. */
+static pm_error org_breakdown(pm_breakdown *b, cell_list *l)
 {
     pm_error err = pm_breakdown_alloc(b, "organisatie", true, true, l->n);
     if (err)
@@ -268,6 +268,7 @@ static pm_error org_breakdown(pm_breakdown *b, const cell_list *l)
     if (l->n) {
         memcpy(b->periode, l->per, l->n * sizeof *l->per);
         memcpy(b->cumulatief, l->cum, l->n * sizeof *l->cum);
+        l->n = 0;
     }
     return PM_OK;
 }
@@ -303,6 +304,13 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         err = score_breakdown(&r->breakdowns[2], c);
     if (!err)
         err = org_breakdown(&r->breakdowns[3], &c->cells);
+    /* Cells not moved into the result (after a failure) own their keys. */
+    for (size_t i = 0; i < c->cells.n; i++) {
+        free(c->cells.per[i].key);
+        free(c->cells.per[i].label);
+        free(c->cells.cum[i].key);
+        free(c->cells.cum[i].label);
+    }
     free(c->cells.per);
     free(c->cells.cum);
     free(c->trend);

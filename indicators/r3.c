@@ -222,8 +222,7 @@ static void figures_finish(pm_figures *f, const pm_config *cfg)
  * specialist was not active there, since those scores do not count. */
 static void score_cell(const specialist *s, int rg, pm_cell *c)
 {
-    snprintf(c->key, sizeof c->key, "%s", s->id);
-    snprintf(c->label, sizeof c->label, "%s", s->naam);
+    pm_cell_set_key(c, s->id, s->naam);
     if (!s->active[rg])
         return;
     pm_cell_from_scores(c, &s->range[rg]);

@@ -161,8 +161,7 @@ static void ms_figures(const ms_tally *t, pm_figures *f, double doel, bool with_
 
 static void ms_cell(pm_cell *c, const milestone *m, bool in)
 {
-    snprintf(c->key, sizeof c->key, "%s", m->id);
-    snprintf(c->label, sizeof c->label, "%s", m->omschrijving);
+    pm_cell_set_key(c, m->id, m->omschrijving);
     c->d1 = m->gepland;
     c->has_d1 = true;
     c->d2 = m->done ? m->gereed : 0;

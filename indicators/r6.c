@@ -86,7 +86,7 @@ static pm_error count_breakdown(pm_breakdown *b, const char *key,
     for (int rg = PER; rg <= CUM; rg++) {
         pm_cell *cells = rg == PER ? b->periode : b->cumulatief;
         for (size_t i = 0; i < n; i++) {
-            snprintf(cells[i].key, sizeof cells[i].key, "%s", names[i]);
+            pm_cell_set_key(&cells[i], names[i], NULL);
             long count = rg == PER ? per[i] : cum[i];
             cells[i].teller = (double)count;
             cells[i].noemer = (double)total[rg];

@@ -22,9 +22,9 @@ static pm_day min_day(pm_day a, pm_day b)
 /* Loads the calendar into TEMP TABLE kalender(dag, nr, deadline, kwartaal):
  * nr is the running working-day number, deadline the 5th working day after
  * dag. With it, R1 is one query: no loop over days in C. */
-static pm_error load_calendar(pm_report *rep, char *msg, size_t msgsize)
+static pm_error load_calendar(pm_snapshot *snap, char *msg, size_t msgsize)
 {
-    sqlite3 *db = rep->ctx.db;
+    sqlite3 *db = snap->db;
     pm_error err = pm_store_exec(db,
                                  "DROP TABLE IF EXISTS temp.kalender;"
                                  "CREATE TEMP TABLE kalender (dag INTEGER PRIMARY KEY, "
@@ -39,7 +39,7 @@ static pm_error load_calendar(pm_report *rep, char *msg, size_t msgsize)
         snprintf(msg, msgsize, "kalender: %s", sqlite3_errmsg(db));
         return PM_ERR_DB;
     }
-    const pm_calendar *cal = &rep->cal;
+    const pm_calendar *cal = &snap->cal;
     for (pm_day d = cal->first; d <= cal->last; d++) {
         pm_day deadline = pm_calendar_deadline(cal, d, 5);
         sqlite3_bind_int64(st, 1, d);
@@ -78,37 +78,64 @@ static void set_ranges(pm_context *ctx, const pm_config *cfg, const pm_period *p
     }
 }
 
-pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
+pm_error pm_snapshot_begin(pm_snapshot *snap, sqlite3 *db, char *msg, size_t msgsize)
+{
+    memset(snap, 0, sizeof *snap);
+    snap->db = db;
+    pm_error err = pm_store_exec(db, "BEGIN", msg, msgsize);
+    snap->in_transaction = !err;
+    return err;
+}
+
+void pm_snapshot_end(pm_snapshot *snap)
+{
+    if (!snap)
+        return;
+    if (snap->in_transaction) {
+        char ignored[128];
+        pm_store_exec(snap->db, "COMMIT", ignored, sizeof ignored);
+    }
+    pm_calendar_free(&snap->cal);
+    memset(snap, 0, sizeof *snap);
+}
+
+pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
-    rep->ctx.db = db;
-    rep->ctx.cfg = cfg;
-    rep->ctx.cal = &rep->cal;
-    set_ranges(&rep->ctx, cfg, period, peildatum);
+    /* A snapshot serves every report of a command: the calendar of the
+     * previous one goes. */
+    pm_calendar_free(&snap->cal);
+    memset(&snap->ctx, 0, sizeof snap->ctx);
+    snap->ctx.db = snap->db;
+    snap->ctx.cfg = cfg;
+    snap->ctx.cal = &snap->cal;
+    set_ranges(&snap->ctx, cfg, period, peildatum);
+    const pm_context *ctx = &snap->ctx;
+    rep->scope = (pm_scope){.cfg = cfg,
+                            .period = ctx->period,
+                            .peildatum = ctx->peildatum,
+                            .per_from = ctx->per_from,
+                            .per_to = ctx->per_to,
+                            .cum_from = ctx->cum_from,
+                            .cum_to = ctx->cum_to,
+                            .q_first = ctx->q_first,
+                            .q_last = ctx->q_last};
 
     /* From the earliest day any range or the peildatum needs; a week of
      * margin so a request's day before its range still has a number. */
-    pm_day first = min_day(min_day(rep->ctx.per_from, rep->ctx.cum_from), peildatum) - 7;
-    pm_error err = pm_calendar_build(&rep->cal, first, peildatum + CALENDAR_MARGIN,
+    pm_day first = min_day(min_day(ctx->per_from, ctx->cum_from), peildatum) - 7;
+    pm_error err = pm_calendar_build(&snap->cal, first, peildatum + CALENDAR_MARGIN,
                                      cfg->closed_days, cfg->nclosed);
     if (err) {
         snprintf(msg, msgsize, "de werkdagenkalender kan niet worden gemaakt");
         return err;
     }
-
-    /* One snapshot for every query, kept until pm_report_free so the row
-     * detail of the workbook comes from the same data: an import committing
-     * meanwhile is seen entirely or not at all. */
-    err = pm_store_exec(db, "BEGIN", msg, msgsize);
-    if (err)
-        return err;
-    rep->in_transaction = true;
-    err = load_calendar(rep, msg, msgsize);
+    err = load_calendar(snap, msg, msgsize);
 
     for (size_t k = 0; k < PM_NKINDS && !err; k++)
-        rep->rows[k] = pm_store_count(db, pm_dataset_get((pm_kind)k)->name);
+        rep->rows[k] = pm_store_count(snap->db, pm_dataset_get((pm_kind)k)->name);
 
     size_t n;
     const pm_indicator *const *list = pm_indicators(&n);
@@ -120,7 +147,9 @@ pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
     for (size_t i = 0; i < n && !err; i++) {
         rep->nresults = i + 1;
         rep->results[i].id = list[i]->id;
-        err = list[i]->compute(&rep->ctx, &rep->results[i], msg, msgsize);
+        err = list[i]->compute(ctx, &rep->results[i], msg, msgsize);
+        if (!err)
+            err = pm_result_check_keys(&rep->results[i]);
         rep->results[i].status = rep->results[i].cumulatief.status;
     }
     return err;
@@ -130,21 +159,8 @@ void pm_report_free(pm_report *rep)
 {
     if (!rep)
         return;
-    if (rep->in_transaction) {
-        char ignored[128];
-        pm_store_exec(rep->ctx.db, "COMMIT", ignored, sizeof ignored);
-    }
     for (size_t i = 0; i < rep->nresults; i++)
         pm_result_free(&rep->results[i]);
     free(rep->results);
-    pm_calendar_free(&rep->cal);
     memset(rep, 0, sizeof *rep);
-}
-
-const pm_result *pm_report_find(const pm_report *rep, const char *id)
-{
-    for (size_t i = 0; i < rep->nresults; i++)
-        if (strcmp(rep->results[i].id, id) == 0)
-            return &rep->results[i];
-    return NULL;
 }

@@ -1,33 +1,49 @@
 /* report.h — computes every registered indicator for one period and
- * peildatum, inside one read transaction so the figures are one consistent
- * snapshot even while an import runs. The report owns all results. */
+ * peildatum into a plain pm_report (result.h), reading the store through a
+ * pm_snapshot: the database side that only the top layer and the
+ * indicators see. The report owns all results; the snapshot owns the
+ * working-day calendar and the read transaction. */
 #ifndef PM_REPORT_H
 #define PM_REPORT_H
 
+#include <sqlite3.h>
+#include <stdbool.h>
+
 #include "indicator.h"
+#include "result.h"
 
-typedef struct pm_report {
-    pm_context ctx;
-    pm_calendar cal;
-    pm_result *results; /* in registry order */
-    size_t nresults;
-    long long rows[16];  /* rows per dataset (pm_kind order), for the sources */
-    bool in_transaction; /* the read snapshot is open until pm_report_free */
-} pm_report;
+/* The top layer's view of the store for one command: the connection, its
+ * read transaction, and the context the indicators (and the row details,
+ * rows.h) read. Zero it, then pm_snapshot_begin. */
+typedef struct pm_snapshot {
+    sqlite3 *db;
+    bool in_transaction; /* BEGIN done, COMMIT in pm_snapshot_end */
+    pm_calendar cal;     /* of the last pm_report_compute */
+    pm_context ctx;      /* ditto; ctx.cal points at cal */
+} pm_snapshot;
 
-/* Computes all indicators. peildatum is the as-of date (normally the
- * period's last day). The read transaction stays open until
- * pm_report_free, so anything read from db in between (rows.h) belongs to
- * the same snapshot. On failure returns the error with a Dutch reason in
- * msg; pm_report_free is safe either way. */
-pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
+/* Opens one read transaction on db for the whole command: everything read
+ * until pm_snapshot_end (the figures, the row details, the fingerprint, the
+ * warnings) belongs to the same data, even while an import commits. A
+ * snapshot only given .db (never begun) reads in autocommit mode, each
+ * query on its own: for unit tests. */
+pm_error pm_snapshot_begin(pm_snapshot *snap, sqlite3 *db, char *msg, size_t msgsize);
+
+/* Ends the read transaction and frees the calendar; zeroes snap. Safe on a
+ * zeroed or failed snapshot, and on NULL. */
+void pm_snapshot_end(pm_snapshot *snap);
+
+/* Computes all indicators from snap's store into rep. peildatum is the
+ * as-of date (normally the period's last day). snap->ctx is then the
+ * context of this report (for rows.h) until the next compute or
+ * pm_snapshot_end. On failure returns the error with a Dutch reason in msg;
+ * pm_report_free is safe either way. */
+pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize);
 
+/* Frees the results and zeroes rep; NULL-safe. */
 void pm_report_free(pm_report *rep);
-
-/* The result with this id ("R1"), or NULL. */
-const pm_result *pm_report_find(const pm_report *rep, const char *id);
 
 /* The registry: every indicator in report order. Adding an indicator is one
  * new file and one line in registry.c. */

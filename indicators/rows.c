@@ -439,7 +439,7 @@ static pm_error sql_fail(pm_rows *rows, sqlite3 *db, char *msg, size_t msgsize)
     return PM_ERR_DB;
 }
 
-pm_error pm_rows_open(pm_rows **out, const pm_report *rep, pm_rows_kind kind, char *msg,
+pm_error pm_rows_open(pm_rows **out, const pm_context *ctx, pm_rows_kind kind, char *msg,
                       size_t msgsize)
 {
     *out = NULL;
@@ -449,9 +449,9 @@ pm_error pm_rows_open(pm_rows **out, const pm_report *rep, pm_rows_kind kind, ch
     rows->kind = kind;
     rows->advance = -1;
     rows->cols = pm_rows_columns(kind, &rows->ncols);
-    rows->cal = rep->ctx.cal;
-    rows->peil = rep->ctx.peildatum;
-    sqlite3 *db = rep->ctx.db;
+    rows->cal = ctx->cal;
+    rows->peil = ctx->peildatum;
+    sqlite3 *db = ctx->db;
     pm_error err = PM_OK;
     if (kind != PM_ROWS_INZET)
         err = lookup_load(db, sql_orgs, 4, 0, &rows->orgs, msg, msgsize);
@@ -480,8 +480,8 @@ pm_error pm_rows_open(pm_rows **out, const pm_report *rep, pm_rows_kind kind, ch
     for (size_t i = 0; i < rows->nst; i++) {
         if (sqlite3_prepare_v2(db, sql, -1, &rows->st[i], NULL) != SQLITE_OK)
             return sql_fail(rows, db, msg, msgsize);
-        sqlite3_bind_int64(rows->st[i], 1, rep->ctx.per_from);
-        sqlite3_bind_int64(rows->st[i], 2, rep->ctx.per_to);
+        sqlite3_bind_int64(rows->st[i], 1, ctx->per_from);
+        sqlite3_bind_int64(rows->st[i], 2, ctx->per_to);
         if (kind == PM_ROWS_EVALUATIES)
             sqlite3_bind_text(rows->st[i], 3, soorten[i], -1, SQLITE_STATIC);
     }
@@ -746,13 +746,13 @@ void pm_rows_close(pm_rows *rows)
     free(rows);
 }
 
-long long pm_rows_count(const pm_report *rep, pm_rows_kind kind)
+long long pm_rows_count(const pm_context *ctx, pm_rows_kind kind)
 {
     sqlite3_stmt *st = NULL;
     long long n = -1;
-    if (sqlite3_prepare_v2(rep->ctx.db, count_sql[kind], -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, rep->ctx.per_from);
-        sqlite3_bind_int64(st, 2, rep->ctx.per_to);
+    if (sqlite3_prepare_v2(ctx->db, count_sql[kind], -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, ctx->per_from);
+        sqlite3_bind_int64(st, 2, ctx->per_to);
         if (sqlite3_step(st) == SQLITE_ROW)
             n = sqlite3_column_int64(st, 0);
     }

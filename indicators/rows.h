@@ -5,11 +5,11 @@
  * memory does not grow with the number of rows.
  *
  * Ownership: pm_rows_open allocates; pm_rows_close frees (NULL accepted).
- * Values returned by pm_rows_next stay valid until the next call. The report
- * must outlive the iterator.
+ * Values returned by pm_rows_next stay valid until the next call. The
+ * context (the top layer's snapshot, report.h) must outlive the iterator.
  *
  * Threads: the rows are read ahead on a second thread, which uses the
- * report's database connection from pm_rows_open until pm_rows_close; the
+ * context's database connection from pm_rows_open until pm_rows_close; the
  * caller leaves that connection alone in between (SQLite would serialize
  * the calls, but the reads would interleave with the iterator's). */
 #ifndef PM_ROWS_H
@@ -17,7 +17,7 @@
 
 #include <stdint.h>
 
-#include "report.h"
+#include "indicator.h"
 
 typedef enum pm_rows_kind {
     PM_ROWS_HULPVRAGEN,
@@ -54,9 +54,10 @@ const char *pm_rows_title(pm_rows_kind kind);
 /* The columns of a kind; *n gets their number. */
 const pm_rows_column *pm_rows_columns(pm_rows_kind kind, size_t *n);
 
-/* Starts the rows of kind for rep's period range (per_from .. per_to), in
- * date order then id. PM_ERR_DB with a Dutch reason in msg on failure. */
-pm_error pm_rows_open(pm_rows **out, const pm_report *rep, pm_rows_kind kind, char *msg,
+/* Starts the rows of kind for ctx's period range (per_from .. per_to), in
+ * date order then id, read in ctx's snapshot. PM_ERR_DB with a Dutch reason
+ * in msg on failure. */
+pm_error pm_rows_open(pm_rows **out, const pm_context *ctx, pm_rows_kind kind, char *msg,
                       size_t msgsize);
 
 /* 1 and *vals (ncols values) for a row, 0 at the end, -1 on a database
@@ -66,6 +67,6 @@ int pm_rows_next(pm_rows *rows, const pm_row_value **vals, char *msg, size_t msg
 void pm_rows_close(pm_rows *rows);
 
 /* The number of rows pm_rows_open would give, for sizing and tests. */
-long long pm_rows_count(const pm_report *rep, pm_rows_kind kind);
+long long pm_rows_count(const pm_context *ctx, pm_rows_kind kind);
 
 #endif

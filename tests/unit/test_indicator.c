@@ -1,6 +1,8 @@
 /* test_indicator.c — the statistics every proportion shares: the Wilson 95%
  * interval against published values, and the status rule at its boundaries. */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "indicator.h"
 #include "tap.h"
@@ -85,8 +87,38 @@ static void scores_decided_on_tenths(void)
     CHECK(!none.has_waarde && none.n == 0, "score_cell_without_scores_has_no_waarde");
 }
 
+/* Keys and labels are heap copies of any length (issue 12 point 2: a
+ * 97-character id used to be cut to 95 and merge with its neighbour). */
+static void cell_keys_are_copies_of_any_length(void)
+{
+    char key[301];
+    memset(key, 'x', 300);
+    key[299] = '1';
+    key[300] = '\0';
+    pm_cell c = {0};
+    pm_error err = pm_cell_set_key(&c, key, "Groningen");
+    key[299] = '2'; /* the cell keeps its own copy */
+    CHECK(err == PM_OK && c.key && strlen(c.key) == 300 && c.key[299] == '1' && c.label &&
+              strcmp(c.label, "Groningen") == 0,
+          "cell_key_of_300_characters_is_kept_whole_as_a_copy");
+    err = pm_cell_set_key(&c, "gemeente", "");
+    CHECK(err == PM_OK && strcmp(c.key, "gemeente") == 0 && c.label == NULL,
+          "cell_set_key_replaces_key_and_label_and_an_empty_label_is_null");
+    pm_result r = {0};
+    pm_breakdown b = {.ncells = 1, .periode = &c, .cumulatief = &c};
+    r.breakdowns = &b;
+    r.nbreakdowns = 1;
+    CHECK(pm_result_check_keys(&r) == PM_OK, "result_with_every_key_set_passes");
+    free(c.key);
+    free(c.label);
+    c.key = c.label = NULL;
+    CHECK(pm_result_check_keys(&r) == PM_ERR_NOMEM,
+          "result_with_a_cell_without_key_is_out_of_memory");
+}
+
 int main(void)
 {
+    cell_keys_are_copies_of_any_length();
     wilson_known_values();
     proportion_status_boundaries();
     status_names();

@@ -58,13 +58,13 @@ typedef int (*row_check)(const pm_row_value *v);
  * of checks[i] on the row with id check_ids[i] into results[i]. Returns
  * the number of rows, -1 on failure. */
 
-static long read_rows(const pm_report *rep, pm_rows_kind kind, char *ids, size_t size,
+static long read_rows(const pm_context *ctx, pm_rows_kind kind, char *ids, size_t size,
                       const char *const *check_ids, const row_check *checks, int *results,
                       size_t nchecks)
 {
     pm_rows *rows = NULL;
     char msg[256] = "";
-    if (pm_rows_open(&rows, rep, kind, msg, sizeof msg) != PM_OK) {
+    if (pm_rows_open(&rows, ctx, kind, msg, sizeof msg) != PM_OK) {
         printf("# pm_rows_open: %s\n", msg);
         return -1;
     }
@@ -142,12 +142,14 @@ static void requests(sqlite3 *db, const pm_config *cfg)
 {
     pm_report rep;
     run(&rep, db, cfg, "2025-Q2", NULL);
-    CHECK(pm_rows_count(&rep, HV) == 5, "five_requests_received_in_the_quarter");
+    CHECK(pm_rows_count(&test_snapshot.ctx, HV) == 5,
+          "five_requests_received_in_the_quarter");
     char ids[256];
     const char *check_ids[] = {"H1", "H2", "H3", "H4", "H6"};
     const row_check checks[] = {h1, h2, h3, h4, h6};
     int results[5] = {0};
-    long n = read_rows(&rep, HV, ids, sizeof ids, check_ids, checks, results, 5);
+    long n =
+        read_rows(&test_snapshot.ctx, HV, ids, sizeof ids, check_ids, checks, results, 5);
     /* By ontvangen, then import order: H2 and H1 share 17-04. */
     CHECK(n == 5, "the_iterator_gives_as_many_rows_as_the_count");
     CHECK_STR(ids, "H2,H1,H4,H6,H3", "requests_come_in_date_order_then_import_order");
@@ -178,11 +180,13 @@ static void evaluations(sqlite3 *db, const pm_config *cfg)
     const char *check_ids[] = {"E3"};
     const row_check checks[] = {e3};
     int results[1] = {0};
-    long n = read_rows(&rep, EV, ids, sizeof ids, check_ids, checks, results, 1);
+    long n =
+        read_rows(&test_snapshot.ctx, EV, ids, sizeof ids, check_ids, checks, results, 1);
     /* Three soorten, one stream each, merged by date: E1 (10-04
      * ondersteuning), E3 (15-04 specialist), E2 (20-04 opdrachtgever), E4
      * (20-04 ondersteuning, imported after E2); E5 is in Q1. */
-    CHECK(n == 4 && pm_rows_count(&rep, EV) == 4, "four_evaluations_in_the_quarter");
+    CHECK(n == 4 && pm_rows_count(&test_snapshot.ctx, EV) == 4,
+          "four_evaluations_in_the_quarter");
     CHECK_STR(ids, "E1,E3,E2,E4", "evaluations_of_all_soorten_merge_in_date_order");
     CHECK(results[0], "evaluation_row_has_score_in_tenths_and_names");
     pm_report_free(&rep);
@@ -214,8 +218,10 @@ static void inzet(sqlite3 *db, const pm_config *cfg)
     const char *check_ids[] = {"I1", "I3"};
     const row_check checks[] = {i1, i3};
     int results[2] = {0};
-    long n = read_rows(&rep, IZ, ids, sizeof ids, check_ids, checks, results, 2);
-    CHECK(n == 3 && pm_rows_count(&rep, IZ) == 3, "three_inzet_rows_in_the_quarter");
+    long n =
+        read_rows(&test_snapshot.ctx, IZ, ids, sizeof ids, check_ids, checks, results, 2);
+    CHECK(n == 3 && pm_rows_count(&test_snapshot.ctx, IZ) == 3,
+          "three_inzet_rows_in_the_quarter");
     CHECK_STR(ids, "I3,I1,I2", "inzet_comes_in_date_order");
     CHECK(results[0], "inzet_cost_is_hours_times_rate");
     CHECK(results[1], "inzet_cost_is_rounded_to_whole_cents");

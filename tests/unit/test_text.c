@@ -50,14 +50,14 @@ static void values_in_words(void)
     r6.teller = 6;
     CHECK_STR(pm_text_value("R6", &r6, b, sizeof b), "6", "r6_value_is_the_count");
     pm_figures bf = share(441375, 429000);
-    bf.realisatie = 441375;
-    bf.begroting = 429000;
+    bf.realisatie_cent = 44137500;
+    bf.begroting_cent = 42900000;
     bf.has_begroting = true;
     CHECK_STR(pm_text_value("B", &bf, b, sizeof b),
               "€ 441.375,00 van € 429.000,00 (102,9%)",
               "b_value_is_realisatie_of_begroting_with_uitputting");
     pm_figures none = {0};
-    none.realisatie = 100;
+    none.realisatie_cent = 10000;
     CHECK_STR(pm_text_value("B", &none, b, sizeof b), "€ 100,00, geen begroting",
               "b_without_begroting_says_so");
 }

@@ -129,11 +129,17 @@ static void load_config(pm_config *cfg, int min_n, int r3_actief)
     }
 }
 
+/* The snapshot of the last run(), never begun (autocommit: a test may
+ * change the store between runs); its ctx is what rows.h reads. */
+static pm_snapshot test_snapshot;
+
 /* Computes the report for period (and peildatum, NULL for the period's
  * last day). The caller frees it with pm_report_free. */
 static void run(pm_report *rep, sqlite3 *db, const pm_config *cfg, const char *period,
                 const char *peil)
 {
+    pm_snapshot_end(&test_snapshot);
+    test_snapshot.db = db;
     pm_period p;
     if (!pm_period_parse(period, &p)) {
         printf("Bail out! bad period %s\n", period);
@@ -145,7 +151,7 @@ static void run(pm_report *rep, sqlite3 *db, const pm_config *cfg, const char *p
         exit(1);
     }
     char msg[512] = "";
-    if (pm_report_compute(rep, db, cfg, &p, d, msg, sizeof msg) != PM_OK) {
+    if (pm_report_compute(rep, &test_snapshot, cfg, &p, d, msg, sizeof msg) != PM_OK) {
         printf("Bail out! report %s: %s\n", period, msg);
         exit(1);
     }
@@ -164,6 +170,7 @@ static void store_setup(void)
  * folder; call last. */
 static void store_cleanup(void)
 {
+    pm_snapshot_end(&test_snapshot);
     for (size_t i = 0; i < nwritten; i++) {
         char side[600];
         for (const char *suffix = "-wal\0-shm\0"; *suffix; suffix += strlen(suffix) + 1) {

@@ -1,0 +1,161 @@
+/* result.h — the results of one report as plain data: what the indicators
+ * produce and the exporters read. No database handle, no open transaction.
+ *
+ * Exporters include this header (and the basics) only, so they cannot reach
+ * SQLite. Money is in int64 cents, counts in integers where they are counts;
+ * keys and labels are heap strings. Ownership: a pm_report owns its results
+ * and everything inside them (pm_report_free, report.h); exporters borrow. */
+#ifndef PM_RESULT_H
+#define PM_RESULT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "error.h"
+#include "period.h"
+
+typedef enum pm_status {
+    PM_GRIJS, /* too few observations, or nothing due yet */
+    PM_GROEN,
+    PM_ORANJE,
+    PM_ROOD
+} pm_status;
+
+/* "grijs", "groen", "oranje", "rood": the JSON and CSV value of a status. */
+const char *pm_status_name(pm_status s);
+
+/* The figures of one range (periode, cumulatief, or one quarter of a trend).
+ * teller and noemer are doubles because R2 and R3 put sums of scores there
+ * (7,5 + 8 ...); B leaves them 0 and reports its money in the _cent fields,
+ * so no exporter has to round euros back to cents. */
+typedef struct pm_figures {
+    pm_day from, to; /* the range; from > to when it is empty */
+    double teller;
+    double noemer;
+    bool has_noemer;   /* false for R6 (a count, not a proportion) */
+    bool has_waarde;   /* false when noemer is 0, and for R6 */
+    double waarde;     /* teller / noemer, a fraction 0..1 (B may exceed 1) */
+    bool has_interval; /* Wilson 95% for R1, R2, R3's share */
+    double lo, hi;
+    pm_status status;
+    /* The indicator's own figures (SPEC §7); unused ones stay zero. */
+    long actief;                        /* R3: specialists with inzet in the range */
+    long niet_beoordeeld;               /* R3: active but no specialist evaluation */
+    bool has_gemiddelde;                /* R4: opdrachtgever evaluations exist */
+    double gemiddelde;                  /* R4: their mean score */
+    long n_gemiddelde;                  /* R4: how many */
+    long n_gemiddelde_orgs;             /* R4: distinct organisations behind them */
+    long n_rest_gemiddelde;             /* R4 cumulatief: those outside the periode */
+    long n_rest_gemiddelde_orgs;        /* ... and their distinct organisations */
+    bool gemiddelde_onderdrukt;         /* extern: too few evaluations or organisations */
+    pm_status status_zonder_gemiddelde; /* R4: the status by the milestones alone */
+    long aantal;                        /* R6: products published and actively spread */
+    bool has_begroting;                 /* B: a begroting exists for the range */
+    int64_t begroting_cent;             /* B: B's noemer, whole cents */
+    int64_t realisatie_cent;            /* B: B's teller */
+    int64_t prognose_cent;              /* B: for the peildatum's year */
+    int64_t jaarbegroting_cent;
+} pm_figures;
+
+/* The fewest organisations a published extern mean may rest on (SPEC §6). */
+#define PM_MEAN_MIN_ORGS 3
+
+/* Why an extern cell is hidden (disclosure.h): not, because it is small
+ * (primair), or because a small one could be worked out from it (secundair). */
+typedef enum pm_suppress {
+    PM_SUPPRESS_NONE,
+    PM_SUPPRESS_PRIMAIR,
+    PM_SUPPRESS_SECUNDAIR
+} pm_suppress;
+
+/* One row of a breakdown table. `n` is the number of observations behind
+ * the cell (requests, organisations, specialists ...), which the exporters
+ * compare with min_cell for an extern audience. key and label are owned by
+ * the result (any length: an id may have 100 bytes and more). */
+typedef struct pm_cell {
+    char *key;   /* the category: "Noord-West", "gemeente", "3", an id */
+    char *label; /* a display name when the key is an id (a name), else NULL */
+    double teller;
+    double noemer;
+    int64_t realisatie_cent; /* B's posts: teller and noemer in cents */
+    int64_t begroting_cent;
+    bool has_waarde;
+    double waarde;
+    bool has_interval;
+    double lo, hi;
+    long n;
+    pm_day d1, d2; /* R4/R5 milestones: gepland, gereed (0 = none) */
+    bool has_d1, has_d2;
+    pm_suppress suppress; /* set by pm_disclosure_apply for extern */
+} pm_cell;
+
+/* A breakdown: one table of cells for the periode and one for cumulatief,
+ * with the same keys in the same order. */
+typedef struct pm_breakdown {
+    const char *key;      /* JSON key and exporter lookup: "regio", "type", ... */
+    bool personal;        /* names a person or an organisation: intern only */
+    bool counts_people;   /* cells count requests, evaluations, organisations or
+                             specialists: extern shows cells below min_cell as "<5".
+                             false for milestones, budget posts, product counts */
+    bool disclosure_done; /* pm_disclosure_apply has marked the cells */
+    pm_cell *periode;
+    pm_cell *cumulatief;
+    size_t ncells;
+} pm_breakdown;
+
+/* One quarter of the programme: the range is the quarter clipped to the
+ * programme start and the peildatum; figures as known on the peildatum. */
+typedef struct pm_trend_point {
+    int quarter; /* pm_quarter_index */
+    pm_figures f;
+} pm_trend_point;
+
+typedef struct pm_result {
+    const char *id; /* "R1" .. "R6", "B" */
+    double doel;    /* the main target: a fraction, a count (R6), or for B
+                       1.0 (prognose ≤ 100% of the jaarbegroting) */
+    pm_figures periode;
+    pm_figures cumulatief;
+    pm_status status; /* the overall status: the cumulative one */
+    pm_breakdown *breakdowns;
+    size_t nbreakdowns;
+    pm_trend_point *trend;
+    size_t ntrend;
+} pm_result;
+
+/* Frees everything inside r (breakdowns, cells with their keys and labels,
+ * the trend) and zeroes it; NULL-safe. */
+void pm_result_free(pm_result *r);
+
+/* The ranges of a report, as the exporters print them beside the figures. */
+typedef struct pm_scope {
+    const pm_config *cfg;
+    pm_period period;
+    pm_day peildatum;
+    pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
+    pm_day cum_from, cum_to; /* programme start .. peildatum */
+    int q_first, q_last;     /* trend quarters: programme start .. peildatum */
+} pm_scope;
+
+/* The report as the exporters get it: every indicator's result for one
+ * period and peildatum, computed from one snapshot (report.h). */
+typedef struct pm_report {
+    pm_scope scope;
+    pm_result *results; /* in registry order */
+    size_t nresults;
+    long long rows[16]; /* rows per dataset (pm_kind order), for the sources */
+} pm_report;
+
+/* The result with this id ("R1"), or NULL. */
+const pm_result *pm_report_find(const pm_report *rep, const char *id);
+
+/* Euros as a double from whole cents: the one conversion every exporter
+ * uses, so JSON, CSV, workbook and PDF show the same number. */
+static inline double pm_cents_to_euros(int64_t cents)
+{
+    return (double)cents / 100.0;
+}
+
+#endif
