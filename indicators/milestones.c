@@ -1,13 +1,13 @@
-/* r4.c — R4 "rapportage en monitoring" (SPEC §5): the milestones of R4 due in
- * the range done on time, and the mean score of the opdrachtgever.
+/* milestones.c — the milestone rule R4 and R5 share (SPEC §5): of the
+ * milestones of one resultaat due in the range, the share done on time;
+ * R4 adds the mean score of the opdrachtgever (r4.c and r5.c call it).
  *
- * The milestone engine here also serves R5 (r5.c), which is the same rule
- * without the mean: pm_milestones_compute. One query reads the milestones
- * planned from the earliest range start through the peildatum, one the
- * opdrachtgever scores summed per day; C sorts them into the periode, the
- * cumulatief, the quarters of the trend and one breakdown cell per milestone.
- * Everything is decided on the peildatum: a gereed date after it counts as
- * not done, and ranges never reach past it. */
+ * One query reads the milestones planned from the earliest range start
+ * through the peildatum, one the opdrachtgever scores summed per day; C
+ * sorts them into the periode, the cumulatief, the quarters of the trend
+ * and one breakdown cell per milestone. Everything is decided on the
+ * peildatum: a gereed date after it counts as not done, and ranges never
+ * reach past it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,10 +346,3 @@ pm_error pm_milestones_compute(const pm_context *ctx, pm_result *r, const char *
     free(trend);
     return err;
 }
-
-static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)
-{
-    return pm_milestones_compute(ctx, r, "R4", ctx->cfg->doel_r4, true, msg, msgsize);
-}
-
-const pm_indicator pm_indicator_r4 = {"R4", compute};
