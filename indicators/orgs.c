@@ -10,10 +10,6 @@
 
 #include "hash.h"
 
-const char *const pm_regios[] = {"Noord-West", "Noord",     "Midden",
-                                 "Oost",       "Zuid-West", "Zuid"};
-const char *const pm_org_types[] = {"gemeente", "sob", "opdrachtgever"};
-
 int pm_index_of(const char *const *list, size_t n, const char *s)
 {
     for (size_t i = 0; s && i < n; i++)

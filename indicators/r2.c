@@ -22,7 +22,7 @@ enum { PER, CUM };
 static const char *const score_keys[NSCORES] = {"1", "2", "3", "4", "5",
                                                 "6", "7", "8", "9", "10"};
 
-/* The regios and types of pm_regios and pm_org_types (orgs.h); R2 rates
+/* The regios and types of pm_regios and pm_org_types (dataset.h); R2 rates
  * only the first two types, gemeente and sob, not the opdrachtgever. */
 #define NREG PM_NREGIOS
 #define NTYPE 2
