@@ -3,9 +3,9 @@
  *
  * One plain scan reads the requests of the ranges; C classifies each with
  * the working-day calendar and the organisation table and adds it to the
- * periode, cumulatief, breakdowns and trend. At a million requests this
- * takes 0.3 s, where SQLite's joins and a seven-column GROUP BY (a sort
- * that spills to disk) took 2.4 s (bench/results/indicators.md).
+ * periode, cumulatief, breakdowns and trend, instead of SQLite's joins and
+ * a seven-column GROUP BY, a sort that spills to disk on large stores
+ * (docs/PERFORMANCE.md).
  * Bucket: 0..5 working days to a first contact on time, 6 = late (contact
  * after the deadline, or none while the deadline has passed), -1 = pending
  * (no contact, deadline not passed). */
