@@ -175,7 +175,7 @@ int main(int argc, char **argv)
                             .fingerprint = fingerprint,
                             .warnings = lines,
                             .nwarnings = nlines};
-        if (pm_xlsx_write(&in, xlsx, msg, sizeof msg))
+        if (pm_xlsx_write(&in, xlsx, xlsx, msg, sizeof msg))
             return die("workbook", msg);
         phase("workbook", t0);
     }
@@ -185,7 +185,7 @@ int main(int argc, char **argv)
                            .audience = audience,
                            .created = created,
                            .fingerprint = fingerprint};
-        if (pm_pdf_write(&in, pdf, msg, sizeof msg))
+        if (pm_pdf_write(&in, pdf, pdf, msg, sizeof msg))
             return die("pdf", msg);
         phase("pdf", t0);
     }
