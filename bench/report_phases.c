@@ -3,7 +3,7 @@
  *
  *     build/bench/report_phases DB PERIOD intern|extern XLSX|- PDF|-
  *
- * Does what engine/cli.c write_reports does for `report --xlsx --pdf`, in the
+ * Does what cli/cli.c write_reports does for `report --xlsx --pdf`, in the
  * same order and with the same library calls, and times each phase with the
  * monotonic clock: the indicators (pm_report_compute), the data fingerprint,
  * the check whose warnings go into the workbook's Toelichting, the workbook
@@ -123,7 +123,7 @@ int main(int argc, char **argv)
         return die("fingerprint", msg);
     phase("fingerprint", t0);
 
-    /* engine/cli.c capture_check: the check's lines in memory, the
+    /* cli/cli.c capture_check: the check's lines in memory, the
      * warnings among them for the workbook. */
     t0 = phase_start();
     char *buf = NULL;

@@ -711,7 +711,7 @@ def write_doc(path, results, args, installed, load, started, elapsed):
         md += ["", "### The report's phases", "",
                "`bench/report_phases DB %s intern X.xlsx X.pdf` (bench/report_phases.c): "
                "what `report --xlsx --pdf` does, in the order and with the calls of "
-               "engine/cli.c write_reports, each phase timed in the process; both files in "
+               "cli/cli.c write_reports, each phase timed in the process; both files in "
                "one run, so the report is computed once. Median of the runs. RSS added: the "
                "highest resident set during the phase minus the resident set it began with "
                "(the high-water mark is reset at each phase, Linux `clear_refs`); peak RSS so "

@@ -9,7 +9,7 @@
  * mode, and closing (zipping) the workbook. No SQLite, no other sheets, none
  * of our formatting code: the floor under our workbook writer as long as
  * libxlsxwriter writes it. Deflate runs at the level of exporters/xlsx_zip.c
- * (linked in through pmcore), as in the product. Prints one JSON object. */
+ * (compiled into this program, as into pijlermonitor), as in the product. Prints one JSON object. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

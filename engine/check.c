@@ -2,13 +2,14 @@
  * and line the row came from, and the store's integrity check.
  *
  * Why the warning queries are shaped as they are: every workbook lists these
- * warnings, so at 1M requests (4.6M rows) they must cost less than the
- * indicators. The five warnings about requests need every request, so they
+ * warnings, so on the largest stores they must cost less than the
+ * indicators (docs/PERFORMANCE.md). The five warnings about requests need
+ * every request, so they
  * share ONE scan of hulpvragen in table order (no sort, no index lookups);
  * C counts each kind exactly and keeps only the first max_listed rows in the
  * listing order (ontvangen, id) in a bounded heap; only those rows are read
  * again, by rowid, to be named. Probable duplicates were a GROUP BY over all
- * requests whose sorter spilled to disk (2.0 s at 1M): now the scan hashes
+ * requests whose sorter spilled to disk: now the scan hashes
  * each request's (ontvangen, organisatie, onderwerp), a radix partition on
  * the hash brings equal hashes together in linear time, and only requests
  * whose hash occurs more than once are read back and compared exactly, so a
@@ -17,9 +18,7 @@
  * ids within a group in rowid order, file and line of the group's first row,
  * and rows whose file is missing from import_bestanden left out, as the join
  * did. The inzet warning is two range lookups per specialist in the
- * (specialist, datum) index; the tariff and evaluation warnings stay SQL.
- * At 1M requests the warnings took 3.3 s in the report and now 0.45 s, most
- * of it the one scan (0.26 s) and the evaluation lookups (0.16 s). */
+ * (specialist, datum) index; the tariff and evaluation warnings stay SQL. */
 #include "check.h"
 
 #include <stdbool.h>
@@ -204,8 +203,7 @@ static const check_def checks[] = {
      0, say_unknown_request},
     /* Per specialist two range lookups in the (specialist, datum) index.
      * CROSS JOIN keeps specialisten the outer loop: without it SQLite chose
-     * to scan the whole index and look the specialist up per row (0.9 s at
-     * 3M inzet rows instead of a few milliseconds). */
+     * to scan the whole index and look the specialist up per row. */
     {BY_QUERY,
      "SELECT f.pad, x.regel, x.id, x.specialist, x.datum FROM specialisten s"
      " CROSS JOIN inzet x INDEXED BY inzet_specialist ON x.specialist = s.id AND "

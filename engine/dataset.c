@@ -7,13 +7,13 @@
 
 #include "value.h"
 
-static const char *const org_types[] = {"gemeente", "sob", "opdrachtgever", NULL};
-static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
-                                     "Zuid-West",  "Zuid",  NULL};
+const char *const pm_org_types[] = {"gemeente", "sob", "opdrachtgever", NULL};
+const char *const pm_regios[] = {"Noord-West", "Noord", "Midden", "Oost",
+                                 "Zuid-West",  "Zuid",  NULL};
 static const char *const rollen[] = {"expert", "specialist", "regioadviseur", NULL};
-static const char *const expertises[] = {"sturing-bekostiging",  "bedrijfsvoering",
-                                         "bestuurlijke-sturing", "juridisch",
-                                         "participatieketen",    NULL};
+const char *const pm_expertises[] = {"sturing-bekostiging",  "bedrijfsvoering",
+                                     "bestuurlijke-sturing", "juridisch",
+                                     "participatieketen",    NULL};
 static const char *const statussen[] = {"open", "lopend", "afgerond", NULL};
 static const char *const eval_soorten[] = {"ondersteuning", "specialist", "opdrachtgever",
                                            NULL};
@@ -54,15 +54,15 @@ static const char *const posten[] = {
 static const pm_field f_organisaties[] = {
     ID("id", "GM0363"),
     TEXT("naam", true, "Amsterdam"),
-    ENUM("type", true, org_types, NULL, "gemeente"),
-    ENUM("regio", false, regios, NULL, "Noord-West"),
+    ENUM("type", true, pm_org_types, NULL, "gemeente"),
+    ENUM("regio", false, pm_regios, NULL, "Noord-West"),
 };
 
 static const pm_field f_specialisten[] = {
     ID("id", "SP01"),
     TEXT("naam", true, "Anna de Vries"),
     ENUM("rol", true, rollen, NULL, "specialist"),
-    ENUM("expertise", true, expertises, NULL, "juridisch"),
+    ENUM("expertise", true, pm_expertises, NULL, "juridisch"),
     {"uurtarief", "uurtarief_cent", PM_F_MONEY, true, NULL, NULL, 1, 100000, "112,50"},
     DATE("start", true, "01-07-2024"),
     DATE("einde", false, ""),
@@ -73,7 +73,7 @@ static const pm_field f_hulpvragen[] = {
     REF("organisatie", true, "GM0363"),
     DATE("ontvangen", true, "03-03-2025"),
     DATE("eerste_contact", false, "05-03-2025"),
-    ENUM("onderwerp", false, expertises, NULL, "bedrijfsvoering"),
+    ENUM("onderwerp", false, pm_expertises, NULL, "bedrijfsvoering"),
     REF("specialist", false, "SP01"),
     ENUM("status", false, statussen, "open", "afgerond"),
     DATE("afgerond_op", false, "28-03-2025"),

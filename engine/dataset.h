@@ -91,6 +91,18 @@ const pm_dataset *pm_dataset_detect(const char *const *cols, size_t ncols,
 /* The references between datasets, for the importer's set-based check. */
 const pm_ref *pm_dataset_refs(size_t *n);
 
+/* The allowed values of organisaties.type, organisaties.regio and
+ * specialisten.expertise (also hulpvragen.onderwerp), in the order every
+ * breakdown lists them, each NULL-terminated after its count. Written once,
+ * in dataset.c: the import checks against them, the indicators count by
+ * them. The sizes make a list and its count disagree at compile time. */
+#define PM_NTYPES 3
+extern const char *const pm_org_types[PM_NTYPES + 1]; /* gemeente, sob, opdrachtgever */
+#define PM_NREGIOS 6
+extern const char *const pm_regios[PM_NREGIOS + 1]; /* Noord-West .. Zuid */
+#define PM_NEXPERTISES 5
+extern const char *const pm_expertises[PM_NEXPERTISES + 1];
+
 /* True when code is one of the 342 CBS gemeente codes (engine/gemeenten.c). */
 bool pm_gemeente_known(const char *code);
 

@@ -110,7 +110,7 @@ static bool name_ref_same(const name_ref *x, const name_ref *y)
  * *at is the position in refs to start from (0 the first time); returns the
  * first ref of the next repeated name, or NULL when there is none. Sorting
  * instead of comparing every pair keeps a header of 200,000 columns linear
- * in practice (it took 11 s at 80,000 columns). */
+ * in practice (quadratic, it took seconds on very wide headers). */
 static const name_ref *next_repeat(name_ref *refs, size_t n, size_t *at)
 {
     if (*at == 0)
@@ -701,9 +701,8 @@ static pm_error bulk_load(importer *im, const pm_dataset *ds)
 
 /* Creates the indexes bulk_load dropped again. CREATE INDEX sorts in runs
  * as large as the page cache: runs of 2 MiB fit the CPU's caches and merge
- * faster than one sort of 64 MiB (the 1M benchmark's ten indexes: 7.8 s
- * became 5.3 s, and the peak RSS stayed that of the rows). The cache size is
- * restored afterwards. */
+ * faster than one sort of 64 MiB, without raising the peak RSS
+ * (docs/PERFORMANCE.md). The cache size is restored afterwards. */
 static pm_error rebuild_indexes(importer *im)
 {
     if (!im->ndropped)
@@ -1470,7 +1469,7 @@ static pm_error foreign_key_backstop(importer *im)
 
 /* SQLite's own foreign-key enforcement is switched off for the import's
  * transaction: with it on, every upsert needs a statement journal, which
- * made the import three times slower than the sqlite3 shell (bench/). The
+ * made the import several times slower than the sqlite3 shell. The
  * importer checks every reference itself (check_references, with file and
  * line), and PRAGMA foreign_key_check on the touched tables before COMMIT
  * is the backstop. The pragma only works outside a transaction. */

@@ -78,3 +78,21 @@ char *pm_format_date(pm_day day, char *buf, size_t size)
     snprintf(buf, size, "%s", tmp);
     return buf;
 }
+
+char *pm_format_count(double v, char *buf, size_t size)
+{
+    return pm_format_int((int64_t)llround(v), buf, size);
+}
+
+char *pm_format_euro_from_double(double euros, char *buf, size_t size)
+{
+    return pm_format_euro((int64_t)llround(euros * 100), buf, size);
+}
+
+char *pm_format_year(pm_day day, char *buf, size_t size)
+{
+    int y, m, d;
+    pm_day_to_ymd(day, &y, &m, &d);
+    snprintf(buf, size, "%d", y);
+    return buf;
+}

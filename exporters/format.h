@@ -28,4 +28,15 @@ char *pm_format_decimal(double v, int decimals, char *buf, size_t size);
 /* "31-12-2025". Returns buf (at least 11 bytes). */
 char *pm_format_date(pm_day day, char *buf, size_t size);
 
+/* "1.234" — a count that travels as a double, rounded to a whole number
+ * (half away from zero) and grouped as pm_format_int. Returns buf. */
+char *pm_format_count(double v, char *buf, size_t size);
+
+/* "€ 12.345,00" from euros held as a double, rounded to the cent (half away
+ * from zero), as pm_format_euro. Returns buf. */
+char *pm_format_euro_from_double(double euros, char *buf, size_t size);
+
+/* "2025" — the calendar year of day. Returns buf. */
+char *pm_format_year(pm_day day, char *buf, size_t size);
+
 #endif

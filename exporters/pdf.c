@@ -47,36 +47,6 @@
 
 #define REPORT_TITLE "Voortgangsrapportage pijler 2"
 
-/* ---- text helpers (their contracts are in pdf_internal.h) ------------- */
-
-void pm_pdf_add(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t len = strlen(buf);
-    if (len + 1 >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + len, size - len, fmt, ap);
-    va_end(ap);
-}
-
-char *pm_pdf_count(double v, char *buf, size_t size)
-{
-    return pm_format_int((int64_t)llround(v), buf, size);
-}
-
-char *pm_pdf_eur(double v, char *buf, size_t size)
-{
-    return pm_format_euro((int64_t)llround(v * 100), buf, size);
-}
-
-int pm_pdf_year(pm_day day)
-{
-    int y, m, dd;
-    pm_day_to_ymd(day, &y, &m, &dd);
-    return y;
-}
-
 /* Keeps "€" and "≥" on the line of the number after them: the space after
  * them becomes a no-break space, as far as buf has room. */
 static void glue(char *buf, size_t size)
@@ -206,29 +176,29 @@ static void spark_values(const doc *d, const pm_result *res, double *v, bool *pr
 static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
 {
     const pm_figures *f = &res->cumulatief;
-    char a[32], b[32];
+    char a[32], b[32], y[16];
     buf[0] = '\0';
     if (strcmp(res->id, "R1") == 0)
         snprintf(buf, size, "n = %s hulpvragen met verstreken termijn",
-                 pm_pdf_count(f->noemer, a, sizeof a));
+                 pm_format_count(f->noemer, a, sizeof a));
     else if (strcmp(res->id, "R2") == 0)
         snprintf(buf, size, "n = %s organisaties met een evaluatie",
-                 pm_pdf_count(f->noemer, a, sizeof a));
+                 pm_format_count(f->noemer, a, sizeof a));
     else if (strcmp(res->id, "R3") == 0)
         snprintf(buf, size, "n = %ld actief, %s beoordeeld", f->actief,
-                 pm_pdf_count(f->noemer, a, sizeof a));
+                 pm_format_count(f->noemer, a, sizeof a));
     else if (strcmp(res->id, "R4") == 0)
         snprintf(buf, size, "n = %s mijlpalen, %ld evaluaties van opdrachtgevers",
-                 pm_pdf_count(f->noemer, a, sizeof a), f->n_gemiddelde);
+                 pm_format_count(f->noemer, a, sizeof a), f->n_gemiddelde);
     else if (strcmp(res->id, "R5") == 0)
-        snprintf(buf, size, "n = %s mijlpalen", pm_pdf_count(f->noemer, a, sizeof a));
+        snprintf(buf, size, "n = %s mijlpalen", pm_format_count(f->noemer, a, sizeof a));
     else if (strcmp(res->id, "R6") == 0)
         snprintf(buf, size, "n = %ld kennisproducten", f->aantal);
     else if (strcmp(res->id, "B") == 0)
-        snprintf(buf, size, "Prognose %d: %s, jaarbegroting %s",
-                 pm_pdf_year(d->ctx->peildatum),
-                 pm_pdf_eur(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
-                 pm_pdf_eur(pm_cents_to_euros(f->jaarbegroting_cent), b, sizeof b));
+        snprintf(buf, size, "Prognose %s: %s, jaarbegroting %s",
+                 pm_format_year(d->ctx->peildatum, y, sizeof y),
+                 pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
+                 pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b, sizeof b));
 }
 
 /* One line that shrinks to fit w; returns its height. */

@@ -1,9 +1,12 @@
 /* pdf_internal.h — what the PDF document (pdf.c) and its indicator pages
- * (pdf_pages.c) share: the document's state, a few text helpers, the page table.
+ * (pdf_pages.c) share: the document's state, a text helper, the page table.
  *
- * Not a public interface: only those two files include it. The types keep
- * their short names (types have no linkage); the functions carry the pm_pdf_
- * prefix because they are visible to the linker. */
+ * Not a public interface: only those two files include it. The calls run
+ * one way, pdf.c -> pdf_pages.c: pdf_pages.c defines every function declared
+ * here and calls nothing in pdf.c (the numbers it writes come from format.h);
+ * pdf.c fills the doc and walks the page table. The types keep their short
+ * names (types have no linkage); the functions carry the pm_pdf_ prefix
+ * because they are visible to the linker. */
 #ifndef PM_PDF_INTERNAL_H
 #define PM_PDF_INTERNAL_H
 
@@ -39,20 +42,12 @@ typedef struct doc {
     int npages;
 } doc;
 
-/* ---- text helpers (pdf.c) ---------------------------------------------- */
+/* ---- text helper (pdf_pages.c) ----------------------------------------- */
 
 /* Appends formatted text to buf, which holds a string of at most size
  * bytes: a sentence grows clause by clause. A full buf is left as it is. */
-void pm_pdf_add(char *buf, size_t size, const char *fmt, ...);
-
-/* v rounded to a whole number in Dutch: "1.234". Returns buf. */
-char *pm_pdf_count(double v, char *buf, size_t size);
-
-/* v euros in Dutch, to the cent: "€ 12.345,00". Returns buf. */
-char *pm_pdf_eur(double v, char *buf, size_t size);
-
-/* The calendar year of day. */
-int pm_pdf_year(pm_day day);
+void pm_pdf_add(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* ---- the indicator pages (pdf_pages.c) --------------------------------- */
 

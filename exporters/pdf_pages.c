@@ -6,6 +6,7 @@
  * page or a PNG canvas, so both outputs come from the same code. The
  * audience rule of export.h decides what is drawn: extern gets no personal
  * charts, and breakdown cells below min_cell show "<5" instead of a bar. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,19 @@
 #include "labels.h"
 #include "pdf_internal.h"
 #include "period.h"
+
+/* ---- text helper (its contract is in pdf_internal.h) ------------------ */
+
+void pm_pdf_add(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + len, size - len, fmt, ap);
+    va_end(ap);
+}
 
 /* ---- reading the report ------------------------------------------------ */
 
@@ -389,16 +403,16 @@ static pm_error r1_werkdagen(const doc *d, cairo_t *cr, pm_rect r, char *say, si
         } else {
             pm_pdf_add(say, size,
                        "%s kregen %s hulpvragen binnen 5 werkdagen een eerste reactie",
-                       d->since, pm_pdf_count(f->teller, a, sizeof a));
+                       d->since, pm_format_count(f->teller, a, sizeof a));
             pm_pdf_add(say, size, " en %s later",
-                       pm_pdf_count(f->noemer - f->teller, l, sizeof l));
+                       pm_format_count(f->noemer - f->teller, l, sizeof l));
             if (pending && pending->teller > 0) {
                 if (cell_hidden(d, b, pending))
                     pm_pdf_add(say, size, "; bij minder dan %d loopt de termijn nog",
                                d->cfg->min_cell);
                 else
                     pm_pdf_add(say, size, "; bij %s loopt de termijn nog",
-                               pm_pdf_count(pending->teller, a, sizeof a));
+                               pm_format_count(pending->teller, a, sizeof a));
             }
             pm_pdf_add(say, size, ".");
             /* The median of the contacted ones, read from the buckets; not
@@ -496,7 +510,7 @@ static pm_error r2_scores(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
                 pm_pdf_add(say, size,
                            "%s gaven gemeenten en SOB's %s evaluaties; %s daarvan was "
                            "een 7 of hoger.",
-                           d->since, pm_pdf_count(all, a, sizeof a),
+                           d->since, pm_format_count(all, a, sizeof a),
                            pct(good / all, p, sizeof p));
             if (f->has_waarde)
                 pm_pdf_add(say, size,
@@ -1046,23 +1060,24 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
     (void)want;
     const pm_result *res = result(d, "B");
     const pm_figures *f = &res->cumulatief;
-    int year = pm_pdf_year(d->ctx->peildatum);
+    int year, month, day;
+    pm_day_to_ymd(d->ctx->peildatum, &year, &month, &day);
     if (say) {
         char a[32], b2[32], p[32];
         if (f->has_begroting)
             pm_pdf_add(say, size, "%s is %s uitgegeven van %s begroot (%s). ", d->since,
-                       pm_pdf_eur(pm_cents_to_euros(f->realisatie_cent), a, sizeof a),
-                       pm_pdf_eur(pm_cents_to_euros(f->begroting_cent), b2, sizeof b2),
+                       pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent), a, sizeof a),
+                       pm_format_euro_from_double(pm_cents_to_euros(f->begroting_cent), b2, sizeof b2),
                        f->has_waarde ? pct(f->waarde, p, sizeof p) : "–");
         else
             pm_pdf_add(say, size, "%s is %s uitgegeven; er is geen begroting. ", d->since,
-                       pm_pdf_eur(pm_cents_to_euros(f->realisatie_cent), a, sizeof a));
+                       pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent), a, sizeof a));
         if (f->jaarbegroting_cent > 0)
             pm_pdf_add(
                 say, size,
                 "De prognose voor %d is %s tegen een jaarbegroting van %s (%s).", year,
-                pm_pdf_eur(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
-                pm_pdf_eur(pm_cents_to_euros(f->jaarbegroting_cent), b2, sizeof b2),
+                pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
+                pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b2, sizeof b2),
                 pct(pm_cents_to_euros(f->prognose_cent) /
                         pm_cents_to_euros(f->jaarbegroting_cent),
                     p, sizeof p));

@@ -2,11 +2,10 @@
  * libxlsxwriter 1.1.4 compresses every part at zlib's default level (6) and
  * has no option for it; this file supplies the one knob it lacks.
  *
- * Why: at 1M requests, deflate is 45% of the workbook writer's time
- * (docs/PERFORMANCE.md). Level 1 writes the same bytes ~2.5× faster for a
- * file about a quarter larger, still a fraction of the XML it holds; the
- * workbook reads the same in every spreadsheet program (the level is not part
- * of the format).
+ * Why: deflate is a large part of the workbook writer's time on big stores;
+ * level 1 is much faster for a somewhat larger file (the figures are in
+ * docs/PERFORMANCE.md), and the workbook reads the same in every
+ * spreadsheet program (the level is not part of the format).
  *
  * How: libxlsxwriter opens each part with minizip's zipOpenNewFileInZip4_64,
  * which it reaches through the dynamic linker. An executable that defines a
@@ -16,7 +15,12 @@
  * with dlsym(RTLD_NEXT). Nothing else calls minizip. Should a future
  * libxlsxwriter open its parts another way, this is simply not called and
  * the workbook is written at the default level: never wrong, only slower.
- * tests/e2e/test_xlsx.py checks the level in the zip's flag bits. */
+ *
+ * This file is compiled into the executable (cli/meson.build), never into a
+ * static library: nothing references its symbol, so the linker would leave
+ * it out of an archive silently. tests/e2e/test_xlsx.py checks the level in
+ * the zip's flag bits; docs/DESIGN.md says what happens with a static or
+ * bundled minizip. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <pthread.h>

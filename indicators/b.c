@@ -50,9 +50,8 @@ static const char sql_begroting[] =
  * prognose ranges (all end on the peildatum); C adds each row to its day
  * and then each day to its ranges and quarter. inzet is the largest table
  * (3 rows per request): a plain scan without a join or GROUP BY, with the
- * 500-odd hourly rates looked up in C, takes 0.25 s at 3M rows, where
- * SQLite's join plus GROUP BY (a sort that spills to disk) took 2 s
- * (bench/results/indicators.md). */
+ * 500-odd hourly rates looked up in C, instead of SQLite's join plus
+ * GROUP BY, a sort that spills to disk (docs/PERFORMANCE.md). */
 static const char sql_inzet[] = "SELECT datum, specialist, uren_x100"
                                 " FROM inzet NOT INDEXED"
                                 " WHERE datum BETWEEN ?1 AND ?2";

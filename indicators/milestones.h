@@ -1,6 +1,6 @@
 /* milestones.h — the milestone rule that R4 and R5 share (SPEC §5): of the
  * milestones of one resultaat planned in the range, the share done on or
- * before their planned date; R4 adds the opdrachtgever mean. In r4.c. */
+ * before their planned date; R4 adds the opdrachtgever mean. In milestones.c. */
 #ifndef PM_MILESTONES_H
 #define PM_MILESTONES_H
 

@@ -1,18 +1,13 @@
 /* orgs.c — the organisation table: one query, in id order (SQLite's BINARY
  * collation orders text as strcmp does), and a hash index over the ids. R1
- * and R2 look an organisation up for every request and evaluation; a binary
- * search with ~16 strcmp calls per row was a fifth of the indicators' time
- * at a million requests. */
+ * and R2 look an organisation up for every request and evaluation, so the
+ * lookup is a hash, not a binary search (docs/PERFORMANCE.md). */
 #include "orgs.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "hash.h"
-
-const char *const pm_regios[] = {"Noord-West", "Noord",     "Midden",
-                                 "Oost",       "Zuid-West", "Zuid"};
-const char *const pm_org_types[] = {"gemeente", "sob", "opdrachtgever"};
 
 int pm_index_of(const char *const *list, size_t n, const char *s)
 {

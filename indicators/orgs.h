@@ -6,15 +6,11 @@
 
 #include <stdint.h>
 
+#include "dataset.h"
 #include "indicator.h"
 
-/* Region and type as small indexes; -1 for none (an opdrachtgever). */
-extern const char
-    *const pm_regios[]; /* Noord-West, Noord, Midden, Oost, Zuid-West, Zuid */
-#define PM_NREGIOS 6
-extern const char *const pm_org_types[]; /* gemeente, sob, opdrachtgever */
-#define PM_NTYPES 3
-
+/* Region and type as small indexes into pm_regios and pm_org_types
+ * (dataset.h); -1 for none (an opdrachtgever). */
 typedef struct pm_org {
     char *id;
     char *naam;

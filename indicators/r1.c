@@ -3,9 +3,9 @@
  *
  * One plain scan reads the requests of the ranges; C classifies each with
  * the working-day calendar and the organisation table and adds it to the
- * periode, cumulatief, breakdowns and trend. At a million requests this
- * takes 0.3 s, where SQLite's joins and a seven-column GROUP BY (a sort
- * that spills to disk) took 2.4 s (bench/results/indicators.md).
+ * periode, cumulatief, breakdowns and trend, instead of SQLite's joins and
+ * a seven-column GROUP BY, a sort that spills to disk on large stores
+ * (docs/PERFORMANCE.md).
  * Bucket: 0..5 working days to a first contact on time, 6 = late (contact
  * after the deadline, or none while the deadline has passed), -1 = pending
  * (no contact, deadline not passed). */
@@ -20,20 +20,15 @@ enum { PER, CUM };
 enum { ON_TIME, LATE, PENDING };
 #define NBUCKETS 8 /* pending, 0..5, late */
 
-/* Same order as pm_regios (orgs.h), plus "" for no regio. */
-static const char *const regios[] = {"Noord-West", "Noord", "Midden", "Oost",
-                                     "Zuid-West",  "Zuid",  ""};
-static const char *const subjects[] = {"sturing-bekostiging",  "bedrijfsvoering",
-                                       "bestuurlijke-sturing", "juridisch",
-                                       "participatieketen",    ""};
 /* Keys of the distribution breakdown, in bucket order 0..5, late, pending. */
 static const char *const bucket_keys[] = {"0", "1", "2",          "3",
                                           "4", "5", "meer_dan_5", "lopend"};
 
-#define NREG (sizeof regios / sizeof regios[0])
+/* The regios and onderwerpen of dataset.h, each with one slot more for
+ * none: the NULL that ends pm_regios and pm_expertises names that slot. */
+#define NREG (PM_NREGIOS + 1)
 #define NTYPE PM_NTYPES
-_Static_assert(NREG == PM_NREGIOS + 1, "regios[] is pm_regios plus \"\"");
-#define NSUBJ (sizeof subjects / sizeof subjects[0])
+#define NSUBJ (PM_NEXPERTISES + 1)
 
 typedef struct tally {
     long n[3]; /* ON_TIME, LATE, PENDING */
@@ -96,23 +91,24 @@ static long tally_sum(const tally *t)
 }
 
 /* A breakdown over a fixed list of categories; the empty category (no
- * regio, no onderwerp) is shown only when it has requests, as `empty_key`. */
+ * regio, no onderwerp: a NULL in names) is shown only when it has
+ * requests, as `empty_key`. */
 static pm_error tally_breakdown(pm_breakdown *b, const char *key, const tally (*t)[2],
                                 const char *const *names, size_t n, const char *empty_key,
                                 const pm_config *cfg)
 {
     size_t shown = 0;
     for (size_t i = 0; i < n; i++)
-        if (names[i][0] || tally_sum(&t[i][PER]) + tally_sum(&t[i][CUM]) > 0)
+        if (names[i] || tally_sum(&t[i][PER]) + tally_sum(&t[i][CUM]) > 0)
             shown++;
     pm_error err = pm_breakdown_alloc(b, key, false, true, shown);
     if (err)
         return err;
     size_t c = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!names[i][0] && tally_sum(&t[i][PER]) + tally_sum(&t[i][CUM]) == 0)
+        if (!names[i] && tally_sum(&t[i][PER]) + tally_sum(&t[i][CUM]) == 0)
             continue;
-        const char *k = names[i][0] ? names[i] : empty_key;
+        const char *k = names[i] ? names[i] : empty_key;
         tally_cell(&t[i][PER], &b->periode[c], k, cfg);
         tally_cell(&t[i][CUM], &b->cumulatief[c], k, cfg);
         c++;
@@ -188,9 +184,11 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
             pm_day day = (pm_day)sqlite3_column_int64(st, 1);
             pm_day contact = (pm_day)sqlite3_column_int64(st, 2); /* NULL reads as 0 */
             const char *subject = (const char *)sqlite3_column_text(st, 3);
-            int reg = org && org->regio >= 0 ? org->regio : (int)NREG - 1; /* "" */
+            int reg = org && org->regio >= 0 ? org->regio : (int)NREG - 1; /* none */
             int typ = org ? org->type : -1;
-            int sub = pm_index_of(subjects, NSUBJ, subject ? subject : "");
+            int sub = subject && subject[0]
+                          ? pm_index_of(pm_expertises, PM_NEXPERTISES, subject)
+                          : (int)NSUBJ - 1; /* none */
             int bucket = classify(ctx, deadline, day, contact);
             int quarter = pm_quarter_index(day);
             int in[2] = {day >= ctx->per_from && day <= ctx->per_to,
@@ -230,13 +228,13 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         BY_CATEGORY(c->regio, NREG, by_reg);
         BY_CATEGORY(c->type, NTYPE, by_type);
         BY_CATEGORY(c->subject, NSUBJ, by_subj);
-        err = tally_breakdown(&r->breakdowns[0], "regio", by_reg, regios, NREG, "geen",
+        err = tally_breakdown(&r->breakdowns[0], "regio", by_reg, pm_regios, NREG, "geen",
                               cfg);
         if (!err)
             err = tally_breakdown(&r->breakdowns[1], "type", by_type, pm_org_types, NTYPE,
                                   "", cfg);
         if (!err)
-            err = tally_breakdown(&r->breakdowns[2], "onderwerp", by_subj, subjects,
+            err = tally_breakdown(&r->breakdowns[2], "onderwerp", by_subj, pm_expertises,
                                   NSUBJ, "onbekend", cfg);
         if (!err)
             err = bucket_breakdown(&r->breakdowns[3], c);

@@ -22,15 +22,14 @@ enum { PER, CUM };
 static const char *const score_keys[NSCORES] = {"1", "2", "3", "4", "5",
                                                 "6", "7", "8", "9", "10"};
 
-/* The regios and types of pm_regios and pm_org_types (orgs.h); R2 rates
+/* The regios and types of pm_regios and pm_org_types (dataset.h); R2 rates
  * only the first two types, gemeente and sob, not the opdrachtgever. */
 #define NREG PM_NREGIOS
 #define NTYPE 2
 
 /* The evaluations of the ranges, in a plain scan: C adds them up per
  * organisation (looked up in the organisation table) instead of SQLite
- * joining and grouping, which sorted every row twice (0.65 s at half a
- * million evaluations; bench/results/indicators.md). */
+ * joining and grouping, which sorted every row twice (docs/PERFORMANCE.md). */
 static const char sql_r2[] = "SELECT organisatie, datum, score_x10"
                              " FROM evaluaties NOT INDEXED"
                              " WHERE soort = 'ondersteuning' AND datum BETWEEN ?1 AND ?2";

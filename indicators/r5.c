@@ -1,6 +1,6 @@
 /* r5.c — R5 "website" (SPEC §5): of the R5 milestones due in the range, the
  * share done on or before their planned date. The rule is R4's without the
- * opdrachtgever mean, so the work is done by r4.c's milestone engine. */
+ * opdrachtgever mean, so the work is done by milestones.c. */
 #include "milestones.h"
 
 static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t msgsize)

@@ -8,9 +8,9 @@
  * working-day numbers come from the report's calendar. Joined in SQL they
  * cost B-tree searches per reference per row, and the evaluations (which
  * have no date index) were scanned whole and their period sorted in memory
- * that grew with the rows; now three index streams are merged, and the
- * workbook writer is 3-4% faster with flat memory at a million requests
- * (docs/PERFORMANCE.md). The values are those of the joins they replace:
+ * that grew with the rows; now three index streams are merged and memory
+ * stays flat (docs/PERFORMANCE.md). The values are those of the joins
+ * they replace:
  * a row whose organisation, inzet specialist or source file is missing is
  * left out (an inner join), a request's or evaluation's unknown specialist
  * leaves the name empty (a left join). */
@@ -122,8 +122,8 @@ typedef struct lookup {
 } lookup;
 
 /* Read-ahead: a second thread reads rows into one batch while the caller
- * (the workbook writer) consumes the other, so SQLite's part (a fifth of
- * the writer's time at a million requests) runs on the second core. The
+ * (the workbook writer) consumes the other, so SQLite's part of the
+ * writer's time runs on the second core. The
  * thread is the connection's only user between open and close. */
 enum { AHEAD_ROWS = 1024 };
 

@@ -20,7 +20,7 @@ BASE = {
     "indicators/indicator.h": '#include <sqlite3.h>\n#include "result.h"\n',
     "exporters/format.h": '#include "value.h"\n',
     "exporters/json.c": '#include "format.h"\n#include "result.h"\n',
-    "engine/cli.c": '#include "store.h"\n#include "format.h"\n#include "indicator.h"\n',
+    "cli/cli.c": '#include "store.h"\n#include "format.h"\n#include "indicator.h"\n',
     "cli/main.c": '#include "store.h"\n#include "json.h"\n',
 }
 
@@ -89,6 +89,12 @@ check(code == 1 and "exporters/text.c:1: includes csv.h (exporters -> engine)" i
 code, out = run({"engine/value.c": '#include "main.h"\n', "cli/main.h": ""})
 check(code == 1 and "engine/value.c:1: includes main.h (engine -> cli)" in out,
       "engine_including_the_command_line_fails", out)
+
+# The command line is cli/ alone: a file named cli.c in engine/ is engine.
+code, out = run({"engine/cli.c": '#include "store.h"\n#include "json.h"\n',
+                 "exporters/json.h": ""})
+check(code == 1 and "engine/cli.c:2: includes json.h (engine -> exporters)" in out,
+      "only_the_cli_folder_is_the_top_layer", out)
 
 # A base/ folder (issue 12 allows one below engine) holds basics only.
 code, out = run({"base/day.h": "", "exporters/text.c": '#include "day.h"\n'})

@@ -296,6 +296,42 @@ static void gemeenten(void)
           "unknown_lowercase_short_or_empty_codes_are_not_known");
 }
 
+/* Regios, organisation types and expertises are written once, in
+ * dataset.c: the fields that allow them point at the same lists the
+ * indicators count by, and each list ends after its count. */
+static const char *const *field_values(pm_kind kind, const char *name)
+{
+    const pm_dataset *ds = pm_dataset_get(kind);
+    int i = pm_dataset_field_index(ds, name);
+    return i < 0 ? NULL : ds->fields[i].values;
+}
+
+static size_t list_length(const char *const *l)
+{
+    size_t n = 0;
+    while (l[n])
+        n++;
+    return n;
+}
+
+static void category_lists_are_written_once(void)
+{
+    CHECK(field_values(PM_ORGANISATIES, "regio") == pm_regios,
+          "organisaties_regio_allows_exactly_pm_regios");
+    CHECK(field_values(PM_ORGANISATIES, "type") == pm_org_types,
+          "organisaties_type_allows_exactly_pm_org_types");
+    CHECK(field_values(PM_SPECIALISTEN, "expertise") == pm_expertises,
+          "specialisten_expertise_allows_exactly_pm_expertises");
+    CHECK(field_values(PM_HULPVRAGEN, "onderwerp") == pm_expertises,
+          "hulpvragen_onderwerp_allows_the_same_expertises");
+    CHECK(list_length(pm_regios) == PM_NREGIOS, "pm_regios_has_its_count_of_6");
+    CHECK(list_length(pm_org_types) == PM_NTYPES, "pm_org_types_has_its_count_of_3");
+    CHECK(list_length(pm_expertises) == PM_NEXPERTISES,
+          "pm_expertises_has_its_count_of_5");
+    CHECK(strcmp(pm_regios[0], "Noord-West") == 0 && strcmp(pm_regios[5], "Zuid") == 0,
+          "regios_in_spec_order_noord_west_first_zuid_last");
+}
+
 int main(void)
 {
     datasets_follow_spec();
@@ -304,5 +340,6 @@ int main(void)
     references();
     row_rules();
     gemeenten();
+    category_lists_are_written_once();
     return tap_done();
 }

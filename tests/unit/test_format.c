@@ -172,6 +172,31 @@ static void small_buffers_are_cut_not_overrun(void)
     CHECK(strcmp(b, "87,") == 0 && b[4] == 'x', "percent_in_a_4_byte_buffer_is_cut");
 }
 
+/* Counts and euros that travel as doubles in the results (the PDF's
+ * sentences), and the year of a day: moved here from pdf.c. */
+static void counts_and_euros_from_doubles(void)
+{
+    char b[64];
+    CHECK_STR(pm_format_count(1234.0, b, sizeof b), "1.234", "count_1234_is_grouped");
+    CHECK_STR(pm_format_count(2.5, b, sizeof b), "3", "count_half_rounds_away_from_zero");
+    CHECK_STR(pm_format_count(2.49, b, sizeof b), "2", "count_below_half_rounds_down");
+    CHECK_STR(pm_format_count(-2.5, b, sizeof b), "-3",
+              "count_negative_half_rounds_away");
+    CHECK_STR(pm_format_count(0.0, b, sizeof b), "0", "count_zero");
+    CHECK_STR(pm_format_euro_from_double(12345.0, b, sizeof b), "€ 12.345,00",
+              "euro_from_double_whole_euros_get_cents");
+    CHECK_STR(pm_format_euro_from_double(112.5, b, sizeof b), "€ 112,50",
+              "euro_from_double_112_50");
+    CHECK_STR(pm_format_euro_from_double(0.125, b, sizeof b), "€ 0,13",
+              "euro_from_double_half_cent_rounds_up");
+    CHECK_STR(pm_format_euro_from_double(-1234.5, b, sizeof b), "-€ 1.234,50",
+              "euro_from_double_negative");
+    CHECK_STR(pm_format_year(pm_day_from_ymd(2025, 12, 31), b, sizeof b), "2025",
+              "year_of_31_december");
+    CHECK_STR(pm_format_year(pm_day_from_ymd(2026, 1, 1), b, sizeof b), "2026",
+              "year_of_new_years_day");
+}
+
 int main(void)
 {
     integers_are_grouped_by_dots();
@@ -181,5 +206,6 @@ int main(void)
     decimals();
     dates();
     small_buffers_are_cut_not_overrun();
+    counts_and_euros_from_doubles();
     return tap_done();
 }

@@ -79,6 +79,7 @@ typedef struct cli {
     bool wissen;           /* intrekken */
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
+    time_t now; /* the moment of this run: read once, in pm_cli_main */
 } cli;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -96,7 +97,8 @@ static int fail(pm_error err, const char *msg)
 }
 
 /* The moment of this run: SOURCE_DATE_EPOCH when set (reproducible output),
- * else the clock. Read once, here, and passed down. */
+ * else the clock. Called once, by pm_cli_main; everything below gets the
+ * value passed in (cli.now), so one run has one "now" throughout. */
 static time_t run_time(void)
 {
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -169,10 +171,11 @@ static void print_import_summary(const pm_import_result *res, bool dry_run, bool
 }
 
 static int run_import(sqlite3 *db, const char *dbpath, const pm_dataset *kind,
-                      bool dry_run, const char *const *paths, size_t npaths)
+                      bool dry_run, const char *const *paths, size_t npaths,
+                      time_t run_now)
 {
     char now[32];
-    iso_time(run_time(), now);
+    iso_time(run_now, now);
     pm_import_opts opts = {
         .kind = kind, .dry_run = dry_run, .progress = isatty(STDERR_FILENO), .now = now};
     pm_import_result res;
@@ -223,7 +226,7 @@ static int cmd_import(const cli *c)
     pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
     if (err)
         return fail(err, msg);
-    code = run_import(db, path, kind, c->dry_run, c->args, c->nargs);
+    code = run_import(db, path, kind, c->dry_run, c->args, c->nargs, c->now);
     pm_store_close(db);
     return code;
 }
@@ -287,8 +290,7 @@ static int period_options(const cli *c, pm_period *period, pm_day *peil)
             return pm_exit_code(PM_ERR_USAGE);
         }
     } else {
-        time_t t = run_time();
-        pm_period_last_complete_quarter((pm_day)(t / 86400), period);
+        pm_period_last_complete_quarter((pm_day)(c->now / 86400), period);
     }
     *peil = period->end;
     if (c->peildatum && !pm_day_parse(c->peildatum, strlen(c->peildatum), peil))
@@ -445,6 +447,7 @@ static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
 typedef struct report_outputs {
     pm_outset *set;
     size_t xlsx, pdf, png; /* file, file and folder ids in set */
+    time_t created;        /* the documents' time: the run's cli.now */
 } report_outputs;
 
 /* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
@@ -476,7 +479,7 @@ static pm_error write_reports(pm_snapshot *snap, const pm_config *cfg,
          png = out->png != NO_OUTPUT;
     /* Only the workbook lists the warnings of check (in its Toelichting). */
     size_t nlines = err || !xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
-    time_t created = run_time();
+    time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {
         pm_xlsx_input in = {.rep = &rep,
@@ -588,6 +591,7 @@ static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t 
 {
     out->set = pm_outset_new();
     out->xlsx = out->pdf = out->png = NO_OUTPUT;
+    out->created = c->now;
     if (!out->set) {
         snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
         return PM_ERR_NOMEM;
@@ -721,7 +725,7 @@ static int cmd_intrekken(const cli *c)
     if (err)
         return fail(err, msg);
     char now[32];
-    iso_time(run_time(), now);
+    iso_time(c->now, now);
     pm_withdraw_opts o = {.groups = groups,
                           .ngroups = ngroups,
                           .bestand = c->bestand,
@@ -828,10 +832,10 @@ static size_t list_fixtures(const char *dir, char **paths, size_t max)
 
 /* The last complete quarter of the data: the quarter before the day after
  * the latest request, so data through 31 March give the first quarter. */
-static void data_period(sqlite3 *db, pm_period *period)
+static void data_period(sqlite3 *db, time_t now, pm_period *period)
 {
     sqlite3_stmt *st = NULL;
-    pm_day last = (pm_day)(run_time() / 86400);
+    pm_day last = (pm_day)(now / 86400);
     if (sqlite3_prepare_v2(db, "SELECT max(ontvangen) FROM hulpvragen", -1, &st, NULL) ==
             SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
@@ -1064,7 +1068,7 @@ static pm_error demo_manifest_write(const char *dir, const name_list *l, char *m
  * one output set: all of them or none. */
 static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                         const char *dbpath, char *const *inputs, size_t ninputs,
-                        name_list *owned)
+                        name_list *owned, time_t now)
 {
     /* The demo's one read transaction, after its imports: both audiences
      * report on the same data. */
@@ -1075,7 +1079,7 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         return fail(PM_ERR_DB, msg);
     }
     pm_period period;
-    data_period(db, &period);
+    data_period(db, now, &period);
     char d[16];
     printf("\nRapportages over %s (peildatum %s):\n", period.label,
            pm_format_date(period.end, d, sizeof d));
@@ -1091,7 +1095,7 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
         snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
         snprintf(names[a][2], 256, "grafieken-%s", period.label);
-        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, now};
         for (int k = 0; k < 3 && !err; k++) {
             if (k == 2 && audience != PM_EXTERN)
                 continue;
@@ -1204,14 +1208,15 @@ static int cmd_demo(const cli *c)
         code = fail(err, msg);
     } else {
         printf("Demo: gegevens uit %s in een nieuwe database %s\n", fixdir, dbpath);
-        code = run_import(db, dbpath, NULL, false, (const char *const *)paths, npaths);
+        code = run_import(db, dbpath, NULL, false, (const char *const *)paths, npaths,
+                          c->now);
         if (code == 0) {
             pm_config cfg;
             pm_config_defaults(&cfg);
             printf("\n");
             code = run_check(db, &cfg);
             if (code == 0)
-                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned);
+                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned, c->now);
             pm_config_free(&cfg);
         }
         pm_store_close(db);
@@ -1281,6 +1286,7 @@ int pm_cli_main(int argc, char **argv)
      * error path reports it and removes the temporary file. */
     signal(SIGXFSZ, SIG_IGN);
     cli c = {0};
+    c.now = run_time();
     const char *cmd = NULL;
     bool only_args = false;
     for (int i = 1; i < argc; i++) {
