@@ -28,6 +28,7 @@
 #include "period.h"
 #include "pm_config.h"
 #include "report.h"
+#include "rows.h"
 #include "store.h"
 #include "text.h"
 #include "value.h"
@@ -470,12 +471,17 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
     time_t created = run_time();
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {
+        /* The row details come from the report's snapshot, through an
+         * iterator: the exporter never sees the store. */
+        pm_rows_reader reader;
+        pm_row_source rows = pm_rows_source(&reader, &rep);
         pm_xlsx_input in = {.rep = &rep,
                             .audience = audience,
                             .created = created,
                             .fingerprint = fingerprint,
                             .warnings = lines,
                             .nwarnings = nlines,
+                            .rows = &rows,
                             .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
         err = pm_xlsx_write(&in, pm_outset_tmp(out->set, out->xlsx),
                             pm_outset_path(out->set, out->xlsx), msg, msgsize);
