@@ -1559,28 +1559,36 @@ static void tl_sources(xs *s)
 }
 
 /* The warnings of `check`. They name requests, files and lines: the intern
- * workbook lists them, the extern one gives their number only. */
+ * workbook lists them as check does, the extern one gives their number
+ * only. The number is every warning found, also those a kind does not
+ * list beyond its first ones. */
 static void tl_warnings(xs *s)
 {
-    const xw *w = s->w;
+    xw *w = s->w;
+    const pm_warnings *ws = w->in->warnings;
+    long total = ws ? ws->total : 0;
     char buf[256];
     xs_text(s, 0, "Controle van de gegevens", XF_SUBTITLE);
     xs_down(s, 1);
-    if (w->in->nwarnings == 0)
+    if (total == 0)
         tl_row(s, "Waarschuwingen", "geen: de controle vond niets bijzonders");
     else if (w->in->audience == PM_EXTERN) {
         snprintf(
             buf, sizeof buf,
-            "%zu waarschuwing%s bij de controle van de gegevens; de lijst staat in de "
+            "%ld waarschuwing%s bij de controle van de gegevens; de lijst staat in de "
             "interne rapportage.",
-            w->in->nwarnings, w->in->nwarnings == 1 ? "" : "en");
+            total, total == 1 ? "" : "en");
         tl_row(s, "Waarschuwingen", buf);
     } else {
-        snprintf(buf, sizeof buf, "%zu waarschuwing%s:", w->in->nwarnings,
-                 w->in->nwarnings == 1 ? "" : "en");
+        snprintf(buf, sizeof buf, "%ld waarschuwing%s:", total, total == 1 ? "" : "en");
         tl_row(s, "Waarschuwingen", buf);
-        for (size_t i = 0; i < w->in->nwarnings; i++)
-            tl_row(s, "", w->in->warnings[i]);
+        size_t n;
+        char **lines = pm_label_warning_lines(ws, &n);
+        if (!lines)
+            note(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        for (size_t i = 0; i < n; i++)
+            tl_row(s, "", lines[i]);
+        pm_label_lines_free(lines, n);
     }
     xs_down(s, 1);
 }

@@ -12,20 +12,20 @@
 #include "export.h"
 #include "report.h"
 #include "rowsource.h"
+#include "warning.h"
 
 typedef struct pm_xlsx_input {
     const pm_report *rep; /* computed, with its snapshot still open */
     pm_audience audience;
     time_t created;              /* document time: SOURCE_DATE_EPOCH or now */
     const char *fingerprint;     /* pm_store_fingerprint of the data */
-    const char *const *warnings; /* the lines of `check`, for Toelichting */
-    size_t nwarnings;
-    const pm_row_source *rows; /* intern: the row-level sheets read through it
-                                  (the exporter never reaches the store);
-                                  NULL writes none */
-    long max_rows_per_sheet;   /* data rows per row-level sheet before it
-                                  continues on "Inzet (2)"; 0 = Excel's
-                                  1048576 minus the header row */
+    const pm_warnings *warnings; /* of `check`, for Toelichting; NULL: none */
+    const pm_row_source *rows;   /* intern: the row-level sheets read through it
+                                    (the exporter never reaches the store);
+                                    NULL writes none */
+    long max_rows_per_sheet;     /* data rows per row-level sheet before it
+                                    continues on "Inzet (2)"; 0 = Excel's
+                                    1048576 minus the header row */
 } pm_xlsx_input;
 
 /* Writes the workbook into path, naming it `shown` in messages. PM_ERR_IO
