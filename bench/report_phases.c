@@ -121,32 +121,15 @@ int main(int argc, char **argv)
         return die("fingerprint", msg);
     phase("fingerprint", t0);
 
-    /* engine/cli.c capture_check: the check's lines in memory, the
-     * warnings among them for the workbook. */
+    /* engine/cli.c report_warnings: the warnings of check as data, for
+     * the workbook's Toelichting. */
     t0 = phase_start();
-    char *buf = NULL;
-    size_t len = 0, nlines = 0;
-    const char *lines[200];
-    FILE *mem = open_memstream(&buf, &len);
-    if (!mem)
-        return die("check", "open_memstream");
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg.uurtarief_max_cent;
-    opts.integrity = false; /* as cli.c: the report wants the warnings only */
-    long warnings;
-    pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
-    fclose(mem);
-    for (char *p = buf; p && *p && nlines < 200;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        if (strncmp(p, "waarschuwing: ", 14) == 0)
-            lines[nlines++] = p + 14;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
+    pm_warnings warnings;
+    if (pm_check_warnings(db, &opts, &warnings, msg, sizeof msg))
+        return die("check", msg);
     phase("check", t0);
 
     /* PM_ROWS_ONLY=1: also time reading the row-level detail alone, the
@@ -169,13 +152,15 @@ int main(int argc, char **argv)
     time_t created = time(NULL);
     if (xlsx) {
         t0 = phase_start();
+        pm_rows_reader reader;
+        pm_row_source rows = pm_rows_source(&reader, &rep);
         pm_xlsx_input in = {.rep = &rep,
                             .audience = audience,
                             .created = created,
                             .fingerprint = fingerprint,
-                            .warnings = lines,
-                            .nwarnings = nlines};
-        if (pm_xlsx_write(&in, xlsx, msg, sizeof msg))
+                            .warnings = &warnings,
+                            .rows = &rows};
+        if (pm_xlsx_write(&in, xlsx, xlsx, msg, sizeof msg))
             return die("workbook", msg);
         phase("workbook", t0);
     }
@@ -185,11 +170,11 @@ int main(int argc, char **argv)
                            .audience = audience,
                            .created = created,
                            .fingerprint = fingerprint};
-        if (pm_pdf_write(&in, pdf, msg, sizeof msg))
+        if (pm_pdf_write(&in, pdf, pdf, msg, sizeof msg))
             return die("pdf", msg);
         phase("pdf", t0);
     }
-    free(buf);
+    pm_warnings_free(&warnings);
     pm_report_free(&rep);
     pm_store_close(db);
     pm_config_free(&cfg);
