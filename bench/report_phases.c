@@ -123,32 +123,15 @@ int main(int argc, char **argv)
         return die("fingerprint", msg);
     phase("fingerprint", t0);
 
-    /* cli/cli.c capture_check: the check's lines in memory, the
-     * warnings among them for the workbook. */
+    /* cli/cli.c report_warnings: the warnings of check as data, for
+     * the workbook's Toelichting. */
     t0 = phase_start();
-    char *buf = NULL;
-    size_t len = 0, nlines = 0;
-    const char *lines[200];
-    FILE *mem = open_memstream(&buf, &len);
-    if (!mem)
-        return die("check", "open_memstream");
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg.uurtarief_max_cent;
-    opts.integrity = false; /* as cli.c: the report wants the warnings only */
-    long warnings;
-    pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
-    fclose(mem);
-    for (char *p = buf; p && *p && nlines < 200;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        if (strncmp(p, "waarschuwing: ", 14) == 0)
-            lines[nlines++] = p + 14;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
+    pm_warnings warnings;
+    if (pm_check_warnings(db, &opts, &warnings, msg, sizeof msg))
+        return die("check", msg);
     phase("check", t0);
 
     /* PM_ROWS_ONLY=1: also time reading the row-level detail alone, the
@@ -171,13 +154,14 @@ int main(int argc, char **argv)
     time_t created = time(NULL);
     if (xlsx) {
         t0 = phase_start();
+        pm_rows_reader reader;
+        pm_row_source rows = pm_rows_source(&reader, &snap.ctx);
         pm_xlsx_input in = {.rep = &rep,
-                            .rows_ctx = &snap.ctx,
                             .audience = audience,
                             .created = created,
                             .fingerprint = fingerprint,
-                            .warnings = lines,
-                            .nwarnings = nlines};
+                            .warnings = &warnings,
+                            .rows = &rows};
         if (pm_xlsx_write(&in, xlsx, xlsx, msg, sizeof msg))
             return die("workbook", msg);
         phase("workbook", t0);
@@ -192,7 +176,7 @@ int main(int argc, char **argv)
             return die("pdf", msg);
         phase("pdf", t0);
     }
-    free(buf);
+    pm_warnings_free(&warnings);
     pm_report_free(&rep);
     pm_snapshot_end(&snap);
     pm_store_close(db);

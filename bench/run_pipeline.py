@@ -419,7 +419,7 @@ def bench_one(n, args, gen_sha, ddl, columns):
 
 PHASES = [("pm_report_compute", "indicators (pm_report_compute)"),
           ("pm_store_fingerprint", "data fingerprint (pm_store_fingerprint)"),
-          ("pm_check_run", "check warnings for Toelichting (pm_check_run)"),
+          ("pm_check_warnings", "check warnings for Toelichting (pm_check_warnings)"),
           ("integrity", "  of which PRAGMA integrity_check"),
           ("pm_xlsx_write", "workbook writer (pm_xlsx_write)"),
           ("pm_rows_next", "  of which reading rows (pm_rows_next)"),
@@ -535,7 +535,7 @@ def growth_table(results):
 
 PHASE_NAMES = [("indicators", "indicators (pm_report_compute)"),
                ("fingerprint", "data fingerprint (pm_store_fingerprint)"),
-               ("check", "check, for the workbook's warnings (pm_check_run)"),
+               ("check", "check, for the workbook's warnings (pm_check_warnings)"),
                ("workbook", "workbook writer (pm_xlsx_write)"),
                ("pdf", "PDF writer (pm_pdf_write)"),
                ("total", "total")]

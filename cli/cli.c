@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "checktext.h"
 #include "config.h"
 #include "dataset.h"
 #include "disclosure.h"
@@ -28,6 +29,7 @@
 #include "period.h"
 #include "pm_config.h"
 #include "report.h"
+#include "rows.h"
 #include "store.h"
 #include "text.h"
 #include "value.h"
@@ -238,10 +240,17 @@ static int run_check(sqlite3 *db, const pm_config *cfg)
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
-    long warnings;
     char msg[1024];
-    pm_error err = pm_check_run(db, &opts, stdout, &warnings, msg, sizeof msg);
+    pm_check_report rep;
+    pm_error err = pm_check_run(db, &opts, &rep, msg, sizeof msg);
+    /* What the check found so far, also on a failure (its problems). */
+    pm_error werr = pm_checktext_write(&rep, stdout);
+    pm_check_report_free(&rep);
     fflush(stdout);
+    if (!err && werr) {
+        err = werr;
+        snprintf(msg, sizeof msg, "controle: %s", pm_strerror(werr));
+    }
     return err ? fail(err, msg) : 0;
 }
 
@@ -410,35 +419,15 @@ static int cmd_indicators(const cli *c)
 
 /* ---- report ----------------------------------------------------------- */
 
-/* The lines of `check` for the workbook's Toelichting, captured in memory;
- * *buf holds them (free it), lines[] point into it. */
-static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
-                            const char **lines, size_t max)
+/* The warnings of `check` for the workbook's Toelichting, as data, from
+ * the report's snapshot (its read transaction is still open). */
+static pm_error report_warnings(sqlite3 *db, const pm_config *cfg, pm_warnings *out,
+                                char *msg, size_t msgsize)
 {
-    size_t len = 0, n = 0;
-    *buf = NULL;
-    FILE *mem = open_memstream(buf, &len);
-    if (!mem)
-        return 0;
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
-    opts.integrity = false; /* that is the check command's job, not a report's */
-    long warnings;
-    char msg[256];
-    pm_check_run(db, &opts, mem, &warnings, msg, sizeof msg);
-    fclose(mem);
-    for (char *p = *buf; p && *p && n < max;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        if (strncmp(p, "waarschuwing: ", 14) == 0)
-            lines[n++] = p + 14;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-    return n;
+    return pm_check_warnings(db, &opts, out, msg, msgsize);
 }
 
 /* The outputs of one report in the run's output set; NO_OUTPUT when not
@@ -473,22 +462,25 @@ static pm_error write_reports(pm_snapshot *snap, const pm_config *cfg,
         err = pm_disclosure_apply(&rep, cfg->min_cell);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
-    char *check_buf = NULL;
-    const char *lines[200];
+    pm_warnings warnings = {0};
     bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
          png = out->png != NO_OUTPUT;
     /* Only the workbook lists the warnings of check (in its Toelichting). */
-    size_t nlines = err || !xlsx ? 0 : capture_check(db, cfg, &check_buf, lines, 200);
+    if (!err && xlsx)
+        err = report_warnings(db, cfg, &warnings, msg, msgsize);
     time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {
+        /* The row details come from the report's snapshot, through an
+         * iterator: the exporter never sees the store. */
+        pm_rows_reader reader;
+        pm_row_source rows = pm_rows_source(&reader, &snap->ctx);
         pm_xlsx_input in = {.rep = &rep,
-                            .rows_ctx = &snap->ctx,
                             .audience = audience,
                             .created = created,
                             .fingerprint = fingerprint,
-                            .warnings = lines,
-                            .nwarnings = nlines,
+                            .warnings = &warnings,
+                            .rows = &rows,
                             .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
         err = pm_xlsx_write(&in, pm_outset_tmp(out->set, out->xlsx),
                             pm_outset_path(out->set, out->xlsx), msg, msgsize);
@@ -503,7 +495,7 @@ static pm_error write_reports(pm_snapshot *snap, const pm_config *cfg,
         err = pm_pdf_write(&in, pdf ? pm_outset_tmp(out->set, out->pdf) : NULL,
                            pdf ? pm_outset_path(out->set, out->pdf) : NULL, msg, msgsize);
     }
-    free(check_buf);
+    pm_warnings_free(&warnings);
     pm_report_free(&rep);
     return err;
 }

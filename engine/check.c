@@ -1,5 +1,6 @@
 /* check.c — consistency warnings over the whole store, each naming the file
- * and line the row came from, and the store's integrity check.
+ * and line the row came from, and the store's integrity check, returned as
+ * data (warning.h): the Dutch sentences are made at the edges (labels.c).
  *
  * Why the warning queries are shaped as they are: every workbook lists these
  * warnings, so on the largest stores they must cost less than the
@@ -23,12 +24,12 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataset.h"
 #include "filename.h"
-#include "format.h"
 #include "hash.h"
 #include "store.h"
 
@@ -39,7 +40,8 @@ void pm_check_defaults(pm_check_opts *opts)
     opts->max_listed = 20;
 }
 
-/* The longest warning line; longer ones are cut, as they always were. */
+/* The bytes of ids a duplicate warning keeps: a sentence shows no more
+ * (exporters/labels.c cuts a sentence at 511 bytes, as check always did). */
 #define LINE_SIZE 512
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -48,83 +50,109 @@ static const char *col(sqlite3_stmt *st, int i)
     return s ? (const char *)s : "";
 }
 
-/* ---- the sentences ---------------------------------------------------- */
+/* ---- the values of a warning ---------------------------------------- */
 
-/* Each formatter reads a statement whose columns are (pad, regel, a, b, c)
- * and writes the Dutch sentence from a, b and c. */
-typedef void (*say_fn)(sqlite3_stmt *st, const pm_check_opts *opts, char *out,
-                       size_t size);
-
-static void say_tariff(sqlite3_stmt *st, const pm_check_opts *opts, char *out,
-                       size_t size)
+/* A copy of column i, NULL for SQL NULL; *bad is set when memory runs out. */
+static char *take(sqlite3_stmt *st, int i, bool *bad)
 {
-    char rate[32], cap[32];
-    pm_format_euro(sqlite3_column_int64(st, 4), rate, sizeof rate);
-    pm_format_euro(opts->uurtarief_cap_cent, cap, sizeof cap);
-    snprintf(out, size, "uurtarief van specialist %s is %s, boven het maximum van %s",
-             col(st, 2), rate, cap);
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    if (!t)
+        return NULL;
+    char *c = strdup(t);
+    if (!c)
+        *bad = true;
+    return c;
 }
 
-static void say_no_specialist(sqlite3_stmt *st, const pm_check_opts *o, char *out,
-                              size_t size)
+/* Each filler reads a statement whose columns are (pad, regel, a, b, c)
+ * and sets the values of its kind of warning from a, b and c. */
+typedef void (*fill_fn)(sqlite3_stmt *st, const pm_check_opts *opts, pm_warning *w,
+                        bool *bad);
+
+static void fill_tariff(sqlite3_stmt *st, const pm_check_opts *opts, pm_warning *w,
+                        bool *bad)
+{
+    w->id = take(st, 2, bad);
+    w->cents = sqlite3_column_int64(st, 4);
+    w->cap_cents = opts->uurtarief_cap_cent;
+}
+
+/* A request, and for some kinds its status. */
+static void fill_request(sqlite3_stmt *st, const pm_check_opts *o, pm_warning *w,
+                         bool *bad)
 {
     (void)o;
-    snprintf(out, size, "hulpvraag %s (status %s) heeft geen specialist", col(st, 2),
-             col(st, 3));
+    w->id = take(st, 2, bad);
 }
 
-static void say_no_subject(sqlite3_stmt *st, const pm_check_opts *o, char *out,
-                           size_t size)
+static void fill_request_status(sqlite3_stmt *st, const pm_check_opts *o, pm_warning *w,
+                                bool *bad)
 {
     (void)o;
-    snprintf(out, size, "hulpvraag %s heeft geen onderwerp", col(st, 2));
+    w->id = take(st, 2, bad);
+    w->status = take(st, 3, bad);
 }
 
-static void say_unknown_request(sqlite3_stmt *st, const pm_check_opts *o, char *out,
-                                size_t size)
+static void fill_unknown_request(sqlite3_stmt *st, const pm_check_opts *o, pm_warning *w,
+                                 bool *bad)
 {
     (void)o;
-    snprintf(out, size, "evaluatie %s noemt hulpvraag '%s', die niet bestaat", col(st, 2),
-             col(st, 3));
+    w->id = take(st, 2, bad);
+    w->request = take(st, 3, bad);
 }
 
-static void say_outside_dates(sqlite3_stmt *st, const pm_check_opts *o, char *out,
-                              size_t size)
+static void fill_outside_dates(sqlite3_stmt *st, const pm_check_opts *o, pm_warning *w,
+                               bool *bad)
 {
     (void)o;
-    char d[16];
-    pm_format_date((pm_day)sqlite3_column_int64(st, 4), d, sizeof d);
-    snprintf(out, size,
-             "inzet %s van specialist %s op %s valt buiten diens start- en "
-             "einddatum",
-             col(st, 2), col(st, 3), d);
+    w->id = take(st, 2, bad);
+    w->specialist = take(st, 3, bad);
+    w->day = (pm_day)sqlite3_column_int64(st, 4);
 }
 
-static void say_duplicate(const char *ids, const char *org, long long day, char *out,
-                          size_t size)
+static void warning_free(pm_warning *w)
 {
-    char d[16];
-    pm_format_date((pm_day)day, d, sizeof d);
-    snprintf(
-        out, size,
-        "hulpvragen %s lijken dubbel: zelfde organisatie (%s), dag (%s) en onderwerp",
-        ids, org, d);
+    free(w->file);
+    free(w->id);
+    free(w->status);
+    free(w->request);
+    free(w->specialist);
+    free(w->organisation);
+    for (size_t i = 0; i < w->nids; i++)
+        free(w->ids[i]);
+    free(w->ids);
 }
 
-static void say_done_without_date(sqlite3_stmt *st, const pm_check_opts *o, char *out,
-                                  size_t size)
+void pm_warnings_free(pm_warnings *ws)
 {
-    (void)o;
-    snprintf(out, size, "hulpvraag %s heeft status 'afgerond' maar geen afgerond_op",
-             col(st, 2));
+    for (size_t i = 0; ws->item && i < ws->n; i++)
+        warning_free(&ws->item[i]);
+    free(ws->item);
+    memset(ws, 0, sizeof *ws);
 }
 
-static void say_date_without_done(sqlite3_stmt *st, const pm_check_opts *o, char *out,
-                                  size_t size)
+/* Appends a warning of kind about a row of file `path` (as stored; the
+ * warning keeps its base name) at line; NULL without memory. */
+static pm_warning *warning_add(pm_warnings *ws, pm_warning_kind kind, const char *path,
+                               long long line)
 {
-    (void)o;
-    snprintf(out, size, "hulpvraag %s heeft een afgerond_op maar status '%s'", col(st, 2),
-             col(st, 3));
+    if (ws->n == ws->alloc) {
+        size_t alloc = ws->alloc ? 2 * ws->alloc : 16;
+        pm_warning *grown = realloc(ws->item, alloc * sizeof *grown);
+        if (!grown)
+            return NULL;
+        ws->item = grown;
+        ws->alloc = alloc;
+    }
+    pm_warning *w = &ws->item[ws->n];
+    memset(w, 0, sizeof *w);
+    w->kind = kind;
+    w->line = line;
+    w->file = strdup(pm_filename_base(path));
+    if (!w->file)
+        return NULL;
+    ws->n++;
+    return w;
 }
 
 /* ---- the kinds of warning, in the order they are printed ------------- */
@@ -136,10 +164,11 @@ typedef enum check_source {
 } check_source;
 
 typedef struct check_def {
+    pm_warning_kind kind;
     check_source source;
     const char *sql; /* BY_QUERY */
     int bit;         /* BY_SCAN: the bit of the scan's flags for a finding */
-    say_fn say;
+    fill_fn fill;
 } check_def;
 
 #define FROM(t) " FROM " t " x JOIN import_bestanden f ON f.id = x.bestand "
@@ -184,27 +213,27 @@ static int scan_flags(sqlite3_stmt *st, const char *subject)
 }
 #define NSCAN 4 /* BY_SCAN warnings */
 
-/* A listed request, for the formatters of the BY_SCAN warnings. */
+/* A listed request, for the fillers of the BY_SCAN warnings. */
 static const char named_sql[] =
     "SELECT f.pad, x.regel, x.id, x.status" FROM("hulpvragen") "WHERE x.rowid = ?1";
 
 static const check_def checks[] = {
-    {BY_QUERY,
+    {PM_WARN_TARIFF_OVER_CAP, BY_QUERY,
      "SELECT f.pad, x.regel, x.id, x.naam, x.uurtarief_cent" FROM(
          "specialisten") "WHERE x.uurtarief_cent > ?1 ORDER BY x.id",
-     0, say_tariff},
-    {BY_SCAN, NULL, 0, say_no_specialist},
-    {BY_SCAN, NULL, 1, say_no_subject},
-    {BY_QUERY,
+     0, fill_tariff},
+    {PM_WARN_NO_SPECIALIST, BY_SCAN, NULL, 0, fill_request_status},
+    {PM_WARN_NO_SUBJECT, BY_SCAN, NULL, 1, fill_request},
+    {PM_WARN_UNKNOWN_REQUEST, BY_QUERY,
      "SELECT f.pad, x.regel, x.id, x.hulpvraag" FROM(
          "evaluaties") "WHERE x.hulpvraag IS NOT NULL AND NOT EXISTS "
                        "(SELECT 1 FROM hulpvragen h WHERE h.id = x.hulpvraag) ORDER BY "
                        "x.datum, x.id",
-     0, say_unknown_request},
+     0, fill_unknown_request},
     /* Per specialist two range lookups in the (specialist, datum) index.
      * CROSS JOIN keeps specialisten the outer loop: without it SQLite chose
      * to scan the whole index and look the specialist up per row. */
-    {BY_QUERY,
+    {PM_WARN_OUTSIDE_DATES, BY_QUERY,
      "SELECT f.pad, x.regel, x.id, x.specialist, x.datum FROM specialisten s"
      " CROSS JOIN inzet x INDEXED BY inzet_specialist ON x.specialist = s.id AND "
      "x.datum < s.start"
@@ -215,10 +244,10 @@ static const check_def checks[] = {
      "x.datum > s.einde"
      " JOIN import_bestanden f ON f.id = x.bestand"
      " ORDER BY 5, 3",
-     0, say_outside_dates},
-    {DUPLICATES, NULL, 0, NULL},
-    {BY_SCAN, NULL, 2, say_done_without_date},
-    {BY_SCAN, NULL, 3, say_date_without_done},
+     0, fill_outside_dates},
+    {PM_WARN_DUPLICATE, DUPLICATES, NULL, 0, NULL},
+    {PM_WARN_DONE_WITHOUT_DATE, BY_SCAN, NULL, 2, fill_request},
+    {PM_WARN_DATE_WITHOUT_DONE, BY_SCAN, NULL, 3, fill_request_status},
 };
 #define NCHECKS (sizeof checks / sizeof checks[0])
 
@@ -347,7 +376,8 @@ typedef struct dup_group {
     long long day;
     char *org, *subject; /* subject NULL: no onderwerp */
     size_t orglen, subjectlen;
-    char *ids;          /* "a, b, c" in rowid order, cut after LINE_SIZE */
+    char **ids;         /* the first ids in rowid order (LINE_SIZE bytes' worth) */
+    size_t nids, size;  /* ids kept, requests in the group */
     sqlite3_int64 file; /* file and line of the group's first row */
     long long line;
 } dup_group;
@@ -374,6 +404,8 @@ static void free_dup(void *p)
     if (g) {
         free(g->org);
         free(g->subject);
+        for (size_t i = 0; i < g->nids; i++)
+            free(g->ids[i]);
         free(g->ids);
     }
     free(g);
@@ -601,24 +633,30 @@ static pm_error offer_group(top *t, const candidate *c, size_t n)
                      .subjectlen = c->subjectlen};
     if (!top_wants(t, &key))
         return PM_OK;
+    /* Only the ids of the first LINE_SIZE bytes of "a, b, c" can show in
+     * the sentence; a group of thousands of requests keeps no more. */
+    size_t keep = 0;
+    for (size_t len = 0; keep < n && len < LINE_SIZE; keep++)
+        len += (keep ? 2 : 0) + strlen(c[keep].id);
     dup_group *g = calloc(1, sizeof *g);
-    char *ids = malloc(LINE_SIZE + 1);
+    char **ids = calloc(keep, sizeof *ids);
     if (!g || !ids) {
         free(g);
         free(ids);
         return PM_ERR_NOMEM;
     }
-    /* Only the first LINE_SIZE bytes can show in the line; a group of
-     * thousands of requests must not build a string of megabytes. */
-    size_t len = 0;
-    for (size_t i = 0; i < n && len < LINE_SIZE; i++) {
-        size_t room = LINE_SIZE - len;
-        int w = snprintf(ids + len, room + 1, "%s%s", i ? ", " : "", c[i].id);
-        len += (size_t)w < room ? (size_t)w : room;
-    }
-    ids[len] = '\0';
     *g = key;
     g->ids = ids;
+    g->size = n;
+    for (size_t i = 0; i < keep; i++) {
+        ids[i] = strdup(c[i].id);
+        if (!ids[i]) {
+            g->org = g->subject = NULL; /* still the candidate's */
+            free_dup(g);
+            return PM_ERR_NOMEM;
+        }
+        g->nids++;
+    }
     g->org = copy_text(c->org, c->orglen);
     g->subject = c->subject ? copy_text(c->subject, c->subjectlen) : NULL;
     g->file = c->file;
@@ -798,7 +836,7 @@ static pm_error scan_requests(sqlite3 *db, const pm_check_opts *opts, file_list 
 
 /* Runs a BY_QUERY warning: lists the first max_listed rows, counts all. */
 static pm_error run_query(sqlite3 *db, const check_def *c, const pm_check_opts *opts,
-                          FILE *out, size_t *found)
+                          pm_warnings *ws, size_t *found)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, c->sql, -1, &st, NULL) != SQLITE_OK)
@@ -806,21 +844,26 @@ static pm_error run_query(sqlite3 *db, const check_def *c, const pm_check_opts *
     if (sqlite3_bind_parameter_count(st) >= 1)
         sqlite3_bind_int64(st, 1, opts->uurtarief_cap_cent);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    bool bad = false;
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if ((*found)++ < opts->max_listed) {
-            char line[LINE_SIZE];
-            c->say(st, opts, line, sizeof line);
-            fprintf(out, "waarschuwing: %s:%lld: %s\n", pm_filename_base(col(st, 0)),
-                    (long long)sqlite3_column_int64(st, 1), line);
+            pm_warning *w =
+                warning_add(ws, c->kind, col(st, 0), sqlite3_column_int64(st, 1));
+            if (w)
+                c->fill(st, opts, w, &bad);
+            else
+                bad = true;
         }
     }
     sqlite3_finalize(st);
+    if (bad)
+        return PM_ERR_NOMEM;
     return rc == SQLITE_DONE ? PM_OK : PM_ERR_DB;
 }
 
 /* Names the listed requests of a BY_SCAN warning, read back by rowid. */
 static pm_error name_rows(sqlite3 *db, const check_def *c, const pm_check_opts *opts,
-                          top *listed, FILE *out)
+                          top *listed, pm_warnings *ws)
 {
     if (listed->n == 0)
         return PM_OK;
@@ -837,30 +880,41 @@ static pm_error name_rows(sqlite3 *db, const check_def *c, const pm_check_opts *
             err = PM_ERR_DB;
             break;
         }
-        char line[LINE_SIZE];
-        c->say(st, opts, line, sizeof line);
-        fprintf(out, "waarschuwing: %s:%lld: %s\n", pm_filename_base(col(st, 0)),
-                (long long)sqlite3_column_int64(st, 1), line);
+        bool bad = false;
+        pm_warning *w = warning_add(ws, c->kind, col(st, 0), sqlite3_column_int64(st, 1));
+        if (w)
+            c->fill(st, opts, w, &bad);
+        if (!w || bad)
+            err = PM_ERR_NOMEM;
     }
     sqlite3_finalize(st);
     return err;
 }
 
-static void name_duplicates(top *dups, file_list *files, FILE *out)
+/* The listed duplicate groups as warnings; their values move over. */
+static pm_error name_duplicates(top *dups, file_list *files, pm_warnings *ws)
 {
     top_sort(dups);
     for (size_t i = 0; i < dups->n; i++) {
-        const dup_group *g = dups->item[i];
+        dup_group *g = dups->item[i];
         long f = files_find(files, g->file); /* found: the scan kept only these */
-        char line[LINE_SIZE];
-        say_duplicate(g->ids, g->org, g->day, line, sizeof line);
-        fprintf(out, "waarschuwing: %s:%lld: %s\n",
-                f >= 0 ? pm_filename_base(files->pad[f]) : "", g->line, line);
+        pm_warning *w =
+            warning_add(ws, PM_WARN_DUPLICATE, f >= 0 ? files->pad[f] : "", g->line);
+        if (!w)
+            return PM_ERR_NOMEM;
+        w->organisation = g->org;
+        w->day = (pm_day)g->day;
+        w->ids = g->ids;
+        w->nids = g->nids;
+        w->group_size = g->size;
+        g->org = NULL;
+        g->ids = NULL;
+        g->nids = 0;
     }
+    return PM_OK;
 }
 
-static pm_error warnings(sqlite3 *db, const pm_check_opts *opts, FILE *out,
-                         long *nwarnings)
+static pm_error warnings(sqlite3 *db, const pm_check_opts *opts, pm_warnings *ws)
 {
     file_list files;
     scan_result res;
@@ -875,32 +929,74 @@ static pm_error warnings(sqlite3 *db, const pm_check_opts *opts, FILE *out,
     for (size_t c = 0; c < NCHECKS && !err; c++) {
         size_t found = 0;
         switch (checks[c].source) {
-        case BY_QUERY: err = run_query(db, &checks[c], opts, out, &found); break;
+        case BY_QUERY: err = run_query(db, &checks[c], opts, ws, &found); break;
         case BY_SCAN: {
             int k = checks[c].bit;
             found = res.found[k];
-            err = name_rows(db, &checks[c], opts, &res.listed[k], out);
+            err = name_rows(db, &checks[c], opts, &res.listed[k], ws);
             break;
         }
         case DUPLICATES:
             found = res.dup_found;
-            name_duplicates(&res.dups, &files, out);
+            err = name_duplicates(&res.dups, &files, ws);
             break;
         }
         if (err)
             break;
-        if (found > opts->max_listed)
-            fprintf(out, "waarschuwing: ... en nog %zu van deze soort\n",
-                    found - opts->max_listed);
-        *nwarnings += (long)found;
+        ws->found[checks[c].kind] = found;
+        ws->total += (long)found;
     }
     scan_free(&res);
     files_free(&files);
     return err;
 }
 
+/* ---- the check command's other parts --------------------------------- */
+
+static void problem_free(pm_check_problem *p)
+{
+    free(p->text);
+    free(p->table);
+    free(p->parent);
+}
+
+static void withdrawn_free(pm_withdrawn *w)
+{
+    free(w->dataset);
+    free(w->id);
+    free(w->reason);
+    free(w->time);
+    free(w->file);
+}
+
+void pm_check_report_free(pm_check_report *rep)
+{
+    for (size_t i = 0; rep->problems && i < rep->nproblems; i++)
+        problem_free(&rep->problems[i]);
+    free(rep->problems);
+    pm_warnings_free(&rep->warnings);
+    for (size_t i = 0; rep->withdrawn && i < rep->nlisted; i++)
+        withdrawn_free(&rep->withdrawn[i]);
+    free(rep->withdrawn);
+    memset(rep, 0, sizeof *rep);
+}
+
+/* Appends a problem of kind (zeroed otherwise); NULL without memory. */
+static pm_check_problem *problem_add(pm_check_report *rep, pm_problem_kind kind)
+{
+    pm_check_problem *grown =
+        realloc(rep->problems, (rep->nproblems + 1) * sizeof *rep->problems);
+    if (!grown)
+        return NULL;
+    rep->problems = grown;
+    pm_check_problem *p = &grown[rep->nproblems++];
+    memset(p, 0, sizeof *p);
+    p->kind = kind;
+    return p;
+}
+
 /* Runs a pragma that answers "ok" when all is well, or a list of problems. */
-static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
+static pm_error integrity(sqlite3 *db, pm_check_report *rep, char *msg, size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(20)", -1, &st, NULL) !=
@@ -908,15 +1004,24 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
         snprintf(msg, msgsize, "integriteitscontrole mislukt: %s", sqlite3_errmsg(db));
         return PM_ERR_DB;
     }
-    int bad = 0, rc;
+    int rc;
+    bool bad = false, nomem = false;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *r = col(st, 0);
         if (strcmp(r, "ok") != 0) {
-            fprintf(out, "fout: %s\n", r);
-            bad = 1;
+            pm_check_problem *p = problem_add(rep, PM_PROBLEM_INTEGRITY);
+            if (p)
+                p->text = take(st, 0, &nomem);
+            nomem |= !p;
+            bad = true;
         }
     }
     sqlite3_finalize(st);
+    if (nomem) {
+        snprintf(msg, msgsize, "integriteitscontrole mislukt: %s",
+                 pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
     if (rc != SQLITE_DONE || bad) {
         snprintf(msg, msgsize, "de database is beschadigd (PRAGMA integrity_check): %s",
                  rc != SQLITE_DONE ? pm_store_reason(db) : "zie de regels hierboven");
@@ -928,11 +1033,21 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
         return PM_ERR_DB;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        fprintf(out, "fout: tabel %s rij %lld verwijst naar een ontbrekende rij in %s\n",
-                col(st, 0), (long long)sqlite3_column_int64(st, 1), col(st, 2));
-        bad = 1;
+        pm_check_problem *p = problem_add(rep, PM_PROBLEM_FOREIGN_KEY);
+        if (p) {
+            p->table = take(st, 0, &nomem);
+            p->rowid = sqlite3_column_int64(st, 1);
+            p->parent = take(st, 2, &nomem);
+        }
+        nomem |= !p;
+        bad = true;
     }
     sqlite3_finalize(st);
+    if (nomem) {
+        snprintf(msg, msgsize, "controle van verwijzingen mislukt: %s",
+                 pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
     if (rc != SQLITE_DONE || bad) {
         snprintf(msg, msgsize, "de database is inconsistent (PRAGMA foreign_key_check)");
         return PM_ERR_DB;
@@ -948,12 +1063,15 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
         return err;
     for (size_t k = 0; k < PM_NKINDS; k++)
         if (kept.sum[k] != real.sum[k] || kept.count[k] != real.count[k]) {
-            fprintf(out,
-                    "fout: tabel %s is buiten pijlermonitor gewijzigd (nu %llu "
-                    "rijen, volgens de imports %llu)\n",
-                    pm_dataset_get((pm_kind)k)->name, (unsigned long long)real.count[k],
-                    (unsigned long long)kept.count[k]);
-            bad = 1;
+            pm_check_problem *p = problem_add(rep, PM_PROBLEM_CHANGED);
+            if (!p) {
+                snprintf(msg, msgsize, "controle mislukt: %s", pm_strerror(PM_ERR_NOMEM));
+                return PM_ERR_NOMEM;
+            }
+            p->dataset = (pm_kind)k;
+            p->now = (unsigned long long)real.count[k];
+            p->kept = (unsigned long long)kept.count[k];
+            bad = true;
         }
     if (bad) {
         snprintf(msg, msgsize,
@@ -962,24 +1080,14 @@ static pm_error integrity(sqlite3 *db, FILE *out, char *msg, size_t msgsize)
                  "gegevensvingerafdruk tonen");
         return PM_ERR_DB;
     }
-    fprintf(out, "Integriteit van de database: in orde\n");
+    rep->integrity_ok = true;
     return PM_OK;
 }
 
-/* "2026-01-05T10:00:00Z" as "05-01-2026 10:00 UTC"; other text as it is. */
-static void dutch_time(const char *iso, char *out, size_t size)
-{
-    int y, mo, d, h, mi;
-    if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) == 5)
-        snprintf(out, size, "%02d-%02d-%04d %02d:%02d UTC", d, mo, y, h, mi);
-    else
-        snprintf(out, size, "%s", iso);
-}
-
-/* The rows withdrawn by `intrekken` (engine/withdraw.c): a count line, then
+/* The rows withdrawn by `intrekken` (engine/withdraw.c): the counts, then
  * the latest max_listed in the order they were withdrawn, so that a large
  * withdrawal long ago does not hide yesterday's. */
-static pm_error withdrawals(sqlite3 *db, const pm_check_opts *opts, FILE *out)
+static pm_error withdrawals(sqlite3 *db, const pm_check_opts *opts, pm_check_report *rep)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT count(*), total(gewist) FROM ingetrokken", -1, &st,
@@ -988,21 +1096,17 @@ static pm_error withdrawals(sqlite3 *db, const pm_check_opts *opts, FILE *out)
         sqlite3_finalize(st);
         return PM_ERR_DB;
     }
-    long long n = sqlite3_column_int64(st, 0);
-    long long erased = (long long)sqlite3_column_double(st, 1);
+    rep->nwithdrawn = sqlite3_column_int64(st, 0);
+    rep->nerased = (long long)sqlite3_column_double(st, 1);
     sqlite3_finalize(st);
-    char num[32];
-    if (n == 0) {
-        fprintf(out, "Ingetrokken rijen: geen\n");
+    if (rep->nwithdrawn == 0)
         return PM_OK;
-    }
-    fprintf(out, "Ingetrokken rijen: %s", pm_format_int(n, num, sizeof num));
-    if (erased)
-        fprintf(out, " (waarvan %s gewist)", pm_format_int(erased, num, sizeof num));
-    fprintf(out, "\n");
-    if (n > (long long)opts->max_listed)
-        fprintf(out, "ingetrokken: ... %lld eerdere niet getoond\n",
-                n - (long long)opts->max_listed);
+    size_t max = opts->max_listed;
+    if ((long long)max > rep->nwithdrawn)
+        max = (size_t)rep->nwithdrawn;
+    rep->withdrawn = calloc(max ? max : 1, sizeof *rep->withdrawn);
+    if (!rep->withdrawn)
+        return PM_ERR_NOMEM;
     if (sqlite3_prepare_v2(
             db,
             "SELECT * FROM (SELECT i.nr, i.dataset, i.id, i.reden, i.tijd, "
@@ -1013,49 +1117,48 @@ static pm_error withdrawals(sqlite3 *db, const pm_check_opts *opts, FILE *out)
         return PM_ERR_DB;
     sqlite3_bind_int64(st, 1, (sqlite3_int64)opts->max_listed);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        char when[48], from[LINE_SIZE] = "";
-        dutch_time(col(st, 4), when, sizeof when);
-        if (sqlite3_column_int(st, 5))
-            snprintf(from, sizeof from, ", gewist");
-        else if (sqlite3_column_type(st, 6) != SQLITE_NULL)
-            snprintf(from, sizeof from, ", uit %s:%lld", col(st, 6),
-                     (long long)sqlite3_column_int64(st, 7));
-        fprintf(out, "ingetrokken: %s %s op %s%s; reden: %s\n", col(st, 1), col(st, 2),
-                when, from, col(st, 3));
+    bool nomem = false;
+    while (!nomem && (rc = sqlite3_step(st)) == SQLITE_ROW && rep->nlisted < max) {
+        pm_withdrawn *w = &rep->withdrawn[rep->nlisted++];
+        w->dataset = take(st, 1, &nomem);
+        w->id = take(st, 2, &nomem);
+        w->reason = take(st, 3, &nomem);
+        w->time = take(st, 4, &nomem);
+        w->erased = sqlite3_column_int(st, 5) != 0;
+        w->file = take(st, 6, &nomem);
+        w->line = sqlite3_column_int64(st, 7);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? PM_OK : PM_ERR_DB;
+    if (nomem)
+        return PM_ERR_NOMEM;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? PM_OK : PM_ERR_DB;
 }
 
-static pm_error check_all(sqlite3 *db, const pm_check_opts *opts, FILE *out,
-                          long *nwarnings, char *msg, size_t msgsize)
+static pm_error check_all(sqlite3 *db, const pm_check_opts *opts, pm_check_report *rep,
+                          char *msg, size_t msgsize)
 {
-    *nwarnings = 0;
-    pm_error err = opts->integrity ? integrity(db, out, msg, msgsize) : PM_OK;
+    pm_error err = opts->integrity ? integrity(db, rep, msg, msgsize) : PM_OK;
     if (err)
         return err;
 
-    fprintf(out, "Rijen:");
-    for (size_t k = 0; k < PM_NKINDS; k++) {
-        const char *name = pm_dataset_get((pm_kind)k)->name;
-        char n[32];
-        fprintf(out, "%s %s %s", k ? "," : "", name,
-                pm_format_int(pm_store_count(db, name), n, sizeof n));
-    }
-    fprintf(out, "\n");
+    for (size_t k = 0; k < PM_NKINDS; k++)
+        rep->rows[k] = pm_store_count(db, pm_dataset_get((pm_kind)k)->name);
+    rep->counted = true;
 
-    err = warnings(db, opts, out, nwarnings);
+    err = warnings(db, opts, &rep->warnings);
     if (err) {
         snprintf(msg, msgsize, "controle mislukt: %s",
                  err == PM_ERR_NOMEM ? pm_strerror(err) : sqlite3_errmsg(db));
         return err;
     }
-    fprintf(out, "%ld waarschuwing%s\n", *nwarnings, *nwarnings == 1 ? "" : "en");
-    if (withdrawals(db, opts, out) != PM_OK) {
-        snprintf(msg, msgsize, "controle mislukt: %s", sqlite3_errmsg(db));
-        return PM_ERR_DB;
+    rep->warned = true;
+    err = withdrawals(db, opts, rep);
+    if (err) {
+        snprintf(msg, msgsize, "controle mislukt: %s",
+                 err == PM_ERR_NOMEM ? pm_strerror(err) : sqlite3_errmsg(db));
+        return err;
     }
+    rep->withdrawals_read = true;
     return PM_OK;
 }
 
@@ -1066,21 +1169,41 @@ static pm_error check_all(sqlite3 *db, const pm_check_opts *opts, FILE *out,
  * database (half before, half after the import; shown by
  * tests/e2e/test_concurrency.py). Inside a caller's transaction (report,
  * which reads in its own snapshot) that one is used. */
-pm_error pm_check_run(sqlite3 *db, const pm_check_opts *opts, FILE *out, long *nwarnings,
-                      char *msg, size_t msgsize)
+static pm_error in_snapshot(sqlite3 *db, const pm_check_opts *opts, pm_check_report *rep,
+                            pm_warnings *ws, char *msg, size_t msgsize)
 {
     bool own = sqlite3_get_autocommit(db);
     if (own) {
         pm_error err = pm_store_exec(db, "BEGIN", msg, msgsize);
-        if (err) {
-            *nwarnings = 0;
+        if (err)
             return err;
-        }
     }
-    pm_error err = check_all(db, opts, out, nwarnings, msg, msgsize);
+    pm_error err;
+    if (rep) {
+        err = check_all(db, opts, rep, msg, msgsize);
+    } else {
+        err = warnings(db, opts, ws);
+        if (err)
+            snprintf(msg, msgsize, "controle mislukt: %s",
+                     err == PM_ERR_NOMEM ? pm_strerror(err) : sqlite3_errmsg(db));
+    }
     if (own) {
         char ignored[128];
         pm_store_exec(db, "COMMIT", ignored, sizeof ignored);
     }
     return err;
+}
+
+pm_error pm_check_run(sqlite3 *db, const pm_check_opts *opts, pm_check_report *rep,
+                      char *msg, size_t msgsize)
+{
+    memset(rep, 0, sizeof *rep);
+    return in_snapshot(db, opts, rep, NULL, msg, msgsize);
+}
+
+pm_error pm_check_warnings(sqlite3 *db, const pm_check_opts *opts, pm_warnings *out,
+                           char *msg, size_t msgsize)
+{
+    memset(out, 0, sizeof *out);
+    return in_snapshot(db, opts, NULL, out, msg, msgsize);
 }

@@ -2,7 +2,9 @@
  * changed in one place and the code elsewhere stays free of Dutch literals. */
 #include "labels.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
@@ -239,3 +241,148 @@ const char *pm_label_status_meaning(int status)
 const char pm_label_no_data[] = "Nog geen gegevens in deze periode";
 
 const char pm_label_intern_mark[] = "Intern — niet verspreiden";
+
+/* ---- the warnings of check ------------------------------------------------ */
+
+/* check's sentences were always at most 511 bytes; a duplicate group of
+ * many requests names as many as fit. */
+#define WARNING_MAX 511
+
+/* printf into a new string of the length it needs; NULL without memory. */
+static char *print_new(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0)
+        return NULL;
+    char *s = malloc((size_t)len + 1);
+    if (!s)
+        return NULL;
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* A text of the store, "" for NULL (as check printed SQL NULL). */
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+/* "a, b, c": the duplicate group's ids; NULL without memory. */
+static char *join_ids(const pm_warning *w)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < w->nids; i++)
+        len += strlen(str(w->ids[i])) + 2;
+    char *s = malloc(len), *p = s;
+    if (!s)
+        return NULL;
+    *p = '\0';
+    for (size_t i = 0; i < w->nids; i++)
+        p += sprintf(p, "%s%s", i ? ", " : "", str(w->ids[i]));
+    return s;
+}
+
+char *pm_label_warning(const pm_warning *w)
+{
+    char a[32], b[32], d[16];
+    char *s = NULL;
+    switch (w->kind) {
+    case PM_WARN_TARIFF_OVER_CAP:
+        s = print_new("uurtarief van specialist %s is %s, boven het maximum van %s",
+                      str(w->id), pm_format_euro(w->cents, a, sizeof a),
+                      pm_format_euro(w->cap_cents, b, sizeof b));
+        break;
+    case PM_WARN_NO_SPECIALIST:
+        s = print_new("hulpvraag %s (status %s) heeft geen specialist", str(w->id),
+                      str(w->status));
+        break;
+    case PM_WARN_NO_SUBJECT:
+        s = print_new("hulpvraag %s heeft geen onderwerp", str(w->id));
+        break;
+    case PM_WARN_UNKNOWN_REQUEST:
+        s = print_new("evaluatie %s noemt hulpvraag '%s', die niet bestaat", str(w->id),
+                      str(w->request));
+        break;
+    case PM_WARN_OUTSIDE_DATES:
+        s = print_new("inzet %s van specialist %s op %s valt buiten diens start- en "
+                      "einddatum",
+                      str(w->id), str(w->specialist),
+                      pm_format_date(w->day, d, sizeof d));
+        break;
+    case PM_WARN_DUPLICATE: {
+        char *ids = join_ids(w);
+        if (ids)
+            s = print_new(
+                "hulpvragen %s lijken dubbel: zelfde organisatie (%s), dag (%s) "
+                "en onderwerp",
+                ids, str(w->organisation), pm_format_date(w->day, d, sizeof d));
+        free(ids);
+        break;
+    }
+    case PM_WARN_DONE_WITHOUT_DATE:
+        s = print_new("hulpvraag %s heeft status 'afgerond' maar geen afgerond_op",
+                      str(w->id));
+        break;
+    case PM_WARN_DATE_WITHOUT_DONE:
+        s = print_new("hulpvraag %s heeft een afgerond_op maar status '%s'", str(w->id),
+                      str(w->status));
+        break;
+    case PM_WARN_NKINDS: s = print_new("%s", ""); break;
+    }
+    if (s && strlen(s) > WARNING_MAX) {
+        /* Not inside a character: the workbook needs valid UTF-8. */
+        size_t cut = WARNING_MAX;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut--;
+        s[cut] = '\0';
+    }
+    return s;
+}
+
+void pm_label_lines_free(char **lines, size_t n)
+{
+    for (size_t i = 0; lines && i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+char **pm_label_warning_lines(const pm_warnings *w, size_t *n)
+{
+    *n = 0;
+    /* At most every listed warning and one "en nog" line per kind. */
+    char **lines = malloc((w->n + PM_WARN_NKINDS + 1) * sizeof *lines);
+    if (!lines)
+        return NULL;
+    size_t i = 0;
+    for (int k = 0; k < PM_WARN_NKINDS; k++) {
+        size_t listed = 0;
+        for (; i < w->n && w->item[i].kind == (pm_warning_kind)k; i++, listed++) {
+            char *sentence = pm_label_warning(&w->item[i]);
+            char *line = sentence ? print_new("%s:%lld: %s", str(w->item[i].file),
+                                              w->item[i].line, sentence)
+                                  : NULL;
+            free(sentence);
+            if (!line) {
+                pm_label_lines_free(lines, *n);
+                *n = 0;
+                return NULL;
+            }
+            lines[(*n)++] = line;
+        }
+        if (w->found[k] > listed) {
+            char *line = print_new("... en nog %zu van deze soort", w->found[k] - listed);
+            if (!line) {
+                pm_label_lines_free(lines, *n);
+                *n = 0;
+                return NULL;
+            }
+            lines[(*n)++] = line;
+        }
+    }
+    return lines;
+}

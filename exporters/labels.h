@@ -5,6 +5,7 @@
 #define PM_LABELS_H
 
 #include "config.h"
+#include "warning.h"
 
 typedef struct pm_indicator_text {
     const char *id;
@@ -50,5 +51,19 @@ extern const char pm_label_intern_mark[];
 const char *pm_label_teller(const char *id);
 const char *pm_label_noemer(const char *id);
 const char *pm_label_waarde(const char *id);
+
+/* The sentence of one warning of `check` (warning.h), without file and
+ * line: "hulpvraag HV-1 (status open) heeft geen specialist". A sentence
+ * longer than 511 bytes is cut there (at a character boundary), as check
+ * always cut it. malloc'ed (the caller frees); NULL without memory. */
+char *pm_label_warning(const pm_warning *w);
+
+/* The warnings as check lists them, one line each and without its
+ * "waarschuwing: ": per kind the listed ones as "bestand.csv:12: <the
+ * sentence>", then "... en nog 5 van deze soort" when more were found.
+ * Returns a malloc'ed array of *n malloc'ed lines (pm_label_lines_free), or
+ * NULL without memory (*n then 0). */
+char **pm_label_warning_lines(const pm_warnings *w, size_t *n);
+void pm_label_lines_free(char **lines, size_t n);
 
 #endif

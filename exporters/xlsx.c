@@ -26,7 +26,7 @@
 #include "format.h"
 #include "labels.h"
 #include "outfile.h"
-#include "rows.h"
+#include "rowsource.h"
 
 /* ---- words of the workbook ---------------------------------------------
  * Indicator names, targets, definitions and categories come from labels.h;
@@ -1562,28 +1562,36 @@ static void tl_sources(xs *s)
 }
 
 /* The warnings of `check`. They name requests, files and lines: the intern
- * workbook lists them, the extern one gives their number only. */
+ * workbook lists them as check does, the extern one gives their number
+ * only. The number is every warning found, also those a kind does not
+ * list beyond its first ones. */
 static void tl_warnings(xs *s)
 {
-    const xw *w = s->w;
+    xw *w = s->w;
+    const pm_warnings *ws = w->in->warnings;
+    long total = ws ? ws->total : 0;
     char buf[256];
     xs_text(s, 0, "Controle van de gegevens", XF_SUBTITLE);
     xs_down(s, 1);
-    if (w->in->nwarnings == 0)
+    if (total == 0)
         tl_row(s, "Waarschuwingen", "geen: de controle vond niets bijzonders");
     else if (w->in->audience == PM_EXTERN) {
         snprintf(
             buf, sizeof buf,
-            "%zu waarschuwing%s bij de controle van de gegevens; de lijst staat in de "
+            "%ld waarschuwing%s bij de controle van de gegevens; de lijst staat in de "
             "interne rapportage.",
-            w->in->nwarnings, w->in->nwarnings == 1 ? "" : "en");
+            total, total == 1 ? "" : "en");
         tl_row(s, "Waarschuwingen", buf);
     } else {
-        snprintf(buf, sizeof buf, "%zu waarschuwing%s:", w->in->nwarnings,
-                 w->in->nwarnings == 1 ? "" : "en");
+        snprintf(buf, sizeof buf, "%ld waarschuwing%s:", total, total == 1 ? "" : "en");
         tl_row(s, "Waarschuwingen", buf);
-        for (size_t i = 0; i < w->in->nwarnings; i++)
-            tl_row(s, "", w->in->warnings[i]);
+        size_t n;
+        char **lines = pm_label_warning_lines(ws, &n);
+        if (!lines)
+            note(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        for (size_t i = 0; i < n; i++)
+            tl_row(s, "", lines[i]);
+        pm_label_lines_free(lines, n);
     }
     xs_down(s, 1);
 }
@@ -1638,18 +1646,17 @@ static double col_number(pm_col_type type, int64_t num)
 
 /* Starts part `part` of a row-level sheet: "Inzet", "Inzet (2)", ... with
  * its header row, widths and frozen header. */
-static bool rows_sheet(xw *w, xs *s, pm_rows_kind kind, int part)
+static bool rows_sheet(xw *w, xs *s, const pm_rows_table *t, int part)
 {
     char name[32];
     if (part == 1)
-        snprintf(name, sizeof name, "%s", pm_rows_title(kind));
+        snprintf(name, sizeof name, "%s", t->title);
     else
-        snprintf(name, sizeof name, "%s (%d)", pm_rows_title(kind), part);
+        snprintf(name, sizeof name, "%s (%d)", t->title, part);
     if (!xs_open(w, s, name))
         return false;
-    size_t ncols;
-    const pm_rows_column *cols = pm_rows_columns(kind, &ncols);
-    for (size_t c = 0; c < ncols; c++) {
+    const pm_rows_column *cols = t->cols;
+    for (size_t c = 0; c < t->ncols; c++) {
         xs_width(s, (lxw_col_t)c, (lxw_col_t)c, cols[c].width);
         xs_head(s, (lxw_col_t)c, cols[c].name);
     }
@@ -1683,6 +1690,8 @@ static void rows_write(xs *s, const pm_rows_column *cols, size_t ncols,
     xs_down(s, 1);
 }
 
+/* Reads the rows of kind from the source the top layer handed in; the
+ * source's failure (a database error behind it) is the workbook's. */
 static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
 {
     /* Under the mark and the header, the rest of Excel's rows. */
@@ -1690,32 +1699,33 @@ static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
     long max = w->in->max_rows_per_sheet;
     if (max <= 0 || max > room)
         max = room;
-    size_t ncols;
-    const pm_rows_column *cols = pm_rows_columns(kind, &ncols);
-    pm_rows *rows;
-    pm_error err = pm_rows_open(&rows, w->in->rows_ctx, kind, msg, msgsize);
-    if (err)
+    const pm_row_source *src = w->in->rows;
+    pm_rows_table t = {0};
+    pm_error err = src->open(src->ctx, kind, &t, msg, msgsize);
+    if (err) {
+        src->close(src->ctx);
         return err;
+    }
     int part = 1;
     long n = 0;
     xs s;
-    bool ok = rows_sheet(w, &s, kind, part);
+    bool ok = rows_sheet(w, &s, &t, part);
     const pm_row_value *vals;
     int rc = 0;
-    while (ok && (rc = pm_rows_next(rows, &vals, msg, msgsize)) == 1) {
+    while (ok && (rc = src->next(src->ctx, &vals, msg, msgsize)) == 1) {
         if (n == max) {
-            rows_close(&s, ncols);
-            ok = rows_sheet(w, &s, kind, ++part);
+            rows_close(&s, t.ncols);
+            ok = rows_sheet(w, &s, &t, ++part);
             n = 0;
         }
-        rows_write(&s, cols, ncols, vals);
+        rows_write(&s, t.cols, t.ncols, vals);
         n++;
     }
     if (ok && rc < 0)
         err = PM_ERR_DB;
     if (ok)
-        rows_close(&s, ncols);
-    pm_rows_close(rows);
+        rows_close(&s, t.ncols);
+    src->close(src->ctx);
     return err;
 }
 
@@ -1749,7 +1759,7 @@ static pm_error write_sheets(xw *w, char *msg, size_t msgsize)
     for (size_t i = 0; i < w->rep->nresults; i++)
         write_indicator(w, &w->rep->results[i]);
     write_toelichting(w);
-    if (w->in->audience != PM_INTERN)
+    if (w->in->audience != PM_INTERN || !w->in->rows)
         return PM_OK;
     static const pm_rows_kind kinds[] = {PM_ROWS_HULPVRAGEN, PM_ROWS_EVALUATIES,
                                          PM_ROWS_INZET};

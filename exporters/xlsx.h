@@ -11,26 +11,26 @@
 
 #include "export.h"
 #include "result.h"
+#include "rowsource.h"
+#include "warning.h"
 
 typedef struct pm_xlsx_input {
     const pm_report *rep; /* the plain results */
-    /* The top layer's snapshot the row-level sheets read (rows.h), the same
-     * read transaction the figures came from; until point 3 of issue 12
-     * hands the workbook a pm_row_source instead. */
-    const struct pm_context *rows_ctx;
     pm_audience audience;
     time_t created;              /* document time: SOURCE_DATE_EPOCH or now */
     const char *fingerprint;     /* pm_store_fingerprint of the data */
-    const char *const *warnings; /* the lines of `check`, for Toelichting */
-    size_t nwarnings;
-    long max_rows_per_sheet; /* data rows per row-level sheet before it
-                                continues on "Inzet (2)"; 0 = Excel's
-                                1048576 minus the header row */
+    const pm_warnings *warnings; /* of `check`, for Toelichting; NULL: none */
+    const pm_row_source *rows;   /* intern: the row-level sheets read through it
+                                    (the exporter never reaches the store);
+                                    NULL writes none */
+    long max_rows_per_sheet;     /* data rows per row-level sheet before it
+                                    continues on "Inzet (2)"; 0 = Excel's
+                                    1048576 minus the header row */
 } pm_xlsx_input;
 
 /* Writes the workbook into path, naming it `shown` in messages. PM_ERR_IO
- * (disk full) or PM_ERR_DB (reading row detail failed) with a Dutch reason
- * in msg; the caller then discards path. libxlsxwriter's own temporary files
+ * (disk full) or the row source's error (PM_ERR_DB: reading row detail failed) with a
+ * Dutch reason in msg; the caller then discards path. libxlsxwriter's own temporary files
  * go in path's folder. */
 pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, const char *shown,
                        char *msg, size_t msgsize);

@@ -759,3 +759,39 @@ long long pm_rows_count(const pm_context *ctx, pm_rows_kind kind)
     sqlite3_finalize(st);
     return n;
 }
+
+/* ---- the pm_row_source over a report --------------------------------------- */
+
+static pm_error source_open(void *ctx, pm_rows_kind kind, pm_rows_table *table, char *msg,
+                            size_t msgsize)
+{
+    pm_rows_reader *r = ctx;
+    pm_rows_close(r->rows); /* a kind left open: the contract says close it */
+    r->rows = NULL;
+    table->title = pm_rows_title(kind);
+    table->cols = pm_rows_columns(kind, &table->ncols);
+    return pm_rows_open(&r->rows, r->ctx, kind, msg, msgsize);
+}
+
+static int source_next(void *ctx, const pm_row_value **vals, char *msg, size_t msgsize)
+{
+    pm_rows_reader *r = ctx;
+    if (!r->rows)
+        return 0;
+    return pm_rows_next(r->rows, vals, msg, msgsize);
+}
+
+static void source_close(void *ctx)
+{
+    pm_rows_reader *r = ctx;
+    pm_rows_close(r->rows);
+    r->rows = NULL;
+}
+
+pm_row_source pm_rows_source(pm_rows_reader *reader, const pm_context *ctx)
+{
+    reader->ctx = ctx;
+    reader->rows = NULL;
+    return (pm_row_source){
+        .ctx = reader, .open = source_open, .next = source_next, .close = source_close};
+}

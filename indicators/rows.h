@@ -4,6 +4,9 @@
  * row at a time from the report's snapshot, so exporters never run SQL and
  * memory does not grow with the number of rows.
  *
+ * The exporters read them through pm_rows_source (rowsource.h), which the
+ * top layer hands them; only that layer includes this header.
+ *
  * Ownership: pm_rows_open allocates; pm_rows_close frees (NULL accepted).
  * Values returned by pm_rows_next stay valid until the next call. The
  * context (the top layer's snapshot, report.h) must outlive the iterator.
@@ -18,33 +21,7 @@
 #include <stdint.h>
 
 #include "indicator.h"
-
-typedef enum pm_rows_kind {
-    PM_ROWS_HULPVRAGEN,
-    PM_ROWS_EVALUATIES,
-    PM_ROWS_INZET
-} pm_rows_kind;
-
-typedef enum pm_col_type {
-    PM_COL_TEXT,
-    PM_COL_INT,   /* a count */
-    PM_COL_DATE,  /* num is a pm_day */
-    PM_COL_EURO,  /* num is cents */
-    PM_COL_SCORE, /* num is tenths */
-    PM_COL_HOURS  /* num is hundredths */
-} pm_col_type;
-
-typedef struct pm_rows_column {
-    const char *name; /* Dutch column header */
-    pm_col_type type;
-    int width; /* suggested column width in characters */
-} pm_rows_column;
-
-typedef struct pm_row_value {
-    int present;      /* 0: empty cell */
-    const char *text; /* PM_COL_TEXT */
-    int64_t num;      /* the other types */
-} pm_row_value;
+#include "rowsource.h"
 
 typedef struct pm_rows pm_rows;
 
@@ -68,5 +45,17 @@ void pm_rows_close(pm_rows *rows);
 
 /* The number of rows pm_rows_open would give, for sizing and tests. */
 long long pm_rows_count(const pm_context *ctx, pm_rows_kind kind);
+
+/* The state of a pm_row_source over a snapshot: the caller's (on its
+ * stack, say), outliving the source; zeroed by pm_rows_source. */
+typedef struct pm_rows_reader {
+    const pm_context *ctx;
+    pm_rows *rows; /* the kind that is open, NULL between kinds */
+} pm_rows_reader;
+
+/* A row source over the snapshot of ctx for an exporter, reading through
+ * pm_rows_open/next/close with reader as its ctx. The context and reader
+ * must outlive it; its close() leaves nothing to free. */
+pm_row_source pm_rows_source(pm_rows_reader *reader, const pm_context *ctx);
 
 #endif

@@ -2,6 +2,8 @@
  * targets, breakdown titles, category and status words. Prints TAP. */
 #include "labels.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "indicator.h"
@@ -181,6 +183,130 @@ static void columns(void)
           "an_empty_chart_says_there_is_no_data");
 }
 
+/* ---- the warnings of check ---------------------------------------------- */
+
+/* The sentence of w, compared with want; frees it. */
+static int says(const pm_warning *w, const char *want)
+{
+    char *got = pm_label_warning(w);
+    int ok = got && strcmp(got, want) == 0;
+    if (!ok)
+        printf("# got  %s\n# want %s\n", got ? got : "(null)", want);
+    free(got);
+    return ok;
+}
+
+static void warning_sentences(void)
+{
+    pm_warning w = {.kind = PM_WARN_TARIFF_OVER_CAP,
+                    .id = "SP09",
+                    .cents = 12500,
+                    .cap_cents = 12000};
+    CHECK(says(&w, "uurtarief van specialist SP09 is € 125,00, boven het maximum van "
+                   "€ 120,00"),
+          "tariff_sentence_in_euros");
+    w = (pm_warning){.kind = PM_WARN_NO_SPECIALIST, .id = "HV1", .status = "open"};
+    CHECK(says(&w, "hulpvraag HV1 (status open) heeft geen specialist"),
+          "no_specialist_sentence_with_status");
+    w.status = NULL; /* SQL NULL reads as nothing, as check always printed it */
+    CHECK(says(&w, "hulpvraag HV1 (status ) heeft geen specialist"),
+          "no_specialist_sentence_without_status");
+    w = (pm_warning){.kind = PM_WARN_NO_SUBJECT, .id = "HV2"};
+    CHECK(says(&w, "hulpvraag HV2 heeft geen onderwerp"), "no_subject_sentence");
+    w = (pm_warning){.kind = PM_WARN_UNKNOWN_REQUEST, .id = "EV1", .request = "HV-X"};
+    CHECK(says(&w, "evaluatie EV1 noemt hulpvraag 'HV-X', die niet bestaat"),
+          "unknown_request_sentence");
+    w = (pm_warning){.kind = PM_WARN_OUTSIDE_DATES,
+                     .id = "IZ1",
+                     .specialist = "SP09",
+                     .day = pm_day_from_ymd(2025, 7, 1)};
+    CHECK(says(&w, "inzet IZ1 van specialist SP09 op 01-07-2025 valt buiten diens start- "
+                   "en einddatum"),
+          "outside_dates_sentence_with_dutch_date");
+    char *ids[] = {"HV3", "HV4"};
+    w = (pm_warning){.kind = PM_WARN_DUPLICATE,
+                     .ids = ids,
+                     .nids = 2,
+                     .group_size = 2,
+                     .organisation = "GM0344",
+                     .day = pm_day_from_ymd(2025, 3, 5)};
+    CHECK(says(&w, "hulpvragen HV3, HV4 lijken dubbel: zelfde organisatie (GM0344), dag "
+                   "(05-03-2025) en onderwerp"),
+          "duplicate_sentence_joins_the_ids");
+    w = (pm_warning){.kind = PM_WARN_DONE_WITHOUT_DATE, .id = "HV5"};
+    CHECK(says(&w, "hulpvraag HV5 heeft status 'afgerond' maar geen afgerond_op"),
+          "done_without_date_sentence");
+    w = (pm_warning){.kind = PM_WARN_DATE_WITHOUT_DONE, .id = "HV6", .status = "lopend"};
+    CHECK(says(&w, "hulpvraag HV6 heeft een afgerond_op maar status 'lopend'"),
+          "date_without_done_sentence");
+}
+
+/* A sentence over 511 bytes is cut there, never inside a character: the
+ * workbook must get valid UTF-8. "hulpvragen ÉÉÉ0" is 18 bytes and each
+ * further ", ÉÉÉ-n" 10: the byte at 511 is the second byte of an É, so the
+ * sentence ends at 510 bytes, before that É. */
+static void warning_cut(void)
+{
+    char *ids[80];
+    char buf[80][16];
+    for (int i = 0; i < 80; i++) {
+        snprintf(buf[i], sizeof buf[i], i ? "ÉÉÉ-%d" : "ÉÉÉ%d", i % 10);
+        ids[i] = buf[i];
+    }
+    pm_warning w = {.kind = PM_WARN_DUPLICATE,
+                    .ids = ids,
+                    .nids = 80,
+                    .group_size = 80,
+                    .organisation = "GM0363"};
+    char *s = pm_label_warning(&w);
+    size_t len = s ? strlen(s) : 0;
+    CHECK(s && len == 510 && pm_utf8_valid(s, len),
+          "long_sentence_is_cut_at_511_bytes_on_a_character_boundary");
+    CHECK(s && strncmp(s, "hulpvragen ÉÉÉ0, ÉÉÉ-1, ", 28) == 0,
+          "cut_sentence_keeps_its_start");
+    free(s);
+}
+
+/* The lines of a list: per kind the listed ones with file and line, then
+ * how many more were found. */
+static void warning_lines(void)
+{
+    pm_warning item[] = {
+        {.kind = PM_WARN_NO_SPECIALIST,
+         .file = "hv.csv",
+         .line = 2,
+         .id = "A",
+         .status = "open"},
+        {.kind = PM_WARN_NO_SPECIALIST,
+         .file = "hv.csv",
+         .line = 3,
+         .id = "B",
+         .status = "open"},
+        {.kind = PM_WARN_NO_SUBJECT, .file = "hv.csv", .line = 9, .id = "C"},
+    };
+    pm_warnings ws = {.item = item, .n = 3, .total = 30};
+    ws.found[PM_WARN_NO_SPECIALIST] = 27;
+    ws.found[PM_WARN_NO_SUBJECT] = 1;
+    ws.found[PM_WARN_DUPLICATE] = 2; /* none listed: only the count */
+    size_t n;
+    char **lines = pm_label_warning_lines(&ws, &n);
+    CHECK(lines && n == 5, "lines_are_the_listed_plus_one_per_kind_with_more");
+    if (lines && n == 5) {
+        CHECK_STR(lines[0], "hv.csv:2: hulpvraag A (status open) heeft geen specialist",
+                  "line_names_file_and_line");
+        CHECK_STR(lines[2], "... en nog 25 van deze soort", "more_line_after_its_kind");
+        CHECK_STR(lines[3], "hv.csv:9: hulpvraag C heeft geen onderwerp",
+                  "next_kind_follows");
+        CHECK_STR(lines[4], "... en nog 2 van deze soort",
+                  "kind_with_none_listed_counts");
+    }
+    pm_label_lines_free(lines, n);
+    pm_warnings none = {0};
+    lines = pm_label_warning_lines(&none, &n);
+    CHECK(lines && n == 0, "no_warnings_no_lines");
+    pm_label_lines_free(lines, n);
+}
+
 int main(void)
 {
     indicator_texts();
@@ -189,5 +315,8 @@ int main(void)
     short_categories();
     statuses();
     columns();
+    warning_sentences();
+    warning_cut();
+    warning_lines();
     return tap_done();
 }

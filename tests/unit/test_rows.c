@@ -228,6 +228,50 @@ static void inzet(sqlite3 *db, const pm_config *cfg)
     pm_report_free(&rep);
 }
 
+/* The iterator the top layer hands the workbook gives the same rows as
+ * pm_rows_open/next, with the kind's title and columns, and a kind left
+ * open is closed by the next open (no leak, no second reader). */
+static void row_source(sqlite3 *db, const pm_config *cfg)
+{
+    pm_report rep;
+    run(&rep, db, cfg, "2025-Q2", NULL);
+    pm_rows_reader reader;
+    pm_row_source src = pm_rows_source(&reader, &test_snapshot.ctx);
+    pm_rows_table t = {0};
+    char msg[256] = "", ids[256] = "";
+    size_t used = 0;
+    pm_error err = src.open(src.ctx, IZ, &t, msg, sizeof msg);
+    const pm_row_value *v;
+    int rc, n = 0, costs = 0;
+    while (!err && (rc = src.next(src.ctx, &v, msg, sizeof msg)) == 1) {
+        int w =
+            snprintf(ids + used, sizeof ids - used, "%s%s", n++ ? "," : "", v[0].text);
+        if (w > 0 && (size_t)w < sizeof ids - used)
+            used += (size_t)w;
+        costs += strcmp(v[0].text, "I3") == 0 && v[col(IZ, "Kosten")].num == 113;
+    }
+    CHECK(!err && t.title && strcmp(t.title, "Inzet") == 0 && t.ncols == 10 &&
+              t.cols == pm_rows_columns(IZ, &(size_t){0}),
+          "row_source_open_gives_the_title_and_columns_of_the_kind");
+    CHECK_STR(ids, "I3,I1,I2", "row_source_gives_the_rows_in_date_order");
+    CHECK(costs == 1, "row_source_values_are_those_of_pm_rows_next");
+    /* Evaluaties opened over an unfinished Hulpvragen. */
+    err = src.open(src.ctx, HV, &t, msg, sizeof msg);
+    int first = !err && src.next(src.ctx, &v, msg, sizeof msg) == 1;
+    err = src.open(src.ctx, EV, &t, msg, sizeof msg);
+    n = 0;
+    while (!err && src.next(src.ctx, &v, msg, sizeof msg) == 1)
+        n++;
+    CHECK(first && !err && n == pm_rows_count(&test_snapshot.ctx, EV) &&
+              strcmp(t.title, "Evaluaties") == 0,
+          "row_source_reopens_over_an_unfinished_kind");
+    src.close(src.ctx);
+    src.close(src.ctx); /* twice: nothing left to close */
+    CHECK(reader.rows == NULL && src.next(src.ctx, &v, msg, sizeof msg) == 0,
+          "row_source_after_close_gives_no_rows");
+    pm_report_free(&rep);
+}
+
 static void columns(void)
 {
     CHECK_STR(pm_rows_title(HV), "Hulpvragen", "sheet_title_hulpvragen");
@@ -273,6 +317,7 @@ int main(void)
     requests(db, &cfg);
     evaluations(db, &cfg);
     inzet(db, &cfg);
+    row_source(db, &cfg);
     pm_config_free(&cfg);
     pm_store_close(db);
     store_cleanup();
