@@ -1078,7 +1078,7 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         return PM_ERR_NOMEM;
     double real = 0, begr = 0, ytd_real = 0, ytd_begr = 0;
     for (size_t i = 0; i < n; i++) {
-        pm_quarter_label(d->ctx->q_first + (int)i, c.label[i], sizeof c.label[i]);
+        pm_format_quarter_short(d->ctx->q_first + (int)i, c.label[i], sizeof c.label[i]);
         if (i >= nt)
             continue;
         const pm_figures *q = &res->trend[i].f;
