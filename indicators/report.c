@@ -60,6 +60,49 @@ static pm_error load_calendar(pm_report *rep, char *msg, size_t msgsize)
     return PM_OK;
 }
 
+/* The main date field of each dataset (pm_kind order), per SPEC §5's
+ * "How far the data reach"; the SQL below is built from these constants
+ * only. Withdrawn rows have left their tables, so they never count. */
+static const char *const date_fields[PM_NKINDS] = {
+    [PM_HULPVRAGEN] = "ontvangen", [PM_INZET] = "datum",
+    [PM_EVALUATIES] = "datum",     [PM_KENNISPRODUCTEN] = "gepubliceerd",
+    [PM_MIJLPALEN] = "gereed",     [PM_UITGAVEN] = "datum",
+};
+
+const char *pm_report_date_field(int kind)
+{
+    return kind >= 0 && kind < PM_NKINDS ? date_fields[kind] : NULL;
+}
+
+/* Fills has_tot and gegevens_tot: max() of each main date field, which the
+ * date indexes answer without a scan. */
+static pm_error read_reach(pm_report *rep, char *msg, size_t msgsize)
+{
+    for (int k = 0; k < PM_NKINDS; k++) {
+        if (!date_fields[k])
+            continue;
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT max(\"%s\") FROM \"%s\"", date_fields[k],
+                 pm_dataset_get((pm_kind)k)->name);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(rep->ctx.db, sql, -1, &st, NULL) != SQLITE_OK) {
+            snprintf(msg, msgsize, "gegevens tot: %s", sqlite3_errmsg(rep->ctx.db));
+            return PM_ERR_DB;
+        }
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+            rep->has_tot[k] = true;
+            rep->gegevens_tot[k] = (pm_day)sqlite3_column_int64(st, 0);
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW) {
+            snprintf(msg, msgsize, "gegevens tot: %s", sqlite3_errmsg(rep->ctx.db));
+            return PM_ERR_DB;
+        }
+    }
+    return PM_OK;
+}
+
 static void set_ranges(pm_context *ctx, const pm_config *cfg, const pm_period *period,
                        pm_day peil)
 {
@@ -109,6 +152,8 @@ pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
 
     for (size_t k = 0; k < PM_NKINDS && !err; k++)
         rep->rows[k] = pm_store_count(db, pm_dataset_get((pm_kind)k)->name);
+    if (!err)
+        err = read_reach(rep, msg, msgsize);
 
     size_t n;
     const pm_indicator *const *list = pm_indicators(&n);

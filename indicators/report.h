@@ -11,7 +11,12 @@ typedef struct pm_report {
     pm_calendar cal;
     pm_result *results; /* in registry order */
     size_t nresults;
-    long long rows[16];  /* rows per dataset (pm_kind order), for the sources */
+    long long rows[16]; /* rows per dataset (pm_kind order), for the sources */
+    /* How far the data reach (SPEC §5): per dataset (pm_kind order) the
+     * latest date in its main date field over all stored rows; has_tot is
+     * false for a dataset without a date field or without dated rows. */
+    bool has_tot[16];
+    pm_day gegevens_tot[16];
     bool in_transaction; /* the read snapshot is open until pm_report_free */
 } pm_report;
 
@@ -25,6 +30,10 @@ pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
                            size_t msgsize);
 
 void pm_report_free(pm_report *rep);
+
+/* The main date field of a dataset ("ontvangen" for hulpvragen), or NULL
+ * for a dataset without one (organisaties, specialisten, begroting). */
+const char *pm_report_date_field(int kind);
 
 /* The result with this id ("R1"), or NULL. */
 const pm_result *pm_report_find(const pm_report *rep, const char *id);
