@@ -29,6 +29,7 @@
 #include "period.h"
 #include "pm_config.h"
 #include "report.h"
+#include "sent.h"
 #include "store.h"
 #include "text.h"
 #include "value.h"
@@ -45,9 +46,10 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] indicators [--period P] [--peildatum D]\n"
     "                [--config BESTAND] [--format table|json|csv] [--audience "
     "intern|extern]\n"
+    "  pijlermonitor [--db BESTAND] indicators --verzonden\n"
     "  pijlermonitor [--db BESTAND] report [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--xlsx BESTAND] [--pdf BESTAND]\n"
-    "                [--png MAP] [--config BESTAND]\n"
+    "                [--png MAP] [--config BESTAND] [--definitief [--vervang]]\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
@@ -57,6 +59,9 @@ static const char usage_text[] =
     "De database is --db, anders $PIJLERMONITOR_DB, anders pijlermonitor.db.\n"
     "Soorten: organisaties, specialisten, hulpvragen, inzet, evaluaties,\n"
     "         kennisproducten, mijlpalen, begroting, uitgaven.\n"
+    "report --definitief legt de rapportage vast als verzonden (een tweede voor\n"
+    "           dezelfde periode en hetzelfde publiek vraagt --vervang; beide blijven\n"
+    "           bewaard); indicators --verzonden toont de vastgelegde rapportages.\n"
     "intrekken: meer soorten in één opdracht kan (organisaties X hulpvragen H1 H2);\n"
     "           --wissen wist ook de velden (AVG), --bestand NAAM trekt alle rijen\n"
     "           van één geïmporteerd bestand in.\n"
@@ -78,6 +83,9 @@ typedef struct cli {
     const char *reden;     /* intrekken */
     const char *bestand;   /* intrekken */
     bool wissen;           /* intrekken */
+    bool definitief;       /* report: record what is sent */
+    bool vervang;          /* report --definitief: a second one for the period */
+    bool verzonden;        /* indicators: list the recorded reports */
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
 } cli;
@@ -386,6 +394,8 @@ static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request
     pm_report rep;
     pm_error err =
         pm_report_compute(&rep, db, &req->cfg, &req->period, req->peil, msg, msgsize);
+    if (!err)
+        err = pm_report_use_sent(&rep, pm_audience_name(req->audience), msg, msgsize);
     if (!err && req->audience == PM_EXTERN)
         err = pm_disclosure_apply(&rep, req->cfg.min_cell);
     if (!err)
@@ -402,8 +412,46 @@ static pm_error write_indicators(const cli *c, sqlite3 *db, const report_request
     return err;
 }
 
+/* indicators --verzonden: the recorded definitive reports as a Dutch
+ * table, oldest first. */
+static int list_sent(const cli *c)
+{
+    if (c->period || c->peildatum || c->format || c->audience || c->nargs)
+        return usage_error("%s", "--verzonden gaat niet samen met andere opties");
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    pm_sent *list = NULL;
+    size_t n = 0;
+    err = pm_sent_list(db, &list, &n, msg, sizeof msg);
+    pm_store_close(db);
+    if (err)
+        return fail(err, msg);
+    if (n == 0)
+        printf("Er is nog geen definitieve rapportage vastgelegd.\n");
+    else
+        printf("%-4s %-26s %-10s %-8s %-20s %-20s %s\n", "Nr", "Periode", "Peildatum",
+               "Publiek", "Vingerafdruk", "Vastgelegd (UTC)", "Vervangt");
+    for (size_t i = 0; i < n; i++) {
+        char pname[64], peil[16], repl[24] = "";
+        if (list[i].vervangt)
+            snprintf(repl, sizeof repl, "nr %lld", list[i].vervangt);
+        printf("%-4lld %-26s %-10s %-8s %-20s %-20s %s\n", list[i].nr,
+               pm_format_period(list[i].van, list[i].tot, pname, sizeof pname),
+               pm_format_date(list[i].peildatum, peil, sizeof peil), list[i].publiek,
+               list[i].vingerafdruk, list[i].tijd, repl);
+    }
+    pm_sent_list_free(list, n);
+    return fflush(stdout) == 0 ? 0 : pm_exit_code(PM_ERR_IO);
+}
+
 static int cmd_indicators(const cli *c)
 {
+    if (c->verzonden)
+        return list_sent(c);
     const char *format = c->format ? c->format : "table";
     if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
         strcmp(format, "csv") != 0)
@@ -451,7 +499,10 @@ static size_t capture_check(sqlite3 *db, const pm_config *cfg, char **buf,
 #define NO_OUTPUT SIZE_MAX
 typedef struct report_outputs {
     pm_outset *set;
-    size_t xlsx, pdf, png; /* file, file and folder ids in set */
+    size_t xlsx, pdf, png;     /* file, file and folder ids in set */
+    bool sent;                 /* --definitief: keep the figures' JSON */
+    char *sent_json;           /* that JSON (cJSON_free), set by write_reports */
+    char sent_fingerprint[20]; /* and the fingerprint it rests on */
 } report_outputs;
 
 /* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
@@ -472,12 +523,26 @@ static pm_error write_reports(sqlite3 *db, const pm_config *cfg, const pm_period
     pm_report rep = {0};
     char fingerprint[20] = "";
     pm_error err = pm_report_compute(&rep, db, cfg, period, peil, msg, msgsize);
+    if (!err)
+        err = pm_report_use_sent(&rep, pm_audience_name(audience), msg, msgsize);
     if (!err && say_warnings)
         warn_reach(&rep);
     if (!err && audience == PM_EXTERN)
         err = pm_disclosure_apply(&rep, cfg->min_cell);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
+    /* A definitive report keeps exactly the figures of this snapshot: the
+     * JSON of indicators --format json for this audience. */
+    if (!err && out->sent) {
+        snprintf(out->sent_fingerprint, sizeof out->sent_fingerprint, "%s", fingerprint);
+        cJSON *doc = pm_json_report(&rep, audience);
+        out->sent_json = doc ? cJSON_Print(doc) : NULL;
+        cJSON_Delete(doc);
+        if (!out->sent_json) {
+            err = PM_ERR_NOMEM;
+            snprintf(msg, msgsize, "%s", pm_strerror(err));
+        }
+    }
     char *check_buf = NULL;
     const char *lines[200];
     bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
@@ -578,13 +643,42 @@ static pm_error write_report_files(const cli *c, sqlite3 *db, const report_reque
 {
     report_outputs *out = ctx;
     pm_error err = protect_imports(db, out->set, msg, msgsize);
+    out->sent = c->definitief;
     if (!err)
         err = write_reports(db, &req->cfg, &req->period, req->peil, req->audience, out,
                             true, msg, msgsize);
+    /* Recorded after the files are made but before they are put in place:
+     * a refused second report (without --vervang) leaves no files, and no
+     * file goes out that the store does not know as sent. */
+    pm_sent rec = {0};
+    if (!err && c->definitief) {
+        char when[32];
+        iso_time(run_time(), when);
+        rec = (pm_sent){.periode = req->period.label,
+                        .van = req->period.start,
+                        .tot = req->period.end,
+                        .peildatum = req->peil,
+                        .publiek = pm_audience_name(req->audience),
+                        .vingerafdruk = out->sent_fingerprint,
+                        .cijfers = out->sent_json,
+                        .tijd = when};
+        err = pm_sent_record(db, &rec, c->vervang, msg, msgsize);
+    }
+    cJSON_free(out->sent_json);
+    out->sent_json = NULL;
     if (!err)
         err = pm_outset_commit(out->set, msg, msgsize);
     if (!err)
         print_outputs(out, req->audience, c->xlsx, c->pdf, c->png);
+    if (!err && c->definitief) {
+        char pname[64];
+        printf("Vastgelegd als definitief verzonden: %s, publiek %s (nr %lld",
+               pm_format_period(req->period.start, req->period.end, pname, sizeof pname),
+               rec.publiek, rec.nr);
+        if (rec.vervangt)
+            printf(", vervangt nr %lld", rec.vervangt);
+        printf(").\n");
+    }
     return err;
 }
 
@@ -594,6 +688,8 @@ static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t 
 {
     out->set = pm_outset_new();
     out->xlsx = out->pdf = out->png = NO_OUTPUT;
+    out->sent = false;
+    out->sent_json = NULL;
     if (!out->set) {
         snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
         return PM_ERR_NOMEM;
@@ -1121,7 +1217,7 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
         snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
         snprintf(names[a][2], 256, "grafieken-%s", period.label);
-        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, false, NULL, ""};
         for (int k = 0; k < 3 && !err; k++) {
             if (k == 2 && audience != PM_EXTERN)
                 continue;
@@ -1342,6 +1438,12 @@ int pm_cli_main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--wissen") == 0) {
             c.wissen = true;
+        } else if (strcmp(a, "--definitief") == 0) {
+            c.definitief = true;
+        } else if (strcmp(a, "--vervang") == 0) {
+            c.vervang = true;
+        } else if (strcmp(a, "--verzonden") == 0) {
+            c.verzonden = true;
         } else if (strcmp(a, "--dry-run") == 0) {
             c.dry_run = true; /* a flag said twice means the same */
         } else {
@@ -1352,6 +1454,12 @@ int pm_cli_main(int argc, char **argv)
     }
     if (!cmd)
         return usage_error("%s", "geef een opdracht");
+    if ((c.definitief || c.vervang) && strcmp(cmd, "report") != 0)
+        return usage_error("%s", "--definitief en --vervang horen bij report");
+    if (c.vervang && !c.definitief)
+        return usage_error("%s", "--vervang kan alleen samen met --definitief");
+    if (c.verzonden && strcmp(cmd, "indicators") != 0)
+        return usage_error("%s", "--verzonden hoort bij indicators");
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             return commands[k].run(&c);

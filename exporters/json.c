@@ -136,6 +136,12 @@ static cJSON *trend(const pm_result *r)
         pm_quarter_label(r->trend[i].quarter, label, sizeof label);
         cJSON *o = figures(r->id, &r->trend[i].f, true);
         cJSON_AddStringToObject(o, "kwartaal", label);
+        /* The figure as known at the quarter's end, or as sent (SPEC §5). */
+        cJSON *e = figures(r->id, &r->trend[i].eerder, true);
+        cJSON_AddStringToObject(
+            e, "bron", r->trend[i].eerder_verzonden ? "verzonden" : "herberekend");
+        cJSON_AddItemToObject(o, "eerder", e);
+        cJSON_AddBoolToObject(o, "herzien", r->trend[i].herzien);
         cJSON_AddItemToArray(arr, o);
     }
     return arr;

@@ -1433,11 +1433,20 @@ static void ind_trend(ind_sheet *is)
     xs_text(s, 0, "Per kwartaal", XF_SUBTITLE);
     xs_down(s, 1);
     xs_head(s, 0, "Kwartaal");
-    for (int i = 0; fields[i] != S_END; i++) {
+    int nf = 0;
+    for (int i = 0; fields[i] != S_END; i++, nf++) {
         xs_head(s, (lxw_col_t)(i + 1), src_head(r, fields[i]));
         if (t)
             t->col[0][fields[i]] = (lxw_col_t)(i + 1);
     }
+    /* What was reported at the quarter's end (or sent definitively), and
+     * whether the figure has been revised since (SPEC §5). */
+    lxw_col_t ev = (lxw_col_t)(nf + 1);
+    bool money = is_id(r, "B"), count = is_id(r, "R6");
+    xs_head(s, ev, "Eerder gerapporteerd");
+    xs_head(s, ev + 1, money ? "Eerder: realisatie" : "Eerder: teller");
+    xs_head(s, ev + 2, money ? "Eerder: begroting" : "Eerder: noemer");
+    xs_head(s, ev + 3, "Herzien");
     xs_down(s, 1);
     if (t) {
         t->first = s->row;
@@ -1455,6 +1464,29 @@ static void ind_trend(ind_sheet *is)
         xs_text(s, 0, label, XF_BOLD);
         for (int i = 0; fields[i] != S_END; i++)
             put_field(s, (lxw_col_t)(i + 1), r, f, &c, fields[i]);
+        const pm_trend_point *p = &r->trend[q];
+        if (count)
+            xs_num(s, ev, p->eerder.teller, XF_INT);
+        else if (p->eerder.has_waarde)
+            xs_num(s, ev, p->eerder.waarde, XF_PCT);
+        xs_num(s, ev + 1, p->eerder.teller, money ? XF_EURO : XF_INT);
+        if (p->eerder.has_noemer)
+            xs_num(s, ev + 2, p->eerder.noemer, money ? XF_EURO : XF_INT);
+        xs_text(s, ev + 3,
+                p->herzien ? (p->eerder_verzonden ? "ja (verzonden cijfer)" : "ja")
+                           : "nee",
+                XF_PLAIN);
+        xs_down(s, 1);
+    }
+    if (nf > 0) {
+        xs_down(s, 1); /* a blank row ends the table for anyone reading it */
+        xs_paragraph(s, 0, ev + 3,
+                     "Eerder gerapporteerd: het cijfer zoals het aan het eind van dat "
+                     "kwartaal bekend was, of zoals het in een definitief verzonden "
+                     "rapportage stond. Herzien: het cijfer of de status is sindsdien "
+                     "veranderd, omdat er later registraties over dat kwartaal "
+                     "binnenkwamen of termijnen verstreken.",
+                     XF_NOTE);
         xs_down(s, 1);
     }
     xs_down(s, 1);

@@ -122,6 +122,13 @@ typedef struct pm_breakdown {
 typedef struct pm_trend_point {
     int quarter; /* pm_quarter_index */
     pm_figures f;
+    /* The figure as known at the quarter's own end (SPEC §5, "Revised
+     * figures"): recomputed with that peildatum, or what a definitive report
+     * for the quarter recorded (eerder_verzonden); the point itself for the
+     * last point. herzien: teller, noemer or status differ from f. */
+    pm_figures eerder;
+    bool eerder_verzonden;
+    bool herzien;
 } pm_trend_point;
 
 typedef struct pm_result {

@@ -35,6 +35,14 @@ void pm_report_free(pm_report *rep);
  * for a dataset without one (organisaties, specialisten, begroting). */
 const char *pm_report_date_field(int kind);
 
+/* Replaces each trend point's eerder (but the last) by the figure of the
+ * latest definitive report recorded for that quarter and audience publiek
+ * ("intern", "extern"), where one exists, and sets herzien again. Call
+ * after pm_report_compute, before pm_report_free (it reads the store in
+ * the report's snapshot). */
+pm_error pm_report_use_sent(pm_report *rep, const char *publiek, char *msg,
+                            size_t msgsize);
+
 /* The result with this id ("R1"), or NULL. */
 const pm_result *pm_report_find(const pm_report *rep, const char *id);
 

@@ -299,6 +299,9 @@ def check_cells(ws, r, cols, f, extra, where, bad):
         elif h == "Status":
             if cell.value != want or cell.fill.fill_type != "solid":
                 bad.append((where, h, cell.value, want))
+        elif isinstance(want, str):
+            if cell.value != want:
+                bad.append((where, h, cell.value, want))
         else:
             running_money = h in ("Realisatie cumulatief", "Begroting cumulatief")
             if not (near(cell.value, want) or (running_money and want is not None and
@@ -386,6 +389,15 @@ def check_indicator_sheets(wb, doc, label, tables):
                      "Realisatie cumulatief": round(run["realisatie"], 2),
                      "Begroting cumulatief": round(run["begroting"], 2),
                      "Doel": ind["doel"], "Doel actief": 10}
+            # The figure as reported at the quarter's end (issue 13 point 6).
+            e = t["eerder"]
+            extra["Eerder gerapporteerd"] = e["teller"] if ind["id"] == "R6" else e["waarde"]
+            for head, key in (("Eerder: teller", "teller"), ("Eerder: noemer", "noemer"),
+                              ("Eerder: realisatie", "teller"),
+                              ("Eerder: begroting", "noemer")):
+                extra[head] = e[key]
+            extra["Herzien"] = (("ja (verzonden cijfer)" if e["bron"] == "verzonden"
+                                 else "ja") if t["herzien"] else "nee")
             # The sheet names the quarter the Dutch way ("2024-K3"); JSON
             # keeps the machine form ("2024-Q3").
             if ws.cell(r, 1).value != t["kwartaal"].replace("-Q", "-K"):
