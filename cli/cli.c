@@ -23,6 +23,7 @@
 #include "format.h"
 #include "import.h"
 #include "json.h"
+#include "labels.h"
 #include "outfile.h"
 #include "outset.h"
 #include "pdf.h"
@@ -30,6 +31,7 @@
 #include "pm_config.h"
 #include "report.h"
 #include "rows.h"
+#include "sent.h"
 #include "store.h"
 #include "text.h"
 #include "value.h"
@@ -46,9 +48,10 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] indicators [--period P] [--peildatum D]\n"
     "                [--config BESTAND] [--format table|json|csv] [--audience "
     "intern|extern]\n"
+    "  pijlermonitor [--db BESTAND] indicators --verzonden\n"
     "  pijlermonitor [--db BESTAND] report [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--xlsx BESTAND] [--pdf BESTAND]\n"
-    "                [--png MAP] [--config BESTAND]\n"
+    "                [--png MAP] [--config BESTAND] [--definitief [--vervang]]\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
@@ -58,6 +61,9 @@ static const char usage_text[] =
     "De database is --db, anders $PIJLERMONITOR_DB, anders pijlermonitor.db.\n"
     "Soorten: organisaties, specialisten, hulpvragen, inzet, evaluaties,\n"
     "         kennisproducten, mijlpalen, begroting, uitgaven.\n"
+    "report --definitief legt de rapportage vast als verzonden (een tweede voor\n"
+    "           dezelfde periode en hetzelfde publiek vraagt --vervang; beide blijven\n"
+    "           bewaard); indicators --verzonden toont de vastgelegde rapportages.\n"
     "intrekken: meer soorten in één opdracht kan (organisaties X hulpvragen H1 H2);\n"
     "           --wissen wist ook de velden (AVG), --bestand NAAM trekt alle rijen\n"
     "           van één geïmporteerd bestand in.\n"
@@ -79,6 +85,9 @@ typedef struct cli {
     const char *reden;     /* intrekken */
     const char *bestand;   /* intrekken */
     bool wissen;           /* intrekken */
+    bool definitief;       /* report: record what is sent */
+    bool vervang;          /* report --definitief: a second one for the period */
+    bool verzonden;        /* indicators: list the recorded reports */
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
     time_t now; /* the moment of this run: read once, in pm_cli_main */
@@ -383,6 +392,18 @@ static int run_on_store(const cli *c, report_work work, void *ctx)
     return err ? fail(err, msg) : 0;
 }
 
+/* How far the data reach, on stderr (SPEC §5): the report is still made,
+ * but nobody should read a gap in the registrations as a fall. */
+static void warn_reach(const pm_report *rep)
+{
+    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
+    size_t n =
+        pm_label_reach_warnings(rep->has_tot, rep->gegevens_tot, rep->scope.peildatum,
+                                rep->scope.period.start, warn, PM_REACH_WARNINGS_MAX);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "pijlermonitor: waarschuwing: %s\n", warn[i]);
+}
+
 static pm_error write_indicators(const cli *c, pm_snapshot *snap,
                                  const report_request *req, void *ctx, char *msg,
                                  size_t msgsize)
@@ -392,8 +413,13 @@ static pm_error write_indicators(const cli *c, pm_snapshot *snap,
     pm_report rep;
     pm_error err =
         pm_report_compute(&rep, snap, &req->cfg, &req->period, req->peil, msg, msgsize);
+    if (!err)
+        err =
+            pm_report_use_sent(&rep, snap, pm_audience_name(req->audience), msg, msgsize);
     if (!err && req->audience == PM_EXTERN)
         err = pm_disclosure_apply(&rep, req->cfg.min_cell);
+    if (!err)
+        warn_reach(&rep);
     if (!err && strcmp(format, "json") == 0)
         err = pm_json_write(&rep, req->audience, stdout, msg, msgsize);
     else if (!err && strcmp(format, "csv") == 0)
@@ -406,8 +432,46 @@ static pm_error write_indicators(const cli *c, pm_snapshot *snap,
     return err;
 }
 
+/* indicators --verzonden: the recorded definitive reports as a Dutch
+ * table, oldest first. */
+static int list_sent(const cli *c)
+{
+    if (c->period || c->peildatum || c->format || c->audience || c->nargs)
+        return usage_error("%s", "--verzonden gaat niet samen met andere opties");
+    const char *path = pm_store_path(c->db_option);
+    sqlite3 *db;
+    char msg[1024];
+    pm_error err = pm_store_open(path, PM_STORE_EXISTING, &db, NULL, msg, sizeof msg);
+    if (err)
+        return fail(err, msg);
+    pm_sent *list = NULL;
+    size_t n = 0;
+    err = pm_sent_list(db, &list, &n, msg, sizeof msg);
+    pm_store_close(db);
+    if (err)
+        return fail(err, msg);
+    if (n == 0)
+        printf("Er is nog geen definitieve rapportage vastgelegd.\n");
+    else
+        printf("%-4s %-26s %-10s %-8s %-20s %-20s %s\n", "Nr", "Periode", "Peildatum",
+               "Publiek", "Vingerafdruk", "Vastgelegd (UTC)", "Vervangt");
+    for (size_t i = 0; i < n; i++) {
+        char pname[64], peil[16], repl[24] = "";
+        if (list[i].vervangt)
+            snprintf(repl, sizeof repl, "nr %lld", list[i].vervangt);
+        printf("%-4lld %-26s %-10s %-8s %-20s %-20s %s\n", list[i].nr,
+               pm_format_period(list[i].van, list[i].tot, pname, sizeof pname),
+               pm_format_date(list[i].peildatum, peil, sizeof peil), list[i].publiek,
+               list[i].vingerafdruk, list[i].tijd, repl);
+    }
+    pm_sent_list_free(list, n);
+    return fflush(stdout) == 0 ? 0 : pm_exit_code(PM_ERR_IO);
+}
+
 static int cmd_indicators(const cli *c)
 {
+    if (c->verzonden)
+        return list_sent(c);
     const char *format = c->format ? c->format : "table";
     if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
         strcmp(format, "csv") != 0)
@@ -435,8 +499,11 @@ static pm_error report_warnings(sqlite3 *db, const pm_config *cfg, pm_warnings *
 #define NO_OUTPUT SIZE_MAX
 typedef struct report_outputs {
     pm_outset *set;
-    size_t xlsx, pdf, png; /* file, file and folder ids in set */
-    time_t created;        /* the documents' time: the run's cli.now */
+    size_t xlsx, pdf, png;     /* file, file and folder ids in set */
+    time_t created;            /* the documents' time: the run's cli.now */
+    bool sent;                 /* --definitief: keep the figures' JSON */
+    char *sent_json;           /* that JSON (cJSON_free), set by write_reports */
+    char sent_fingerprint[20]; /* and the fingerprint it rests on */
 } report_outputs;
 
 /* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
@@ -452,16 +519,33 @@ static pm_error png_file(void *ctx, const char *name, const char **path,
  * caller's). Returns PM_OK or the first error (msg). */
 static pm_error write_reports(pm_snapshot *snap, const pm_config *cfg,
                               const pm_period *period, pm_day peil, pm_audience audience,
-                              report_outputs *out, char *msg, size_t msgsize)
+                              report_outputs *out, bool say_warnings, char *msg,
+                              size_t msgsize)
 {
     sqlite3 *db = snap->db;
     pm_report rep = {0};
     char fingerprint[20] = "";
     pm_error err = pm_report_compute(&rep, snap, cfg, period, peil, msg, msgsize);
+    if (!err)
+        err = pm_report_use_sent(&rep, snap, pm_audience_name(audience), msg, msgsize);
+    if (!err && say_warnings)
+        warn_reach(&rep);
     if (!err && audience == PM_EXTERN)
         err = pm_disclosure_apply(&rep, cfg->min_cell);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
+    /* A definitive report keeps exactly the figures of this snapshot: the
+     * JSON of indicators --format json for this audience. */
+    if (!err && out->sent) {
+        snprintf(out->sent_fingerprint, sizeof out->sent_fingerprint, "%s", fingerprint);
+        cJSON *doc = pm_json_report(&rep, audience);
+        out->sent_json = doc ? cJSON_Print(doc) : NULL;
+        cJSON_Delete(doc);
+        if (!out->sent_json) {
+            err = PM_ERR_NOMEM;
+            snprintf(msg, msgsize, "%s", pm_strerror(err));
+        }
+    }
     pm_warnings warnings = {0};
     bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
          png = out->png != NO_OUTPUT;
@@ -567,13 +651,42 @@ static pm_error write_report_files(const cli *c, pm_snapshot *snap,
 {
     report_outputs *out = ctx;
     pm_error err = protect_imports(snap->db, out->set, msg, msgsize);
+    out->sent = c->definitief;
     if (!err)
         err = write_reports(snap, &req->cfg, &req->period, req->peil, req->audience, out,
-                            msg, msgsize);
+                            true, msg, msgsize);
+    /* Recorded after the files are made but before they are put in place:
+     * a refused second report (without --vervang) leaves no files, and no
+     * file goes out that the store does not know as sent. */
+    pm_sent rec = {0};
+    if (!err && c->definitief) {
+        char when[32];
+        iso_time(c->now, when);
+        rec = (pm_sent){.periode = req->period.label,
+                        .van = req->period.start,
+                        .tot = req->period.end,
+                        .peildatum = req->peil,
+                        .publiek = pm_audience_name(req->audience),
+                        .vingerafdruk = out->sent_fingerprint,
+                        .cijfers = out->sent_json,
+                        .tijd = when};
+        err = pm_sent_record(snap->db, &rec, c->vervang, msg, msgsize);
+    }
+    cJSON_free(out->sent_json);
+    out->sent_json = NULL;
     if (!err)
         err = pm_outset_commit(out->set, msg, msgsize);
     if (!err)
         print_outputs(out, req->audience, c->xlsx, c->pdf, c->png);
+    if (!err && c->definitief) {
+        char pname[64];
+        printf("Vastgelegd als definitief verzonden: %s, publiek %s (nr %lld",
+               pm_format_period(req->period.start, req->period.end, pname, sizeof pname),
+               rec.publiek, rec.nr);
+        if (rec.vervangt)
+            printf(", vervangt nr %lld", rec.vervangt);
+        printf(").\n");
+    }
     return err;
 }
 
@@ -584,6 +697,8 @@ static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t 
     out->set = pm_outset_new();
     out->xlsx = out->pdf = out->png = NO_OUTPUT;
     out->created = c->now;
+    out->sent = false;
+    out->sent_json = NULL;
     if (!out->set) {
         snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
         return PM_ERR_NOMEM;
@@ -1055,6 +1170,33 @@ static pm_error demo_manifest_write(const char *dir, const name_list *l, char *m
     return err;
 }
 
+/* A first run should read as a success: the demo runs the checks but prints
+ * one line with their count; the list itself is for `check`, the workbook
+ * and the report. Integrity failures still stop the demo. */
+static int demo_check_summary(sqlite3 *db, const pm_config *cfg)
+{
+    pm_check_opts opts;
+    pm_check_defaults(&opts);
+    opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
+    char msg[1024];
+    pm_check_report rep;
+    pm_error err = pm_check_run(db, &opts, &rep, msg, sizeof msg);
+    long warnings = rep.warnings.total;
+    if (err)
+        pm_checktext_write(&rep, stdout); /* the problems that stop the demo */
+    pm_check_report_free(&rep);
+    if (err)
+        return fail(err, msg);
+    if (warnings == 1)
+        printf("1 waarschuwing over de gegevens; zie `pijlermonitor check`\n");
+    else if (warnings > 1)
+        printf("%ld waarschuwingen over de gegevens; zie `pijlermonitor check`\n",
+               warnings);
+    else
+        printf("Geen waarschuwingen over de gegevens.\n");
+    return 0;
+}
+
 /* The demo's reports: workbook and PDF for both audiences, and the charts
  * as PNG for the extern audience (the ones that may go on the website), in
  * one output set: all of them or none. */
@@ -1072,8 +1214,9 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
     }
     pm_period period;
     data_period(db, now, &period);
-    char d[16];
-    printf("\nRapportages over %s (peildatum %s):\n", period.label,
+    char d[16], pname[64];
+    printf("\nRapportages over %s (peildatum %s):\n",
+           pm_format_period(period.start, period.end, pname, sizeof pname),
            pm_format_date(period.end, d, sizeof d));
     pm_outset *set = pm_outset_new();
     pm_error err = set ? protect_store(set, dbpath, msg, sizeof msg) : PM_ERR_NOMEM;
@@ -1087,7 +1230,8 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
         snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
         snprintf(names[a][2], 256, "grafieken-%s", period.label);
-        out[a] = (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, now};
+        out[a] =
+            (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, now, false, NULL, ""};
         for (int k = 0; k < 3 && !err; k++) {
             if (k == 2 && audience != PM_EXTERN)
                 continue;
@@ -1124,8 +1268,9 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
     if (!err)
         err = demo_manifest_fill(set, owned, manifest, msg, sizeof msg);
     for (int a = 0; a < 2 && !err; a++)
-        err = write_reports(&snap, cfg, &period, period.end,
-                            a == 0 ? PM_EXTERN : PM_INTERN, &out[a], msg, sizeof msg);
+        err =
+            write_reports(&snap, cfg, &period, period.end, a == 0 ? PM_EXTERN : PM_INTERN,
+                          &out[a], a == 0, msg, sizeof msg);
     pm_snapshot_end(&snap);
     if (!err)
         err = pm_outset_commit(set, msg, sizeof msg);
@@ -1206,7 +1351,7 @@ static int cmd_demo(const cli *c)
             pm_config cfg;
             pm_config_defaults(&cfg);
             printf("\n");
-            code = run_check(db, &cfg);
+            code = demo_check_summary(db, &cfg);
             if (code == 0)
                 code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned, c->now);
             pm_config_free(&cfg);
@@ -1311,6 +1456,12 @@ int pm_cli_main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--wissen") == 0) {
             c.wissen = true;
+        } else if (strcmp(a, "--definitief") == 0) {
+            c.definitief = true;
+        } else if (strcmp(a, "--vervang") == 0) {
+            c.vervang = true;
+        } else if (strcmp(a, "--verzonden") == 0) {
+            c.verzonden = true;
         } else if (strcmp(a, "--dry-run") == 0) {
             c.dry_run = true; /* a flag said twice means the same */
         } else {
@@ -1321,6 +1472,12 @@ int pm_cli_main(int argc, char **argv)
     }
     if (!cmd)
         return usage_error("%s", "geef een opdracht");
+    if ((c.definitief || c.vervang) && strcmp(cmd, "report") != 0)
+        return usage_error("%s", "--definitief en --vervang horen bij report");
+    if (c.vervang && !c.definitief)
+        return usage_error("%s", "--vervang kan alleen samen met --definitief");
+    if (c.verzonden && strcmp(cmd, "indicators") != 0)
+        return usage_error("%s", "--verzonden hoort bij indicators");
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             return commands[k].run(&c);

@@ -183,9 +183,30 @@ static const char schema_v3[] =
     ");"
     "CREATE INDEX ingetrokken_rij ON ingetrokken(dataset, id);";
 
+/* Version 3 → 4: what was actually sent (`report --definitief`,
+ * engine/sent.c). One row per definitive report: the period (its canonical
+ * label and its days), peildatum, audience, the data fingerprint, the JSON
+ * of every figure exactly as `indicators --format json` gives it for that
+ * audience, and the run's time. A replaced report is kept; vervangt names
+ * the one it replaces. */
+static const char schema_v4[] =
+    "CREATE TABLE verzonden ("
+    "  nr INTEGER PRIMARY KEY,"
+    "  periode TEXT NOT NULL,"
+    "  van INTEGER NOT NULL,"
+    "  tot INTEGER NOT NULL,"
+    "  peildatum INTEGER NOT NULL,"
+    "  publiek TEXT NOT NULL CHECK (publiek IN ('intern','extern')),"
+    "  vingerafdruk TEXT NOT NULL,"
+    "  cijfers TEXT NOT NULL,"
+    "  tijd TEXT NOT NULL," /* ISO 8601 UTC */
+    "  vervangt INTEGER"
+    ");"
+    "CREATE INDEX verzonden_periode ON verzonden(van, tot, publiek);";
+
 /* migrations[i] brings a database from version i to i + 1. */
-static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2,
-                                                          schema_v3};
+static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3,
+                                                          schema_v4};
 
 const char *pm_store_path(const char *option)
 {

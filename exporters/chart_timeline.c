@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "format.h"
 #include "period.h"
 
 void pm_timeline_cfg_defaults(pm_timeline_cfg *cfg)
@@ -184,7 +185,7 @@ bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
     tq.color = pm_muted;
     tq.align = PM_ALIGN_CENTER;
     char ql[16];
-    pm_quarter_label(q1, ql, sizeof ql);
+    pm_format_quarter_short(q1, ql, sizeof ql);
     pm_text_measure(cr, ql, &tq, &tw, &th);
     double qw = a.w / (double)(q1 - q0 + 1);
     int every = 1;
@@ -201,7 +202,7 @@ bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
             cairo_restore(cr);
         }
         if ((q - q0) % every == 0) {
-            pm_quarter_label(q, ql, sizeof ql);
+            pm_format_quarter_short(q, ql, sizeof ql);
             pm_text_draw(cr, ql, (x0 + x1) / 2, bottom + 3, &tq);
         }
     }

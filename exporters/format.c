@@ -2,6 +2,8 @@
  * Rounding is half away from zero, as a reader checking by hand expects. */
 #include "format.h"
 
+#include "period.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -94,5 +96,50 @@ char *pm_format_year(pm_day day, char *buf, size_t size)
     int y, m, d;
     pm_day_to_ymd(day, &y, &m, &d);
     snprintf(buf, size, "%d", y);
+    return buf;
+}
+
+static const char *const month_names[12] = {
+    "januari", "februari", "maart",     "april",   "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december"};
+
+char *pm_format_quarter(int qindex, char *buf, size_t size)
+{
+    int y, m, d;
+    pm_day_to_ymd(pm_quarter_first_day(qindex), &y, &m, &d);
+    snprintf(buf, size, "%de kwartaal %d", (m - 1) / 3 + 1, y);
+    return buf;
+}
+
+char *pm_format_quarter_short(int qindex, char *buf, size_t size)
+{
+    int y, m, d;
+    pm_day_to_ymd(pm_quarter_first_day(qindex), &y, &m, &d);
+    snprintf(buf, size, "%d-K%d", y, (m - 1) / 3 + 1);
+    return buf;
+}
+
+char *pm_format_period(pm_day start, pm_day end, char *buf, size_t size)
+{
+    int y1, m1, d1, y2, m2, d2;
+    pm_day_to_ymd(start, &y1, &m1, &d1);
+    pm_day_to_ymd(end, &y2, &m2, &d2);
+    /* The next day after end starts a new month (quarter, year) exactly when
+     * end is the last day of one: no month lengths needed. */
+    int yn, mn, dn;
+    pm_day_to_ymd(end + 1, &yn, &mn, &dn);
+    bool whole_months = d1 == 1 && dn == 1;
+    if (whole_months && m1 == 1 && y2 == y1 && m2 == 12)
+        snprintf(buf, size, "%d", y1);
+    else if (whole_months && y2 == y1 && m2 == m1)
+        snprintf(buf, size, "%s %d", month_names[m1 - 1], y1);
+    else if (whole_months && y2 == y1 && (m1 - 1) % 3 == 0 && m2 == m1 + 2)
+        pm_format_quarter(pm_quarter_index(start), buf, size);
+    else {
+        char a[11], b[11];
+        pm_day_format_nl(start, a);
+        pm_day_format_nl(end, b);
+        snprintf(buf, size, "%s t/m %s", a, b);
+    }
     return buf;
 }

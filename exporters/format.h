@@ -38,5 +38,17 @@ char *pm_format_euro_from_double(double euros, char *buf, size_t size);
 
 /* "2025" — the calendar year of day. Returns buf. */
 char *pm_format_year(pm_day day, char *buf, size_t size);
+/* A range of days as a reader names it (SPEC §7): a whole quarter "1e
+ * kwartaal 2026", a whole month "januari 2026", a whole year "2025", any
+ * other range "15-10-2025 t/m 15-02-2026". Decided by the dates alone, so
+ * "2026-Q1" and "2026-01-01..2026-03-31" read the same everywhere. Returns
+ * buf (48 bytes are always enough). */
+char *pm_format_period(pm_day start, pm_day end, char *buf, size_t size);
+
+/* A quarter (pm_quarter_index) in running text: "4e kwartaal 2025". */
+char *pm_format_quarter(int qindex, char *buf, size_t size);
+
+/* A quarter where space is tight (chart axes, table columns): "2025-K4". */
+char *pm_format_quarter_short(int qindex, char *buf, size_t size);
 
 #endif

@@ -4,6 +4,8 @@
 #include "json.h"
 
 #include "export.h"
+#include "format.h"
+#include "labels.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -136,6 +138,12 @@ static cJSON *trend(const pm_result *r)
         pm_quarter_label(r->trend[i].quarter, label, sizeof label);
         cJSON *o = figures(r->id, &r->trend[i].f, true);
         cJSON_AddStringToObject(o, "kwartaal", label);
+        /* The figure as known at the quarter's end, or as sent (SPEC §5). */
+        cJSON *e = figures(r->id, &r->trend[i].eerder, true);
+        cJSON_AddStringToObject(
+            e, "bron", r->trend[i].eerder_verzonden ? "verzonden" : "herberekend");
+        cJSON_AddItemToObject(o, "eerder", e);
+        cJSON_AddBoolToObject(o, "herzien", r->trend[i].herzien);
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -147,6 +155,10 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
     cJSON *doc = cJSON_CreateObject();
     cJSON *per = cJSON_AddObjectToObject(doc, "periode");
     cJSON_AddStringToObject(per, "label", ctx->period.label);
+    char pname[64];
+    cJSON_AddStringToObject(
+        per, "naam",
+        pm_format_period(ctx->period.start, ctx->period.end, pname, sizeof pname));
     add_date(per, "van", ctx->period.start);
     add_date(per, "tot", ctx->period.end);
     add_date(doc, "peildatum", ctx->peildatum);
@@ -155,6 +167,22 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
     add_date(prog, "start", ctx->cfg->programma_start);
     add_date(prog, "einde", ctx->cfg->programma_einde);
     cJSON_AddStringToObject(doc, "publiek", pm_audience_name(audience));
+    size_t nitems;
+    const pm_reach_item *items = pm_label_reach_items(&nitems);
+    cJSON *tot = cJSON_AddObjectToObject(doc, "gegevens_tot");
+    for (size_t i = 0; i < nitems; i++) {
+        if (rep->has_tot[items[i].kind])
+            add_date(tot, items[i].name, rep->gegevens_tot[items[i].kind]);
+        else
+            cJSON_AddNullToObject(tot, items[i].name);
+    }
+    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
+    size_t nwarn =
+        pm_label_reach_warnings(rep->has_tot, rep->gegevens_tot, ctx->peildatum,
+                                ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
+    cJSON *wl = cJSON_AddArrayToObject(doc, "waarschuwingen");
+    for (size_t i = 0; i < nwarn; i++)
+        cJSON_AddItemToArray(wl, cJSON_CreateString(warn[i]));
     cJSON *list = cJSON_AddArrayToObject(doc, "indicatoren");
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataset.h"
 #include "format.h"
 
 static const pm_indicator_text texts[] = {
@@ -385,4 +386,60 @@ char **pm_label_warning_lines(const pm_warnings *w, size_t *n)
         }
     }
     return lines;
+}
+
+static const pm_reach_item reach_items[] = {
+    {PM_HULPVRAGEN, "hulpvragen"},           {PM_INZET, "inzet"},
+    {PM_EVALUATIES, "evaluaties"},           {PM_UITGAVEN, "uitgaven"},
+    {PM_KENNISPRODUCTEN, "kennisproducten"}, {PM_MIJLPALEN, "mijlpalen"},
+};
+
+const pm_reach_item *pm_label_reach_items(size_t *n)
+{
+    *n = sizeof reach_items / sizeof reach_items[0];
+    return reach_items;
+}
+
+size_t pm_label_reach_warnings(const bool *has_tot, const pm_day *tot, pm_day peildatum,
+                               pm_day period_start, char (*out)[PM_REACH_WARNING_SIZE],
+                               size_t max)
+{
+    /* The three registrations every result rests on; a gap in them after
+     * the last date reads as a fall in the figures, so it is named. */
+    static const struct {
+        int kind;
+        const char *subject; /* "De hulpvragen lopen ..." */
+        const char *none;
+    } watched[] = {
+        {PM_HULPVRAGEN, "De hulpvragen lopen", "Er zijn geen hulpvragen geregistreerd"},
+        {PM_INZET, "De inzetregistraties lopen", "Er is geen inzet geregistreerd"},
+        {PM_EVALUATIES, "De evaluaties lopen", "Er zijn geen evaluaties geregistreerd"},
+    };
+    size_t n = 0;
+    char d[16];
+    for (size_t i = 0; i < sizeof watched / sizeof watched[0] && n < max; i++) {
+        int k = watched[i].kind;
+        if (!has_tot[k])
+            snprintf(out[n++], PM_REACH_WARNING_SIZE,
+                     "%s; de cijfers die erop rusten zijn leeg", watched[i].none);
+        else if (peildatum > tot[k])
+            snprintf(out[n++], PM_REACH_WARNING_SIZE,
+                     "%s tot %s; na die datum ontbreken registraties", watched[i].subject,
+                     pm_format_date(tot[k], d, sizeof d));
+    }
+    bool any = false;
+    pm_day last = 0;
+    for (size_t i = 0; i < sizeof reach_items / sizeof reach_items[0]; i++) {
+        int k = reach_items[i].kind;
+        if (has_tot[k] && (!any || tot[k] > last))
+            last = tot[k];
+        any = any || has_tot[k];
+    }
+    if (n < max && any && period_start > last)
+        snprintf(
+            out[n++], PM_REACH_WARNING_SIZE,
+            "De periode begint na de laatste registratie (%s); over deze periode zijn "
+            "er geen gegevens, de cijfers zijn daarom leeg",
+            pm_format_date(last, d, sizeof d));
+    return n;
 }

@@ -4,8 +4,12 @@
 #ifndef PM_LABELS_H
 #define PM_LABELS_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "config.h"
 #include "warning.h"
+#include "value.h"
 
 typedef struct pm_indicator_text {
     const char *id;
@@ -65,5 +69,27 @@ char *pm_label_warning(const pm_warning *w);
  * NULL without memory (*n then 0). */
 char **pm_label_warning_lines(const pm_warnings *w, size_t *n);
 void pm_label_lines_free(char **lines, size_t n);
+/* How far the data reach (SPEC §5). The reach of the datasets is given in
+ * pm_kind order (dataset.h): has_tot[k] and tot[k], as pm_report keeps them.
+ * Writes each warning that applies, one Dutch sentence per row of out, and
+ * returns how many (at most max):
+ *  - the peildatum lies after the last hulpvraag, inzet or evaluatie
+ *    ("De hulpvragen lopen tot 31-03-2026; na die datum ontbreken
+ *    registraties"), or there are none at all;
+ *  - the period starts after every dated row. */
+#define PM_REACH_WARNING_SIZE 192
+#define PM_REACH_WARNINGS_MAX 4
+size_t pm_label_reach_warnings(const bool *has_tot, const pm_day *tot, pm_day peildatum,
+                               pm_day period_start, char (*out)[PM_REACH_WARNING_SIZE],
+                               size_t max);
+
+/* The data sets whose reach every report states, in the order shown, with
+ * their reader's name: {PM_HULPVRAGEN, "hulpvragen"}, ... (JSON uses the
+ * dataset name as key). n gets the count. */
+typedef struct pm_reach_item {
+    int kind; /* pm_kind */
+    const char *name;
+} pm_reach_item;
+const pm_reach_item *pm_label_reach_items(size_t *n);
 
 #endif

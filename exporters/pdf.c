@@ -114,7 +114,7 @@ static void footer(const doc *d, cairo_t *cr, int page)
     char left[256], right[48];
     snprintf(
         left, sizeof left, "%s · publiek %s · gegevens %s · gemaakt %s met pijlermonitor",
-        d->ctx->period.label, pm_audience_name(d->in->audience),
+        d->period_name, pm_audience_name(d->in->audience),
         d->in->fingerprint && *d->in->fingerprint ? d->in->fingerprint : "–", d->created);
     snprintf(right, sizeof right, "Pagina %d van %d", page, d->npages);
     t.align = PM_ALIGN_RIGHT;
@@ -256,7 +256,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     y += fit_line(cr, val, x, y, w, &t, 9) + 3;
 
     pm_text_value(res->id, &res->periode, val, sizeof val);
-    snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->ctx->period.label, val,
+    snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
              pm_status_name(res->periode.status));
     t.size = 8.5;
     t.bold = false;
@@ -350,6 +350,24 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     pm_text_draw(cr, text, x, y + 2, &t);
 }
 
+/* "Gegevens tot: hulpvragen 31-03-2026 · inzet ... · vingerafdruk ..." */
+static void reach_line(const doc *d, char *buf, size_t size)
+{
+    size_t n;
+    const pm_reach_item *items = pm_label_reach_items(&n);
+    char day[16];
+    snprintf(buf, size, "Gegevens tot:");
+    for (size_t i = 0; i < n; i++) {
+        int k = items[i].kind;
+        pm_pdf_add(buf, size, "%s %s %s", i ? " ·" : "", items[i].name,
+                   d->rep->has_tot[k]
+                       ? pm_format_date(d->rep->gegevens_tot[k], day, sizeof day)
+                       : "geen");
+    }
+    pm_pdf_add(buf, size, " · gegevensvingerafdruk %s",
+               d->in->fingerprint && *d->in->fingerprint ? d->in->fingerprint : "–");
+}
+
 static pm_error dashboard(const doc *d, cairo_t *cr)
 {
     double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = 36;
@@ -366,12 +384,39 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
     char buf[512], d1[16], d2[16], d3[16];
     const pm_scope *ctx = d->ctx;
     snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",
-             ctx->period.label, pm_format_date(ctx->period.start, d1, sizeof d1),
+             d->period_name, pm_format_date(ctx->period.start, d1, sizeof d1),
              pm_format_date(ctx->period.end, d2, sizeof d2),
              pm_format_date(ctx->peildatum, d3, sizeof d3),
              pm_audience_name(d->in->audience));
     t.size = 9.5;
     y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    /* What the figures rest on (SPEC §7): how far each dataset reaches and
+     * the fingerprint of the data. */
+    reach_line(d, buf, sizeof buf);
+    t.size = 8.5;
+    t.color = pm_muted;
+    y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    t.color = pm_ink;
+    /* A gap in the registrations must be read before any figure is. */
+    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
+    size_t nwarn =
+        pm_label_reach_warnings(d->rep->has_tot, d->rep->gegevens_tot, ctx->peildatum,
+                                ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
+    if (nwarn) {
+        t.size = 9;
+        t.bold = true;
+        t.color = pm_status_color(PM_ROOD);
+        y += 2;
+        for (size_t i = 0; i < nwarn; i++) {
+            buf[0] = '\0';
+            pm_pdf_add(buf, sizeof buf, "Let op: %s.", warn[i]);
+            y += pm_text_draw(cr, buf, x, y, &t) + 1;
+        }
+        t.bold = false;
+        t.color = pm_ink;
+        y += 2;
+    }
+    t.size = 9.5;
     if (ctx->cum_from <= ctx->cum_to)
         snprintf(
             buf, sizeof buf,
@@ -442,7 +487,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     pm_text_style_defaults(&t);
     char buf[600], v1[160], v2[160], target[96], d1[16];
     snprintf(buf, sizeof buf, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
-             d->ctx->period.label, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
+             d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
              pm_audience_name(d->in->audience));
     t.size = 7.5;
     t.color = pm_muted;
@@ -471,7 +516,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     /* The markup is ours; every value in it is escaped. */
     char *line = g_markup_printf_escaped(
         "<b>Doel</b> %s   ·   <b>Cumulatief</b> %s   ·   <b>Periode %s</b> %s (%s)",
-        target, v1, d->ctx->period.label, v2, pm_status_name(res->periode.status));
+        target, v1, d->period_name, v2, pm_status_name(res->periode.status));
     t.size = 9;
     t.bold = false;
     t.width = w;
@@ -669,10 +714,10 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     cairo_surface_t *s =
         cairo_pdf_surface_create_for_stream(write_stream, &os, PAGE_W, PAGE_H);
     char title[160], subject[256], date[32], d1[16], d2[16], d3[16];
-    snprintf(title, sizeof title, "%s — %s", REPORT_TITLE, d->ctx->period.label);
+    snprintf(title, sizeof title, "%s — %s", REPORT_TITLE, d->period_name);
     snprintf(subject, sizeof subject,
              "%s, periode %s (%s t/m %s), peildatum %s, publiek %s", d->cfg->naam,
-             d->ctx->period.label, pm_format_date(d->ctx->period.start, d1, sizeof d1),
+             d->period_name, pm_format_date(d->ctx->period.start, d1, sizeof d1),
              pm_format_date(d->ctx->period.end, d2, sizeof d2),
              pm_format_date(d->ctx->peildatum, d3, sizeof d3),
              pm_audience_name(d->in->audience));
@@ -819,14 +864,16 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
     snprintf(d->cum_sub, sizeof d->cum_sub, "Cumulatief, %s", d->cum_range);
     snprintf(d->since, sizeof d->since, "Sinds %s", d1);
     snprintf(d->since_lc, sizeof d->since_lc, "sinds %s", d1);
-    /* A period with a label of its own reads "In 2025-Q4"; a range of
-     * dates reads as its dates. */
-    if (strstr(ctx->period.label, ".."))
-        snprintf(d->per_phrase, sizeof d->per_phrase, "In de periode %s t/m %s",
-                 pm_format_date(ctx->period.start, d1, sizeof d1),
-                 pm_format_date(ctx->period.end, d2, sizeof d2));
+    /* A quarter reads "In het 4e kwartaal 2025", a month or year "In
+     * januari 2026", "In 2025"; a range of dates "In de periode ... t/m ...". */
+    pm_format_period(ctx->period.start, ctx->period.end, d->period_name,
+                     sizeof d->period_name);
+    if (strstr(d->period_name, " t/m "))
+        snprintf(d->per_phrase, sizeof d->per_phrase, "In de periode %s", d->period_name);
+    else if (strstr(d->period_name, "kwartaal"))
+        snprintf(d->per_phrase, sizeof d->per_phrase, "In het %s", d->period_name);
     else
-        snprintf(d->per_phrase, sizeof d->per_phrase, "In %s", ctx->period.label);
+        snprintf(d->per_phrase, sizeof d->per_phrase, "In %s", d->period_name);
     snprintf(d->per_lc, sizeof d->per_lc, "i%s", d->per_phrase + 1);
 
     struct tm tm;
@@ -846,7 +893,8 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
         return PM_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++) {
-        pm_quarter_label(ctx->q_first + (int)i, d->quarter[i], sizeof d->quarter[i]);
+        pm_format_quarter_short(ctx->q_first + (int)i, d->quarter[i],
+                                sizeof d->quarter[i]);
         d->quarter_ptr[i] = d->quarter[i];
     }
     if (n > 1)

@@ -31,8 +31,9 @@ typedef struct doc {
     char cum_range[64];     /* "01-07-2024 t/m 31-12-2025" */
     char cum_sub[96];       /* subtitle of cumulative charts */
     char trend_sub[96];     /* subtitle of quarterly charts */
-    char per_phrase[96];    /* "In 2025-Q4" */
-    char per_lc[96];        /* "in 2025-Q4" */
+    char period_name[64];   /* "4e kwartaal 2025" (pm_format_period) */
+    char per_phrase[96];    /* "In het 4e kwartaal 2025" */
+    char per_lc[96];        /* "in het 4e kwartaal 2025" */
     char since[48];         /* "Sinds 01-07-2024" */
     char since_lc[48];      /* "sinds 01-07-2024" */
     char created[16];       /* "31-12-2025" */

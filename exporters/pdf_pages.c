@@ -288,6 +288,45 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
     return PM_OK;
 }
 
+/* The quarter labels of res's trend, with " *" after each revised point
+ * (SPEC §5, "Revised figures"); lab holds the text, cat points into it. */
+static void revised_categories(const doc *d, const pm_result *res, cols *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *q = i < d->nquarters ? d->quarter[i] : "";
+        char buf[32];
+        snprintf(buf, sizeof buf, "%s%s", q,
+                 i < res->ntrend && res->trend[i].herzien ? " *" : "");
+        set_label(c, i, buf);
+    }
+}
+
+/* The one note in words under a trend chart with revised points: what the
+ * mark means, and the latest revised quarter as the example. */
+static void say_revised(const doc *d, const pm_result *res, char *say, size_t size)
+{
+    const pm_trend_point *last = NULL;
+    size_t at = 0;
+    for (size_t i = 0; i < res->ntrend; i++)
+        if (res->trend[i].herzien) {
+            last = &res->trend[i];
+            at = i;
+        }
+    if (!say || !last)
+        return;
+    char p1[32], p2[32];
+    pm_pdf_add(
+        say, size,
+        " Kwartalen met * zijn herzien: het cijfer wijkt af van wat %s (%s: nu %s, "
+        "%.0f van %.0f; toen %s, %.0f van %.0f), omdat er later registraties over "
+        "dat kwartaal binnenkwamen of termijnen sindsdien verstreken.",
+        last->eerder_verzonden ? "eerder definitief is gerapporteerd"
+                               : "aan het eind van dat kwartaal bekend was",
+        at < d->nquarters ? d->quarter[at] : "", pct(last->f.waarde, p1, sizeof p1),
+        last->f.teller, last->f.noemer, pct(last->eerder.waarde, p2, sizeof p2),
+        last->eerder.teller, last->eerder.noemer);
+}
+
 /* The share per quarter as a line with its 95% interval as a band. */
 static pm_error share_trend(const doc *d, const pm_result *res, const char *title,
                             const char *legend, cairo_t *cr, pm_rect r)
@@ -318,7 +357,8 @@ static pm_error share_trend(const doc *d, const pm_result *res, const char *titl
                    .value_labels = true,
                    .value_decimals = 1};
     pm_legend_item band = {"95%-betrouwbaarheidsinterval", band_of(BLUE)};
-    draw_series(cr, r, &cfg, d->quarter_ptr, n, &s, &t, &band, 1);
+    revised_categories(d, res, &c, n);
+    draw_series(cr, r, &cfg, c.cat, n, &s, &t, &band, 1);
     cols_free(&c);
     return PM_OK;
 }
@@ -359,6 +399,7 @@ static pm_error r1_trend(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
             pm_pdf_add(say, size,
                        "%s is van geen enkele hulpvraag de termijn verstreken.",
                        d->per_phrase);
+        say_revised(d, res, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -622,6 +663,7 @@ static pm_error r3_oordeel(const doc *d, cairo_t *cr, pm_rect r, char *say, size
         else if (f->niet_beoordeeld > 1)
             pm_pdf_add(say, size, " %ld actieve specialisten zijn niet beoordeeld.",
                        f->niet_beoordeeld);
+        say_revised(d, res, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -1096,7 +1138,7 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         return PM_ERR_NOMEM;
     double real = 0, begr = 0, ytd_real = 0, ytd_begr = 0;
     for (size_t i = 0; i < n; i++) {
-        pm_quarter_label(d->ctx->q_first + (int)i, c.label[i], sizeof c.label[i]);
+        pm_format_quarter_short(d->ctx->q_first + (int)i, c.label[i], sizeof c.label[i]);
         if (i >= nt)
             continue;
         const pm_figures *q = &res->trend[i].f;

@@ -67,11 +67,15 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
 pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
 {
     const pm_scope *ctx = &rep->scope;
-    char d1[16], d2[16], d3[16], d4[16];
+    char d1[16], d2[16], d3[16], d4[16], pname[64], dates[40] = "";
     fprintf(out, "%s\n", ctx->cfg->naam);
-    fprintf(out, "Periode %s (%s t/m %s), peildatum %s, publiek %s\n", ctx->period.label,
-            pm_format_date(ctx->period.start, d1, sizeof d1),
-            pm_format_date(ctx->period.end, d2, sizeof d2),
+    pm_format_period(ctx->period.start, ctx->period.end, pname, sizeof pname);
+    /* A named period also shows its dates; a range already is its dates. */
+    if (!strstr(pname, " t/m "))
+        snprintf(dates, sizeof dates, " (%s t/m %s)",
+                 pm_format_date(ctx->period.start, d1, sizeof d1),
+                 pm_format_date(ctx->period.end, d2, sizeof d2));
+    fprintf(out, "Periode %s%s, peildatum %s, publiek %s\n", pname, dates,
             pm_format_date(ctx->peildatum, d3, sizeof d3), pm_audience_name(audience));
     if (ctx->cum_from <= ctx->cum_to)
         fprintf(out, "Cumulatief: %s t/m %s\n\n",

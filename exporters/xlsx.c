@@ -219,9 +219,11 @@ static void hf_escape(const char *s, char *out, size_t size)
  * header, and the sheet's name moves to the footer. */
 static void print_texts(xw *w)
 {
-    char naam[160], period[96];
+    char naam[160], period[96], pname[64];
     hf_escape(w->cfg->naam, naam, sizeof naam);
-    hf_escape(w->rep->scope.period.label, period, sizeof period);
+    pm_format_period(w->rep->scope.period.start, w->rep->scope.period.end, pname,
+                     sizeof pname);
+    hf_escape(pname, period, sizeof period);
     /* &A is the sheet name, &P and &N the page and the number of pages;
      * &"-,Bold" and &K set the font and its colour. */
     if (w->in->audience == PM_INTERN) {
@@ -725,7 +727,9 @@ static void ov_header_block(xs *s)
     xs_text(s, 0, w->cfg->naam, XF_SUBTITLE);
     xs_down(s, 2);
     xs_label(s, "Periode");
-    xs_text(s, OV_DOEL, ctx->period.label, XF_PLAIN);
+    xs_text(s, OV_DOEL,
+            pm_format_period(ctx->period.start, ctx->period.end, buf, sizeof buf),
+            XF_PLAIN);
     xs_down(s, 1);
     xs_label(s, "Van");
     xs_date(s, OV_DOEL, ctx->period.start);
@@ -757,7 +761,31 @@ static void ov_header_block(xs *s)
     xs_down(s, 1);
     xs_label(s, "Gegevensvingerafdruk");
     xs_text(s, OV_DOEL, w->in->fingerprint, XF_PLAIN);
-    xs_down(s, 2);
+    xs_down(s, 1);
+    /* How far each dataset reaches (SPEC §5): real date cells, "geen" for
+     * a dataset without dated rows. */
+    size_t nitems;
+    const pm_reach_item *items = pm_label_reach_items(&nitems);
+    for (size_t i = 0; i < nitems; i++) {
+        int k = items[i].kind;
+        snprintf(buf, sizeof buf, "Gegevens tot (%s)", items[i].name);
+        xs_label(s, buf);
+        if (w->rep->has_tot[k])
+            xs_date(s, OV_DOEL, w->rep->gegevens_tot[k]);
+        else
+            xs_text(s, OV_DOEL, "geen", XF_PLAIN);
+        xs_down(s, 1);
+    }
+    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
+    size_t nwarn =
+        pm_label_reach_warnings(w->rep->has_tot, w->rep->gegevens_tot, ctx->peildatum,
+                                ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
+    for (size_t i = 0; i < nwarn; i++) {
+        xs_label(s, i == 0 ? "Let op" : "");
+        xs_text(s, OV_DOEL, warn[i], XF_BOLD);
+        xs_down(s, 1);
+    }
+    xs_down(s, 1);
 }
 
 static void ov_indicator_row(xs *s, const pm_result *r)
@@ -1311,8 +1339,9 @@ static void bd_group_row(ind_sheet *is, lxw_col_t per, lxw_col_t cum, size_t nf)
 {
     xs *s = &is->s;
     const pm_scope *ctx = &s->w->rep->scope;
-    char buf[96], d[16];
-    snprintf(buf, sizeof buf, "Periode %s", ctx->period.label);
+    char buf[96], d[16], pname[64];
+    snprintf(buf, sizeof buf, "Periode %s",
+             pm_format_period(ctx->period.start, ctx->period.end, pname, sizeof pname));
     xs_paragraph(s, per, (lxw_col_t)(per + nf - 1), buf, XF_GROUP);
     snprintf(buf, sizeof buf, "Cumulatief t/m %s",
              pm_format_date(ctx->cum_to, d, sizeof d));
@@ -1407,11 +1436,20 @@ static void ind_trend(ind_sheet *is)
     xs_text(s, 0, "Per kwartaal", XF_SUBTITLE);
     xs_down(s, 1);
     xs_head(s, 0, "Kwartaal");
-    for (int i = 0; fields[i] != S_END; i++) {
+    int nf = 0;
+    for (int i = 0; fields[i] != S_END; i++, nf++) {
         xs_head(s, (lxw_col_t)(i + 1), src_head(r, fields[i]));
         if (t)
             t->col[0][fields[i]] = (lxw_col_t)(i + 1);
     }
+    /* What was reported at the quarter's end (or sent definitively), and
+     * whether the figure has been revised since (SPEC §5). */
+    lxw_col_t ev = (lxw_col_t)(nf + 1);
+    bool money = is_id(r, "B"), count = is_id(r, "R6");
+    xs_head(s, ev, "Eerder gerapporteerd");
+    xs_head(s, ev + 1, money ? "Eerder: realisatie" : "Eerder: teller");
+    xs_head(s, ev + 2, money ? "Eerder: begroting" : "Eerder: noemer");
+    xs_head(s, ev + 3, "Herzien");
     xs_down(s, 1);
     if (t) {
         t->first = s->row;
@@ -1425,10 +1463,33 @@ static void ind_trend(ind_sheet *is)
         c.aantal += (double)f->aantal;
         c.realisatie_cent += f->realisatie_cent;
         c.begroting_cent += f->has_begroting ? f->begroting_cent : 0;
-        pm_quarter_label(r->trend[q].quarter, label, sizeof label);
+        pm_format_quarter_short(r->trend[q].quarter, label, sizeof label);
         xs_text(s, 0, label, XF_BOLD);
         for (int i = 0; fields[i] != S_END; i++)
             put_field(s, (lxw_col_t)(i + 1), r, f, &c, fields[i]);
+        const pm_trend_point *p = &r->trend[q];
+        if (count)
+            xs_num(s, ev, p->eerder.teller, XF_INT);
+        else if (p->eerder.has_waarde)
+            xs_num(s, ev, p->eerder.waarde, XF_PCT);
+        xs_num(s, ev + 1, p->eerder.teller, money ? XF_EURO : XF_INT);
+        if (p->eerder.has_noemer)
+            xs_num(s, ev + 2, p->eerder.noemer, money ? XF_EURO : XF_INT);
+        xs_text(s, ev + 3,
+                p->herzien ? (p->eerder_verzonden ? "ja (verzonden cijfer)" : "ja")
+                           : "nee",
+                XF_PLAIN);
+        xs_down(s, 1);
+    }
+    if (nf > 0) {
+        xs_down(s, 1); /* a blank row ends the table for anyone reading it */
+        xs_paragraph(s, 0, ev + 3,
+                     "Eerder gerapporteerd: het cijfer zoals het aan het eind van dat "
+                     "kwartaal bekend was, of zoals het in een definitief verzonden "
+                     "rapportage stond. Herzien: het cijfer of de status is sindsdien "
+                     "veranderd, omdat er later registraties over dat kwartaal "
+                     "binnenkwamen of termijnen verstreken.",
+                     XF_NOTE);
         xs_down(s, 1);
     }
     xs_down(s, 1);
@@ -1734,12 +1795,13 @@ static pm_error write_rows(xw *w, pm_rows_kind kind, char *msg, size_t msgsize)
 static void set_properties(xw *w)
 {
     const pm_scope *ctx = &w->rep->scope;
-    char title[256], subject[256], comments[256], range[64], peil[16];
-    snprintf(title, sizeof title, "%s — %s", TITLE, ctx->period.label);
+    char title[256], subject[256], comments[256], range[64], peil[16], pname[64];
+    pm_format_period(ctx->period.start, ctx->period.end, pname, sizeof pname);
+    snprintf(title, sizeof title, "%s — %s", TITLE, pname);
     range_text(ctx->period.start, ctx->period.end, range, sizeof range);
     pm_format_date(ctx->peildatum, peil, sizeof peil);
-    snprintf(subject, sizeof subject, "Periode %s (%s), peildatum %s, publiek %s",
-             ctx->period.label, range, peil, pm_audience_name(w->in->audience));
+    snprintf(subject, sizeof subject, "Periode %s (%s), peildatum %s, publiek %s", pname,
+             range, peil, pm_audience_name(w->in->audience));
     snprintf(comments, sizeof comments, "Gegevensvingerafdruk %s", w->in->fingerprint);
     lxw_doc_properties p = {.title = title,
                             .subject = subject,

@@ -533,6 +533,18 @@ static void protect_means(const pm_report *rep, pm_result *r, int m)
         hide_mean(cum);
     for (size_t i = 0; hide_trend && i < r->ntrend; i++)
         hide_mean(&r->trend[i].f);
+    /* A recomputed eerder mean differs from the point's own by the
+     * evaluations registered late, which may be one or two: never shown in
+     * extern. "Herzien" then rests on the counts and the status by the
+     * milestones alone, which hide nothing. A sent figure was published. */
+    for (size_t i = 0; i < r->ntrend; i++) {
+        pm_trend_point *p = &r->trend[i];
+        if (p->eerder_verzonden || !p->eerder.has_gemiddelde)
+            continue;
+        hide_mean(&p->eerder);
+        p->herzien = p->f.teller != p->eerder.teller || p->f.noemer != p->eerder.noemer ||
+                     p->f.status_zonder_gemiddelde != p->eerder.status_zonder_gemiddelde;
+    }
     r->status = cum->status;
 }
 

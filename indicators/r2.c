@@ -143,7 +143,11 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
     free(o->id);
     o->id = NULL;
     memset(o->range, 0, sizeof o->range);
-    memset(o->quarter, 0, (ntrend ? ntrend : 1) * sizeof *o->quarter);
+    /* o->quarter points into the shared accumulator right after this
+     * organisation's two ranges; without a trend that is the next
+     * organisation's periode, which must not be cleared. */
+    if (ntrend)
+        memset(o->quarter, 0, ntrend * sizeof *o->quarter);
     return err;
 }
 

@@ -2,11 +2,14 @@
  * registered indicator in one read transaction. */
 #include "report.h"
 
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataset.h"
+#include "sent.h"
 #include "store.h"
 
 /* Days of margin after the peildatum in the calendar: the deadline of a
@@ -78,6 +81,188 @@ static void set_ranges(pm_context *ctx, const pm_config *cfg, const pm_period *p
     }
 }
 
+/* The main date field of each dataset (pm_kind order), per SPEC §5's
+ * "How far the data reach"; the SQL below is built from these constants
+ * only. Withdrawn rows have left their tables, so they never count. */
+static const char *const date_fields[PM_NKINDS] = {
+    [PM_HULPVRAGEN] = "ontvangen", [PM_INZET] = "datum",
+    [PM_EVALUATIES] = "datum",     [PM_KENNISPRODUCTEN] = "gepubliceerd",
+    [PM_MIJLPALEN] = "gereed",     [PM_UITGAVEN] = "datum",
+};
+
+const char *pm_report_date_field(int kind)
+{
+    return kind >= 0 && kind < PM_NKINDS ? date_fields[kind] : NULL;
+}
+
+/* Fills has_tot and gegevens_tot: max() of each main date field, which the
+ * date indexes answer without a scan. */
+static pm_error read_reach(pm_report *rep, sqlite3 *db, char *msg, size_t msgsize)
+{
+    for (int k = 0; k < PM_NKINDS; k++) {
+        if (!date_fields[k])
+            continue;
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT max(\"%s\") FROM \"%s\"", date_fields[k],
+                 pm_dataset_get((pm_kind)k)->name);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+            snprintf(msg, msgsize, "gegevens tot: %s", sqlite3_errmsg(db));
+            return PM_ERR_DB;
+        }
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+            rep->has_tot[k] = true;
+            rep->gegevens_tot[k] = (pm_day)sqlite3_column_int64(st, 0);
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW) {
+            snprintf(msg, msgsize, "gegevens tot: %s", sqlite3_errmsg(db));
+            return PM_ERR_DB;
+        }
+    }
+    return PM_OK;
+}
+
+/* Whether a trend point is revised: its teller, noemer, money or status
+ * differ from the figure known at its quarter end. */
+static bool revised(const pm_figures *now, const pm_figures *then)
+{
+    return llround(now->teller * 100.0) != llround(then->teller * 100.0) ||
+           now->has_noemer != then->has_noemer ||
+           (now->has_noemer &&
+            llround(now->noemer * 100.0) != llround(then->noemer * 100.0)) ||
+           now->realisatie_cent != then->realisatie_cent ||
+           now->begroting_cent != then->begroting_cent || now->status != then->status;
+}
+
+static void set_revised(pm_report *rep)
+{
+    for (size_t i = 0; i < rep->nresults; i++)
+        for (size_t t = 0; t < rep->results[i].ntrend; t++) {
+            pm_trend_point *p = &rep->results[i].trend[t];
+            p->herzien = revised(&p->f, &p->eerder);
+        }
+}
+
+/* Each trend point as known at its own quarter end: every indicator run
+ * once more per earlier quarter, with that quarter as the period and its
+ * last day as the peildatum, in the same snapshot and with the same
+ * calendar (the quarter ends lie before the report's peildatum). The runs
+ * need no trend of their own. The last point is the point itself. */
+static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, char *msg,
+                               size_t msgsize)
+{
+    size_t n;
+    const pm_indicator *const *list = pm_indicators(&n);
+    for (size_t i = 0; i < rep->nresults; i++)
+        for (size_t t = 0; t < rep->results[i].ntrend; t++)
+            rep->results[i].trend[t].eerder = rep->results[i].trend[t].f;
+    size_t nq = rep->nresults ? rep->results[0].ntrend : 0;
+    for (size_t t = 0; t + 1 < nq; t++) {
+        const pm_figures *range = &rep->results[0].trend[t].f;
+        pm_context sub = *ctx;
+        sub.period.start = range->from;
+        sub.period.end = range->to;
+        sub.peildatum = range->to;
+        sub.per_from = range->from;
+        sub.per_to = range->to;
+        sub.cum_to = range->to;
+        sub.q_first = 1;
+        sub.q_last = 0; /* no trend */
+        for (size_t k = 0; k < n && k < rep->nresults; k++) {
+            pm_result tmp = {0};
+            tmp.id = list[k]->id;
+            pm_error err = list[k]->compute(&sub, &tmp, msg, msgsize);
+            if (!err && t < rep->results[k].ntrend)
+                rep->results[k].trend[t].eerder = tmp.periode;
+            pm_result_free(&tmp);
+            if (err)
+                return err;
+        }
+    }
+    set_revised(rep);
+    return PM_OK;
+}
+
+/* Euros as a JSON number back to whole cents. */
+static int64_t json_cents(const cJSON *v)
+{
+    return (int64_t)llround(v->valuedouble * 100.0);
+}
+
+/* The figures of one indicator's periode object in a recorded report's
+ * JSON onto f (only what the JSON holds; the rest stays as recomputed). */
+static void figures_from_json(const cJSON *per, pm_figures *f)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(per, "teller");
+    if (cJSON_IsNumber(v))
+        f->teller = v->valuedouble;
+    v = cJSON_GetObjectItemCaseSensitive(per, "noemer");
+    f->has_noemer = cJSON_IsNumber(v);
+    f->noemer = f->has_noemer ? v->valuedouble : 0;
+    v = cJSON_GetObjectItemCaseSensitive(per, "waarde");
+    f->has_waarde = cJSON_IsNumber(v);
+    f->waarde = f->has_waarde ? v->valuedouble : 0;
+    v = cJSON_GetObjectItemCaseSensitive(per, "interval");
+    f->has_interval = cJSON_GetArraySize(v) == 2;
+    if (f->has_interval) {
+        f->lo = cJSON_GetArrayItem(v, 0)->valuedouble;
+        f->hi = cJSON_GetArrayItem(v, 1)->valuedouble;
+    }
+    v = cJSON_GetObjectItemCaseSensitive(per, "status");
+    for (int s = PM_GRIJS; s <= PM_ROOD && cJSON_IsString(v); s++)
+        if (strcmp(v->valuestring, pm_status_name((pm_status)s)) == 0)
+            f->status = (pm_status)s;
+    v = cJSON_GetObjectItemCaseSensitive(per, "actief");
+    if (cJSON_IsNumber(v))
+        f->actief = (long)v->valuedouble;
+    v = cJSON_GetObjectItemCaseSensitive(per, "aantal");
+    if (cJSON_IsNumber(v))
+        f->aantal = (long)v->valuedouble;
+    v = cJSON_GetObjectItemCaseSensitive(per, "realisatie");
+    if (cJSON_IsNumber(v))
+        f->realisatie_cent = json_cents(v);
+    v = cJSON_GetObjectItemCaseSensitive(per, "begroting");
+    f->has_begroting = cJSON_IsNumber(v);
+    if (f->has_begroting)
+        f->begroting_cent = json_cents(v);
+}
+
+pm_error pm_report_use_sent(pm_report *rep, pm_snapshot *snap, const char *publiek,
+                            char *msg, size_t msgsize)
+{
+    (void)msg;
+    (void)msgsize;
+    size_t nq = rep->nresults ? rep->results[0].ntrend : 0;
+    for (size_t t = 0; t + 1 < nq; t++) {
+        int q = rep->results[0].trend[t].quarter;
+        char *text = pm_sent_figures(snap->db, pm_quarter_first_day(q),
+                                     pm_quarter_last_day(q), publiek);
+        cJSON *doc = text ? cJSON_Parse(text) : NULL;
+        free(text);
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "indicatoren");
+        const cJSON *ind;
+        cJSON_ArrayForEach(ind, list)
+        {
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(ind, "id");
+            const cJSON *per = cJSON_GetObjectItemCaseSensitive(ind, "periode");
+            if (!cJSON_IsString(id) || !cJSON_IsObject(per))
+                continue;
+            for (size_t k = 0; k < rep->nresults; k++) {
+                pm_result *r = &rep->results[k];
+                if (strcmp(r->id, id->valuestring) != 0 || t >= r->ntrend)
+                    continue;
+                figures_from_json(per, &r->trend[t].eerder);
+                r->trend[t].eerder_verzonden = true;
+            }
+        }
+        cJSON_Delete(doc);
+    }
+    set_revised(rep);
+    return PM_OK;
+}
+
 pm_error pm_snapshot_begin(pm_snapshot *snap, sqlite3 *db, char *msg, size_t msgsize)
 {
     memset(snap, 0, sizeof *snap);
@@ -136,6 +321,8 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
 
     for (size_t k = 0; k < PM_NKINDS && !err; k++)
         rep->rows[k] = pm_store_count(snap->db, pm_dataset_get((pm_kind)k)->name);
+    if (!err)
+        err = read_reach(rep, snap->db, msg, msgsize);
 
     size_t n;
     const pm_indicator *const *list = pm_indicators(&n);
@@ -152,6 +339,8 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
             err = pm_result_check_keys(&rep->results[i]);
         rep->results[i].status = rep->results[i].cumulatief.status;
     }
+    if (!err)
+        err = compute_eerder(rep, ctx, msg, msgsize);
     return err;
 }
 

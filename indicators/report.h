@@ -49,4 +49,15 @@ void pm_report_free(pm_report *rep);
  * new file and one line in registry.c. */
 const pm_indicator *const *pm_indicators(size_t *n);
 
+/* The main date field of a dataset ("ontvangen" for hulpvragen), or NULL
+ * for a dataset without one (organisaties, specialisten, begroting). */
+const char *pm_report_date_field(int kind);
+
+/* Replaces each trend point's eerder (but the last) by the figure of the
+ * latest definitive report recorded for that quarter and audience publiek
+ * ("intern", "extern"), where one exists, and sets herzien again. Call
+ * after pm_report_compute, in the same snapshot. */
+pm_error pm_report_use_sent(pm_report *rep, pm_snapshot *snap, const char *publiek,
+                            char *msg, size_t msgsize);
+
 #endif

@@ -110,6 +110,13 @@ typedef struct pm_breakdown {
 typedef struct pm_trend_point {
     int quarter; /* pm_quarter_index */
     pm_figures f;
+    /* The figure as known at the quarter's own end (SPEC §5, "Revised
+     * figures"): recomputed with that peildatum, or what a definitive report
+     * for the quarter recorded (eerder_verzonden); the point itself for the
+     * last point. herzien: teller, noemer, money or status differ from f. */
+    pm_figures eerder;
+    bool eerder_verzonden;
+    bool herzien;
 } pm_trend_point;
 
 typedef struct pm_result {
@@ -146,6 +153,11 @@ typedef struct pm_report {
     pm_result *results; /* in registry order */
     size_t nresults;
     long long rows[16]; /* rows per dataset (pm_kind order), for the sources */
+    /* How far the data reach (SPEC §5): per dataset (pm_kind order) the
+     * latest date in its main date field over all stored rows; has_tot is
+     * false for a dataset without a date field or without dated rows. */
+    bool has_tot[16];
+    pm_day gegevens_tot[16];
 } pm_report;
 
 /* The result with this id ("R1"), or NULL. */

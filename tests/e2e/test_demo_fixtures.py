@@ -18,7 +18,9 @@ check(r.code == 0, "demo_exits_0", r)
 check("fout" not in r.err.lower(), "demo_import_reports_no_errors", r)
 check("Import voltooid: 3160 rijen in 9 bestanden (3160 nieuw, 0 vervangen)" in r.out,
       "demo_imports_all_3160_rows_as_new", r)
-check("Integriteit van de database: in orde" in r.out, "demo_runs_check", r)
+# The demo runs the checks but says them in one line (issue 13 point 9).
+check("28 waarschuwingen over de gegevens; zie `pijlermonitor check`" in r.out,
+      "demo_runs_check_and_summarises_it_in_one_line", r)
 w.db = os.path.join(out, "pijlermonitor.db")
 # The main job writes the reports of the last complete quarter of the data
 # (2026-Q1: requests run through 31-03-2026) for both audiences.
@@ -30,7 +32,7 @@ check(len(pngs) >= 10 and "r3-specialisten.png" not in pngs,
       "demo_writes_extern_charts_as_png_without_personal_ones", pngs)
 check(all(os.path.getsize(os.path.join(out, f)) > 10000 for f in want),
       "demo_reports_are_not_empty", [os.path.getsize(os.path.join(out, f)) for f in want])
-check("Rapportages over 2026-Q1 (peildatum 31-03-2026)" in r.out, "demo_says_which_period", r.out)
+check("Rapportages over 1e kwartaal 2026 (peildatum 31-03-2026)" in r.out, "demo_says_which_period", r.out)
 counts = {t: w.count(t) for t in EXPECTED}
 check(counts == EXPECTED, "demo_row_counts_match_the_fixture_files", counts)
 

@@ -130,9 +130,9 @@ info = pdfinfo(intern)
 check(info.get("Pages") == "8", "pdf_has_a_dashboard_and_seven_indicator_pages",
       info.get("Pages"))
 check(info.get("Title", "").startswith("Voortgangsrapportage pijler 2") and
-      "2025-Q4" in info.get("Title", ""), "pdf_title_names_report_and_period", info)
+      "4e kwartaal 2025" in info.get("Title", ""), "pdf_title_names_report_and_period", info)
 check(info.get("Author") == "pijlermonitor", "pdf_author_is_pijlermonitor", info)
-check("2025-Q4" in info.get("Subject", "") and "intern" in info.get("Subject", ""),
+check("4e kwartaal 2025" in info.get("Subject", "") and "intern" in info.get("Subject", ""),
       "pdf_subject_names_period_and_audience", info.get("Subject"))
 check(info.get("CreationDate", "").startswith("2026-01-01T00:00:00") and
       info.get("ModDate", "").startswith("2026-01-01T00:00:00"),
@@ -164,7 +164,7 @@ for ind in doc["indicatoren"]:
     cum = text_value(ind, ind["cumulatief"])
     per = text_value(ind, ind["periode"])
     check(cum in page1, f"dashboard_shows_{i}_cumulatief_as_{cum}", page1[:600])
-    check(f"Periode 2025-Q4: {per} ({ind['periode']['status']})" in page1,
+    check(f"Periode 4e kwartaal 2025: {per} ({ind['periode']['status']})" in page1,
           f"dashboard_shows_{i}_periode_with_its_status_word", per)
     check(f"{i} {NAMES[i]}" in page1, f"dashboard_has_a_tile_titled_{i}")
 counts = {s: sum(1 for x in doc["indicatoren"] if x["status"] == s)
@@ -187,7 +187,7 @@ for p in range(1, 9):
               f"page_{p}_is_the_{i}_page", t[:200])
 
 r1 = next(x for x in doc["indicatoren"] if x["id"] == "R1")
-sentence = (f"In 2025-Q4 kreeg {pct(r1['periode']['waarde'])} van de hulpvragen binnen 5 "
+sentence = (f"In het 4e kwartaal 2025 kreeg {pct(r1['periode']['waarde'])} van de hulpvragen binnen 5 "
             f"werkdagen een reactie (doel {pct(r1['doel'], 0)})")
 full = text_of(intern)
 check(sentence in full, "r1_page_says_the_period_figure_in_a_sentence", sentence)

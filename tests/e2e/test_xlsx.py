@@ -19,6 +19,7 @@ import openpyxl
 from pmtest import SRC, Workdir, check, done
 
 PERIOD = "2025-Q4"
+PERIOD_NAME = "4e kwartaal 2025"  # how every text a person reads names it
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01 00:00 UTC
 MIN_CELL = 5
 HIDDEN = "<5"
@@ -167,7 +168,7 @@ def check_overzicht(wb, doc, label):
         if ws.cell(r, 1).value:
             head[ws.cell(r, 1).value] = ws.cell(r, 3)
     p = doc["periode"]
-    ok = (head["Periode"].value == p["label"] and iso(head["Van"].value) == p["van"]
+    ok = (head["Periode"].value == p["naam"] and iso(head["Van"].value) == p["van"]
           and iso(head["Tot en met"].value) == p["tot"]
           and iso(head["Peildatum"].value) == doc["peildatum"]
           and iso(head["Cumulatief vanaf (start programma)"].value) == doc["programma"]["start"])
@@ -298,6 +299,9 @@ def check_cells(ws, r, cols, f, extra, where, bad):
         elif h == "Status":
             if cell.value != want or cell.fill.fill_type != "solid":
                 bad.append((where, h, cell.value, want))
+        elif isinstance(want, str):
+            if cell.value != want:
+                bad.append((where, h, cell.value, want))
         else:
             running_money = h in ("Realisatie cumulatief", "Begroting cumulatief")
             if not (near(cell.value, want) or (running_money and want is not None and
@@ -385,7 +389,18 @@ def check_indicator_sheets(wb, doc, label, tables):
                      "Realisatie cumulatief": round(run["realisatie"], 2),
                      "Begroting cumulatief": round(run["begroting"], 2),
                      "Doel": ind["doel"], "Doel actief": 10}
-            if ws.cell(r, 1).value != t["kwartaal"]:
+            # The figure as reported at the quarter's end (issue 13 point 6).
+            e = t["eerder"]
+            extra["Eerder gerapporteerd"] = e["teller"] if ind["id"] == "R6" else e["waarde"]
+            for head, key in (("Eerder: teller", "teller"), ("Eerder: noemer", "noemer"),
+                              ("Eerder: realisatie", "teller"),
+                              ("Eerder: begroting", "noemer")):
+                extra[head] = e[key]
+            extra["Herzien"] = (("ja (verzonden cijfer)" if e["bron"] == "verzonden"
+                                 else "ja") if t["herzien"] else "nee")
+            # The sheet names the quarter the Dutch way ("2024-K3"); JSON
+            # keeps the machine form ("2024-Q3").
+            if ws.cell(r, 1).value != t["kwartaal"].replace("-Q", "-K"):
                 bad.append((r, ws.cell(r, 1).value, t["kwartaal"]))
             check_cells(ws, r, cols, t, extra, t["kwartaal"], bad)
         check(len(rows) == len(ind["trend"]) and not bad,
@@ -585,14 +600,14 @@ for ws in wb_i.worksheets:
         bad.append((ws.title, ps.paperSize, ps.orientation, ps.fitToWidth, ps.fitToHeight))
     head = (ws.oddHeader.left.text or "") + (ws.oddHeader.right.text or "")
     foot = (ws.oddFooter.left.text or "") + (ws.oddFooter.right.text or "")
-    if "Voortgangsrapportage pijler 2" not in head or PERIOD not in head or \
+    if "Voortgangsrapportage pijler 2" not in head or PERIOD_NAME not in head or \
             "Pagina &P van &N" not in foot:
         bad.append((ws.title, head, foot))
 check(not bad, "every_sheet_prints_a4_landscape_one_page_wide_with_header_and_footer", bad)
 pr = wb_e.properties
 with zipfile.ZipFile(path_e) as z:
     app = z.read("docProps/app.xml").decode()
-check(pr.title.startswith("Voortgangsrapportage pijler 2") and PERIOD in pr.subject
+check(pr.title.startswith("Voortgangsrapportage pijler 2") and PERIOD_NAME in pr.subject
       and pr.creator == "pijlermonitor" and "Gegevensvingerafdruk" in (pr.description or "")
       and pr.created == datetime.datetime(2026, 1, 1, 0, 0)
       and "<Company>VNG — Platform Sociaal Domein</Company>" in app,

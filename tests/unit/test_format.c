@@ -197,8 +197,48 @@ static void counts_and_euros_from_doubles(void)
               "year_of_new_years_day");
 }
 
+/* Dutch period names (SPEC §7), decided by the dates alone. */
+static void periods_read_as_dutch(void)
+{
+#define D(y, m, d) pm_day_from_ymd(y, m, d)
+    static const struct {
+        int y1, m1, d1, y2, m2, d2;
+        const char *want, *name;
+    } cases[] = {
+        {2026, 1, 1, 2026, 3, 31, "1e kwartaal 2026", "period_q1_is_1e_kwartaal"},
+        {2025, 10, 1, 2025, 12, 31, "4e kwartaal 2025", "period_q4_is_4e_kwartaal"},
+        {2024, 7, 1, 2024, 9, 30, "3e kwartaal 2024", "period_q3_is_3e_kwartaal"},
+        {2026, 1, 1, 2026, 1, 31, "januari 2026", "period_month_is_its_name"},
+        {2024, 2, 1, 2024, 2, 29, "februari 2024", "period_leap_february_is_a_month"},
+        {2025, 12, 1, 2025, 12, 31, "december 2025", "period_december_is_a_month"},
+        {2025, 1, 1, 2025, 12, 31, "2025", "period_year_is_the_year"},
+        {2025, 10, 15, 2026, 2, 15, "15-10-2025 t/m 15-02-2026",
+         "period_range_reads_as_dates"},
+        {2025, 1, 1, 2025, 6, 30, "01-01-2025 t/m 30-06-2025",
+         "period_half_year_is_a_range"},
+        {2025, 11, 1, 2026, 1, 31, "01-11-2025 t/m 31-01-2026",
+         "period_three_months_not_a_quarter_is_a_range"},
+        {2025, 3, 1, 2025, 3, 30, "01-03-2025 t/m 30-03-2025",
+         "period_month_less_a_day_is_a_range"},
+        {2025, 5, 5, 2025, 5, 5, "05-05-2025 t/m 05-05-2025",
+         "period_one_day_is_a_range"},
+    };
+    char b[64];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_STR(pm_format_period(D(cases[i].y1, cases[i].m1, cases[i].d1),
+                                   D(cases[i].y2, cases[i].m2, cases[i].d2), b, sizeof b),
+                  cases[i].want, cases[i].name);
+    int q = 2025 * 4 + 3;
+    CHECK_STR(pm_format_quarter(q, b, sizeof b), "4e kwartaal 2025",
+              "quarter_in_running_text");
+    CHECK_STR(pm_format_quarter_short(q, b, sizeof b), "2025-K4",
+              "quarter_short_uses_K_not_Q");
+#undef D
+}
+
 int main(void)
 {
+    periods_read_as_dutch();
     integers_are_grouped_by_dots();
     euros_from_cents();
     whole_euros_for_axes();

@@ -106,7 +106,7 @@ static void table(const pm_report *rep)
 {
     pm_error err;
     char *text = capture(pm_text_table, rep, PM_INTERN, &err);
-    CHECK(err == PM_OK && text && strstr(text, "Periode 2025-Q2") &&
+    CHECK(err == PM_OK && text && strstr(text, "Periode 2e kwartaal 2025") &&
               strstr(text, "peildatum 30-06-2025"),
           "table_names_period_and_peildatum_in_dutch_dates");
     CHECK(text && strstr(text, "Reactie binnen 5 werkdagen") &&
