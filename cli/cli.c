@@ -671,6 +671,8 @@ static pm_error write_report_files(const cli *c, pm_snapshot *snap,
                         .cijfers = out->sent_json,
                         .tijd = when};
         err = pm_sent_record(snap->db, &rec, c->vervang, msg, msgsize);
+        if (!err)
+            err = pm_snapshot_commit(snap, msg, msgsize);
     }
     cJSON_free(out->sent_json);
     out->sent_json = NULL;

@@ -2,6 +2,7 @@
  * store.c schema v4): what the ministry received stays in the store. */
 #include "sent.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +38,14 @@ static long long latest(sqlite3 *db, pm_day van, pm_day tot, const char *publiek
 pm_error pm_sent_record(sqlite3 *db, pm_sent *s, bool replace, char *msg, size_t msgsize)
 {
     /* IMMEDIATE: the check for an earlier report and the insert are one
-     * step, so two definitive runs at once cannot both be the first. */
-    pm_error err = pm_store_exec(db, "BEGIN IMMEDIATE", msg, msgsize);
+     * step, so two definitive runs at once cannot both be the first. Inside
+     * the report's own read transaction a savepoint upgrades it to a write
+     * instead: SQLite then refuses (SQLITE_BUSY_SNAPSHOT) when another
+     * process changed the data since the figures were read, so what is
+     * recorded is always the snapshot the files show. The caller commits. */
+    bool nested = !sqlite3_get_autocommit(db);
+    pm_error err =
+        pm_store_exec(db, nested ? "SAVEPOINT pm_sent" : "BEGIN IMMEDIATE", msg, msgsize);
     if (err)
         return err;
     long long prev = latest(db, s->van, s->tot, s->publiek);
@@ -79,11 +86,16 @@ pm_error pm_sent_record(sqlite3 *db, pm_sent *s, bool replace, char *msg, size_t
     if (!err) {
         s->nr = sqlite3_last_insert_rowid(db);
         s->vervangt = prev > 0 ? prev : 0;
-        err = pm_store_exec(db, "COMMIT", msg, msgsize);
+        err = pm_store_exec(db, nested ? "RELEASE pm_sent" : "COMMIT", msg, msgsize);
     }
     if (err) {
         char ignored[128];
-        pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
+        if (nested) {
+            pm_store_exec(db, "ROLLBACK TO pm_sent", ignored, sizeof ignored);
+            pm_store_exec(db, "RELEASE pm_sent", ignored, sizeof ignored);
+        } else {
+            pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
+        }
     }
     return err;
 }

@@ -1472,9 +1472,13 @@ static void ind_trend(ind_sheet *is)
             xs_num(s, ev, p->eerder.teller, XF_INT);
         else if (p->eerder.has_waarde)
             xs_num(s, ev, p->eerder.waarde, XF_PCT);
-        xs_num(s, ev + 1, p->eerder.teller, money ? XF_EURO : XF_INT);
+        xs_num(s, ev + 1,
+               money ? pm_cents_to_euros(p->eerder.realisatie_cent) : p->eerder.teller,
+               money ? XF_EURO : XF_INT);
         if (p->eerder.has_noemer)
-            xs_num(s, ev + 2, p->eerder.noemer, money ? XF_EURO : XF_INT);
+            xs_num(s, ev + 2,
+                   money ? pm_cents_to_euros(p->eerder.begroting_cent) : p->eerder.noemer,
+                   money ? XF_EURO : XF_INT);
         xs_text(s, ev + 3,
                 p->herzien ? (p->eerder_verzonden ? "ja (verzonden cijfer)" : "ja")
                            : "nee",

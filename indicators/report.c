@@ -272,6 +272,16 @@ pm_error pm_snapshot_begin(pm_snapshot *snap, sqlite3 *db, char *msg, size_t msg
     return err;
 }
 
+pm_error pm_snapshot_commit(pm_snapshot *snap, char *msg, size_t msgsize)
+{
+    if (!snap->in_transaction)
+        return PM_OK;
+    pm_error err = pm_store_exec(snap->db, "COMMIT", msg, msgsize);
+    if (!err)
+        snap->in_transaction = false;
+    return err;
+}
+
 void pm_snapshot_end(pm_snapshot *snap)
 {
     if (!snap)

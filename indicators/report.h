@@ -33,6 +33,11 @@ pm_error pm_snapshot_begin(pm_snapshot *snap, sqlite3 *db, char *msg, size_t msg
  * zeroed or failed snapshot, and on NULL. */
 void pm_snapshot_end(pm_snapshot *snap);
 
+/* Commits what the command wrote inside its snapshot (a definitive report's
+ * record) and ends the transaction; the snapshot is then only freed by
+ * pm_snapshot_end. PM_ERR_DB with a Dutch reason in msg on failure. */
+pm_error pm_snapshot_commit(pm_snapshot *snap, char *msg, size_t msgsize);
+
 /* Computes all indicators from snap's store into rep. peildatum is the
  * as-of date (normally the period's last day). snap->ctx is then the
  * context of this report (for rows.h) until the next compute or
