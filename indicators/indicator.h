@@ -27,6 +27,29 @@ typedef enum pm_status {
 /* "grijs", "groen", "oranje", "rood": the JSON and CSV value of a status. */
 const char *pm_status_name(pm_status s);
 
+/* Why a status is what it is (SPEC §5 "reden"). Indicators and the report
+ * give the kind and the figures it quotes; the Dutch sentence is made by the
+ * exporters (labels.h, pm_label_reden) from the kind and the figures. */
+typedef enum pm_reden {
+    PM_REDEN_REGEL,             /* the indicator's own status rule on these figures */
+    PM_REDEN_PROGNOSE,          /* B cumulatief/overall: prognose against jaarbegroting */
+    PM_REDEN_GEEN_DOEL,         /* grijs: the range runs past the last target period
+                                   (reden_dag: its end) */
+    PM_REDEN_TWEE_DOELPERIODEN, /* grijs: the range spans two target periods */
+    PM_REDEN_OORDEEL            /* the range is a whole target period that has ended:
+                                   the status follows `oordeel` (SPEC §3) */
+} pm_reden;
+
+/* The final verdict on an ended target period (SPEC §3). */
+typedef enum pm_oordeel {
+    PM_OORDEEL_GEEN_GEGEVENS,
+    PM_OORDEEL_GEHAALD,
+    PM_OORDEEL_NIET_GEHAALD
+} pm_oordeel;
+
+/* "gehaald", "niet gehaald", "geen gegevens": the JSON value. */
+const char *pm_oordeel_name(pm_oordeel o);
+
 /* The figures of one range (periode, cumulatief, or one quarter of a trend).
  * Counts are doubles so that B's euros fit the same fields. */
 typedef struct pm_figures {
@@ -56,6 +79,14 @@ typedef struct pm_figures {
     double realisatie;
     double prognose; /* B: for the peildatum's year */
     double jaarbegroting;
+    long aantal_doel;   /* R6: the count the status judges (the running target
+                           period's products through the range's end) */
+    pm_reden reden;     /* why `status` (the exporters word it) */
+    pm_day reden_dag;   /* PM_REDEN_GEEN_DOEL: the last target period's end */
+    double reden_doel;  /* the main target the status was judged against */
+    bool has_oordeel;   /* PM_REDEN_OORDEEL and every eindstand */
+    pm_oordeel oordeel; /* with the mean where R4 has one */
+    pm_oordeel oordeel_zonder_gemiddelde; /* R4: by the milestones alone */
 } pm_figures;
 
 /* Why an extern cell is hidden (disclosure.h): not, because it is small
@@ -124,6 +155,14 @@ typedef struct pm_trend_point {
     pm_figures f;
 } pm_trend_point;
 
+/* The figures of one ended target period over its whole range, as known on
+ * the peildatum, with the verdict in f.oordeel (SPEC §3). */
+typedef struct pm_eindstand {
+    pm_day van, tot; /* the target period */
+    double doel;     /* its main target, like pm_result.doel */
+    pm_figures f;
+} pm_eindstand;
+
 typedef struct pm_result {
     const char *id; /* "R1" .. "R6", "B" */
     double doel;    /* the main target: a fraction, a count (R6), or for B
@@ -135,6 +174,8 @@ typedef struct pm_result {
     size_t nbreakdowns;
     pm_trend_point *trend;
     size_t ntrend;
+    pm_eindstand *eindstanden; /* every target period ended by the peildatum */
+    size_t neindstanden;
 } pm_result;
 
 /* What every indicator gets: the store, the configuration, the ranges. */
@@ -147,6 +188,11 @@ typedef struct pm_context {
     pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
     pm_day cum_from, cum_to; /* programme start .. peildatum */
     int q_first, q_last;     /* trend quarters: programme start .. peildatum */
+    /* The target period whose targets cfg holds and whose range R6's pace
+     * uses: the one holding the periode, else the running one, else the
+     * last; and the configuration as loaded (every period's targets). */
+    pm_day tp_from, tp_to;
+    const pm_config *cfg_loaded;
 } pm_context;
 
 typedef struct pm_indicator {
@@ -165,6 +211,16 @@ void pm_wilson(double k, double n, double *lo, double *hi);
  * status by SPEC §5's proportion rule: grijs when noemer < min_n, groen when
  * waarde >= doel, oranje when the upper bound >= doel, else rood. */
 void pm_figures_proportion(pm_figures *f, double doel, int min_n);
+
+/* The verdict on figures f of indicator id over a whole target period with
+ * targets t (SPEC §3): R1, R2 waarde >= doel; R3 actief and share; R4, R5
+ * every milestone on time (R4: and the mean, unless with_mean is false);
+ * R6 aantal >= doel; B realisatie <= begroting. geen gegevens on noemer 0. */
+pm_oordeel pm_figures_oordeel(const char *id, const pm_figures *f, const pm_targets *t,
+                              bool with_mean);
+
+/* The status a verdict gives (groen, rood, grijs). */
+pm_status pm_oordeel_status(pm_oordeel o);
 
 /* Fills a breakdown cell with key and the teller, noemer, waarde and
  * interval of f; n is the number of observations behind it. */

@@ -8,6 +8,11 @@
 
 typedef struct pm_report {
     pm_context ctx;
+    /* The configuration the indicators judged against: the loaded one with
+     * the targets of ctx's target period in its flat fields; ctx.cfg points
+     * here. Shares closed_days and vervolg with the loaded one. */
+    pm_config cfg_judged;
+    int running; /* the target period holding the peildatum, or -1 */
     pm_calendar cal;
     pm_result *results; /* in registry order */
     size_t nresults;
@@ -16,10 +21,14 @@ typedef struct pm_report {
 } pm_report;
 
 /* Computes all indicators. peildatum is the as-of date (normally the
- * period's last day). The read transaction stays open until
- * pm_report_free, so anything read from db in between (rows.h) belongs to
- * the same snapshot. On failure returns the error with a Dutch reason in
- * msg; pm_report_free is safe either way. */
+ * period's last day). Target periods (SPEC §3): cumulatief runs from the
+ * running target period's start; a range that no single target period
+ * holds is grijs with its reason; every target period ended by the
+ * peildatum gets an eindstand per indicator, and a range that is a whole
+ * ended target period carries its oordeel as status. The read transaction stays open
+ * until pm_report_free, so anything read from db in between (rows.h) belongs to the same
+ * snapshot. On failure returns the error with a Dutch reason in msg; pm_report_free is
+ * safe either way. */
 pm_error pm_report_compute(pm_report *rep, sqlite3 *db, const pm_config *cfg,
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize);
