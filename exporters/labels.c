@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "export.h" /* the result types, through the allowed header */
 #include "format.h"
 
 static const pm_indicator_text texts[] = {
@@ -242,9 +243,9 @@ const char pm_label_no_data[] = "Nog geen gegevens in deze periode";
 
 const char pm_label_intern_mark[] = "Intern — niet verspreiden";
 
-const char *pm_label_oordeel(pm_oordeel o)
+const char *pm_label_oordeel(int oordeel)
 {
-    return pm_oordeel_name(o);
+    return pm_oordeel_name((pm_oordeel)oordeel);
 }
 
 /* A target share as a reader writes it: "90%", "87,5%". */

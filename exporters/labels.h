@@ -5,7 +5,8 @@
 #define PM_LABELS_H
 
 #include "config.h"
-#include "indicator.h"
+
+struct pm_figures; /* indicator.h: the figures a reason quotes */
 
 typedef struct pm_indicator_text {
     const char *id;
@@ -44,11 +45,11 @@ const char *pm_label_status_meaning(int status);
  * mijlpalen gereed, 1 te laat", "geen doel na 31-12-2025". It quotes only
  * what f still holds, so a mean hidden for extern is never named. cfg gives
  * min_n, R3's actief target, R4's mean and B's marge. Returns buf. */
-char *pm_label_reden(const char *id, const pm_figures *f, const pm_config *cfg, char *buf,
-                     size_t size);
+char *pm_label_reden(const char *id, const struct pm_figures *f, const pm_config *cfg,
+                     char *buf, size_t size);
 
 /* The verdict in words: "gehaald", "niet gehaald", "geen gegevens". */
-const char *pm_label_oordeel(pm_oordeel o);
+const char *pm_label_oordeel(int oordeel); /* a pm_oordeel */
 
 /* What a chart without data says instead of drawing empty axes. */
 extern const char pm_label_no_data[];
