@@ -135,6 +135,26 @@ check(r.code == 0 and "Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in r.out
       and "— niet gehaald" in r.out and "geen doel na 31-12-2025" in r.out,
       "table_shows_the_eindstand_and_reasons", r.out)
 
+# ---- the PDF dashboard leads with the eindstand; pages state it ----------------
+import subprocess  # noqa: E402
+
+r = w.run("report", "--period", "2025-Q4", "--pdf", "q4.pdf", "--audience", "extern")
+if check(r.code == 0, "report_2025_q4_pdf_exits_0", r):
+    pdf = os.path.join(w.path, "q4.pdf")
+    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-"],
+                           capture_output=True, text=True).stdout
+    check("Eindstand 31-12-2025" in page1 and "89,6% (415 van 463) — niet gehaald" in page1,
+          "pdf_dashboard_leads_with_the_eindstand", page1)
+    check("het doel is gehaald" not in page1 and "binnen bereik" not in page1
+          and "op koers" not in page1,
+          "pdf_dashboard_has_no_generic_legend_that_can_be_false", page1)
+    check("doel niet gehaald" in page1, "pdf_tiles_show_the_reason", page1)
+    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"],
+                           capture_output=True, text=True).stdout
+    check("Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in page2
+          and "Status rood:" in page2, "pdf_indicator_page_states_status_reason_and_eindstand",
+          page2)
+
 # ---- configuration errors name the key ----------------------------------------
 w.file("bad.json", json.dumps({"vervolg": [{"tot": "2026-12-31"}, {"tot": "2026-06-30"}]}))
 r = w.run("indicators", "--period", "2026-Q1", "--config", "bad.json")
