@@ -155,6 +155,30 @@ if check(r.code == 0, "report_2025_q4_pdf_exits_0", r):
           and "Status rood:" in page2, "pdf_indicator_page_states_status_reason_and_eindstand",
           page2)
 
+# ---- the workbook's overview: reason beside the status, an eindstand block -----
+r = w.run("report", "--period", "2026-Q1", "--xlsx", "q1.xlsx", "--audience", "extern")
+if check(r.code == 0, "report_2026_q1_xlsx_exits_0", r):
+    import openpyxl  # noqa: E402
+    ws = openpyxl.load_workbook(os.path.join(w.path, "q1.xlsx"))["Overzicht"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    head = next((i for i, row in enumerate(rows) if row[:2] == ["Id", "Indicator"]), None)
+    hdr = rows[head] if head is not None else []
+    ok = head is not None and "Reden van de status" in hdr \
+        and hdr.index("Reden van de status") == hdr.index("Status (cumulatief)") + 1
+    check(ok, "xlsx_reason_stands_beside_the_status", hdr)
+    if ok:
+        r1row = rows[head + 1]
+        check(r1row[0] == "R1" and r1row[hdr.index("Reden van de status")]
+              == "geen doel na 31-12-2025", "xlsx_r1_reason_after_the_end", r1row)
+    eind = next((i for i, row in enumerate(rows)
+                 if isinstance(row[0], str) and row[0].startswith("Eindstand 31-12-2025")), None)
+    check(eind is not None and rows[eind + 1][:8] == ["Id", "Indicator", "Doel", "Waarde", "n",
+                                                        "Oordeel", "Status", "Reden"]
+          and rows[eind + 2][0] == "R1" and rows[eind + 2][5] == "niet gehaald"
+          and rows[eind + 2][6] == "rood",
+          "xlsx_overview_has_its_own_eindstand_block",
+          rows[eind:eind + 4] if eind is not None else rows)
+
 # ---- configuration errors name the key ----------------------------------------
 w.file("bad.json", json.dumps({"vervolg": [{"tot": "2026-12-31"}, {"tot": "2026-06-30"}]}))
 r = w.run("indicators", "--period", "2026-Q1", "--config", "bad.json")

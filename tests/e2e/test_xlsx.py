@@ -170,10 +170,11 @@ def check_overzicht(wb, doc, label):
     ok = (head["Periode"].value == p["label"] and iso(head["Van"].value) == p["van"]
           and iso(head["Tot en met"].value) == p["tot"]
           and iso(head["Peildatum"].value) == doc["peildatum"]
-          and iso(head["Cumulatief vanaf (start programma)"].value) == doc["programma"]["start"])
+          and iso(head["Cumulatief vanaf (start doelperiode)"].value)
+          == doc["indicatoren"][0]["cumulatief"]["van"])
     check(ok, f"{label}_overzicht_period_and_peildatum_equal_json",
           {k: v.value for k, v in head.items()})
-    cum = "Cumulatief vanaf (start programma)"
+    cum = "Cumulatief vanaf (start doelperiode)"
     dates = [head[k] for k in ("Van", "Tot en met", "Peildatum", cum)]
     check(all(c.is_date and c.number_format == "dd-mm-yyyy" for c in dates),
           f"{label}_overzicht_dates_are_date_cells", [c.number_format for c in dates])
