@@ -530,6 +530,7 @@ typedef enum src {
     S_CUM_BEGROTING,
     S_DOEL,
     S_DOEL_ACTIEF,
+    S_REDEN, /* the status's reason in words (SPEC §5) */
     NSRC
 } src;
 
@@ -554,6 +555,7 @@ static const char *const src_heads[NSRC] = {
     [S_CUM_BEGROTING] = "Begroting cumulatief",
     [S_DOEL] = "Doel",
     [S_DOEL_ACTIEF] = "Doel actief",
+    [S_REDEN] = "Reden van de status",
 };
 
 static const char *src_head(const pm_result *r, src s)
@@ -650,6 +652,9 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
             xs_date(s, col, what == S_VAN ? f->from : f->to);
     } else if (what == S_STATUS) {
         xs_status(s, col, f->status);
+    } else if (what == S_REDEN) {
+        char why[320];
+        xs_text(s, col, pm_label_reden(r->id, f, s->w->cfg, why, sizeof why), XF_PLAIN);
     } else if (fig_value(s->w, r, f, c, what, &v, &fmt)) {
         xs_num(s, col, v, fmt);
     } else if (what == S_GEMIDDELDE && f->gemiddelde_onderdrukt) {
@@ -959,31 +964,32 @@ typedef struct layout {
 
 static const layout layouts[] = {
     {"R1",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL, S_REDEN}},
     {"R2",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL, S_REDEN}},
     {"R3",
      {S_VAN, S_TOT, S_ACTIEF, S_NIET_BEOORDEELD, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI,
-      S_STATUS},
+      S_STATUS, S_REDEN},
      {S_VAN, S_TOT, S_ACTIEF, S_NIET_BEOORDEELD, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI,
-      S_STATUS, S_DOEL_ACTIEF, S_DOEL}},
+      S_STATUS, S_DOEL_ACTIEF, S_DOEL, S_REDEN}},
     {"R4",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE,
-      S_N_GEMIDDELDE}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE,
+      S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE,
+      S_REDEN}},
     {"R5",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_REDEN}},
     {"R6",
-     {S_VAN, S_TOT, S_AANTAL, S_STATUS},
-     {S_VAN, S_TOT, S_AANTAL, S_CUM_AANTAL, S_DOEL, S_STATUS}},
+     {S_VAN, S_TOT, S_AANTAL, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_AANTAL, S_CUM_AANTAL, S_DOEL, S_STATUS, S_REDEN}},
     {"B",
      {S_VAN, S_TOT, S_REALISATIE, S_BEGROTING, S_WAARDE, S_STATUS, S_PROGNOSE,
-      S_JAARBEGROTING},
+      S_JAARBEGROTING, S_REDEN},
      {S_VAN, S_TOT, S_REALISATIE, S_BEGROTING, S_WAARDE, S_STATUS, S_CUM_REALISATIE,
-      S_CUM_BEGROTING}},
+      S_CUM_BEGROTING, S_REDEN}},
 };
 
 /* An indicator without a layout of its own gets the plain proportion one. */

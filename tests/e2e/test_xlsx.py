@@ -258,6 +258,7 @@ check_overzicht(wb_e, doc_e, "extern")
 TELLER = {"Op tijd", "Tevreden organisaties", "Goed beoordeeld", "Op tijd gereed"}
 NOEMER = {"Op tijd of te laat", "Organisaties met evaluatie", "Beoordeeld", "Mijlpalen gepland"}
 FIELD = {"Van": "van", "Tot en met": "tot", "Status": "status", "Waarde": "waarde",
+         "Reden van de status": "reden",
          "Uitputting": "waarde", "Actieve specialisten": "actief",
          "Actief, niet beoordeeld": "niet_beoordeeld",
          "Gemiddelde score opdrachtgevers": "opdrachtgever_gemiddelde",
@@ -298,6 +299,9 @@ def check_cells(ws, r, cols, f, extra, where, bad):
                 bad.append((where, h, cell.value, want))
         elif h == "Status":
             if cell.value != want or cell.fill.fill_type != "solid":
+                bad.append((where, h, cell.value, want))
+        elif h == "Reden van de status":  # the same words as JSON's reden
+            if cell.value != want:
                 bad.append((where, h, cell.value, want))
         else:
             running_money = h in ("Realisatie cumulatief", "Begroting cumulatief")
