@@ -184,7 +184,26 @@ static void csv_num(FILE *out, bool has, double v)
     fputs(buf, out);
 }
 
-static void csv_row(FILE *out, const char *id, const char *range, const pm_figures *f)
+/* A text field, quoted as RFC 4180 says when it holds the delimiter or a
+ * quote (a reason often holds a ';'). */
+static void csv_text(FILE *out, const char *s)
+{
+    fputc(';', out);
+    if (!strpbrk(s, ";\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void csv_row(FILE *out, const char *id, const char *range, const pm_figures *f,
+                    const pm_config *cfg)
 {
     char a[16], b[16];
     bool empty = f->from > f->to;
@@ -208,6 +227,9 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
     csv_num(out, money, round(f->realisatie * 100) / 100);
     csv_num(out, money, round(f->prognose * 100) / 100);
     csv_num(out, money, round(f->jaarbegroting * 100) / 100);
+    csv_text(out, f->has_oordeel ? pm_label_oordeel((int)f->oordeel) : "");
+    char why[320];
+    csv_text(out, pm_label_reden(id, f, cfg, why, sizeof why));
     fputs("\r\n", out);
 }
 
@@ -217,16 +239,20 @@ pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
     fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;"
           "status;"
           "actief;niet_beoordeeld;opdrachtgever_gemiddelde;aantal;begroting;realisatie;"
-          "prognose;jaarbegroting\r\n",
+          "prognose;jaarbegroting;oordeel;reden\r\n",
           out);
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
-        csv_row(out, r->id, "periode", &r->periode);
-        csv_row(out, r->id, "cumulatief", &r->cumulatief);
+        const pm_config *cfg = rep->ctx.cfg;
+        csv_row(out, r->id, "periode", &r->periode, cfg);
+        csv_row(out, r->id, "cumulatief", &r->cumulatief, cfg);
+        /* The eindstand of every ended target period (its range in van, tot). */
+        for (size_t e = 0; e < r->neindstanden; e++)
+            csv_row(out, r->id, "eindstand", &r->eindstanden[e].f, cfg);
         for (size_t t = 0; t < r->ntrend; t++) {
             char q[16];
             pm_quarter_label(r->trend[t].quarter, q, sizeof q);
-            csv_row(out, r->id, q, &r->trend[t].f);
+            csv_row(out, r->id, q, &r->trend[t].f, cfg);
         }
     }
     return ferror(out) ? PM_ERR_IO : PM_OK;

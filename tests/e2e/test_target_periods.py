@@ -135,6 +135,19 @@ check(r.code == 0 and "Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in r.out
       and "— niet gehaald" in r.out and "geen doel na 31-12-2025" in r.out,
       "table_shows_the_eindstand_and_reasons", r.out)
 
+# ---- the CSV: an eindstand row and the reason of every row --------------------
+import csv as csvmod  # noqa: E402
+import io  # noqa: E402
+
+r = w.run("indicators", "--period", "2025-Q4", "--format", "csv")
+rows = list(csvmod.reader(io.StringIO(r.out), delimiter=";"))
+hdr = rows[0] if rows else []
+eind = [x for x in rows[1:] if x[:2] == ["R1", "eindstand"]]
+check(r.code == 0 and hdr[-2:] == ["oordeel", "reden"] and len(eind) == 1
+      and eind[0][2:6] == ["01-07-2024", "31-12-2025", "415", "463"]
+      and eind[0][-2] == "niet gehaald" and all(x[-1] for x in rows[1:]),
+      "csv_has_eindstand_rows_and_a_reason_for_every_status", rows[:4])
+
 # ---- the PDF dashboard leads with the eindstand; pages state it ----------------
 import subprocess  # noqa: E402
 
