@@ -587,6 +587,10 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     t.size = 9;
     t.color = pm_ink;
     y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    snprintf(buf, sizeof buf, "Status periode %s %s: %s", d->ctx->period.label,
+             pm_status_name(res->periode.status),
+             pm_label_reden(res->id, &res->periode, d->cfg, why, sizeof why));
+    y += pm_text_draw(cr, buf, x, y, &t) + 3;
     for (size_t e = 0; e < res->neindstanden; e++) {
         const pm_eindstand *es = &res->eindstanden[e];
         char d2[16], d3[16];
