@@ -43,6 +43,8 @@ void pm_config_defaults(pm_config *cfg)
     cfg->uurtarief_max_cent = 12000;
     cfg->closed_days = NULL;
     cfg->nclosed = 0;
+    cfg->vervolg = NULL;
+    cfg->nvervolg = 0;
 }
 
 void pm_config_free(pm_config *cfg)
@@ -52,6 +54,73 @@ void pm_config_free(pm_config *cfg)
     free(cfg->closed_days);
     cfg->closed_days = NULL;
     cfg->nclosed = 0;
+    free(cfg->vervolg);
+    cfg->vervolg = NULL;
+    cfg->nvervolg = 0;
+}
+
+void pm_config_get_targets(const pm_config *cfg, pm_targets *out)
+{
+    out->doel_r1 = cfg->doel_r1;
+    out->doel_r2 = cfg->doel_r2;
+    out->doel_r3 = cfg->doel_r3;
+    out->doel_r3_actief = cfg->doel_r3_actief;
+    out->doel_r4 = cfg->doel_r4;
+    out->r4_gemiddelde_x10 = cfg->r4_gemiddelde_x10;
+    out->doel_r5 = cfg->doel_r5;
+    out->doel_r6 = cfg->doel_r6;
+    out->b_marge = cfg->b_marge;
+}
+
+void pm_config_set_targets(pm_config *cfg, const pm_targets *t)
+{
+    cfg->doel_r1 = t->doel_r1;
+    cfg->doel_r2 = t->doel_r2;
+    cfg->doel_r3 = t->doel_r3;
+    cfg->doel_r3_actief = t->doel_r3_actief;
+    cfg->doel_r4 = t->doel_r4;
+    cfg->r4_gemiddelde_x10 = t->r4_gemiddelde_x10;
+    cfg->doel_r5 = t->doel_r5;
+    cfg->doel_r6 = t->doel_r6;
+    cfg->b_marge = t->b_marge;
+}
+
+size_t pm_config_ntarget_periods(const pm_config *cfg)
+{
+    return 1 + cfg->nvervolg;
+}
+
+void pm_config_target_period(const pm_config *cfg, size_t i, pm_day *from, pm_day *to,
+                             pm_targets *doelen)
+{
+    if (i == 0) {
+        *from = cfg->programma_start;
+        *to = cfg->programma_einde;
+        if (doelen)
+            pm_config_get_targets(cfg, doelen);
+        return;
+    }
+    *from = (i == 1 ? cfg->programma_einde : cfg->vervolg[i - 2].tot) + 1;
+    *to = cfg->vervolg[i - 1].tot;
+    if (doelen)
+        *doelen = cfg->vervolg[i - 1].doelen;
+}
+
+int pm_config_target_period_at(const pm_config *cfg, pm_day day)
+{
+    size_t n = pm_config_ntarget_periods(cfg);
+    for (size_t i = 0; i < n; i++) {
+        pm_day from, to;
+        pm_config_target_period(cfg, i, &from, &to, NULL);
+        if (day >= from && day <= to)
+            return (int)i;
+    }
+    return -1;
+}
+
+pm_day pm_config_targets_end(const pm_config *cfg)
+{
+    return cfg->nvervolg ? cfg->vervolg[cfg->nvervolg - 1].tot : cfg->programma_einde;
 }
 
 /* How a key's value is checked and stored. */
@@ -65,7 +134,8 @@ typedef enum kind {
     K_MEAN10, /* a score 1..10 with at most one decimal, into tenths (int) */
     K_MARGIN, /* a number >= 1 into a double */
     K_CENTS,  /* euros > 0 with at most two decimals, into cents (int64_t) */
-    K_DATES   /* an array of date strings, appended to the closed days */
+    K_DATES,  /* an array of date strings, appended to the closed days */
+    K_VERVOLG /* the follow-up target periods, checked after the rest */
 } kind;
 
 typedef struct field {
@@ -105,6 +175,7 @@ static const field top_fields[] = {
     {"uurtarief_max", K_CENTS, AT(uurtarief_max_cent), NULL, 0},
     {"besluitdagen", K_DATES, 0, NULL, 0},
     {"sluitingsdagen", K_DATES, 0, NULL, 0},
+    {"vervolg", K_VERVOLG, 0, NULL, 0},
 };
 
 /* The state of one load: the copy being filled and where errors go. */
@@ -116,6 +187,7 @@ typedef struct loader {
     pm_day *days;  /* previous closed days followed by the file's */
     size_t ndays, capdays;
     bool start_set, einde_set;
+    const cJSON *vervolg; /* the "vervolg" array, read once the rest is in */
 } loader;
 
 static void set_msg(char *msg, size_t msgsize, const char *fmt, ...)
@@ -352,8 +424,105 @@ static pm_error load_value(loader *ld, const field *f, const cJSON *item,
     }
 
     case K_DATES: return load_dates(ld, item, path);
+
+    case K_VERVOLG:
+        /* Its targets carry over from `doelen`, which may come later in
+         * the file; so it is read after everything else. */
+        if (!cJSON_IsArray(item))
+            return bad(ld, path,
+                       "moet een lijst van doelperioden zijn, zoals "
+                       "[{\"tot\": \"2026-12-31\", \"doelen\": {...}}]");
+        ld->vervolg = item;
+        return PM_OK;
     }
     return bad(ld, path, "onbekende sleutel");
+}
+
+/* Reads the follow-up target periods into *out (caller frees). Each starts
+ * the day after the previous one ends, so only an end after that previous
+ * end is needed for the periods to be ordered without gaps. */
+static pm_error load_vervolg(loader *ld, pm_vervolg **out, size_t *nout)
+{
+    size_t n = (size_t)cJSON_GetArraySize(ld->vervolg);
+    pm_vervolg *v = calloc(n ? n : 1, sizeof *v);
+    if (!v) {
+        set_msg(ld->msg, ld->msgsize, "%s: onvoldoende geheugen", ld->file);
+        return PM_ERR_NOMEM;
+    }
+    pm_targets first, prev;
+    pm_config_get_targets(&ld->cfg, &first);
+    prev = first;
+    pm_day prev_end = ld->cfg.programma_einde;
+    pm_error err = PM_OK;
+    size_t i = 0;
+    for (const cJSON *el = ld->vervolg->child; el && !err; el = el->next, i++) {
+        char path[64];
+        snprintf(path, sizeof path, "vervolg[%zu]", i);
+        if (!cJSON_IsObject(el)) {
+            err =
+                bad(ld, path, "moet een object zijn ({\"tot\": ..., \"doelen\": {...}})");
+            break;
+        }
+        const cJSON *tot = NULL, *doelen = NULL;
+        for (const cJSON *k = el->child; k && !err; k = k->next) {
+            char kpath[160];
+            snprintf(kpath, sizeof kpath, "%s.%.100s", path, k->string ? k->string : "");
+            const cJSON **slot = NULL;
+            if (k->string && strcmp(k->string, "tot") == 0)
+                slot = &tot;
+            else if (k->string && strcmp(k->string, "doelen") == 0)
+                slot = &doelen;
+            if (!slot)
+                err = bad(ld, kpath, "onbekende sleutel");
+            else if (*slot)
+                err = bad(ld, kpath, "komt meer dan eens voor");
+            else
+                *slot = k;
+        }
+        if (err)
+            break;
+        char tpath[80];
+        snprintf(tpath, sizeof tpath, "%s.tot", path);
+        if (!tot) {
+            err = bad(ld, tpath, "ontbreekt (de laatste dag van de doelperiode)");
+            break;
+        }
+        if (!json_date(tot, &v[i].tot)) {
+            err = bad(ld, tpath, "is geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)");
+            break;
+        }
+        if (v[i].tot <= prev_end) {
+            char a[11], b[11];
+            pm_day_format_nl(v[i].tot, a);
+            pm_day_format_nl(prev_end, b);
+            err = bad(ld, tpath,
+                      "%s ligt niet na het einde van de vorige doelperiode (%s)", a, b);
+            break;
+        }
+        /* The follow-up's own keys are written over the previous
+         * period's targets in the loader's copy, then taken out again. */
+        pm_config_set_targets(&ld->cfg, &prev);
+        if (doelen) {
+            char dpath[80];
+            snprintf(dpath, sizeof dpath, "%s.doelen", path);
+            if (!cJSON_IsObject(doelen))
+                err = bad(ld, dpath, "moet een object zijn ({...})");
+            else
+                err = load_object(ld, doelen, doelen_fields, COUNT_OF(doelen_fields),
+                                  dpath);
+        }
+        pm_config_get_targets(&ld->cfg, &v[i].doelen);
+        prev = v[i].doelen;
+        prev_end = v[i].tot;
+    }
+    pm_config_set_targets(&ld->cfg, &first);
+    if (err) {
+        free(v);
+        return err;
+    }
+    *out = v;
+    *nout = n;
+    return PM_OK;
 }
 
 /* Reads the whole file into a NUL-terminated buffer (caller frees). */
@@ -460,6 +629,11 @@ pm_error pm_config_load(pm_config *cfg, const char *path, char *msg, size_t msgs
         err = add_day(&ld, cfg->closed_days[i]);
     if (!err)
         err = load_object(&ld, root, top_fields, COUNT_OF(top_fields), NULL);
+    pm_vervolg *vervolg = NULL;
+    size_t nvervolg = 0;
+    bool new_vervolg = !err && ld.vervolg;
+    if (new_vervolg)
+        err = load_vervolg(&ld, &vervolg, &nvervolg);
     cJSON_Delete(root);
 
     if (!err && ld.cfg.programma_start > ld.cfg.programma_einde) {
@@ -473,12 +647,24 @@ pm_error pm_config_load(pm_config *cfg, const char *path, char *msg, size_t msgs
             err = bad(&ld, "programma.einde",
                       "%s ligt voor de start van het programma (%s)", e, s);
     }
+    /* Follow-ups kept from an earlier load must still start after the end
+     * this file may have moved. */
+    if (!err && !new_vervolg && cfg->nvervolg &&
+        cfg->vervolg[0].tot <= ld.cfg.programma_einde)
+        err = bad(&ld, "programma.einde",
+                  "ligt niet voor het einde van de eerste vervolgperiode");
     if (err) {
         free(ld.days);
+        free(vervolg);
         return err;
     }
 
     free(cfg->closed_days);
+    if (new_vervolg) {
+        free(cfg->vervolg);
+        ld.cfg.vervolg = vervolg;
+        ld.cfg.nvervolg = nvervolg;
+    }
     *cfg = ld.cfg;
     cfg->closed_days = ld.days;
     cfg->nclosed = ld.ndays;

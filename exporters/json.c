@@ -40,7 +40,8 @@ static void add_interval(cJSON *obj, bool has, double lo, double hi)
 
 /* The figures object of SPEC §7, with the indicator's own figures. A trend
  * point has no prognose of its own: B's prognose fields are null there. */
-static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
+static cJSON *figures(const char *id, const pm_figures *f, bool trend_point,
+                      const pm_config *cfg)
 {
     cJSON *o = cJSON_CreateObject();
     if (f->from <= f->to) {
@@ -58,6 +59,8 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point)
     add_number_or_null(o, "waarde", f->has_waarde, f->waarde);
     add_interval(o, f->has_interval, f->lo, f->hi);
     cJSON_AddStringToObject(o, "status", pm_status_name(f->status));
+    char reden[320];
+    cJSON_AddStringToObject(o, "reden", pm_label_reden(id, f, cfg, reden, sizeof reden));
     if (strcmp(id, "R3") == 0) {
         cJSON_AddNumberToObject(o, "actief", (double)f->actief);
         cJSON_AddNumberToObject(o, "niet_beoordeeld", (double)f->niet_beoordeeld);
@@ -130,20 +133,39 @@ static cJSON *breakdowns(const pm_result *r, pm_audience a, int min_cell)
     return all;
 }
 
-static cJSON *trend(const pm_result *r)
+static cJSON *trend(const pm_result *r, const pm_config *cfg)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < r->ntrend; i++) {
         char label[16];
         pm_quarter_label(r->trend[i].quarter, label, sizeof label);
-        cJSON *o = figures(r->id, &r->trend[i].f, true);
+        cJSON *o = figures(r->id, &r->trend[i].f, true, cfg);
         cJSON_AddStringToObject(o, "kwartaal", label);
         /* The figure as known at the quarter's end, or as sent (SPEC §5). */
-        cJSON *e = figures(r->id, &r->trend[i].eerder, true);
+        cJSON *e = figures(r->id, &r->trend[i].eerder, true, cfg);
         cJSON_AddStringToObject(
             e, "bron", r->trend[i].eerder_verzonden ? "verzonden" : "herberekend");
         cJSON_AddItemToObject(o, "eerder", e);
         cJSON_AddBoolToObject(o, "herzien", r->trend[i].herzien);
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+/* One object per ended target period: its range, the figures exactly as
+ * the periode object of `--period VAN..TOT` has them, and the oordeel. */
+static cJSON *eindstanden(const pm_result *r, const pm_config *cfg)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < r->neindstanden; i++) {
+        const pm_eindstand *e = &r->eindstanden[i];
+        cJSON *o = figures(r->id, &e->f, false, cfg);
+        cJSON *dp = cJSON_CreateObject();
+        add_date(dp, "van", e->van);
+        add_date(dp, "tot", e->tot);
+        cJSON_AddItemToObject(o, "doelperiode", dp);
+        cJSON_AddNumberToObject(o, "doel", e->doel);
+        cJSON_AddStringToObject(o, "oordeel", pm_oordeel_name(e->f.oordeel));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -183,6 +205,16 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
     cJSON *wl = cJSON_AddArrayToObject(doc, "waarschuwingen");
     for (size_t i = 0; i < nwarn; i++)
         cJSON_AddItemToArray(wl, cJSON_CreateString(warn[i]));
+    /* The running target period, or null after the last one (SPEC §7). */
+    if (rep->running >= 0) {
+        pm_day from, to;
+        pm_config_target_period(ctx->cfg_loaded, (size_t)rep->running, &from, &to, NULL);
+        cJSON *dp = cJSON_AddObjectToObject(doc, "doelperiode");
+        add_date(dp, "van", from);
+        add_date(dp, "tot", to);
+    } else {
+        cJSON_AddNullToObject(doc, "doelperiode");
+    }
     cJSON *list = cJSON_AddArrayToObject(doc, "indicatoren");
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
@@ -190,11 +222,17 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
         cJSON_AddStringToObject(o, "id", r->id);
         cJSON_AddNumberToObject(o, "doel", r->doel);
         cJSON_AddStringToObject(o, "status", pm_status_name(r->status));
-        cJSON_AddItemToObject(o, "periode", figures(r->id, &r->periode, false));
-        cJSON_AddItemToObject(o, "cumulatief", figures(r->id, &r->cumulatief, false));
+        char reden[320];
+        cJSON_AddStringToObject(
+            o, "reden",
+            pm_label_reden(r->id, &r->cumulatief, ctx->cfg, reden, sizeof reden));
+        cJSON_AddItemToObject(o, "periode", figures(r->id, &r->periode, false, ctx->cfg));
+        cJSON_AddItemToObject(o, "cumulatief",
+                              figures(r->id, &r->cumulatief, false, ctx->cfg));
+        cJSON_AddItemToObject(o, "eindstanden", eindstanden(r, ctx->cfg));
         cJSON_AddItemToObject(o, "uitsplitsingen",
                               breakdowns(r, audience, ctx->cfg->min_cell));
-        cJSON_AddItemToObject(o, "trend", trend(r));
+        cJSON_AddItemToObject(o, "trend", trend(r, ctx->cfg));
         cJSON_AddItemToArray(list, o);
     }
     return doc;

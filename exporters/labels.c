@@ -2,12 +2,14 @@
  * changed in one place and the code elsewhere stays free of Dutch literals. */
 #include "labels.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataset.h"
+#include "export.h" /* the result types, through the allowed header */
 #include "format.h"
 
 static const pm_indicator_text texts[] = {
@@ -442,4 +444,256 @@ size_t pm_label_reach_warnings(const bool *has_tot, const pm_day *tot, pm_day pe
             "er geen gegevens, de cijfers zijn daarom leeg",
             pm_format_date(last, d, sizeof d));
     return n;
+}
+
+const char *pm_label_oordeel(int oordeel)
+{
+    return pm_oordeel_name((pm_oordeel)oordeel);
+}
+
+/* A target share as a reader writes it: "90%", "87,5%". */
+static char *target_pct(double doel, char *buf, size_t size)
+{
+    double pc = doel * 100.0;
+    return pm_format_percent(doel, fabs(pc - round(pc)) < 1e-9 ? 0 : 1, buf, size);
+}
+
+static char *euro(double euros, char *buf, size_t size)
+{
+    return pm_format_euro((int64_t)llround(euros * 100.0), buf, size);
+}
+
+static void put(char *buf, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void put(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
+/* The indicator's own figures in a few words: "89,6% op tijd (415 van
+ * 463)", "5 van 6 mijlpalen op tijd gereed". */
+static void figures_phrase(const char *id, const pm_figures *f, char *buf, size_t size)
+{
+    char a[32], b[32], c[32];
+    long t = lround(f->teller), n = lround(f->noemer);
+    if (strcmp(id, "R1") == 0)
+        put(buf, size, "%s op tijd (%ld van %ld)",
+            pm_format_percent(f->waarde, 1, a, sizeof a), t, n);
+    else if (strcmp(id, "R2") == 0)
+        put(buf, size, "%s van de organisaties tevreden (%ld van %ld)",
+            pm_format_percent(f->waarde, 1, a, sizeof a), t, n);
+    else if (strcmp(id, "R3") == 0)
+        put(buf, size, "%ld specialisten actief, %s goed beoordeeld (%ld van %ld)",
+            f->actief, pm_format_percent(f->waarde, 1, a, sizeof a), t, n);
+    else if (strcmp(id, "R4") == 0 && f->has_gemiddelde)
+        put(buf, size,
+            "%ld van %ld mijlpalen op tijd gereed, gemiddelde opdrachtgever %s", t, n,
+            pm_format_decimal(f->gemiddelde, 1, a, sizeof a));
+    else if (strcmp(id, "R4") == 0 || strcmp(id, "R5") == 0)
+        put(buf, size, "%ld van %ld mijlpalen op tijd gereed", t, n);
+    else if (strcmp(id, "R6") == 0)
+        put(buf, size, "%ld kennisproducten", f->aantal);
+    else
+        put(buf, size, "uitputting %s (%s van %s)",
+            pm_format_percent(f->waarde, 1, a, sizeof a),
+            euro(pm_cents_to_euros(f->realisatie_cent), b, sizeof b),
+            euro(pm_cents_to_euros(f->begroting_cent), c, sizeof c));
+}
+
+static void reden_oordeel(const char *id, const pm_figures *f, char *buf, size_t size)
+{
+    char phrase[192];
+    if (f->oordeel == PM_OORDEEL_GEEN_GEGEVENS) {
+        put(buf, size, "%s",
+            strcmp(id, "B") == 0 ? "geen begroting in de doelperiode"
+                                 : "geen gegevens in de doelperiode");
+        return;
+    }
+    figures_phrase(id, f, phrase, sizeof phrase);
+    put(buf, size, "%s; doel %s", phrase,
+        f->oordeel == PM_OORDEEL_GEHAALD ? "gehaald" : "niet gehaald");
+}
+
+static void reden_proportion(const char *id, const pm_figures *f, const pm_config *cfg,
+                             char *buf, size_t size)
+{
+    char a[32], d[32], phrase[192];
+    if (f->status == PM_GRIJS) {
+        put(buf, size, "te weinig gegevens: %ld %s, minimaal %d nodig", lround(f->noemer),
+            strcmp(id, "R1") == 0 ? "hulpvragen beoordeeld"
+                                  : "organisaties met evaluatie",
+            cfg->min_n);
+        return;
+    }
+    figures_phrase(id, f, phrase, sizeof phrase);
+    target_pct(f->reden_doel, d, sizeof d);
+    if (f->status == PM_GROEN)
+        put(buf, size, "%s; op of boven het doel van %s", phrase, d);
+    else if (f->status == PM_ORANJE)
+        put(buf, size, "%s; het doel van %s ligt binnen het betrouwbaarheidsinterval",
+            phrase, d);
+    else
+        put(buf, size,
+            "%s; ook de bovengrens van het betrouwbaarheidsinterval (%s) ligt onder "
+            "het doel van %s",
+            phrase, pm_format_percent(f->hi, 1, a, sizeof a), d);
+}
+
+static void reden_r3(const pm_figures *f, const pm_config *cfg, char *buf, size_t size)
+{
+    char d[32], phrase[192];
+    target_pct(f->reden_doel, d, sizeof d);
+    if (f->actief < cfg->doel_r3_actief && f->status == PM_ROOD) {
+        put(buf, size, "%ld specialisten actief; het doel is %d", f->actief,
+            cfg->doel_r3_actief);
+        return;
+    }
+    if (f->status == PM_GRIJS) {
+        put(buf, size,
+            "%ld specialisten actief, te weinig beoordeeld: %ld, minimaal %d nodig",
+            f->actief, lround(f->noemer), cfg->min_n);
+        return;
+    }
+    figures_phrase("R3", f, phrase, sizeof phrase);
+    if (f->status == PM_GROEN)
+        put(buf, size, "%s; op of boven het doel van %s", phrase, d);
+    else if (f->status == PM_ORANJE)
+        put(buf, size, "%s; het doel van %s ligt binnen het betrouwbaarheidsinterval",
+            phrase, d);
+    else
+        put(buf, size, "%s; onder het doel van %s", phrase, d);
+}
+
+static void reden_milestones(const char *id, const pm_figures *f, const pm_config *cfg,
+                             char *buf, size_t size)
+{
+    long t = lround(f->teller), n = lround(f->noemer);
+    char a[32], mean[96] = "";
+    bool r4 = strcmp(id, "R4") == 0;
+    if (r4 && f->has_gemiddelde)
+        put(mean, sizeof mean, "; gemiddelde opdrachtgever %s",
+            pm_format_decimal(f->gemiddelde, 1, a, sizeof a));
+    bool mean_low =
+        r4 && f->has_gemiddelde && f->gemiddelde * 10.0 < cfg->r4_gemiddelde_x10 - 1e-9;
+    switch (f->status) {
+    case PM_GRIJS: put(buf, size, "geen mijlpalen gepland in deze periode"); return;
+    case PM_GROEN:
+        if (n == 1)
+            put(buf, size, "de mijlpaal is op tijd gereed%s", mean);
+        else
+            put(buf, size, "alle %ld mijlpalen op tijd gereed%s", n, mean);
+        return;
+    case PM_ORANJE:
+        if (n == 1)
+            put(buf, size, "de mijlpaal is gereed, maar te laat%s", mean);
+        else
+            put(buf, size, "alle %ld mijlpalen gereed, %ld te laat%s", n, n - t, mean);
+        return;
+    case PM_ROOD:
+        if (mean_low && f->status_zonder_gemiddelde != PM_ROOD)
+            put(buf, size,
+                "gemiddelde opdrachtgever %s, onder de %s; %ld van %ld mijlpalen op "
+                "tijd gereed",
+                pm_format_decimal(f->gemiddelde, 1, a, sizeof a),
+                pm_format_decimal(cfg->r4_gemiddelde_x10 / 10.0, 1, mean, sizeof mean), t,
+                n);
+        else
+            put(buf, size,
+                "niet alle mijlpalen gereed op de peildatum: %ld van %ld op tijd "
+                "gereed",
+                t, n);
+        return;
+    }
+}
+
+static void reden_r6(const pm_figures *f, char *buf, size_t size)
+{
+    long doel = lround(f->reden_doel);
+    switch (f->status) {
+    case PM_GRIJS: put(buf, size, "de doelperiode is nog niet begonnen"); return;
+    case PM_GROEN:
+        put(buf, size,
+            "%ld kennisproducten in de doelperiode; het doel van %ld is bereikt",
+            f->aantal_doel, doel);
+        return;
+    case PM_ORANJE:
+        put(buf, size,
+            "%ld kennisproducten in de doelperiode; op schema voor het doel van %ld",
+            f->aantal_doel, doel);
+        return;
+    case PM_ROOD:
+        put(buf, size,
+            "%ld kennisproducten in de doelperiode; achter op schema voor het doel van "
+            "%ld",
+            f->aantal_doel, doel);
+        return;
+    }
+}
+
+static void reden_budget(const pm_figures *f, const pm_config *cfg, char *buf,
+                         size_t size)
+{
+    char a[32], b[40], c[40], m[32];
+    pm_format_percent(cfg->b_marge - 1.0, 0, m, sizeof m);
+    if (f->reden == PM_REDEN_PROGNOSE) {
+        if (f->status == PM_GRIJS) {
+            int y, mo, d;
+            pm_day_to_ymd(f->to, &y, &mo, &d);
+            put(buf, size, "geen begroting voor %d", y);
+            return;
+        }
+        euro(pm_cents_to_euros(f->prognose_cent), b, sizeof b);
+        euro(pm_cents_to_euros(f->jaarbegroting_cent), c, sizeof c);
+        if (f->status == PM_GROEN)
+            put(buf, size, "prognose %s binnen de jaarbegroting van %s", b, c);
+        else if (f->status == PM_ORANJE)
+            put(buf, size, "prognose %s tot %s boven de jaarbegroting van %s", b, m, c);
+        else
+            put(buf, size, "prognose %s meer dan %s boven de jaarbegroting van %s", b, m,
+                c);
+        return;
+    }
+    if (f->status == PM_GRIJS) {
+        put(buf, size, "geen begroting in deze periode");
+        return;
+    }
+    pm_format_percent(f->waarde, 1, a, sizeof a);
+    if (f->status == PM_GROEN)
+        put(buf, size, "uitputting %s, binnen de begroting", a);
+    else if (f->status == PM_ORANJE)
+        put(buf, size, "uitputting %s, tot %s boven de begroting", a, m);
+    else
+        put(buf, size, "uitputting %s, meer dan %s boven de begroting", a, m);
+}
+
+char *pm_label_reden(const char *id, const pm_figures *f, const pm_config *cfg, char *buf,
+                     size_t size)
+{
+    char d[16];
+    switch (f->reden) {
+    case PM_REDEN_GEEN_DOEL:
+        put(buf, size, "geen doel na %s", pm_format_date(f->reden_dag, d, sizeof d));
+        return buf;
+    case PM_REDEN_TWEE_DOELPERIODEN:
+        put(buf, size, "loopt over twee doelperioden");
+        return buf;
+    case PM_REDEN_OORDEEL: reden_oordeel(id, f, buf, size); return buf;
+    case PM_REDEN_REGEL:
+    case PM_REDEN_PROGNOSE: break;
+    }
+    if (strcmp(id, "R1") == 0 || strcmp(id, "R2") == 0)
+        reden_proportion(id, f, cfg, buf, size);
+    else if (strcmp(id, "R3") == 0)
+        reden_r3(f, cfg, buf, size);
+    else if (strcmp(id, "R4") == 0 || strcmp(id, "R5") == 0)
+        reden_milestones(id, f, cfg, buf, size);
+    else if (strcmp(id, "R6") == 0)
+        reden_r6(f, buf, size);
+    else
+        reden_budget(f, cfg, buf, size);
+    return buf;
 }

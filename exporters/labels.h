@@ -8,8 +8,10 @@
 #include <stddef.h>
 
 #include "config.h"
-#include "warning.h"
 #include "value.h"
+#include "warning.h"
+
+struct pm_figures; /* indicator.h: the figures a reason quotes */
 
 typedef struct pm_indicator_text {
     const char *id;
@@ -41,6 +43,18 @@ const char *pm_label_category_short(const char *breakdown, const char *key);
 /* What a status asks of a reader, beside its colour word: "op koers",
  * "aandacht nodig", "actie nodig", "te weinig gegevens". */
 const char *pm_label_status_meaning(int status);
+
+/* The one-line reason of a status (SPEC §5 "reden") for figures f of
+ * indicator id, fitted to the indicator and quoting its figures: "89,6% op
+ * tijd; het doel van 90% ligt binnen het betrouwbaarheidsinterval", "alle 6
+ * mijlpalen gereed, 1 te laat", "geen doel na 31-12-2025". It quotes only
+ * what f still holds, so a mean hidden for extern is never named. cfg gives
+ * min_n, R3's actief target, R4's mean and B's marge. Returns buf. */
+char *pm_label_reden(const char *id, const struct pm_figures *f, const pm_config *cfg,
+                     char *buf, size_t size);
+
+/* The verdict in words: "gehaald", "niet gehaald", "geen gegevens". */
+const char *pm_label_oordeel(int oordeel); /* a pm_oordeel */
 
 /* What a chart without data says instead of drawing empty axes. */
 extern const char pm_label_no_data[];

@@ -195,10 +195,12 @@ static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
     else if (strcmp(res->id, "R6") == 0)
         snprintf(buf, size, "n = %ld kennisproducten", f->aantal);
     else if (strcmp(res->id, "B") == 0)
-        snprintf(buf, size, "Prognose %s: %s, jaarbegroting %s",
-                 pm_format_year(d->ctx->peildatum, y, sizeof y),
-                 pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
-                 pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b, sizeof b));
+        snprintf(
+            buf, size, "Prognose %s: %s, jaarbegroting %s",
+            pm_format_year(d->ctx->peildatum, y, sizeof y),
+            pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
+            pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b,
+                                       sizeof b));
 }
 
 /* One line that shrinks to fit w; returns its height. */
@@ -235,14 +237,21 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     t.bold = true;
     y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
 
-    snprintf(buf, sizeof buf, "%s · %s", pm_status_name(res->status),
-             pm_label_status_meaning((int)res->status));
     double bh;
-    pm_status_badge(cr, x, y, 8.5, res->status, buf, true, &bh);
-    y += bh + 6;
+    double bw = pm_status_badge(cr, x, y, 8.5, res->status, pm_status_name(res->status),
+                                true, &bh);
+    /* The reason beside the badge, fitted to this indicator, where a legend
+     * used to speak for all of them (SPEC §5). */
+    char why[320];
+    pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
+    t.size = 7.5;
+    t.bold = false;
+    double wh = fit_line(cr, why, x + bw + 6, y, w - bw - 6, &t, 6);
+    y += fmax(bh, wh) + 5;
 
-    char d1[16];
-    snprintf(buf, sizeof buf, "Cumulatief t/m %s",
+    char d1[16], d2[16];
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s",
+             pm_format_date(res->cumulatief.from, d2, sizeof d2),
              pm_format_date(d->ctx->cum_to, d1, sizeof d1));
     t.size = 7.5;
     t.bold = false;
@@ -326,11 +335,12 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     t.size = 7.5;
     t.bold = false;
     t.width = w - 16;
+    /* Only what holds for every indicator; each tile says its own why. */
     static const char *const meaning[] = {
-        "te weinig gegevens voor een oordeel",
-        "het doel is gehaald",
-        "het doel is (nog) niet gehaald, maar ligt binnen bereik",
-        "het doel wordt niet gehaald",
+        "geen oordeel (te weinig gegevens, of geen doel)",
+        "voldoet aan de norm van het doel",
+        "voldoet nog niet; de reden op de tegel zegt waarom",
+        "voldoet niet aan de norm",
     };
     for (size_t i = 0; i < 4; i++) {
         pm_status st = status_order[i];
@@ -342,10 +352,12 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     char text[400], d1[16];
     snprintf(
         text, sizeof text,
-        "Het grote getal is cumulatief: vanaf de start van het programma (%s) tot de "
-        "peildatum; de status hoort daarbij. De regel eronder is de periode. Het lijntje "
-        "toont het verloop per kwartaal, de stippellijn het doel.",
-        pm_format_date(d->ctx->cum_from, d1, sizeof d1));
+        "Het grote getal is cumulatief: vanaf de start van de doelperiode (%s) tot de "
+        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode. "
+        "Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
+        pm_format_date(d->rep->nresults ? d->rep->results[0].cumulatief.from
+                                        : d->ctx->cum_from,
+                       d1, sizeof d1));
     t.width = w;
     pm_text_draw(cr, text, x, y + 2, &t);
 }
@@ -366,6 +378,58 @@ static void reach_line(const doc *d, char *buf, size_t size)
     }
     pm_pdf_add(buf, size, " · gegevensvingerafdruk %s",
                d->in->fingerprint && *d->in->fingerprint ? d->in->fingerprint : "–");
+}
+
+/* The verdict on every ended target period leads the dashboard (SPEC §3):
+ * "Eindstand 31-12-2025: R1 89,6% (415 van 463) — niet gehaald", compact,
+ * two indicators a line. Returns the y below it. */
+static double eindstand_block(const doc *d, cairo_t *cr, double x, double y, double w)
+{
+    const pm_report *rep = d->rep;
+    size_t ne = rep->nresults ? rep->results[0].neindstanden : 0;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    for (size_t e = 0; e < ne; e++) {
+        char head[160], d1[16], d2[16], d3[16];
+        const pm_eindstand *first = &rep->results[0].eindstanden[e];
+        snprintf(head, sizeof head, "Eindstand %s (doelperiode %s t/m %s, bekend op %s)",
+                 pm_format_date(first->tot, d1, sizeof d1),
+                 pm_format_date(first->van, d2, sizeof d2),
+                 pm_format_date(first->tot, d1, sizeof d1),
+                 pm_format_date(d->ctx->peildatum, d3, sizeof d3));
+        t.size = 10;
+        t.bold = true;
+        t.color = pm_ink;
+        t.width = w;
+        y += pm_text_draw(cr, head, x, y, &t) + 3;
+        t.size = 8.5;
+        t.bold = false;
+        double col = w / 2, line_h = 0;
+        for (size_t i = 0; i < rep->nresults; i++) {
+            const pm_result *r = &rep->results[i];
+            if (e >= r->neindstanden)
+                continue;
+            const pm_figures *f = &r->eindstanden[e].f;
+            char val[160], buf[320];
+            pm_text_value(r->id, f, val, sizeof val);
+            snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val,
+                     pm_label_oordeel((int)f->oordeel));
+            double cx = x + (double)(i % 2) * col;
+            pm_status_icon(cr, cx + 4, y + 5.5, 4, f->status);
+            pm_text_style u = t;
+            u.size = pm_text_fit(cr, buf, &u, col - 16, 6.5);
+            u.width = col - 16;
+            u.max_lines = 1;
+            double h = pm_text_draw(cr, buf, cx + 12, y, &u);
+            line_h = fmax(line_h, h);
+            if (i % 2 == 1 || i + 1 == rep->nresults) {
+                y += line_h + 2;
+                line_h = 0;
+            }
+        }
+        y += 8;
+    }
+    return y;
 }
 
 static pm_error dashboard(const doc *d, cairo_t *cr)
@@ -417,12 +481,21 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
         y += 2;
     }
     t.size = 9.5;
-    if (ctx->cum_from <= ctx->cum_to)
+    if (ctx->cum_from <= ctx->cum_to && d->rep->running >= 0) {
+        pm_day tf, tt;
+        pm_config_target_period(ctx->cfg_loaded, (size_t)d->rep->running, &tf, &tt, NULL);
+        snprintf(buf, sizeof buf,
+                 "Doelperiode %s t/m %s. Cumulatief: vanaf %s tot de peildatum; de "
+                 "status van een indicator is die van het cumulatieve cijfer.",
+                 pm_format_date(tf, d1, sizeof d1), pm_format_date(tt, d2, sizeof d2),
+                 pm_format_date(tf, d3, sizeof d3));
+    } else if (ctx->cum_from <= ctx->cum_to)
         snprintf(
             buf, sizeof buf,
-            "Cumulatief: %s. De doelen gelden voor %s; de status van een indicator is "
-            "die van het cumulatieve cijfer.",
-            d->cum_range, pm_format_date(d->cfg->programma_einde, d1, sizeof d1));
+            "Cumulatief: %s. Na %s loopt geen doelperiode: er is geen doel om aan te "
+            "meten (status grijs); de eindstand hieronder is het oordeel.",
+            d->cum_range,
+            pm_format_date(pm_config_targets_end(ctx->cfg_loaded), d1, sizeof d1));
     else
         snprintf(buf, sizeof buf,
                  "Het programma begint pas op %s: er is nog niets te tellen.",
@@ -430,6 +503,7 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
     t.size = 8.5;
     t.color = pm_muted;
     y += pm_text_draw(cr, buf, x, y, &t) + 8;
+    y = eindstand_block(d, cr, x, y, w);
 
     /* The count per status: the ten-second summary. */
     int per[4] = {0};
@@ -494,8 +568,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     y += pm_text_draw(cr, buf, x, y, &t) + 6;
 
     /* The badge sits right of the title, so measure it first. */
-    snprintf(v1, sizeof v1, "%s · %s", pm_status_name(res->status),
-             pm_label_status_meaning((int)res->status));
+    snprintf(v1, sizeof v1, "%s", pm_status_name(res->status));
     double bh, bw = pm_status_badge(cr, 0, 0, 9.5, res->status, v1, false, &bh);
     snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
     t.size = 18;
@@ -524,6 +597,30 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     y += pm_text_draw(cr, line, x, y, &t) + 4;
     t.markup = false;
     g_free(line);
+
+    /* The status's reason, and the verdict on every ended target period. */
+    char why[320];
+    snprintf(buf, sizeof buf, "Status %s: %s", pm_status_name(res->status),
+             pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why));
+    t.size = 9;
+    t.color = pm_ink;
+    y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    snprintf(buf, sizeof buf, "Status periode %s %s: %s", d->ctx->period.label,
+             pm_status_name(res->periode.status),
+             pm_label_reden(res->id, &res->periode, d->cfg, why, sizeof why));
+    y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    for (size_t e = 0; e < res->neindstanden; e++) {
+        const pm_eindstand *es = &res->eindstanden[e];
+        char d2[16], d3[16];
+        pm_text_value(res->id, &es->f, v2, sizeof v2);
+        snprintf(buf, sizeof buf, "Eindstand doelperiode %s t/m %s: %s — %s",
+                 pm_format_date(es->van, d2, sizeof d2),
+                 pm_format_date(es->tot, d3, sizeof d3), v2,
+                 pm_label_oordeel((int)es->f.oordeel));
+        t.bold = true;
+        y += pm_text_draw(cr, buf, x, y, &t) + 3;
+        t.bold = false;
+    }
 
     snprintf(buf, sizeof buf, "Resultaat eind 2025: %s",
              pm_label_indicator(res->id)->resultaat);

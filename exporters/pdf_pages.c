@@ -1108,21 +1108,26 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         char a[32], b2[32], p[32];
         if (f->has_begroting)
             pm_pdf_add(say, size, "%s is %s uitgegeven van %s begroot (%s). ", d->since,
-                       pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent), a, sizeof a),
-                       pm_format_euro_from_double(pm_cents_to_euros(f->begroting_cent), b2, sizeof b2),
+                       pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent),
+                                                  a, sizeof a),
+                       pm_format_euro_from_double(pm_cents_to_euros(f->begroting_cent),
+                                                  b2, sizeof b2),
                        f->has_waarde ? pct(f->waarde, p, sizeof p) : "–");
         else
             pm_pdf_add(say, size, "%s is %s uitgegeven; er is geen begroting. ", d->since,
-                       pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent), a, sizeof a));
+                       pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent),
+                                                  a, sizeof a));
         if (f->jaarbegroting_cent > 0)
-            pm_pdf_add(
-                say, size,
-                "De prognose voor %d is %s tegen een jaarbegroting van %s (%s).", year,
-                pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
-                pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b2, sizeof b2),
-                pct(pm_cents_to_euros(f->prognose_cent) /
-                        pm_cents_to_euros(f->jaarbegroting_cent),
-                    p, sizeof p));
+            pm_pdf_add(say, size,
+                       "De prognose voor %d is %s tegen een jaarbegroting van %s (%s).",
+                       year,
+                       pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a,
+                                                  sizeof a),
+                       pm_format_euro_from_double(
+                           pm_cents_to_euros(f->jaarbegroting_cent), b2, sizeof b2),
+                       pct(pm_cents_to_euros(f->prognose_cent) /
+                               pm_cents_to_euros(f->jaarbegroting_cent),
+                           p, sizeof p));
         else
             pm_pdf_add(say, size, "Er is geen begroting voor %d.", year);
     }

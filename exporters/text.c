@@ -77,9 +77,10 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                  pm_format_date(ctx->period.end, d2, sizeof d2));
     fprintf(out, "Periode %s%s, peildatum %s, publiek %s\n", pname, dates,
             pm_format_date(ctx->peildatum, d3, sizeof d3), pm_audience_name(audience));
+    /* The cumulatief of a follow-up target period starts at its start. */
+    pm_day cum_from = rep->nresults ? rep->results[0].cumulatief.from : ctx->cum_from;
     if (ctx->cum_from <= ctx->cum_to)
-        fprintf(out, "Cumulatief: %s t/m %s\n\n",
-                pm_format_date(ctx->cum_from, d4, sizeof d4),
+        fprintf(out, "Cumulatief: %s t/m %s\n\n", pm_format_date(cum_from, d4, sizeof d4),
                 pm_format_date(ctx->cum_to, d3, sizeof d3));
     else
         fprintf(out, "Cumulatief: het programma begint pas op %s\n\n",
@@ -122,10 +123,49 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                 pm_format_euro(b->cumulatief.jaarbegroting_cent, j, sizeof j),
                 pm_quarter_index(ctx->peildatum) / 4);
     }
-    fprintf(out,
+    /* Every status with its reason, then the eindstand of every ended
+     * target period (SPEC §3, §5). */
+    fputs("\nStatus en reden:\n", out);
+    for (size_t i = 0; i < rep->nresults; i++) {
+        const pm_result *r = &rep->results[i];
+        char why[320];
+        fprintf(out, "  %-3s periode %s: %s\n", r->id, pm_status_name(r->periode.status),
+                pm_label_reden(r->id, &r->periode, ctx->cfg, why, sizeof why));
+        fprintf(out, "      cumulatief %s: %s\n", pm_status_name(r->cumulatief.status),
+                pm_label_reden(r->id, &r->cumulatief, ctx->cfg, why, sizeof why));
+    }
+    size_t neind = rep->nresults ? rep->results[0].neindstanden : 0;
+    for (size_t e = 0; e < neind; e++) {
+        const pm_eindstand *first = &rep->results[0].eindstanden[e];
+        fprintf(out, "\nEindstand doelperiode %s t/m %s (zoals bekend op %s):\n",
+                pm_format_date(first->van, d1, sizeof d1),
+                pm_format_date(first->tot, d2, sizeof d2),
+                pm_format_date(ctx->peildatum, d3, sizeof d3));
+        for (size_t i = 0; i < rep->nresults; i++) {
+            const pm_result *r = &rep->results[i];
+            if (e >= r->neindstanden)
+                continue;
+            char v[128];
+            fprintf(out, "  %-3s %s — %s\n", r->id,
+                    pm_text_value(r->id, &r->eindstanden[e].f, v, sizeof v),
+                    pm_label_oordeel(r->eindstanden[e].f.oordeel));
+        }
+    }
+    if (rep->running >= 0) {
+        pm_day from, to;
+        pm_config_target_period(ctx->cfg_loaded, (size_t)rep->running, &from, &to, NULL);
+        fprintf(
+            out,
             "\nPeriode: waarde [status van de periode]. De status achteraan is die van "
-            "het cumulatieve cijfer: de doelen gelden voor %s.\n",
-            pm_format_date(ctx->cfg->programma_einde, d1, sizeof d1));
+            "het cumulatieve cijfer, gemeten aan de doelen van de doelperiode %s t/m "
+            "%s.\n",
+            pm_format_date(from, d1, sizeof d1), pm_format_date(to, d2, sizeof d2));
+    } else {
+        fprintf(out,
+                "\nPeriode: waarde [status van de periode]. Op de peildatum loopt geen "
+                "doelperiode: de laatste eindigde op %s.\n",
+                pm_format_date(pm_config_targets_end(ctx->cfg_loaded), d1, sizeof d1));
+    }
     return ferror(out) ? PM_ERR_IO : PM_OK;
 }
 
@@ -146,7 +186,26 @@ static void csv_num(FILE *out, bool has, double v)
     fputs(buf, out);
 }
 
-static void csv_row(FILE *out, const char *id, const char *range, const pm_figures *f)
+/* A text field, quoted as RFC 4180 says when it holds the delimiter or a
+ * quote (a reason often holds a ';'). */
+static void csv_text(FILE *out, const char *s)
+{
+    fputc(';', out);
+    if (!strpbrk(s, ";\"\r\n")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void csv_row(FILE *out, const char *id, const char *range, const pm_figures *f,
+                    const pm_config *cfg)
 {
     char a[16], b[16];
     bool empty = f->from > f->to;
@@ -170,6 +229,9 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
     csv_num(out, money, pm_cents_to_euros(f->realisatie_cent));
     csv_num(out, money, pm_cents_to_euros(f->prognose_cent));
     csv_num(out, money, pm_cents_to_euros(f->jaarbegroting_cent));
+    csv_text(out, f->has_oordeel ? pm_label_oordeel((int)f->oordeel) : "");
+    char why[320];
+    csv_text(out, pm_label_reden(id, f, cfg, why, sizeof why));
     fputs("\r\n", out);
 }
 
@@ -179,16 +241,20 @@ pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
     fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;"
           "status;"
           "actief;niet_beoordeeld;opdrachtgever_gemiddelde;aantal;begroting;realisatie;"
-          "prognose;jaarbegroting\r\n",
+          "prognose;jaarbegroting;oordeel;reden\r\n",
           out);
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
-        csv_row(out, r->id, "periode", &r->periode);
-        csv_row(out, r->id, "cumulatief", &r->cumulatief);
+        const pm_config *cfg = rep->scope.cfg;
+        csv_row(out, r->id, "periode", &r->periode, cfg);
+        csv_row(out, r->id, "cumulatief", &r->cumulatief, cfg);
+        /* The eindstand of every ended target period (its range in van, tot). */
+        for (size_t e = 0; e < r->neindstanden; e++)
+            csv_row(out, r->id, "eindstand", &r->eindstanden[e].f, cfg);
         for (size_t t = 0; t < r->ntrend; t++) {
             char q[16];
             pm_quarter_label(r->trend[t].quarter, q, sizeof q);
-            csv_row(out, r->id, q, &r->trend[t].f);
+            csv_row(out, r->id, q, &r->trend[t].f, cfg);
         }
     }
     return ferror(out) ? PM_ERR_IO : PM_OK;

@@ -527,6 +527,7 @@ typedef enum src {
     S_CUM_BEGROTING,
     S_DOEL,
     S_DOEL_ACTIEF,
+    S_REDEN, /* the status's reason in words (SPEC §5) */
     NSRC
 } src;
 
@@ -551,6 +552,7 @@ static const char *const src_heads[NSRC] = {
     [S_CUM_BEGROTING] = "Begroting cumulatief",
     [S_DOEL] = "Doel",
     [S_DOEL_ACTIEF] = "Doel actief",
+    [S_REDEN] = "Reden van de status",
 };
 
 static const char *src_head(const pm_result *r, src s)
@@ -648,6 +650,9 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
             xs_date(s, col, what == S_VAN ? f->from : f->to);
     } else if (what == S_STATUS) {
         xs_status(s, col, f->status);
+    } else if (what == S_REDEN) {
+        char why[320];
+        xs_text(s, col, pm_label_reden(r->id, f, s->w->cfg, why, sizeof why), XF_PLAIN);
     } else if (fig_value(s->w, r, f, c, what, &v, &fmt)) {
         xs_num(s, col, v, fmt);
     } else if (what == S_GEMIDDELDE && f->gemiddelde_onderdrukt) {
@@ -706,6 +711,8 @@ enum {
     OV_LO,
     OV_HI,
     OV_STATUS,
+    OV_REDEN,     /* the reason beside the status (SPEC §5) */
+    OV_PER_REDEN, /* and that of the periode's status */
     OV_NCOLS
 };
 
@@ -713,7 +720,8 @@ enum {
 static const char *const ov_heads[OV_NCOLS] = {
     "Id", "Indicator", "Doel", "Waarde periode", "n periode", "Status periode",
     "Waarde cumulatief", "n cumulatief", "Interval laag (cumulatief, 95%)",
-    "Interval hoog (cumulatief, 95%)", "Status (cumulatief)"};
+    "Interval hoog (cumulatief, 95%)", "Status (cumulatief)", "Reden van de status",
+    "Reden status periode"};
 /* clang-format on */
 
 static void ov_header_block(xs *s)
@@ -740,8 +748,10 @@ static void ov_header_block(xs *s)
     xs_label(s, "Peildatum");
     xs_date(s, OV_DOEL, ctx->peildatum);
     xs_down(s, 1);
-    xs_label(s, "Cumulatief vanaf (start programma)");
-    xs_date(s, OV_DOEL, ctx->cum_from);
+    /* A follow-up target period counts from its own start (SPEC §3). */
+    xs_label(s, "Cumulatief vanaf (start doelperiode)");
+    xs_date(s, OV_DOEL,
+            w->rep->nresults ? w->rep->results[0].cumulatief.from : ctx->cum_from);
     xs_down(s, 1);
     xs_label(s, "Publiek");
     if (w->in->audience == PM_INTERN)
@@ -810,6 +820,58 @@ static void ov_indicator_row(xs *s, const pm_result *r)
         xs_num(s, OV_HI, r->cumulatief.hi, XF_PCT);
     }
     xs_status(s, OV_STATUS, r->status);
+    char why[320];
+    const pm_config *cfg = s->w->cfg;
+    xs_text(s, OV_REDEN, pm_label_reden(r->id, &r->cumulatief, cfg, why, sizeof why),
+            XF_PLAIN);
+    xs_text(s, OV_PER_REDEN, pm_label_reden(r->id, &r->periode, cfg, why, sizeof why),
+            XF_PLAIN);
+}
+
+/* The verdict on every ended target period, a block of its own (SPEC §3):
+ * the figures over its whole range as known on the peildatum. */
+static void ov_eindstand(xs *s)
+{
+    const pm_report *rep = s->w->rep;
+    size_t ne = rep->nresults ? rep->results[0].neindstanden : 0;
+    for (size_t e = 0; e < ne; e++) {
+        const pm_eindstand *first = &rep->results[0].eindstanden[e];
+        char head[200], d1[16], d2[16], d3[16];
+        snprintf(head, sizeof head,
+                 "Eindstand %s (doelperiode %s t/m %s, zoals bekend op %s)",
+                 pm_format_date(first->tot, d1, sizeof d1),
+                 pm_format_date(first->van, d2, sizeof d2),
+                 pm_format_date(first->tot, d1, sizeof d1),
+                 pm_format_date(rep->scope.peildatum, d3, sizeof d3));
+        xs_text(s, 0, head, XF_SUBTITLE);
+        xs_down(s, 1);
+        static const char *const heads[] = {"Id", "Indicator", "Doel",   "Waarde",
+                                            "n",  "Oordeel",   "Status", "Reden"};
+        for (lxw_col_t c = 0; c < 8; c++)
+            xs_head(s, c, heads[c]);
+        xs_down(s, 1);
+        for (size_t i = 0; i < rep->nresults; i++) {
+            const pm_result *r = &rep->results[i];
+            if (e >= r->neindstanden)
+                continue;
+            const pm_figures *f = &r->eindstanden[e].f;
+            char doel[128], why[320];
+            double v;
+            xf fmt;
+            xs_text(s, 0, r->id, XF_BOLD);
+            xs_text(s, 1, pm_label_indicator(r->id)->naam, XF_PLAIN);
+            xs_text(s, 2, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
+            if (ov_value(r, f, &v, &fmt))
+                xs_num(s, 3, v, fmt);
+            if (ov_n(r, f, &v))
+                xs_num(s, 4, v, XF_INT);
+            xs_text(s, 5, pm_label_oordeel((int)f->oordeel), XF_BOLD);
+            xs_status(s, 6, f->status);
+            xs_text(s, 7, pm_label_reden(r->id, f, s->w->cfg, why, sizeof why), XF_PLAIN);
+            xs_down(s, 1);
+        }
+        xs_down(s, 1);
+    }
 }
 
 static void ov_extras_table(xs *s)
@@ -845,12 +907,19 @@ static void ov_extras_table(xs *s)
 
 static void ov_legend(xs *s)
 {
+    /* Only what holds for every indicator; the reason column says why. */
+    static const char *const meaning[] = {
+        "geen oordeel (te weinig gegevens, of geen doel); zie de reden",
+        "voldoet aan de norm van het doel; zie de reden",
+        "voldoet nog niet aan de norm; de reden zegt waarom",
+        "voldoet niet aan de norm; zie de reden",
+    };
     xs_text(s, 0, "Statussen", XF_SUBTITLE);
     xs_down(s, 1);
     for (int st = PM_GROEN; st <= PM_ROOD + 1; st++) {
         pm_status status = (pm_status)(st % 4); /* groen, oranje, rood, then grijs */
         xs_status(s, OV_ID, status);
-        xs_text(s, OV_NAAM, pm_label_status_meaning((int)status), XF_PLAIN);
+        xs_text(s, OV_NAAM, meaning[status], XF_PLAIN);
         xs_down(s, 1);
     }
 }
@@ -864,6 +933,7 @@ static void write_overzicht(xw *w)
     xs_width(&s, OV_NAAM, OV_NAAM, 36);
     xs_width(&s, OV_DOEL, OV_DOEL, 30);
     xs_width(&s, OV_PER, OV_STATUS, 13);
+    xs_width(&s, OV_REDEN, OV_PER_REDEN, 60);
     worksheet_activate(s.ws);
     ov_header_block(&s);
 
@@ -877,17 +947,29 @@ static void write_overzicht(xw *w)
         xs_down(&s, 1);
     }
     xs_down(&s, 1);
-    char d[16], text[512];
+    char d[16], d2[16], when[96], text[640];
+    if (w->rep->running >= 0) {
+        pm_day tf, tt;
+        pm_config_target_period(w->rep->scope.cfg_loaded, (size_t)w->rep->running, &tf,
+                                &tt, NULL);
+        snprintf(when, sizeof when, "gemeten aan de doelen van de doelperiode %s t/m %s",
+                 pm_format_date(tf, d, sizeof d), pm_format_date(tt, d2, sizeof d2));
+    } else {
+        snprintf(
+            when, sizeof when, "na %s loopt geen doelperiode (status grijs)",
+            pm_format_date(pm_config_targets_end(w->rep->scope.cfg_loaded), d, sizeof d));
+    }
     snprintf(text, sizeof text,
              "Waarde: het aandeel (R1 t/m R5), het aantal kennisproducten (R6) of de "
              "uitputting van de begroting (B). n: het aantal waarnemingen achter de "
-             "waarde. De status achteraan is die van het cumulatieve cijfer: de doelen "
-             "gelden voor %s. Elke indicator heeft een eigen blad met uitsplitsingen, "
-             "het verloop per kwartaal en grafieken; de definities staan op het blad "
-             "Toelichting.",
-             pm_format_date(w->cfg->programma_einde, d, sizeof d));
+             "waarde. De status achteraan is die van het cumulatieve cijfer, %s; de "
+             "reden staat ernaast. Elke indicator heeft een eigen blad met "
+             "uitsplitsingen, het verloop per kwartaal en grafieken; de definities staan "
+             "op het blad Toelichting.",
+             when);
     xs_paragraph(&s, 0, OV_STATUS, text, XF_NOTE);
     xs_down(&s, 2);
+    ov_eindstand(&s);
     ov_extras_table(&s);
     xs_down(&s, 1);
     ov_legend(&s);
@@ -906,31 +988,32 @@ typedef struct layout {
 
 static const layout layouts[] = {
     {"R1",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL, S_REDEN}},
     {"R2",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI, S_STATUS, S_DOEL, S_REDEN}},
     {"R3",
      {S_VAN, S_TOT, S_ACTIEF, S_NIET_BEOORDEELD, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI,
-      S_STATUS},
+      S_STATUS, S_REDEN},
      {S_VAN, S_TOT, S_ACTIEF, S_NIET_BEOORDEELD, S_TELLER, S_NOEMER, S_WAARDE, S_LO, S_HI,
-      S_STATUS, S_DOEL_ACTIEF, S_DOEL}},
+      S_STATUS, S_DOEL_ACTIEF, S_DOEL, S_REDEN}},
     {"R4",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE,
-      S_N_GEMIDDELDE}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE,
+      S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_GEMIDDELDE, S_N_GEMIDDELDE,
+      S_REDEN}},
     {"R5",
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS},
-     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS}},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_TELLER, S_NOEMER, S_WAARDE, S_STATUS, S_REDEN}},
     {"R6",
-     {S_VAN, S_TOT, S_AANTAL, S_STATUS},
-     {S_VAN, S_TOT, S_AANTAL, S_CUM_AANTAL, S_DOEL, S_STATUS}},
+     {S_VAN, S_TOT, S_AANTAL, S_STATUS, S_REDEN},
+     {S_VAN, S_TOT, S_AANTAL, S_CUM_AANTAL, S_DOEL, S_STATUS, S_REDEN}},
     {"B",
      {S_VAN, S_TOT, S_REALISATIE, S_BEGROTING, S_WAARDE, S_STATUS, S_PROGNOSE,
-      S_JAARBEGROTING},
+      S_JAARBEGROTING, S_REDEN},
      {S_VAN, S_TOT, S_REALISATIE, S_BEGROTING, S_WAARDE, S_STATUS, S_CUM_REALISATIE,
-      S_CUM_BEGROTING}},
+      S_CUM_BEGROTING, S_REDEN}},
 };
 
 /* An indicator without a layout of its own gets the plain proportion one. */

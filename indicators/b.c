@@ -7,7 +7,7 @@
  * once, joined with specialisten, and sums hours × rate per day; uitgaven
  * the same, also by post. C adds the days up into the ranges (periode,
  * cumulatief, the prognose stretch) and the trend quarters. Money stays in
- * integers (1/100 cent for realisatie, 1/4 cent for quarter amounts) until
+ * integers (1/100 cent for realisatie, 1/12 cent for quarter amounts) until
  * rounded to the whole cents the results carry. */
 #include <math.h>
 #include <stdint.h>
@@ -33,9 +33,11 @@ static const char *const posts[] = {"inhuur",        "kennisproducten", "website
 #define NQUARTERS (NYEARS * 4)
 
 typedef struct budget {
-    /* Amount of each quarter and post in quarter-cents: a quarter line adds
-     * 4 × its cents, a whole-year line its cents (a quarter of 4 ×). */
-    int64_t q4[NQUARTERS][NPOST];
+    /* Amount of each quarter and post in twelfths of a cent: a quarter
+     * line adds 12 × its cents, a whole-year line 12 / k × its cents to
+     * each of the k quarters of its year inside the programme (k is 1..4,
+     * so the split is exact), or 3 × to each quarter when none is. */
+    int64_t q12[NQUARTERS][NPOST];
 } budget;
 
 /* Realisatie in 1/100 cent: uren_x100 × uurtarief_cent, exact. */
@@ -83,6 +85,9 @@ static pm_day min_day(pm_day a, pm_day b)
 
 static pm_error load_budget(const pm_context *ctx, budget *b, char *msg, size_t msgsize)
 {
+    /* The programme: its start through the end of the last target period. */
+    pm_day prog_from = ctx->cfg->programma_start;
+    pm_day prog_to = pm_config_targets_end(ctx->cfg_loaded);
     sqlite3_stmt *st = NULL;
     pm_error err = pm_prepare(ctx, sql_begroting, &st, msg, msgsize);
     if (err)
@@ -96,12 +101,22 @@ static pm_error load_budget(const pm_context *ctx, budget *b, char *msg, size_t 
             continue;
         int base = (year - FIRST_YEAR) * 4;
         if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-            for (int q = 0; q < 4; q++)
-                b->q4[base + q][post] += cents;
+            bool inside[4];
+            int k = 0;
+            for (int q = 0; q < 4; q++) {
+                pm_day qa = pm_quarter_first_day(year * 4 + q);
+                pm_day qb = pm_quarter_last_day(year * 4 + q);
+                inside[q] = qb >= prog_from && qa <= prog_to;
+                k += inside[q];
+            }
+            for (int q = 0; q < 4; q++) {
+                if (k == 0 || inside[q])
+                    b->q12[base + q][post] += (k ? 12 / k : 3) * cents;
+            }
         } else {
             int q = sqlite3_column_int(st, 1);
             if (q >= 1 && q <= 4)
-                b->q4[base + q - 1][post] += 4 * cents;
+                b->q12[base + q - 1][post] += 12 * cents;
         }
     }
     if (rc != SQLITE_DONE)
@@ -130,11 +145,11 @@ static int64_t budget_range(const budget *b, int post, pm_day from, pm_day to,
         int64_t inside = min_day(to, qb) - max_day(from, qa) + 1;
         int64_t days = qb - qa + 1;
         for (size_t p = 0; p < NPOST; p++) {
-            if ((post >= 0 && (size_t)post != p) || b->q4[slot][p] == 0)
+            if ((post >= 0 && (size_t)post != p) || b->q12[slot][p] == 0)
                 continue;
             /* Both products are exact integers in a double, so whole and
              * half quarters come out exact. */
-            cents += (double)(b->q4[slot][p] * inside) / (double)(4 * days);
+            cents += (double)(b->q12[slot][p] * inside) / (double)(12 * days);
             *touched = true;
         }
     }
@@ -337,11 +352,16 @@ static void prognose(const pm_context *ctx, const budget *b, const spend *prog,
 {
     int y, m, d;
     pm_day_to_ymd(ctx->peildatum, &y, &m, &d);
+    /* The stretch ends on 31 December or at the end of the last target
+     * period, whichever comes first (SPEC §5). */
     pm_day year_end = pm_day_from_ymd(y, 12, 31);
+    pm_day targets_end = pm_config_targets_end(ctx->cfg_loaded);
+    if (targets_end < year_end)
+        year_end = targets_end;
     bool touched;
     *jaar = budget_range(b, -1, prog_from, year_end, &touched);
     *out = 0;
-    if (prog_from > ctx->peildatum)
+    if (prog_from > ctx->peildatum || prog_from > year_end)
         return;
     double elapsed = (double)(ctx->peildatum - prog_from + 1);
     double total = (double)(year_end - prog_from + 1);
@@ -412,12 +432,18 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         for (int i = 0; i < 2; i++) {
             both[i]->prognose_cent = prog;
             both[i]->jaarbegroting_cent = jaar;
-            both[i]->status = status;
         }
-        /* SPEC defines B's status on the prognose for the year; a quarter
-         * of the trend has no prognose of its own, so its status is the
-         * quarter's own uitputting by the same rule: realisatie against
-         * the quarter's begroting, with the marge for oranje. */
+        r->cumulatief.status = status;
+        r->cumulatief.reden = PM_REDEN_PROGNOSE;
+        /* SPEC §5: the periode, like each trend quarter, is judged on its
+         * own uitputting (a range 10% over budget is never groen), grijs
+         * without a begroting in the range. */
+        r->periode.status = r->periode.has_begroting
+                                ? budget_status(r->periode.realisatie_cent,
+                                                r->periode.begroting_cent, cfg->b_marge)
+                                : PM_GRIJS;
+        /* A quarter of the trend has no prognose of its own, so its status
+         * is the quarter's own uitputting by the same rule. */
         for (size_t i = 0; i < r->ntrend; i++) {
             pm_figures *f = &r->trend[i].f;
             bud = budget_range(b, -1, f->from, f->to, &has);

@@ -491,6 +491,9 @@ static void hide_mean(pm_figures *f)
     f->gemiddelde = 0.0;
     f->gemiddelde_onderdrukt = true;
     f->status = f->status_zonder_gemiddelde;
+    /* A verdict must not tell what the hidden mean was either. */
+    if (f->has_oordeel)
+        f->oordeel = f->oordeel_zonder_gemiddelde;
 }
 
 /* Whether the periode is exactly a run of whole trend quarters, so that its
@@ -544,6 +547,15 @@ static void protect_means(const pm_report *rep, pm_result *r, int m)
         hide_mean(&p->eerder);
         p->herzien = p->f.teller != p->eerder.teller || p->f.noemer != p->eerder.noemer ||
                      p->f.status_zonder_gemiddelde != p->eerder.status_zonder_gemiddelde;
+    }
+    /* An eindstand's mean is the periode mean of its own range: hidden when
+     * thin, and with any other mean hidden here, since it adds up with the
+     * trend points and differs from the cumulatief by a periode. */
+    for (size_t i = 0; i < r->neindstanden; i++) {
+        pm_figures *e = &r->eindstanden[i].f;
+        if (hide_per || hide_cum || hide_trend ||
+            mean_too_thin(e->n_gemiddelde, e->n_gemiddelde_orgs, m))
+            hide_mean(e);
     }
     r->status = cum->status;
 }

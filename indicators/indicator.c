@@ -9,6 +9,52 @@
 
 #include "store.h"
 
+pm_status pm_oordeel_status(pm_oordeel o)
+{
+    switch (o) {
+    case PM_OORDEEL_GEHAALD: return PM_GROEN;
+    case PM_OORDEEL_NIET_GEHAALD: return PM_ROOD;
+    case PM_OORDEEL_GEEN_GEGEVENS: return PM_GRIJS;
+    }
+    return PM_GRIJS;
+}
+
+/* At least doel of noemer, on counts (9 of 10 is exactly 90%). */
+static bool share_reached(const pm_figures *f, double doel)
+{
+    return f->teller >= doel * f->noemer - 1e-9;
+}
+
+pm_oordeel pm_figures_oordeel(const char *id, const pm_figures *f, const pm_targets *t,
+                              bool with_mean)
+{
+    bool ok;
+    if (strcmp(id, "R6") == 0)
+        return f->aantal >= t->doel_r6 ? PM_OORDEEL_GEHAALD : PM_OORDEEL_NIET_GEHAALD;
+    if (strcmp(id, "B") == 0) {
+        if (!f->has_begroting)
+            return PM_OORDEEL_GEEN_GEGEVENS;
+        /* In whole cents, as the reader sees them. */
+        ok = f->realisatie_cent <= f->begroting_cent;
+        return ok ? PM_OORDEEL_GEHAALD : PM_OORDEEL_NIET_GEHAALD;
+    }
+    if (f->noemer <= 0)
+        return PM_OORDEEL_GEEN_GEGEVENS;
+    if (strcmp(id, "R1") == 0)
+        ok = share_reached(f, t->doel_r1);
+    else if (strcmp(id, "R2") == 0)
+        ok = share_reached(f, t->doel_r2);
+    else if (strcmp(id, "R3") == 0)
+        ok = f->actief >= t->doel_r3_actief && share_reached(f, t->doel_r3);
+    else if (strcmp(id, "R4") == 0)
+        ok = share_reached(f, t->doel_r4) &&
+             (!with_mean || !f->has_gemiddelde ||
+              f->gemiddelde * 10.0 >= t->r4_gemiddelde_x10 - 1e-9);
+    else
+        ok = share_reached(f, t->doel_r5);
+    return ok ? PM_OORDEEL_GEHAALD : PM_OORDEEL_NIET_GEHAALD;
+}
+
 /* z for a two-sided 95% interval. */
 #define Z95 1.959963984540054
 
@@ -132,6 +178,8 @@ pm_error pm_breakdown_alloc(pm_breakdown *b, const char *key, bool personal,
 pm_error pm_result_begin(pm_result *r, const pm_context *ctx, double doel)
 {
     r->doel = doel;
+    r->periode.reden_doel = doel;
+    r->cumulatief.reden_doel = doel;
     r->periode.from = ctx->per_from;
     r->periode.to = ctx->per_to;
     r->cumulatief.from = ctx->cum_from;
@@ -143,6 +191,7 @@ pm_error pm_result_begin(pm_result *r, const pm_context *ctx, double doel)
     r->ntrend = n;
     for (size_t i = 0; i < n; i++) {
         r->trend[i].quarter = ctx->q_first + (int)i;
+        r->trend[i].f.reden_doel = doel;
         pm_trend_range(ctx, r->trend[i].quarter, &r->trend[i].f.from, &r->trend[i].f.to);
     }
     return PM_OK;

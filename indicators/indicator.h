@@ -46,6 +46,11 @@ typedef struct pm_context {
     pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
     pm_day cum_from, cum_to; /* programme start .. peildatum */
     int q_first, q_last;     /* trend quarters: programme start .. peildatum */
+    /* The target period whose targets cfg holds and whose range R6's pace
+     * uses: the one holding the periode, else the running one, else the
+     * last; and the configuration as loaded (every period's targets). */
+    pm_day tp_from, tp_to;
+    const pm_config *cfg_loaded;
 } pm_context;
 
 typedef struct pm_indicator {
@@ -73,6 +78,16 @@ pm_error pm_cell_set_key(pm_cell *c, const char *key, const char *label);
 
 /* PM_ERR_NOMEM when a cell of r has no key (a failed pm_cell_set_key). */
 pm_error pm_result_check_keys(const pm_result *r);
+
+/* The verdict on figures f of indicator id over a whole target period with
+ * targets t (SPEC §3): R1, R2 waarde >= doel; R3 actief and share; R4, R5
+ * every milestone on time (R4: and the mean, unless with_mean is false);
+ * R6 aantal >= doel; B realisatie <= begroting. geen gegevens on noemer 0. */
+pm_oordeel pm_figures_oordeel(const char *id, const pm_figures *f, const pm_targets *t,
+                              bool with_mean);
+
+/* The status a verdict gives (groen, rood, grijs). */
+pm_status pm_oordeel_status(pm_oordeel o);
 
 /* Fills a breakdown cell with key and the teller, noemer, waarde and
  * interval of f; n is the number of observations behind it. */

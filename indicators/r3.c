@@ -32,14 +32,18 @@ static const char sql_active[] =
     "   WHERE i.specialist = s.id AND i.datum BETWEEN ?1 AND ?2)";
 
 /* ?1..?2 the periode, ?3..?4 the cumulatief (?4 = peildatum), ?5 the
- * earliest day of either range; reads the (soort, datum) index. */
+ * earliest day of either range; reads the (soort, datum) index. Only
+ * gemeenten and SOB's rate a specialist (the seed: "door gemeenten of
+ * SOB's beoordeeld"); the opdrachtgever's evaluations belong to R4. */
 static const char sql_scores[] = "SELECT e.specialist, k.kwartaal,"
                                  "  e.datum BETWEEN ?1 AND ?2,"
                                  "  e.datum >= ?3,"
                                  "  sum(e.score_x10), count(*)"
                                  " FROM evaluaties e"
                                  " JOIN temp.kalender k ON k.dag = e.datum"
+                                 " JOIN organisaties o ON o.id = e.organisatie"
                                  " WHERE e.soort = 'specialist'"
+                                 "   AND o.type IN ('gemeente', 'sob')"
                                  "   AND e.datum BETWEEN ?5 AND ?4"
                                  " GROUP BY 1, 2, 3, 4";
 

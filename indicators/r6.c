@@ -4,9 +4,9 @@
  * One query counts the spread products published from the earliest range
  * start through the peildatum, grouped by day, soort and pijler; C adds them
  * up. R6 is a count with a cumulative target, so the status of the periode,
- * the cumulatief and each trend quarter is decided on the cumulative count
- * through that range's end, against the pace needed to reach the target by
- * the programme end. */
+ * the cumulatief and each trend quarter is decided on the count in its
+ * target period through that range's end, against the pace needed to reach
+ * the target by the target period's end. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -43,31 +43,33 @@ static bool in_range(pm_day d, pm_day from, pm_day to)
     return d >= from && d <= to;
 }
 
-/* SPEC §5's R6 rule for `cumulative` products counted from the programme
- * start through `at`: groen when the target is reached; oranje when the
- * pace so far, stretched over the whole programme, reaches it (exactly, in
- * integers: count × programme days >= doel × days so far, both inclusive;
- * after the programme end the days so far are the programme's); else rood.
- * Before the programme starts nothing can be judged: grijs. */
-static pm_status r6_status(const pm_config *cfg, long cumulative, pm_day at)
+/* SPEC §5's R6 rule for `count` products published in the target period
+ * [tp_from, tp_to] through `at`: groen when the target is reached; oranje
+ * when the pace so far, stretched over the whole target period, reaches it
+ * (exactly, in integers: count × period days >= doel × days so far, both
+ * inclusive; after its end the days so far are the period's, so on and
+ * after the last day only the target itself counts); else rood. Before the
+ * period starts nothing can be judged: grijs. */
+static pm_status r6_status(long long doel, long count, pm_day tp_from, pm_day tp_to,
+                           pm_day at)
 {
-    long long doel = cfg->doel_r6;
-    if (at < cfg->programma_start)
+    if (at < tp_from)
         return PM_GRIJS;
-    if (cumulative >= doel)
+    if (count >= doel)
         return PM_GROEN;
-    pm_day end = at < cfg->programma_einde ? at : cfg->programma_einde;
-    long long elapsed = (long long)end - cfg->programma_start + 1;
-    long long days = (long long)cfg->programma_einde - cfg->programma_start + 1;
-    if ((long long)cumulative * days >= doel * elapsed)
+    pm_day end = at < tp_to ? at : tp_to;
+    long long elapsed = (long long)end - tp_from + 1;
+    long long days = (long long)tp_to - tp_from + 1;
+    if ((long long)count * days >= doel * elapsed)
         return PM_ORANJE;
     return PM_ROOD;
 }
 
-static void count_figures(pm_figures *f, long aantal, pm_status status)
+static void count_figures(pm_figures *f, long aantal, long aantal_doel, pm_status status)
 {
     f->teller = (double)aantal;
     f->aantal = aantal;
+    f->aantal_doel = aantal_doel;
     f->has_noemer = false;
     f->has_waarde = false;
     f->has_interval = false;
@@ -106,6 +108,7 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     if (!trend)
         return PM_ERR_NOMEM;
     r6_counts c = {0};
+    long in_tp = 0; /* published in the target period through the peildatum */
 
     sqlite3_stmt *st = NULL;
     err = pm_prepare(ctx, sql_r6, &st, msg, msgsize);
@@ -122,6 +125,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
             long n = (long)sqlite3_column_int64(st, 3);
             bool in[2] = {in_range(d, ctx->per_from, ctx->per_to),
                           in_range(d, ctx->cum_from, ctx->cum_to)};
+            if (in_range(d, ctx->tp_from, ctx->tp_to))
+                in_tp += n;
             for (int rg = PER; rg <= CUM; rg++) {
                 if (!in[rg])
                     continue;
@@ -144,15 +149,32 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     }
 
     if (!err) {
-        /* Both objects carry the status of the cumulative count. */
-        pm_status status = r6_status(cfg, c.total[CUM], ctx->peildatum);
-        count_figures(&r->periode, c.total[PER], status);
-        count_figures(&r->cumulatief, c.total[CUM], status);
+        /* Both objects carry the status of the count in the target period
+         * (SPEC §3: each target period counts from its own start). */
+        pm_status status =
+            r6_status(cfg->doel_r6, in_tp, ctx->tp_from, ctx->tp_to, ctx->peildatum);
+        count_figures(&r->periode, c.total[PER], in_tp, status);
+        count_figures(&r->cumulatief, c.total[CUM], in_tp, status);
+        /* A trend quarter is judged in the target period holding its end,
+         * counting from that period's start; the report greys out the
+         * quarters no single target period holds. */
         long running = 0;
+        int tp_prev = -1;
         for (size_t i = 0; i < r->ntrend; i++) {
-            running += trend[i];
             pm_figures *f = &r->trend[i].f;
-            count_figures(f, trend[i], r6_status(cfg, running, f->to));
+            int tp = pm_config_target_period_at(ctx->cfg_loaded, f->to);
+            if (tp != tp_prev)
+                running = 0;
+            tp_prev = tp;
+            running += trend[i];
+            pm_status st = PM_GRIJS;
+            if (tp >= 0) {
+                pm_day a, b;
+                pm_targets t;
+                pm_config_target_period(ctx->cfg_loaded, (size_t)tp, &a, &b, &t);
+                st = r6_status(t.doel_r6, running, a, b, f->to);
+            }
+            count_figures(f, trend[i], running, st);
         }
         err = pm_result_alloc_breakdowns(r, 2);
     }

@@ -22,6 +22,11 @@ static pm_day min_day(pm_day a, pm_day b)
     return a < b ? a : b;
 }
 
+static pm_day max_day(pm_day a, pm_day b)
+{
+    return a > b ? a : b;
+}
+
 /* Loads the calendar into TEMP TABLE kalender(dag, nr, deadline, kwartaal):
  * nr is the running working-day number, deadline the 5th working day after
  * dag. With it, R1 is one query: no loop over days in C. */
@@ -79,6 +84,236 @@ static void set_ranges(pm_context *ctx, const pm_config *cfg, const pm_period *p
         ctx->q_first = 1;
         ctx->q_last = 0; /* no trend before the programme starts */
     }
+}
+
+/* The target period that holds all of [from, to] (the days before the
+ * programme start do not count: a 2024 report is judged in the first
+ * period), or -1 with *why saying which reason the range is grijs for. An
+ * empty or pre-programme range returns -2: the indicators' own rules
+ * decide (nothing there to judge). */
+static int target_period_of(const pm_config *cfg, pm_day from, pm_day to, pm_reden *why)
+{
+    from = max_day(from, cfg->programma_start);
+    if (from > to)
+        return -2;
+    int a = pm_config_target_period_at(cfg, from);
+    int b = pm_config_target_period_at(cfg, to);
+    if (a >= 0 && a == b)
+        return a;
+    *why = b < 0 ? PM_REDEN_GEEN_DOEL : PM_REDEN_TWEE_DOELPERIODEN;
+    return -1;
+}
+
+/* The main target of indicator id under targets t, as pm_result.doel. */
+static double main_target(const char *id, const pm_targets *t)
+{
+    switch (id[0]) {
+    case 'R':
+        switch (id[1]) {
+        case '1': return t->doel_r1;
+        case '2': return t->doel_r2;
+        case '3': return t->doel_r3;
+        case '4': return t->doel_r4;
+        case '5': return t->doel_r5;
+        case '6': return (double)t->doel_r6;
+        }
+        break;
+    }
+    return 1.0; /* B: the realisatie up to the begroting */
+}
+
+/* Runs every indicator on ctx into results (n of them, zeroed here). */
+static pm_error run_all(const pm_context *ctx, pm_result *results, size_t *nresults,
+                        char *msg, size_t msgsize)
+{
+    size_t n;
+    const pm_indicator *const *list = pm_indicators(&n);
+    pm_error err = PM_OK;
+    for (size_t i = 0; i < n && !err; i++) {
+        *nresults = i + 1;
+        results[i].id = list[i]->id;
+        err = list[i]->compute(ctx, &results[i], msg, msgsize);
+        results[i].status = results[i].cumulatief.status;
+    }
+    return err;
+}
+
+/* The indicators once more with target period p's targets and the periode
+ * set to p's range through the peildatum: their periode objects are p's
+ * figures as known on the peildatum (its eindstand, exactly as `--period
+ * START..END` gives them, or the running cumulatief); out (nresults,
+ * zeroed) takes them. */
+static pm_error run_target_period(const pm_context *base, const pm_config *loaded, int p,
+                                  pm_config *judged, pm_result *out, size_t *nout,
+                                  char *msg, size_t msgsize)
+{
+    pm_day from, to;
+    pm_targets t;
+    pm_config_target_period(loaded, (size_t)p, &from, &to, &t);
+    *judged = *loaded;
+    pm_config_set_targets(judged, &t);
+    /* A running period so far: B's begroting of the periode is that of
+     * the whole period, and the cumulatief's runs to the peildatum. */
+    pm_period period = base->period;
+    period.start = from;
+    period.end = min_day(to, base->peildatum);
+    pm_context ctx = *base;
+    set_ranges(&ctx, loaded, &period, base->peildatum);
+    ctx.cfg = judged;
+    ctx.tp_from = from;
+    ctx.tp_to = to;
+    return run_all(&ctx, out, nout, msg, msgsize);
+}
+
+/* The figures over a whole target period that has ended carry the verdict:
+ * no interval and no oranje once the period is over (SPEC §3). */
+static void set_oordeel(const char *id, pm_figures *f, const pm_targets *t)
+{
+    f->has_oordeel = true;
+    f->oordeel = pm_figures_oordeel(id, f, t, true);
+    f->oordeel_zonder_gemiddelde = pm_figures_oordeel(id, f, t, false);
+    f->status = pm_oordeel_status(f->oordeel);
+    f->status_zonder_gemiddelde = pm_oordeel_status(f->oordeel_zonder_gemiddelde);
+    f->reden = PM_REDEN_OORDEEL;
+}
+
+static void set_grijs(pm_figures *f, pm_reden why, pm_day targets_end)
+{
+    f->status = PM_GRIJS;
+    f->status_zonder_gemiddelde = PM_GRIJS;
+    f->reden = why;
+    f->reden_dag = targets_end;
+}
+
+/* Everything of SPEC §3 that depends on more than one target period: the
+ * running cumulatief, the eindstanden, the statuses of ranges no single
+ * target period holds or that are a whole ended one. */
+static pm_error apply_target_periods(pm_report *rep, pm_context *ctx,
+                                     const pm_config *loaded, int per_tp,
+                                     pm_reden per_why, char *msg, size_t msgsize)
+{
+    pm_day peil = ctx->peildatum;
+    pm_day end_all = pm_config_targets_end(loaded);
+    size_t ntp = pm_config_ntarget_periods(loaded);
+    int judged_tp = per_tp >= 0         ? per_tp
+                    : rep->running >= 0 ? rep->running
+                                        : (int)ntp - 1;
+    size_t n;
+    pm_indicators(&n);
+    pm_result *tmp = calloc(n, sizeof *tmp);
+    if (!tmp)
+        return PM_ERR_NOMEM;
+    pm_error err = PM_OK;
+
+    for (size_t i = 0; i < rep->nresults; i++) {
+        rep->results[i].eindstanden = calloc(ntp, sizeof *rep->results[i].eindstanden);
+        if (!rep->results[i].eindstanden)
+            err = PM_ERR_NOMEM;
+    }
+
+    for (size_t p = 0; p < ntp && !err; p++) {
+        pm_day from, to;
+        pm_targets t;
+        pm_config_target_period(loaded, p, &from, &to, &t);
+        if (from > peil)
+            break;
+        bool ended = to <= peil;
+        bool running = (int)p == rep->running;
+        /* The main run already holds p's figures when p is its target
+         * period and the cumulatief is exactly p's range so far. */
+        bool reuse = (int)p == judged_tp && from == ctx->cum_from && !(to < peil);
+        size_t nt = 0;
+        pm_config judged;
+        if (!reuse) {
+            memset(tmp, 0, n * sizeof *tmp);
+            err = run_target_period(ctx, loaded, (int)p, &judged, tmp, &nt, msg, msgsize);
+        }
+        for (size_t i = 0; i < rep->nresults && !err; i++) {
+            pm_result *r = &rep->results[i];
+            const pm_figures *pf = reuse ? &r->cumulatief : &tmp[i].periode;
+            pm_figures f = *pf;
+            if (running && !reuse) {
+                pm_figures cum = f;
+                /* B's cumulatief keeps the prognose rule. */
+                if (tmp[i].cumulatief.reden == PM_REDEN_PROGNOSE) {
+                    cum.status = tmp[i].cumulatief.status;
+                    cum.reden = PM_REDEN_PROGNOSE;
+                }
+                /* The rest of the cumulatief beyond the periode has
+                 * organisations not counted here: treated as thin, so the
+                 * disclosure rule hides the smaller mean. */
+                cum.n_rest_gemiddelde = cum.n_gemiddelde - r->periode.n_gemiddelde;
+                cum.n_rest_gemiddelde_orgs = 0;
+                r->cumulatief = cum;
+            }
+            if (running)
+                r->cumulatief.reden_doel = main_target(r->id, &t);
+            if (running && ended)
+                set_oordeel(r->id, &r->cumulatief, &t);
+            if (ended) {
+                pm_eindstand *e = &r->eindstanden[r->neindstanden++];
+                e->van = from;
+                e->tot = to;
+                e->doel = main_target(r->id, &t);
+                e->f = f;
+                /* As the periode object of p's range would have it. */
+                e->f.n_rest_gemiddelde = 0;
+                e->f.n_rest_gemiddelde_orgs = 0;
+                e->f.reden_doel = e->doel;
+                set_oordeel(r->id, &e->f, &t);
+            }
+            /* Trend quarters in p are judged against p's targets. */
+            for (size_t q = 0;
+                 !reuse && (int)p != judged_tp && q < r->ntrend && q < tmp[i].ntrend;
+                 q++) {
+                pm_figures *tf = &r->trend[q].f;
+                if (tf->from >= from && tf->to <= to) {
+                    tf->status = tmp[i].trend[q].f.status;
+                    tf->status_zonder_gemiddelde =
+                        tmp[i].trend[q].f.status_zonder_gemiddelde;
+                }
+            }
+        }
+        for (size_t i = 0; i < nt; i++)
+            pm_result_free(&tmp[i]);
+    }
+    free(tmp);
+    if (err)
+        return err;
+
+    for (size_t i = 0; i < rep->nresults; i++) {
+        pm_result *r = &rep->results[i];
+        pm_targets t;
+        pm_day from, to;
+        /* The periode: grijs when no single target period holds it; the
+         * verdict when it is a whole target period that has ended. */
+        pm_config_target_period(loaded, (size_t)judged_tp, &from, &to, &t);
+        r->periode.reden_doel = main_target(r->id, &t);
+        if (per_tp == -1)
+            set_grijs(&r->periode, per_why, end_all);
+        else if (per_tp >= 0 && r->periode.from == from && r->periode.to == to &&
+                 to <= peil)
+            set_oordeel(r->id, &r->periode, &t);
+        /* No running target period after the last one ends. */
+        if (rep->running < 0 && peil > end_all) {
+            r->cumulatief.reden_doel = r->periode.reden_doel;
+            set_grijs(&r->cumulatief, PM_REDEN_GEEN_DOEL, end_all);
+        }
+        for (size_t q = 0; q < r->ntrend; q++) {
+            pm_figures *tf = &r->trend[q].f;
+            pm_reden why = PM_REDEN_REGEL;
+            int tp = target_period_of(loaded, tf->from, tf->to, &why);
+            if (tp == -1)
+                set_grijs(tf, why, end_all);
+            if (tp >= 0) {
+                pm_config_target_period(loaded, (size_t)tp, &from, &to, &t);
+                tf->reden_doel = main_target(r->id, &t);
+            }
+        }
+        r->status = r->cumulatief.status;
+        r->doel = r->cumulatief.reden_doel;
+    }
+    return PM_OK;
 }
 
 /* The main date field of each dataset (pm_kind order), per SPEC §5's
@@ -174,8 +409,18 @@ static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, char *msg,
             pm_result tmp = {0};
             tmp.id = list[k]->id;
             pm_error err = list[k]->compute(&sub, &tmp, msg, msgsize);
-            if (!err && t < rep->results[k].ntrend)
-                rep->results[k].trend[t].eerder = tmp.periode;
+            if (!err && t < rep->results[k].ntrend) {
+                pm_trend_point *tp = &rep->results[k].trend[t];
+                tp->eerder = tmp.periode;
+                /* A quarter no target period holds was grijs then too. */
+                if (tp->f.reden == PM_REDEN_GEEN_DOEL ||
+                    tp->f.reden == PM_REDEN_TWEE_DOELPERIODEN) {
+                    tp->eerder.status = tp->f.status;
+                    tp->eerder.status_zonder_gemiddelde = tp->f.status_zonder_gemiddelde;
+                    tp->eerder.reden = tp->f.reden;
+                    tp->eerder.reden_dag = tp->f.reden_dag;
+                }
+            }
             pm_result_free(&tmp);
             if (err)
                 return err;
@@ -303,12 +548,29 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
      * previous one goes. */
     pm_calendar_free(&snap->cal);
     memset(&snap->ctx, 0, sizeof snap->ctx);
-    snap->ctx.db = snap->db;
-    snap->ctx.cfg = cfg;
-    snap->ctx.cal = &snap->cal;
-    set_ranges(&snap->ctx, cfg, period, peildatum);
-    const pm_context *ctx = &snap->ctx;
-    rep->scope = (pm_scope){.cfg = cfg,
+    pm_context *ctx = &snap->ctx;
+    ctx->db = snap->db;
+    ctx->cal = &snap->cal;
+    ctx->cfg_loaded = cfg;
+    set_ranges(ctx, cfg, period, peildatum);
+
+    /* The indicators judge against the target period holding the periode,
+     * else the running one, else the last. */
+    rep->running = pm_config_target_period_at(cfg, peildatum);
+    pm_reden per_why = PM_REDEN_REGEL;
+    int per_tp = target_period_of(cfg, ctx->per_from, ctx->per_to, &per_why);
+    int judged = per_tp >= 0 ? per_tp : rep->running;
+    if (judged < 0)
+        judged = peildatum < cfg->programma_start
+                     ? 0
+                     : (int)pm_config_ntarget_periods(cfg) - 1;
+    pm_targets t;
+    rep->cfg_judged = *cfg;
+    pm_config_target_period(cfg, (size_t)judged, &ctx->tp_from, &ctx->tp_to, &t);
+    pm_config_set_targets(&rep->cfg_judged, &t);
+    ctx->cfg = &rep->cfg_judged;
+    rep->scope = (pm_scope){.cfg = &rep->cfg_judged,
+                            .cfg_loaded = cfg,
                             .period = ctx->period,
                             .peildatum = ctx->peildatum,
                             .per_from = ctx->per_from,
@@ -335,20 +597,18 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
         err = read_reach(rep, snap->db, msg, msgsize);
 
     size_t n;
-    const pm_indicator *const *list = pm_indicators(&n);
+    pm_indicators(&n);
     if (!err) {
         rep->results = calloc(n, sizeof *rep->results);
         if (!rep->results)
             err = PM_ERR_NOMEM;
     }
-    for (size_t i = 0; i < n && !err; i++) {
-        rep->nresults = i + 1;
-        rep->results[i].id = list[i]->id;
-        err = list[i]->compute(ctx, &rep->results[i], msg, msgsize);
-        if (!err)
-            err = pm_result_check_keys(&rep->results[i]);
-        rep->results[i].status = rep->results[i].cumulatief.status;
-    }
+    if (!err)
+        err = run_all(ctx, rep->results, &rep->nresults, msg, msgsize);
+    for (size_t i = 0; i < rep->nresults && !err; i++)
+        err = pm_result_check_keys(&rep->results[i]);
+    if (!err && peildatum >= cfg->programma_start)
+        err = apply_target_periods(rep, ctx, cfg, per_tp, per_why, msg, msgsize);
     if (!err)
         err = compute_eerder(rep, ctx, msg, msgsize);
     return err;

@@ -39,10 +39,14 @@ void pm_snapshot_end(pm_snapshot *snap);
 pm_error pm_snapshot_commit(pm_snapshot *snap, char *msg, size_t msgsize);
 
 /* Computes all indicators from snap's store into rep. peildatum is the
- * as-of date (normally the period's last day). snap->ctx is then the
- * context of this report (for rows.h) until the next compute or
- * pm_snapshot_end. On failure returns the error with a Dutch reason in msg;
- * pm_report_free is safe either way. */
+ * as-of date (normally the period's last day). Target periods (SPEC §3):
+ * cumulatief runs from the running target period's start; a range that no
+ * single target period holds is grijs with its reason; every target period
+ * ended by the peildatum gets an eindstand per indicator, and a range that
+ * is a whole ended target period carries its oordeel as status. snap->ctx
+ * is then the context of this report (for rows.h; its cfg points into rep,
+ * which must not move) until the next compute or pm_snapshot_end. On failure returns the
+ * error with a Dutch reason in msg; pm_report_free is safe either way. */
 pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize);

@@ -33,6 +33,16 @@ static void free_cells(pm_cell *cells, size_t n)
     free(cells);
 }
 
+const char *pm_oordeel_name(pm_oordeel o)
+{
+    switch (o) {
+    case PM_OORDEEL_GEHAALD: return "gehaald";
+    case PM_OORDEEL_NIET_GEHAALD: return "niet gehaald";
+    case PM_OORDEEL_GEEN_GEGEVENS: return "geen gegevens";
+    }
+    return "geen gegevens";
+}
+
 void pm_result_free(pm_result *r)
 {
     if (!r)
@@ -43,5 +53,6 @@ void pm_result_free(pm_result *r)
     }
     free(r->breakdowns);
     free(r->trend);
+    free(r->eindstanden);
     memset(r, 0, sizeof *r);
 }

@@ -26,6 +26,29 @@ typedef enum pm_status {
 /* "grijs", "groen", "oranje", "rood": the JSON and CSV value of a status. */
 const char *pm_status_name(pm_status s);
 
+/* Why a status is what it is (SPEC §5 "reden"). Indicators and the report
+ * give the kind and the figures it quotes; the Dutch sentence is made by the
+ * exporters (labels.h, pm_label_reden) from the kind and the figures. */
+typedef enum pm_reden {
+    PM_REDEN_REGEL,             /* the indicator's own status rule on these figures */
+    PM_REDEN_PROGNOSE,          /* B cumulatief/overall: prognose against jaarbegroting */
+    PM_REDEN_GEEN_DOEL,         /* grijs: the range runs past the last target period
+                                   (reden_dag: its end) */
+    PM_REDEN_TWEE_DOELPERIODEN, /* grijs: the range spans two target periods */
+    PM_REDEN_OORDEEL            /* the range is a whole target period that has ended:
+                                   the status follows `oordeel` (SPEC §3) */
+} pm_reden;
+
+/* The final verdict on an ended target period (SPEC §3). */
+typedef enum pm_oordeel {
+    PM_OORDEEL_GEEN_GEGEVENS,
+    PM_OORDEEL_GEHAALD,
+    PM_OORDEEL_NIET_GEHAALD
+} pm_oordeel;
+
+/* "gehaald", "niet gehaald", "geen gegevens": the JSON value. */
+const char *pm_oordeel_name(pm_oordeel o);
+
 /* The figures of one range (periode, cumulatief, or one quarter of a trend).
  * teller and noemer are doubles because R2 and R3 put sums of scores there
  * (7,5 + 8 ...); B leaves them 0 and reports its money in the _cent fields,
@@ -57,6 +80,14 @@ typedef struct pm_figures {
     int64_t realisatie_cent;            /* B: B's teller */
     int64_t prognose_cent;              /* B: for the peildatum's year */
     int64_t jaarbegroting_cent;
+    long aantal_doel;   /* R6: the count the status judges (the running target
+                           period's products through the range's end) */
+    pm_reden reden;     /* why `status` (the exporters word it) */
+    pm_day reden_dag;   /* PM_REDEN_GEEN_DOEL: the last target period's end */
+    double reden_doel;  /* the main target the status was judged against */
+    bool has_oordeel;   /* PM_REDEN_OORDEEL and every eindstand */
+    pm_oordeel oordeel; /* with the mean where R4 has one */
+    pm_oordeel oordeel_zonder_gemiddelde; /* R4: by the milestones alone */
 } pm_figures;
 
 /* The fewest organisations a published extern mean may rest on (SPEC §6). */
@@ -119,6 +150,14 @@ typedef struct pm_trend_point {
     bool herzien;
 } pm_trend_point;
 
+/* The figures of one ended target period over its whole range, as known on
+ * the peildatum, with the verdict in f.oordeel (SPEC §3). */
+typedef struct pm_eindstand {
+    pm_day van, tot; /* the target period */
+    double doel;     /* its main target, like pm_result.doel */
+    pm_figures f;
+} pm_eindstand;
+
 typedef struct pm_result {
     const char *id; /* "R1" .. "R6", "B" */
     double doel;    /* the main target: a fraction, a count (R6), or for B
@@ -130,6 +169,8 @@ typedef struct pm_result {
     size_t nbreakdowns;
     pm_trend_point *trend;
     size_t ntrend;
+    pm_eindstand *eindstanden; /* every target period ended by the peildatum */
+    size_t neindstanden;
 } pm_result;
 
 /* Frees everything inside r (breakdowns, cells with their keys and labels,
@@ -138,7 +179,8 @@ void pm_result_free(pm_result *r);
 
 /* The ranges of a report, as the exporters print them beside the figures. */
 typedef struct pm_scope {
-    const pm_config *cfg;
+    const pm_config *cfg;        /* the targets judged against (see pm_report) */
+    const pm_config *cfg_loaded; /* as loaded: every target period (vervolg) */
     pm_period period;
     pm_day peildatum;
     pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
@@ -149,7 +191,13 @@ typedef struct pm_scope {
 /* The report as the exporters get it: every indicator's result for one
  * period and peildatum, computed from one snapshot (report.h). */
 typedef struct pm_report {
-    pm_scope scope;
+    pm_scope scope; /* scope.cfg points at cfg_judged: never copy or move a
+                       computed report */
+    /* The configuration the indicators judged against: the loaded one with
+     * the targets of the judged target period in its flat fields. Shares
+     * closed_days and vervolg with the loaded one (not freed here). */
+    pm_config cfg_judged;
+    int running;        /* the target period holding the peildatum, or -1 */
     pm_result *results; /* in registry order */
     size_t nresults;
     long long rows[16]; /* rows per dataset (pm_kind order), for the sources */

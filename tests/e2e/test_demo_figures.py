@@ -325,13 +325,14 @@ def r2(van, tot, peil):
 
 def r3(van, tot, peil):
     """§5 R3: "actief = specialists with ≥ 1 inzet row dated in the range. Of
-    the active ones with ≥ 1 evaluatie soort specialist in the range (from any
-    organisation): per specialist the mean score; good when ≥ 7.0. teller =
+    the active ones with ≥ 1 evaluatie soort specialist in the range from a
+    gemeente or SOB: per specialist the mean score; good when ≥ 7.0. teller =
     good, noemer = rated; also niet_beoordeeld = active − rated"."""
     actief = {i["specialist"] for i in INZET if in_range(known(i["datum"], peil), van, tot)}
     scores = {}
     for e in EVALUATIES:
         if (e["soort"] == "specialist" and e["specialist"] in actief
+                and ORGS[e["organisatie"]]["type"] in ("gemeente", "sob")
                 and in_range(known(e["datum"], peil), van, tot)):
             scores.setdefault(e["specialist"], []).append(e["score"])
     good = sum(1 for ss in scores.values() if Fraction(sum(ss), len(ss)) >= SEVEN)
@@ -383,17 +384,22 @@ def quarter_bounds(y, q):
 
 def begroting(van, tot):
     """§5 B: "each line goes to quarters (a quarter line to its quarter, a
-    whole-year line ¼ to each quarter of its year); a range of dates gets each
-    quarter's amount × (days of that quarter inside the range ÷ days of the
-    quarter)"."""
+    whole-year line in equal parts to the quarters of its year that overlap
+    the programme ... a year wholly outside the programme ¼ each); a range of
+    dates gets each quarter's amount × (days of that quarter inside the range
+    ÷ days of the quarter)"."""
     per_quarter = {}
     for b in BEGROTING:
         if b["kwartaal"]:
             per_quarter[(b["jaar"], b["kwartaal"])] = \
                 per_quarter.get((b["jaar"], b["kwartaal"]), 0) + b["bedrag"]
         else:
-            for q in (1, 2, 3, 4):
-                per_quarter[(b["jaar"], q)] = per_quarter.get((b["jaar"], q), 0) + b["bedrag"] / 4
+            inside = [q for q in (1, 2, 3, 4)
+                      if quarter_bounds(b["jaar"], q)[1] >= PROGRAMME_START
+                      and quarter_bounds(b["jaar"], q)[0] <= PROGRAMME_END]
+            for q in inside or [1, 2, 3, 4]:
+                per_quarter[(b["jaar"], q)] = (per_quarter.get((b["jaar"], q), 0)
+                                               + Fraction(b["bedrag"]) / len(inside or "1234"))
     total = Fraction(0)
     for (y, q), amount in per_quarter.items():
         qs, qe = quarter_bounds(y, q)
@@ -419,15 +425,57 @@ def realisatie(van, tot, peil):
 def prognose(peil):
     """§5 B: "prognose for the peildatum's year = realisatie from max(1 Jan,
     programme start) through the peildatum ÷ those days × the days from that
-    start through 31 Dec; jaarbegroting = begroting of that stretch"."""
+    start through min(31 Dec, end of the last target period); jaarbegroting =
+    begroting of that stretch"."""
     start = max(date(peil.year, 1, 1), PROGRAMME_START)
-    year_end = date(peil.year, 12, 31)
+    year_end = min(date(peil.year, 12, 31), PROGRAMME_END)
+    if start > year_end:
+        return Fraction(0), Fraction(0), False
     days = (peil - start).days + 1
     year_days = (year_end - start).days + 1
     prog = realisatie(start, peil, peil) / days * year_days
     jaar = begroting(start, year_end)
     has = any(b["jaar"] == peil.year for b in BEGROTING)
     return prog, jaar, has
+
+
+def b_periode_status(real, begr):
+    """§5 "B periode, trend points": grijs "no begroting in the range"; groen
+    "uitputting ≤ 100%"; oranje "uitputting ≤ 105%"; otherwise rood."""
+    if not begr:
+        return "grijs"
+    if real <= begr:
+        return "groen"
+    if real <= Fraction(105, 100) * begr:
+        return "oranje"
+    return "rood"
+
+
+def oordeel(iid, f):
+    """§3: "Gehaald means: R1, R2 waarde ≥ doel; R3 actief ≥ doel and share ≥
+    doel; R4 and R5 every milestone of the range gereed on or before gepland
+    (and R4's opdrachtgever mean ≥ 7 or no scores); R6 aantal ≥ doel; B
+    realisatie ≤ begroting of the range"; geen gegevens with noemer 0."""
+    if iid == "R6":
+        return "gehaald" if f["aantal"] >= DOEL["R6"] else "niet gehaald"
+    if iid == "B":
+        if not f["begroting"]:
+            return "geen gegevens"
+        # the tool compares the amounts it reports, in whole cents
+        ok = round(f["realisatie"] * 100) <= round(f["begroting"] * 100)
+        return "gehaald" if ok else "niet gehaald"
+    if f["noemer"] == 0:
+        return "geen gegevens"
+    ok = Fraction(f["teller"], f["noemer"]) >= DOEL[iid]
+    if iid == "R3":
+        ok = ok and f["actief"] >= R3_MIN_ACTIEF
+    if iid == "R4":
+        ok = ok and (f["opdrachtgever_gemiddelde"] is None
+                     or f["opdrachtgever_gemiddelde"] >= SEVEN)
+    return "gehaald" if ok else "niet gehaald"
+
+
+VERDICT_COLOUR = {"gehaald": "groen", "niet gehaald": "rood", "geen gegevens": "grijs"}
 
 
 def oracle(period_start, period_end, peil):
@@ -454,8 +502,38 @@ def oracle(period_start, period_end, peil):
         out["B"][kind] = {"begroting": begr, "realisatie": real,
                           "waarde": real / begr if begr else None,
                           "prognose": prog, "jaarbegroting": jaar,
-                          "status": b_status(prog, jaar, has)}
+                          "status": (b_periode_status(real, begr) if kind == "periode"
+                                     else b_status(prog, jaar, has))}
         out["_range_" + kind] = (van, tot)
+    # §3 target periods (the demo has one: the programme). The periode outside
+    # it is grijs; a range that is the whole ended period carries the verdict;
+    # after its end the cumulatief is grijs; on its last day, the verdict.
+    for iid in ("R1", "R2", "R3", "R4", "R5", "R6", "B"):
+        pvan, ptot = ranges["periode"]
+        pvan = max(pvan, PROGRAMME_START)
+        if pvan <= ptot and ptot > PROGRAMME_END:
+            out[iid]["periode"]["status"] = "grijs"
+        elif (pvan, ptot) == (PROGRAMME_START, PROGRAMME_END):
+            out[iid]["periode"]["status"] = VERDICT_COLOUR[oordeel(iid, out[iid]["periode"])]
+        if peil > PROGRAMME_END:
+            out[iid]["cumulatief"]["status"] = "grijs"
+        elif peil == PROGRAMME_END:
+            out[iid]["cumulatief"]["status"] = VERDICT_COLOUR[oordeel(iid, out[iid]["cumulatief"])]
+    # The eindstand: the figures over the whole target period as known on the
+    # peildatum, with the periode's begroting rule for B (the whole range).
+    out["_eind"] = None
+    if peil >= PROGRAMME_END:
+        e = {"R1": r1(PROGRAMME_START, PROGRAMME_END, peil),
+             "R2": r2(PROGRAMME_START, PROGRAMME_END, peil),
+             "R3": r3(PROGRAMME_START, PROGRAMME_END, peil),
+             "R4": r4(PROGRAMME_START, PROGRAMME_END, peil),
+             "R5": r5(PROGRAMME_START, PROGRAMME_END, peil),
+             "R6": {"aantal": r6_aantal(PROGRAMME_START, PROGRAMME_END, peil)},
+             "B": {"realisatie": realisatie(PROGRAMME_START, PROGRAMME_END, peil),
+                   "begroting": begroting(PROGRAMME_START, PROGRAMME_END)}}
+        for iid, f in e.items():
+            f["oordeel"] = oordeel(iid, f)
+        out["_eind"] = e
     return out
 
 
@@ -488,6 +566,9 @@ CASES = [  # (--period, --peildatum or None, period start, period end, label)
     ("2025", None, date(2025, 1, 1), date(2025, 12, 31), "2025"),
     ("2025-02-10..2025-05-20", "2025-06-15", date(2025, 2, 10), date(2025, 5, 20),
      "range_2025_02_10_2025_05_20_peil_2025_06_15"),
+    # §3: the whole first target period asked for afterwards is its eindstand
+    ("2024-07-01..2025-12-31", "2026-03-31", date(2024, 7, 1), date(2025, 12, 31),
+     "doelperiode_1_peil_2026_03_31"),
 ]
 
 
@@ -651,6 +732,32 @@ for period, peil_arg, pstart, pend, label in CASES:
         tol = 1e-9 + (float(HALF_CENT) * 2 / float(o["begroting"]) if o["begroting"] else 0)
         cmp_frac(f"{q}_waarde_matches_oracle", o["waarde"], t.get("waarde"), tol)
         cmp_eq(f"{q}_status_matches_oracle", o["status"], t.get("status"))
+
+    # §3 the eindstand of the ended target period, with its oordeel
+    eind = orc["_eind"]
+    for iid in ("R1", "R2", "R3", "R4", "R5", "R6", "B"):
+        es = inds[iid].get("eindstanden", [])
+        if eind is None:
+            cmp_eq(f"{p}_{iid}_has_no_eindstand_before_the_end", [], es)
+            continue
+        if not check(len(es) == 1, f"{p}_{iid}_has_one_eindstand", es):
+            continue
+        o, t = eind[iid], es[0]
+        q = f"{p}_{iid}_eindstand"
+        cmp_eq(f"{q}_doelperiode_matches_oracle",
+               {"van": PROGRAMME_START.isoformat(), "tot": PROGRAMME_END.isoformat()},
+               t.get("doelperiode"))
+        cmp_eq(f"{q}_oordeel_matches_oracle", o["oordeel"], t.get("oordeel"))
+        cmp_eq(f"{q}_status_follows_the_oordeel", VERDICT_COLOUR[o["oordeel"]], t.get("status"))
+        if iid == "R6":
+            cmp_count(f"{q}_aantal_matches_oracle", o["aantal"], t.get("aantal"))
+        elif iid == "B":
+            check(money_close(o["realisatie"], t.get("realisatie"))
+                  and money_close(o["begroting"], t.get("begroting")),
+                  f"{q}_money_matches_oracle", t)
+        else:
+            cmp_count(f"{q}_teller_matches_oracle", o["teller"], t.get("teller"))
+            cmp_count(f"{q}_noemer_matches_oracle", o["noemer"], t.get("noemer"))
 
     # §5 "the indicator's overall status is the cumulative one"
     for iid in ("R1", "R2", "R3", "R4", "R5", "R6", "B"):

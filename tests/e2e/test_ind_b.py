@@ -212,14 +212,27 @@ check(t["2025-Q1"]["status"] == "rood" and t["2025-Q2"]["status"] == "groen",
 b = status_case("36500", "18100,01")
 check(b["cumulatief"]["prognose"] == 36500.02 and b["status"] == "oranje",
       "prognose_a_cent_over_is_oranje", b["cumulatief"])
-# 3.801 / 181 × 365 = 7.665 = 1,05 × 7.300 exactly.
+# 3.801 / 181 × 365 = 7.665 = 1,05 × 7.300 exactly. SPEC §5: the periode is
+# judged on its own uitputting (nothing spent in Q2: 0%, groen), only the
+# cumulatief and the overall status on the prognose.
 b = status_case("7300", "3801")
 check(b["cumulatief"]["prognose"] == 7665 and b["status"] == "oranje"
-      and b["periode"]["status"] == "oranje", "prognose_at_marge_is_oranje", b["cumulatief"])
+      and b["cumulatief"]["status"] == "oranje" and b["periode"]["status"] == "groen",
+      "prognose_at_marge_is_oranje", b["cumulatief"])
 # 3.801,01 / 181 × 365 = 7.665,02 > 7.665.
 b = status_case("7300", "3801,01")
 check(b["cumulatief"]["prognose"] == 7665.02 and b["status"] == "rood"
-      and b["periode"]["status"] == "rood", "prognose_above_marge_is_rood", b["cumulatief"])
+      and b["cumulatief"]["status"] == "rood" and b["periode"]["status"] == "groen",
+      "prognose_above_marge_is_rood", b["cumulatief"])
+# The periode's own uitputting: 2025-Q1 spent 2.100 of 7.300 / 4 = 1.825:
+# 115%, rood, whatever the prognose (issue 13: a range over budget is never
+# groen).
+b2, _ = run_b(setup(begroting=[["BG1", "2025", "", "overig", "7300"]],
+                    uitgaven=[["UG1", "01-03-2025", "overig", "2100", ""]]),
+              "--period", "2025-Q1")
+check(b2["periode"]["status"] == "rood" and b2["periode"]["begroting"] == 1825
+      and "meer dan 5% boven de begroting" in b2["periode"]["reden"],
+      "periode_over_its_begroting_is_rood_with_its_reason", b2["periode"])
 
 # No 2025 begroting (only 2024): grijs, jaarbegroting 0, periode begroting null.
 w = setup(begroting=[["BG1", "2024", "", "overig", "1000"]],
@@ -230,15 +243,17 @@ check(b["status"] == "grijs" and b["periode"]["status"] == "grijs"
 check(b["periode"]["jaarbegroting"] == 0 and b["periode"]["begroting"] is None
       and b["periode"]["noemer"] == 0 and b["periode"]["waarde"] is None,
       "no_begroting_gives_null_begroting_and_waarde", b["periode"])
-# Cumulatief still has the 2024-Q3 and Q4 quarters: 250 + 250.
-check(b["cumulatief"]["begroting"] == 500 and b["cumulatief"]["realisatie"] == 100,
+# Cumulatief still has the 2024-Q3 and Q4 quarters, the programme's two
+# quarters of 2024: 500 + 500 (SPEC §5).
+check(b["cumulatief"]["begroting"] == 1000 and b["cumulatief"]["realisatie"] == 100,
       "cumulatief_keeps_last_years_begroting", b["cumulatief"])
 
 # ---- programme-start clipping in 2024 -----------------------------------------
 # s = max(2024-01-01, 2024-07-01) = 2024-07-01: 92 days through 2024-09-30 of
-# the 184 through 2024-12-31. Year line 4.000 (1.000 a quarter) and a Q1 line
-# of 5.000: the jaarbegroting is Q3 + Q4 = 2.000. The March expense predates
-# the programme and stays out of the prognose.
+# the 184 through 2024-12-31. Year line 4.000 goes in halves to Q3 and Q4, the
+# programme's quarters of 2024 (SPEC §5), and a Q1 line of 5.000: the
+# jaarbegroting is Q3 + Q4 = 4.000. The March expense predates the programme
+# and stays out of the prognose.
 w = setup(begroting=[["BG1", "2024", "", "overig", "4000"],
                      ["BG2", "2024", "1", "overig", "5000"]],
           uitgaven=[["UG1", "01-08-2024", "overig", "920", ""],
@@ -247,25 +262,26 @@ w = setup(begroting=[["BG1", "2024", "", "overig", "4000"],
 b, _ = run_b(w, "--period", "2024", "--peildatum", "2024-09-30")
 c = b["cumulatief"]
 # (920 + 120) / 92 × 184 = 2.080
-check(c["prognose"] == 2080 and c["jaarbegroting"] == 2000,
+check(c["prognose"] == 2080 and c["jaarbegroting"] == 4000,
       "prognose_in_first_year_starts_at_programme_start", c)
-check(b["status"] == "oranje", "prognose_4_percent_over_is_oranje", b)
-check(c["van"] == "2024-07-01" and c["begroting"] == 1000 and c["realisatie"] == 1040,
+check(b["status"] == "groen", "prognose_within_the_halved_year_line_is_groen", b)
+check(c["van"] == "2024-07-01" and c["begroting"] == 2000 and c["realisatie"] == 1040,
       "cumulatief_starts_at_programme_start", c)
 p = b["periode"]
 # The periode is the year: begroting 4.000 + 5.000, realisatie incl. March.
 check(p["begroting"] == 9000 and p["realisatie"] == 1117 and p["tot"] == "2024-09-30",
       "periode_before_programme_start_counts_its_expenses", p)
-check([x["kwartaal"] for x in b["trend"]] == ["2024-Q3"] and b["trend"][0]["noemer"] == 1000
-      and b["trend"][0]["status"] == "oranje",
+check([x["kwartaal"] for x in b["trend"]] == ["2024-Q3"] and b["trend"][0]["noemer"] == 2000
+      and b["trend"][0]["status"] == "groen",
       "trend_starts_at_programme_start", b["trend"])
 
 # A peildatum before the programme start (2024-Q1): no days to extrapolate
 # from, so prognose 0 and grijs, although 2024-07..12 has a jaarbegroting.
+# Q1 lies outside the programme: the year line gives it nothing.
 b, _ = run_b(w, "--period", "2024-Q1")
 check(b["status"] == "grijs" and b["periode"]["prognose"] == 0
-      and b["periode"]["jaarbegroting"] == 2000 and b["trend"] == []
-      and b["periode"]["realisatie"] == 77 and b["periode"]["begroting"] == 6000,
+      and b["periode"]["jaarbegroting"] == 4000 and b["trend"] == []
+      and b["periode"]["realisatie"] == 77 and b["periode"]["begroting"] == 5000,
       "peildatum_before_programme_start_is_grijs", b)
 
 # ---- trend statuses by the quarter's own uitputting ---------------------------

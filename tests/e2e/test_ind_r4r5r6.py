@@ -378,10 +378,17 @@ if ind:
     check(r6["cumulatief"]["status"] == "rood" and r6["periode"]["status"] == "rood",
           "r6_behind_pace_is_rood", r6["cumulatief"])
 
-# After the programme end the pace is the whole programme: 3 < 5 stays rood.
+# After the programme end there is no running target (SPEC §3): grijs "geen
+# doel na 31-12-2025", and the eindstand of the first target period says
+# 3 < 5: niet gehaald (it was rood on 31-12-2025 too).
 ind = indicators(w5, "2026-Q1")
 if ind:
-    check(ind["R6"]["status"] == "rood" and ind["R6"]["cumulatief"]["aantal"] == 3,
-          "r6_after_programme_end_below_target_is_rood", ind["R6"]["cumulatief"])
+    r6 = ind["R6"]
+    e = r6["eindstanden"]
+    check(r6["status"] == "grijs" and r6["cumulatief"]["aantal"] == 3
+          and r6["reden"] == "geen doel na 31-12-2025"
+          and len(e) == 1 and e[0]["aantal"] == 3 and e[0]["oordeel"] == "niet gehaald"
+          and e[0]["status"] == "rood",
+          "r6_after_programme_end_below_target_is_niet_gehaald", r6)
 
 done()

@@ -171,10 +171,11 @@ def check_overzicht(wb, doc, label):
     ok = (head["Periode"].value == p["naam"] and iso(head["Van"].value) == p["van"]
           and iso(head["Tot en met"].value) == p["tot"]
           and iso(head["Peildatum"].value) == doc["peildatum"]
-          and iso(head["Cumulatief vanaf (start programma)"].value) == doc["programma"]["start"])
+          and iso(head["Cumulatief vanaf (start doelperiode)"].value)
+          == doc["indicatoren"][0]["cumulatief"]["van"])
     check(ok, f"{label}_overzicht_period_and_peildatum_equal_json",
           {k: v.value for k, v in head.items()})
-    cum = "Cumulatief vanaf (start programma)"
+    cum = "Cumulatief vanaf (start doelperiode)"
     dates = [head[k] for k in ("Van", "Tot en met", "Peildatum", cum)]
     check(all(c.is_date and c.number_format == "dd-mm-yyyy" for c in dates),
           f"{label}_overzicht_dates_are_date_cells", [c.number_format for c in dates])
@@ -258,6 +259,7 @@ check_overzicht(wb_e, doc_e, "extern")
 TELLER = {"Op tijd", "Tevreden organisaties", "Goed beoordeeld", "Op tijd gereed"}
 NOEMER = {"Op tijd of te laat", "Organisaties met evaluatie", "Beoordeeld", "Mijlpalen gepland"}
 FIELD = {"Van": "van", "Tot en met": "tot", "Status": "status", "Waarde": "waarde",
+         "Reden van de status": "reden",
          "Uitputting": "waarde", "Actieve specialisten": "actief",
          "Actief, niet beoordeeld": "niet_beoordeeld",
          "Gemiddelde score opdrachtgevers": "opdrachtgever_gemiddelde",
@@ -299,7 +301,7 @@ def check_cells(ws, r, cols, f, extra, where, bad):
         elif h == "Status":
             if cell.value != want or cell.fill.fill_type != "solid":
                 bad.append((where, h, cell.value, want))
-        elif isinstance(want, str):
+        elif h == "Reden van de status" or isinstance(want, str):
             if cell.value != want:
                 bad.append((where, h, cell.value, want))
         else:

@@ -372,6 +372,81 @@ static void test_bad_files(void)
     CHECK(same_config(&c, &d), "io_errors_leave_the_defaults");
 }
 
+static void test_vervolg(void)
+{
+    pm_config c;
+    char msg[512];
+    pm_config_defaults(&c);
+    CHECK(pm_config_ntarget_periods(&c) == 1 &&
+              pm_config_targets_end(&c) == ymd(2025, 12, 31) &&
+              pm_config_target_period_at(&c, ymd(2026, 1, 1)) == -1 &&
+              pm_config_target_period_at(&c, ymd(2025, 12, 31)) == 0 &&
+              pm_config_target_period_at(&c, ymd(2024, 6, 30)) == -1,
+          "without_vervolg_the_programme_is_the_only_target_period");
+
+    pm_error err = pm_config_load(
+        &c,
+        write_text("{\"vervolg\": [{\"tot\": \"2026-06-30\", \"doelen\": {\"R6\": 8}},"
+                   " {\"tot\": \"31-12-2026\", \"doelen\": {\"R1\": 0.95}}],"
+                   " \"doelen\": {\"R1\": 0.85}}"),
+        msg, sizeof msg);
+    CHECK(err == PM_OK, "vervolg_loads");
+    pm_day from, to;
+    pm_targets t;
+    CHECK(pm_config_ntarget_periods(&c) == 3 &&
+              pm_config_targets_end(&c) == ymd(2026, 12, 31),
+          "vervolg_adds_target_periods");
+    pm_config_target_period(&c, 1, &from, &to, &t);
+    CHECK(from == ymd(2026, 1, 1) && to == ymd(2026, 6, 30),
+          "a_follow_up_starts_the_day_after_the_previous_one_ends");
+    CHECK(t.doel_r6 == 8 && t.doel_r1 == 0.85 && t.doel_r2 == 0.8,
+          "targets_left_out_carry_over_also_from_doelen_written_later");
+    pm_config_target_period(&c, 2, &from, &to, &t);
+    CHECK(from == ymd(2026, 7, 1) && t.doel_r6 == 8 && t.doel_r1 == 0.95,
+          "the_second_follow_up_carries_over_the_first_follow_ups_targets");
+    pm_config_target_period(&c, 0, &from, &to, &t);
+    CHECK(from == ymd(2024, 7, 1) && to == ymd(2025, 12, 31) && t.doel_r6 == 5 &&
+              c.doel_r1 == 0.85,
+          "the_first_target_period_keeps_its_own_targets");
+    CHECK(pm_config_target_period_at(&c, ymd(2026, 7, 1)) == 2 &&
+              pm_config_target_period_at(&c, ymd(2026, 6, 30)) == 1 &&
+              pm_config_target_period_at(&c, ymd(2027, 1, 1)) == -1,
+          "target_period_at_finds_the_period_holding_a_day");
+    pm_config_free(&c);
+
+    static const struct {
+        const char *json, *want, *name;
+    } bad[] = {
+        {"{\"vervolg\": [{\"tot\": \"2025-12-31\"}]}",
+         "'vervolg[0].tot': 31-12-2025 ligt niet",
+         "a_follow_up_ending_on_the_programme_end_names_its_tot"},
+        {"{\"vervolg\": [{\"tot\": \"2026-12-31\"}, {\"tot\": \"2026-06-30\"}]}",
+         "'vervolg[1].tot': 30-06-2026 ligt niet na het einde van de vorige doelperiode "
+         "(31-12-2026)",
+         "follow_ups_out_of_order_are_refused"},
+        {"{\"vervolg\": [{\"doelen\": {}}]}", "'vervolg[0].tot': ontbreekt",
+         "a_follow_up_without_tot_is_refused"},
+        {"{\"vervolg\": [{\"tot\": \"2026-12-31\", \"doelen\": {\"R1\": 1.5}}]}",
+         "'vervolg[0].doelen.R1': moet tussen 0 en 1 liggen",
+         "a_follow_up_target_out_of_range_names_its_key"},
+        {"{\"vervolg\": [{\"tot\": \"2026-12-31\", \"van\": \"2026-01-01\"}]}",
+         "'vervolg[0].van': onbekende sleutel",
+         "a_follow_up_with_an_unknown_key_is_refused"},
+        {"{\"vervolg\": {\"tot\": \"2026-12-31\"}}", "'vervolg': moet een lijst",
+         "vervolg_must_be_a_list"},
+        {"{\"vervolg\": [{\"tot\": \"2026-13-01\"}]}",
+         "'vervolg[0].tot': is geen geldige", "a_follow_up_with_a_bad_date_is_refused"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        pm_config_defaults(&c);
+        err = pm_config_load(&c, write_text(bad[i].json), msg, sizeof msg);
+        CHECK(err == PM_ERR_DATA && strstr(msg, bad[i].want) != NULL && c.nvervolg == 0 &&
+                  c.vervolg == NULL,
+              bad[i].name);
+        pm_config_free(&c);
+    }
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/pm_test_config_XXXXXX");
@@ -386,6 +461,7 @@ int main(void)
     test_small_valid_files();
     test_invalid();
     test_bad_files();
+    test_vervolg();
 
     unlink(path);
     rmdir(dir);

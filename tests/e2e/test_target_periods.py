@@ -1,0 +1,202 @@
+"""Target periods end to end (SPEC §3, §5, §7, issue 13 points 1-4): on the
+demo data, the eindstand of the first target period is exactly the periode
+object of `indicators --period START..END` with the same peildatum, in both
+audiences; `doelperiode` names the running target period or is null; every
+status carries a Dutch `reden`; a `vervolg` in the configuration starts its
+own cumulatief; the table output shows the eindstand; and configuration
+errors name the key."""
+import glob
+import json
+import os
+
+from pmtest import Workdir, check, done, SRC
+
+FX = os.path.join(SRC, "fixtures", "demo")
+IDS = ["R1", "R2", "R3", "R4", "R5", "R6", "B"]
+
+w = Workdir()
+w.init()
+files = sorted(glob.glob(os.path.join(FX, "*.csv")) + glob.glob(os.path.join(FX, "*.json")))
+r = w.run("import", *files)
+check(r.code == 0, "demo_fixtures_import", r)
+
+
+def ind(*args):
+    r = w.run("indicators", "--format", "json", *args)
+    if not check(r.code == 0, "indicators_" + "_".join(a.strip("-") for a in args) + "_exits_0",
+                 r):
+        return {}
+    return json.loads(r.out)
+
+
+def by_id(js):
+    return {i["id"]: i for i in js.get("indicatoren", [])}
+
+
+# ---- the eindstand is the periode of the target period's own range ------------
+for audience in ("intern", "extern"):
+    after = by_id(ind("--period", "2026-Q1", "--audience", audience))
+    whole = by_id(ind("--period", "2024-07-01..2025-12-31", "--peildatum", "2026-03-31",
+                      "--audience", audience))
+    for iid in IDS:
+        es = after.get(iid, {}).get("eindstanden", [])
+        if not check(len(es) == 1, f"{audience}_{iid}_2026_q1_has_one_eindstand", es):
+            continue
+        e = dict(es[0])
+        extra = {k: e.pop(k, None) for k in ("doelperiode", "doel", "oordeel")}
+        check(e == whole[iid]["periode"],
+              f"{audience}_{iid}_eindstand_is_exactly_the_periode_of_the_target_period",
+              (e, whole[iid]["periode"]))
+        check(extra["doelperiode"] == {"van": "2024-07-01", "tot": "2025-12-31"}
+              and extra["oordeel"] in ("gehaald", "niet gehaald", "geen gegevens"),
+              f"{audience}_{iid}_eindstand_names_its_doelperiode_and_oordeel", extra)
+        colour = {"gehaald": "groen", "niet gehaald": "rood", "geen gegevens": "grijs"}
+        check(e["status"] == colour[extra["oordeel"]] and e["status"] != "oranje",
+              f"{audience}_{iid}_eindstand_status_follows_the_oordeel_never_oranje", e)
+
+# The demo story (fixtures/demo/README.md): R1 missed its target at the end of
+# 2025 (415 of 463 as known on 31-12-2025), R2, R3, R6 and B made theirs,
+# R4 and R5 missed theirs by a late milestone.
+q4 = ind("--period", "2025-Q4")
+dq4 = by_id(q4)
+oordelen = {i: dq4[i]["eindstanden"][0]["oordeel"] for i in IDS if dq4.get(i, {}).get("eindstanden")}
+check(oordelen == {"R1": "niet gehaald", "R2": "gehaald", "R3": "gehaald",
+                   "R4": "niet gehaald", "R5": "niet gehaald", "R6": "gehaald",
+                   "B": "gehaald"}, "demo_eindstand_2025_as_the_story_tells", oordelen)
+r1 = dq4.get("R1", {})
+check(r1.get("eindstanden", [{}])[0].get("teller") == 415
+      and r1["eindstanden"][0].get("noemer") == 463,
+      "demo_r1_eindstand_is_415_of_463_on_31_12_2025", r1.get("eindstanden"))
+# On the last day the running status is the verdict: never oranje.
+check(all(dq4[i]["status"] != "oranje" and dq4[i]["cumulatief"]["status"] != "oranje"
+          for i in IDS), "last_day_statuses_are_never_oranje",
+      {i: dq4[i]["status"] for i in IDS})
+check(dq4["R1"]["status"] == "rood" and dq4["R1"]["reden"].endswith("doel niet gehaald"),
+      "last_day_r1_is_rood_niet_gehaald", dq4["R1"]["reden"])
+check(q4.get("doelperiode") == {"van": "2024-07-01", "tot": "2025-12-31"},
+      "doelperiode_on_the_last_day_is_the_first_target_period", q4.get("doelperiode"))
+
+# ---- after the last target period ---------------------------------------------
+q1 = ind("--period", "2026-Q1")
+d1 = by_id(q1)
+check("doelperiode" in q1 and q1["doelperiode"] is None, "doelperiode_after_the_end_is_null",
+      q1.get("doelperiode"))
+check(all(d1[i]["status"] == "grijs" and d1[i]["reden"] == "geen doel na 31-12-2025"
+          and d1[i]["cumulatief"]["van"] == "2024-07-01" for i in IDS),
+      "after_the_end_every_status_is_grijs_geen_doel_na_31_12_2025",
+      {i: (d1[i]["status"], d1[i]["reden"]) for i in IDS})
+check(all(d1[i]["trend"][-1]["status"] == "grijs" for i in IDS),
+      "the_2026_q1_trend_point_has_no_target", [d1[i]["trend"][-1]["status"] for i in IDS])
+check(all(d1[i]["trend"][-2]["status"] != "grijs" or d1[i]["trend"][-2]["reden"]
+          != "geen doel na 31-12-2025" for i in IDS),
+      "the_2025_q4_trend_point_keeps_its_target", [d1[i]["trend"][-2] for i in IDS])
+
+# ---- every status has a reason ------------------------------------------------
+for label, js in (("2025_Q4", q4), ("2026_Q1", q1), ("2025_Q2", ind("--period", "2025-Q2"))):
+    missing = []
+    for i in js.get("indicatoren", []):
+        objs = [i, i["periode"], i["cumulatief"]] + i["trend"] + i["eindstanden"]
+        for o in objs:
+            if not isinstance(o.get("reden"), str) or not o["reden"] or "\n" in o["reden"]:
+                missing.append((i["id"], o.get("status"), o.get("reden")))
+    check(not missing, f"{label}_every_status_has_a_one_line_reden", missing)
+
+d2 = by_id(ind("--period", "2025-Q2"))
+check(d2["R1"]["periode"]["reden"].startswith(f"{str(round(d2['R1']['periode']['waarde'] * 100, 1)).replace('.', ',')}% op tijd"),
+      "reden_r1_quotes_its_percentage", d2["R1"]["periode"]["reden"])
+
+# ---- a follow-up target period ------------------------------------------------
+w.file("vervolg.json", json.dumps(
+    {"vervolg": [{"tot": "2026-12-31", "doelen": {"R6": 4, "R1": 0.95}}]}))
+v = ind("--period", "2026-Q1", "--config", "vervolg.json")
+dv = by_id(v)
+check(v.get("doelperiode") == {"van": "2026-01-01", "tot": "2026-12-31"},
+      "vervolg_2026_q1_runs_in_the_follow_up", v.get("doelperiode"))
+check(all(dv[i]["cumulatief"]["van"] == "2026-01-01" for i in IDS),
+      "vervolg_cumulatief_starts_at_the_follow_up", [dv[i]["cumulatief"]["van"] for i in IDS])
+check(dv["R1"]["cumulatief"] == {**dv["R1"]["periode"], "reden": dv["R1"]["cumulatief"]["reden"]}
+      or (dv["R1"]["cumulatief"]["teller"] == dv["R1"]["periode"]["teller"]
+          and dv["R1"]["cumulatief"]["noemer"] == dv["R1"]["periode"]["noemer"]),
+      "vervolg_cumulatief_of_its_first_quarter_equals_the_periode", dv["R1"])
+check(dv["R1"]["doel"] == 0.95 and "doel van 95%" in dv["R1"]["reden"],
+      "vervolg_judges_against_its_own_targets", dv["R1"]["reden"])
+check(dv["R6"]["cumulatief"]["aantal"] == dv["R6"]["periode"]["aantal"]
+      and "doel van 4" in dv["R6"]["reden"],
+      "vervolg_r6_counts_products_published_in_it", dv["R6"])
+across = by_id(ind("--period", "2025-10-01..2026-03-31", "--config", "vervolg.json"))
+check(all(across[i]["periode"]["status"] == "grijs"
+          and across[i]["periode"]["reden"] == "loopt over twee doelperioden" for i in IDS),
+      "periode_across_two_target_periods_is_grijs_with_its_reason",
+      {i: across[i]["periode"]["reden"] for i in IDS})
+
+# ---- the table shows the eindstand and the reasons -----------------------------
+r = w.run("indicators", "--period", "2026-Q1")
+check(r.code == 0 and "Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in r.out
+      and "— niet gehaald" in r.out and "geen doel na 31-12-2025" in r.out,
+      "table_shows_the_eindstand_and_reasons", r.out)
+
+# ---- the CSV: an eindstand row and the reason of every row --------------------
+import csv as csvmod  # noqa: E402
+import io  # noqa: E402
+
+r = w.run("indicators", "--period", "2025-Q4", "--format", "csv")
+rows = list(csvmod.reader(io.StringIO(r.out), delimiter=";"))
+hdr = rows[0] if rows else []
+eind = [x for x in rows[1:] if x[:2] == ["R1", "eindstand"]]
+check(r.code == 0 and hdr[-2:] == ["oordeel", "reden"] and len(eind) == 1
+      and eind[0][2:6] == ["01-07-2024", "31-12-2025", "415", "463"]
+      and eind[0][-2] == "niet gehaald" and all(x[-1] for x in rows[1:]),
+      "csv_has_eindstand_rows_and_a_reason_for_every_status", rows[:4])
+
+# ---- the PDF dashboard leads with the eindstand; pages state it ----------------
+import subprocess  # noqa: E402
+
+r = w.run("report", "--period", "2025-Q4", "--pdf", "q4.pdf", "--audience", "extern")
+if check(r.code == 0, "report_2025_q4_pdf_exits_0", r):
+    pdf = os.path.join(w.path, "q4.pdf")
+    page1 = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", pdf, "-"],
+                           capture_output=True, text=True).stdout
+    check("Eindstand 31-12-2025" in page1 and "89,6% (415 van 463) — niet gehaald" in page1,
+          "pdf_dashboard_leads_with_the_eindstand", page1)
+    check("het doel is gehaald" not in page1 and "binnen bereik" not in page1
+          and "op koers" not in page1,
+          "pdf_dashboard_has_no_generic_legend_that_can_be_false", page1)
+    check("doel niet gehaald" in page1, "pdf_tiles_show_the_reason", page1)
+    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"],
+                           capture_output=True, text=True).stdout
+    check("Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in page2
+          and "Status rood:" in page2 and "Status periode 2025-Q4 groen: 94,6% op tijd" in page2,
+          "pdf_indicator_page_states_status_reasons_and_eindstand",
+          page2)
+
+# ---- the workbook's overview: reason beside the status, an eindstand block -----
+r = w.run("report", "--period", "2026-Q1", "--xlsx", "q1.xlsx", "--audience", "extern")
+if check(r.code == 0, "report_2026_q1_xlsx_exits_0", r):
+    import openpyxl  # noqa: E402
+    ws = openpyxl.load_workbook(os.path.join(w.path, "q1.xlsx"))["Overzicht"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    head = next((i for i, row in enumerate(rows) if row[:2] == ["Id", "Indicator"]), None)
+    hdr = rows[head] if head is not None else []
+    ok = head is not None and "Reden van de status" in hdr \
+        and hdr.index("Reden van de status") == hdr.index("Status (cumulatief)") + 1
+    check(ok, "xlsx_reason_stands_beside_the_status", hdr)
+    if ok:
+        r1row = rows[head + 1]
+        check(r1row[0] == "R1" and r1row[hdr.index("Reden van de status")]
+              == "geen doel na 31-12-2025", "xlsx_r1_reason_after_the_end", r1row)
+    eind = next((i for i, row in enumerate(rows)
+                 if isinstance(row[0], str) and row[0].startswith("Eindstand 31-12-2025")), None)
+    check(eind is not None and rows[eind + 1][:8] == ["Id", "Indicator", "Doel", "Waarde", "n",
+                                                        "Oordeel", "Status", "Reden"]
+          and rows[eind + 2][0] == "R1" and rows[eind + 2][5] == "niet gehaald"
+          and rows[eind + 2][6] == "rood",
+          "xlsx_overview_has_its_own_eindstand_block",
+          rows[eind:eind + 4] if eind is not None else rows)
+
+# ---- configuration errors name the key ----------------------------------------
+w.file("bad.json", json.dumps({"vervolg": [{"tot": "2026-12-31"}, {"tot": "2026-06-30"}]}))
+r = w.run("indicators", "--period", "2026-Q1", "--config", "bad.json")
+check(r.code == 2 and "vervolg[1].tot" in r.err, "vervolg_out_of_order_is_exit_2_naming_the_key",
+      r)
+
+done()
