@@ -605,7 +605,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     t.size = 9;
     t.color = pm_ink;
     y += pm_text_draw(cr, buf, x, y, &t) + 3;
-    snprintf(buf, sizeof buf, "Status periode %s %s: %s", d->ctx->period.label,
+    snprintf(buf, sizeof buf, "Status periode %s %s: %s", d->period_name,
              pm_status_name(res->periode.status),
              pm_label_reden(res->id, &res->periode, d->cfg, why, sizeof why));
     y += pm_text_draw(cr, buf, x, y, &t) + 3;
