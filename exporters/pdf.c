@@ -276,9 +276,17 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
              pm_label_target(res->id, d->cfg, target, sizeof target));
     t.size = 8;
     y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    /* The sparkline's band along the bottom; the n line only where it fits
+     * above it (the indicator's page always gives n). */
+    double spark_top = r.y + r.h - 19;
     tile_n(d, res, buf, sizeof buf);
     t.color = pm_muted;
-    fit_line(cr, buf, x, y, w, &t, 6.5);
+    pm_text_style nt = t;
+    nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
+    double nw, nh;
+    pm_text_measure(cr, buf, &nt, &nw, &nh);
+    if (y + nh <= spark_top - 2)
+        fit_line(cr, buf, x, y, w, &t, 6.5);
 
     /* The sparkline along the bottom, its range written beside it. */
     size_t n = res->ntrend;
@@ -296,7 +304,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         points += present[i];
     /* A line needs two quarters; one dot would say nothing. */
     if (points >= 2) {
-        pm_rect sr = {x, r.y + r.h - 30, w * 0.6, 22};
+        pm_rect sr = {x, spark_top, w * 0.6, 14};
         pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
     }
     free(v);
@@ -304,10 +312,10 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     t.size = 6.5;
     t.color = pm_muted;
     if (points >= 2) {
-        snprintf(buf, sizeof buf, "verloop per kwartaal\n%s t/m %s\n- - -  doel",
-                 d->quarter[0], d->quarter[n - 1]);
+        snprintf(buf, sizeof buf, "%s t/m %s\n- - -  doel", d->quarter[0],
+                 d->quarter[n - 1]);
         t.width = w * 0.36;
-        pm_text_draw(cr, buf, x + w * 0.64, r.y + r.h - 31, &t);
+        pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
     } else {
         t.width = w;
         pm_text_draw(cr,

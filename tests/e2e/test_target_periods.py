@@ -165,7 +165,7 @@ if check(r.code == 0, "report_2025_q4_pdf_exits_0", r):
     page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"],
                            capture_output=True, text=True).stdout
     check("Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in page2
-          and "Status rood:" in page2 and "Status periode 2025-Q4 groen: 94,6% op tijd" in page2,
+          and "Status rood:" in page2 and "Status periode 4e kwartaal 2025 groen: 94,6% op tijd" in page2,
           "pdf_indicator_page_states_status_reasons_and_eindstand",
           page2)
 
