@@ -465,7 +465,7 @@ static pm_error load_vervolg(loader *ld, pm_vervolg **out, size_t *nout)
         }
         const cJSON *tot = NULL, *doelen = NULL;
         for (const cJSON *k = el->child; k && !err; k = k->next) {
-            char kpath[160];
+            char kpath[sizeof path + 104]; /* "vervolg[N]." and at most 100 bytes */
             snprintf(kpath, sizeof kpath, "%s.%.100s", path, k->string ? k->string : "");
             const cJSON **slot = NULL;
             if (k->string && strcmp(k->string, "tot") == 0)
