@@ -1128,7 +1128,13 @@ static pm_error r4_opdrachtgever(const doc *d, cairo_t *cr, pm_rect r, char *say
         else
             pm_pdf_add(say, size, "%s hebben de opdrachtgevers geen evaluatie gegeven.",
                        d->per_phrase);
-        say_revised(d, res, &REVISED_MEAN, say, size);
+        /* No mean shown in any quarter (extern, all hidden): no chart
+         * to carry a mark, so no note about marks either. */
+        bool shown = false;
+        for (size_t i = 0; i < res->ntrend; i++)
+            shown |= res->trend[i].f.has_gemiddelde;
+        if (shown)
+            say_revised(d, res, &REVISED_MEAN, say, size);
     }
     if (!cr)
         return PM_OK;
