@@ -126,6 +126,8 @@ files = [
            "MP-R4-90;R4;Late mijlpaal;15-11-2025;10-11-2025;x.pdf\n"
            "MP-R5-90;R5;Late mijlpaal;15-11-2025;;\n"),
     w.file("evaluaties.json", json.dumps([
+        {"id": "EV-9001", "organisatie": "MINSZW", "datum": "2025-12-20",
+         "soort": "opdrachtgever", "score": 9},
         {"id": "EV-9002", "organisatie": "GM0177", "datum": "2025-11-15",
          "soort": "ondersteuning", "score": 3},
         {"id": "EV-9003", "organisatie": "GM1942", "datum": "2025-11-15",
@@ -135,5 +137,37 @@ r = w.run("import", *files, env=ENV)
 assert r.code == 0, r
 check_marks("late", "extern", expect_all=True)
 check_marks("late", "intern", expect_all=True)
+
+
+def r4_q4(audience):
+    r = w.run("indicators", "--period", "2026-Q1", "--audience", audience,
+              "--format", "json", env=ENV)
+    assert r.code == 0, r
+    r4 = next(i for i in json.loads(r.out)["indicatoren"] if i["id"] == "R4")
+    return next(t for t in r4["trend"] if t["kwartaal"] == "2025-Q4")
+
+
+# R4's mean in eerder is the one sent (2 evaluations, 7,75 intern; hidden in
+# extern), not the recomputed one with the late evaluation (3, 8,17): that
+# one was never sent, and in extern it is a mean the disclosure pass hides.
+t = r4_q4("intern")
+check((t["eerder"]["opdrachtgever_evaluaties"], t["eerder"]["opdrachtgever_gemiddelde"])
+      == (2, 7.75) and t["opdrachtgever_evaluaties"] == 3,
+      "r4_eerder_mean_is_the_sent_mean_intern", t)
+t = r4_q4("extern")
+check(t["eerder"]["opdrachtgever_evaluaties"] == 2
+      and t["eerder"]["opdrachtgever_gemiddelde"] is None
+      and t["eerder"].get("opdrachtgever_gemiddelde_onderdrukt")
+      and t["opdrachtgever_gemiddelde"] is None,
+      "r4_eerder_mean_hidden_when_the_sent_extern_report_hid_it", t)
+intern_r4 = pages(os.path.join(w.path, "late-intern.pdf"))[ORDER.index("R4")]
+check("2025-K4: nu gemiddeld 8,2 uit 3 evaluaties; toen gemiddeld 7,8 uit 2 evaluaties"
+      in intern_r4, "intern_r4_mean_note_quotes_the_means_now_and_then",
+      intern_r4[intern_r4.find("Waardering"):][:600])
+extern_r4 = pages(os.path.join(w.path, "late-extern.pdf"))[ORDER.index("R4")]
+check("gemiddeld 8,2" not in extern_r4 and "gemiddeld 7,8" not in extern_r4
+      and "evaluaties, status" not in extern_r4,
+      "extern_r4_note_quotes_no_mean_and_no_note_under_an_empty_mean_chart",
+      extern_r4[extern_r4.find("Waardering"):][:600])
 
 done()
