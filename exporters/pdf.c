@@ -691,9 +691,10 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
     pm_text_draw(cr, def, x, bottom + 4, &tdef);
 
     /* Sentences first: their height decides what is left for the charts. */
-    const chart_def *shown[3];
-    char say[3][SAY_SIZE];
-    double say_h[3], want[3], height[3], fixed = 0;
+    const chart_def *shown[PM_PDF_MAX_CHARTS];
+    char say[PM_PDF_MAX_CHARTS][SAY_SIZE];
+    double say_h[PM_PDF_MAX_CHARTS], want[PM_PDF_MAX_CHARTS], height[PM_PDF_MAX_CHARTS],
+        fixed = 0;
     size_t n = 0;
     for (size_t i = 0; i < p->ncharts; i++) {
         if (!chart_shown(d, &p->charts[i]))

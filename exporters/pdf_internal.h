@@ -66,10 +66,13 @@ typedef struct chart_def {
     double weight; /* share of the page's height for charts */
 } chart_def;
 
+/* The most charts one indicator page holds (R2: four). */
+#define PM_PDF_MAX_CHARTS 4
+
 typedef struct page_def {
     const char *id;
     const char *extern_note; /* what an extern reader does not see, or NULL */
-    chart_def charts[3];
+    chart_def charts[PM_PDF_MAX_CHARTS];
     size_t ncharts;
 } page_def;
 

@@ -288,43 +288,202 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
     return PM_OK;
 }
 
-/* The quarter labels of res's trend, with " *" after each revised point
- * (SPEC §5, "Revised figures"); lab holds the text, cat points into it. */
-static void revised_categories(const doc *d, const pm_result *res, cols *c, size_t n)
+/* How one trend chart words its figure and decides that a point changed.
+ * The chart's own figure: R3's count of active specialists can be revised
+ * while its share is not, and the reverse. */
+typedef struct revised_kind {
+    bool (*differs)(const doc *d, const pm_trend_point *p);
+    /* The figure of f in words ("94,8%, 91 van 96"). */
+    void (*figure)(const doc *d, const pm_figures *f, char *buf, size_t size);
+    const char *why; /* why figures of an ended quarter change afterwards */
+} revised_kind;
+
+static bool differs_flag(const doc *d, const pm_trend_point *p)
+{
+    (void)d;
+    return p->herzien;
+}
+
+static void figure_share(const doc *d, const pm_figures *f, char *buf, size_t size)
+{
+    (void)d;
+    char p[32];
+    if (f->has_waarde)
+        snprintf(buf, size, "%s, %.0f van %.0f", pct(f->waarde, p, sizeof p), f->teller,
+                 f->noemer);
+    else
+        snprintf(buf, size, "nog niets te meten");
+}
+
+static const char WHY_LATE[] =
+    "omdat er later registraties over dat kwartaal binnenkwamen of termijnen "
+    "sindsdien verstreken";
+
+static const revised_kind REVISED_SHARE = {differs_flag, figure_share, WHY_LATE};
+
+static bool differs_actief(const doc *d, const pm_trend_point *p)
+{
+    (void)d;
+    return p->f.actief != p->eerder.actief;
+}
+
+static void figure_actief(const doc *d, const pm_figures *f, char *buf, size_t size)
+{
+    (void)d;
+    snprintf(buf, size, "%ld actief", f->actief);
+}
+
+static const revised_kind REVISED_ACTIEF = {differs_actief, figure_actief, WHY_LATE};
+
+static bool differs_milestones(const doc *d, const pm_trend_point *p)
+{
+    (void)d;
+    return p->f.teller != p->eerder.teller || p->f.noemer != p->eerder.noemer;
+}
+
+static void figure_milestones(const doc *d, const pm_figures *f, char *buf, size_t size)
+{
+    (void)d;
+    snprintf(buf, size, "%.0f van %.0f op tijd gereed", f->teller, f->noemer);
+}
+
+static const revised_kind REVISED_MILESTONES = {differs_milestones, figure_milestones,
+                                                WHY_LATE};
+
+/* Extern never quotes a mean in the note: one may be hidden now or may
+ * have been then (SPEC §6), and two means of nearly the same evaluations
+ * would give a hidden score away. So extern compares and words the counts
+ * and the status only. */
+static bool differs_mean(const doc *d, const pm_trend_point *p)
+{
+    if (p->f.n_gemiddelde != p->eerder.n_gemiddelde)
+        return true;
+    if (d->in->audience != PM_INTERN)
+        return p->f.status != p->eerder.status;
+    return p->f.has_gemiddelde != p->eerder.has_gemiddelde ||
+           (p->f.has_gemiddelde && p->f.gemiddelde != p->eerder.gemiddelde);
+}
+
+static void figure_mean(const doc *d, const pm_figures *f, char *buf, size_t size)
+{
+    char m[16];
+    const char *s = f->n_gemiddelde == 1 ? "" : "s";
+    if (d->in->audience != PM_INTERN)
+        snprintf(buf, size, "%ld evaluatie%s, status %s", f->n_gemiddelde, s,
+                 pm_status_name(f->status));
+    else if (f->has_gemiddelde)
+        snprintf(buf, size, "gemiddeld %s uit %ld evaluatie%s",
+                 pm_format_decimal(f->gemiddelde, 1, m, sizeof m), f->n_gemiddelde, s);
+    else
+        snprintf(buf, size, "%ld evaluatie%s", f->n_gemiddelde, s);
+}
+
+static const revised_kind REVISED_MEAN = {differs_mean, figure_mean, WHY_LATE};
+
+static bool differs_aantal(const doc *d, const pm_trend_point *p)
+{
+    (void)d;
+    return p->f.aantal != p->eerder.aantal;
+}
+
+static void figure_aantal(const doc *d, const pm_figures *f, char *buf, size_t size)
+{
+    (void)d;
+    snprintf(buf, size, "%ld kennisproduct%s", f->aantal, f->aantal == 1 ? "" : "en");
+}
+
+static const revised_kind REVISED_AANTAL = {
+    differs_aantal, figure_aantal,
+    "omdat publicaties of verspreiding over dat kwartaal later zijn geregistreerd"};
+
+static bool differs_money(const doc *d, const pm_trend_point *p)
+{
+    (void)d;
+    return p->f.realisatie_cent != p->eerder.realisatie_cent ||
+           p->f.begroting_cent != p->eerder.begroting_cent;
+}
+
+static void figure_money(const doc *d, const pm_figures *f, char *buf, size_t size)
+{
+    (void)d;
+    char a[32], b[32];
+    pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent), a, sizeof a);
+    pm_format_euro_from_double(pm_cents_to_euros(f->begroting_cent), b, sizeof b);
+    snprintf(buf, size, "%s van %s", a, b);
+}
+
+static const revised_kind REVISED_MONEY = {
+    differs_money, figure_money,
+    "omdat er later boekingen of begrotingswijzigingen over dat kwartaal zijn "
+    "geregistreerd"};
+
+/* The quarter labels of res's trend, with " *" after each point the chart
+ * shows revised (SPEC §5, "Revised figures"); lab holds the text, cat
+ * points into it. Labels past the trend (B's forecast) stay unmarked. */
+static void revised_categories(const doc *d, const pm_result *res, const revised_kind *k,
+                               cols *c, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const char *q = i < d->nquarters ? d->quarter[i] : "";
         char buf[32];
         snprintf(buf, sizeof buf, "%s%s", q,
-                 i < res->ntrend && res->trend[i].herzien ? " *" : "");
+                 i < res->ntrend && k->differs(d, &res->trend[i]) ? " *" : "");
         set_label(c, i, buf);
     }
 }
 
+/* The most revised quarters the note gives figures for; it names them all. */
+#define REVISED_FIGURES_MAX 3
+
 /* The one note in words under a trend chart with revised points: what the
- * mark means, and the latest revised quarter as the example. */
-static void say_revised(const doc *d, const pm_result *res, char *say, size_t size)
+ * mark means, every revised quarter by name, and the figures now and then
+ * of the latest few. Nothing when no point is revised. */
+static void say_revised(const doc *d, const pm_result *res, const revised_kind *k,
+                        char *say, size_t size)
 {
-    const pm_trend_point *last = NULL;
-    size_t at = 0;
+    size_t nrev = 0, nsent = 0;
     for (size_t i = 0; i < res->ntrend; i++)
-        if (res->trend[i].herzien) {
-            last = &res->trend[i];
-            at = i;
+        if (k->differs(d, &res->trend[i])) {
+            nrev++;
+            nsent += res->trend[i].eerder_verzonden;
         }
-    if (!say || !last)
+    if (!say || nrev == 0)
         return;
-    char p1[32], p2[32];
-    pm_pdf_add(
-        say, size,
-        " Kwartalen met * zijn herzien: het cijfer wijkt af van wat %s (%s: nu %s, "
-        "%.0f van %.0f; toen %s, %.0f van %.0f), omdat er later registraties over "
-        "dat kwartaal binnenkwamen of termijnen sindsdien verstreken.",
-        last->eerder_verzonden ? "eerder definitief is gerapporteerd"
-                               : "aan het eind van dat kwartaal bekend was",
-        at < d->nquarters ? d->quarter[at] : "", pct(last->f.waarde, p1, sizeof p1),
-        last->f.teller, last->f.noemer, pct(last->eerder.waarde, p2, sizeof p2),
-        last->eerder.teller, last->eerder.noemer);
+    pm_pdf_add(say, size, " Kwartalen met * zijn herzien");
+    if (nrev > 1) {
+        pm_pdf_add(say, size, " (");
+        size_t seen = 0;
+        for (size_t i = 0; i < res->ntrend; i++)
+            if (k->differs(d, &res->trend[i])) {
+                seen++;
+                pm_pdf_add(say, size, "%s%s",
+                           seen == 1      ? ""
+                           : seen == nrev ? " en "
+                                          : ", ",
+                           i < d->nquarters ? d->quarter[i] : "");
+            }
+        pm_pdf_add(say, size, ")");
+    }
+    pm_pdf_add(say, size, ": het cijfer wijkt af van wat %s (",
+               nsent == nrev ? "eerder definitief is gerapporteerd"
+               : nsent == 0  ? "aan het eind van dat kwartaal bekend was"
+                             : "eerder definitief is gerapporteerd of, zonder "
+                               "definitieve rapportage, aan het eind van dat kwartaal "
+                               "bekend was");
+    size_t skip = nrev > REVISED_FIGURES_MAX ? nrev - REVISED_FIGURES_MAX : 0, seen = 0;
+    bool first = true;
+    for (size_t i = 0; i < res->ntrend; i++) {
+        const pm_trend_point *p = &res->trend[i];
+        if (!k->differs(d, p) || seen++ < skip)
+            continue;
+        char now[96], then[96];
+        k->figure(d, &p->f, now, sizeof now);
+        k->figure(d, &p->eerder, then, sizeof then);
+        pm_pdf_add(say, size, "%s%s: nu %s; toen %s", first ? "" : "; ",
+                   i < d->nquarters ? d->quarter[i] : "", now, then);
+        first = false;
+    }
+    pm_pdf_add(say, size, "), %s.", k->why);
 }
 
 /* The share per quarter as a line with its 95% interval as a band. */
@@ -357,7 +516,7 @@ static pm_error share_trend(const doc *d, const pm_result *res, const char *titl
                    .value_labels = true,
                    .value_decimals = 1};
     pm_legend_item band = {"95%-betrouwbaarheidsinterval", band_of(BLUE)};
-    revised_categories(d, res, &c, n);
+    revised_categories(d, res, &REVISED_SHARE, &c, n);
     draw_series(cr, r, &cfg, c.cat, n, &s, &t, &band, 1);
     cols_free(&c);
     return PM_OK;
@@ -399,7 +558,7 @@ static pm_error r1_trend(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
             pm_pdf_add(say, size,
                        "%s is van geen enkele hulpvraag de termijn verstreken.",
                        d->per_phrase);
-        say_revised(d, res, say, size);
+        say_revised(d, res, &REVISED_SHARE, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -607,6 +766,32 @@ static pm_error r2_regio(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
                       "Regio's", "organisaties", cr, r, say, size);
 }
 
+/* R2 per quarter, like R1's trend: where revised points get their mark. */
+static pm_error r2_trend(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t size,
+                         double *want)
+{
+    (void)want;
+    const pm_result *res = result(d, "R2");
+    const pm_figures *f = &res->periode;
+    char p[32], pd[32];
+    if (say) {
+        if (f->has_waarde)
+            pm_pdf_add(
+                say, size,
+                "%s gaven %.0f van de %.0f geëvalueerde organisaties gemiddeld een "
+                "7 of hoger: %s (doel %s).",
+                d->per_phrase, f->teller, f->noemer, pct(f->waarde, p, sizeof p),
+                pct0(res->doel, pd, sizeof pd));
+        else
+            pm_pdf_add(say, size, "%s is geen enkele organisatie geëvalueerd.",
+                       d->per_phrase);
+        say_revised(d, res, &REVISED_SHARE, say, size);
+    }
+    if (!cr)
+        return PM_OK;
+    return share_trend(d, res, "Tevreden organisaties per kwartaal", "tevreden", cr, r);
+}
+
 /* ---- R3 ---------------------------------------------------------------- */
 
 static pm_error r3_actief(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t size,
@@ -621,6 +806,7 @@ static pm_error r3_actief(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
             "%s waren %ld specialisten actief (doel minimaal %d); %s in totaal %ld.",
             d->per_phrase, res->periode.actief, d->cfg->doel_r3_actief, d->since_lc,
             res->cumulatief.actief);
+    say_revised(d, res, &REVISED_ACTIEF, say, size);
     if (!cr)
         return PM_OK;
     cols c;
@@ -642,7 +828,8 @@ static pm_error r3_actief(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
                    .color = BLUE,
                    .value_labels = true};
     pm_target t = {(double)d->cfg->doel_r3_actief, tl};
-    draw_series(cr, r, &cfg, d->quarter_ptr, n, &s, &t, NULL, 0);
+    revised_categories(d, res, &REVISED_ACTIEF, &c, n);
+    draw_series(cr, r, &cfg, c.cat, n, &s, &t, NULL, 0);
     cols_free(&c);
     return PM_OK;
 }
@@ -663,7 +850,7 @@ static pm_error r3_oordeel(const doc *d, cairo_t *cr, pm_rect r, char *say, size
         else if (f->niet_beoordeeld > 1)
             pm_pdf_add(say, size, " %ld actieve specialisten zijn niet beoordeeld.",
                        f->niet_beoordeeld);
-        say_revised(d, res, say, size);
+        say_revised(d, res, &REVISED_SHARE, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -857,6 +1044,7 @@ static pm_error milestone_quarters(const doc *d, const char *id, cairo_t *cr, pm
             pm_pdf_add(say, size,
                        "%s stonden %.0f mijlpalen gepland, waarvan %.0f op tijd gereed.",
                        d->per_phrase, f->noemer, f->teller);
+        say_revised(d, res, &REVISED_MILESTONES, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -888,8 +1076,9 @@ static pm_error milestone_quarters(const doc *d, const char *id, cairo_t *cr, pm
                       .present = c.f[0],
                       .color = VERMILLION,
                       .value_labels = true}};
+    revised_categories(d, res, &REVISED_MILESTONES, &c, n);
     pm_chart_data data = {
-        .categories = d->quarter_ptr, .ncat = any ? n : 0, .series = s, .nseries = 2};
+        .categories = c.cat, .ncat = any ? n : 0, .series = s, .nseries = 2};
     pm_chart_draw(cr, r, &cfg, &data);
     cols_free(&c);
     return PM_OK;
@@ -939,6 +1128,13 @@ static pm_error r4_opdrachtgever(const doc *d, cairo_t *cr, pm_rect r, char *say
         else
             pm_pdf_add(say, size, "%s hebben de opdrachtgevers geen evaluatie gegeven.",
                        d->per_phrase);
+        /* No mean shown in any quarter (extern, all hidden): no chart
+         * to carry a mark, so no note about marks either. */
+        bool shown = false;
+        for (size_t i = 0; i < res->ntrend; i++)
+            shown |= res->trend[i].f.has_gemiddelde;
+        if (shown)
+            say_revised(d, res, &REVISED_MEAN, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -966,7 +1162,8 @@ static pm_error r4_opdrachtgever(const doc *d, cairo_t *cr, pm_rect r, char *say
                    .value_labels = true,
                    .value_decimals = 1};
     pm_target t = {d->cfg->r4_gemiddelde_x10 / 10.0, tl};
-    draw_series(cr, r, &cfg, d->quarter_ptr, n, &s, &t, NULL, 0);
+    revised_categories(d, res, &REVISED_MEAN, &c, n);
+    draw_series(cr, r, &cfg, c.cat, n, &s, &t, NULL, 0);
     cols_free(&c);
     return PM_OK;
 }
@@ -990,6 +1187,7 @@ static pm_error r6_cumulatief(const doc *d, cairo_t *cr, pm_rect r, char *say,
                    d->since, res->cumulatief.aantal == 1 ? "is" : "zijn",
                    res->cumulatief.aantal, res->cumulatief.aantal == 1 ? "" : "en",
                    d->cfg->doel_r6, res->periode.aantal, d->per_lc);
+    say_revised(d, res, &REVISED_AANTAL, say, size);
     if (!cr)
         return PM_OK;
     size_t n = res->ntrend;
@@ -1022,7 +1220,8 @@ static pm_error r6_cumulatief(const doc *d, cairo_t *cr, pm_rect r, char *say,
                       .value_labels = true}};
     pm_target t = {(double)d->cfg->doel_r6, tl};
     /* Nothing published yet is no data: words, not a flat line at zero. */
-    pm_chart_data data = {.categories = d->quarter_ptr,
+    revised_categories(d, res, &REVISED_AANTAL, &c, n);
+    pm_chart_data data = {.categories = c.cat,
                           .ncat = run > 0 ? n : 0,
                           .series = s,
                           .nseries = 2,
@@ -1130,6 +1329,7 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
                            p, sizeof p));
         else
             pm_pdf_add(say, size, "Er is geen begroting voor %d.", year);
+        say_revised(d, res, &REVISED_MONEY, say, size);
     }
     if (!cr)
         return PM_OK;
@@ -1146,6 +1346,9 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
         pm_format_quarter_short(d->ctx->q_first + (int)i, c.label[i], sizeof c.label[i]);
         if (i >= nt)
             continue;
+        if (differs_money(d, &res->trend[i]))
+            snprintf(c.label[i] + strlen(c.label[i]),
+                     sizeof c.label[i] - strlen(c.label[i]), " *");
         const pm_figures *q = &res->trend[i].f;
         real += pm_cents_to_euros(q->realisatie_cent);
         begr += pm_cents_to_euros(q->begroting_cent);
@@ -1305,9 +1508,10 @@ static const page_def page_defs[] = {
     {"R2",
      NULL,
      {{"r2-scores", r2_scores, false, 1},
-      {"r2-type", r2_type, false, 0.9},
-      {"r2-regio", r2_regio, false, 1}},
-     3},
+      {"r2-type", r2_type, false, 0.7},
+      {"r2-regio", r2_regio, false, 1},
+      {"r2-trend", r2_trend, false, 1}},
+     4},
     {"R3",
      "De scores per specialist staan alleen in de interne rapportage.",
      {{"r3-actief", r3_actief, false, 1},

@@ -465,6 +465,17 @@ static void figures_from_json(const cJSON *per, pm_figures *f)
     v = cJSON_GetObjectItemCaseSensitive(per, "aantal");
     if (cJSON_IsNumber(v))
         f->aantal = (long)v->valuedouble;
+    /* R4's mean as sent: left as recomputed, eerder would show a mean that
+     * was never sent, and in extern one the disclosure pass hid then. */
+    v = cJSON_GetObjectItemCaseSensitive(per, "opdrachtgever_evaluaties");
+    if (cJSON_IsNumber(v)) {
+        f->n_gemiddelde = (long)v->valuedouble;
+        v = cJSON_GetObjectItemCaseSensitive(per, "opdrachtgever_gemiddelde");
+        f->has_gemiddelde = cJSON_IsNumber(v);
+        f->gemiddelde = f->has_gemiddelde ? v->valuedouble : 0;
+        v = cJSON_GetObjectItemCaseSensitive(per, "opdrachtgever_gemiddelde_onderdrukt");
+        f->gemiddelde_onderdrukt = cJSON_IsString(v);
+    }
     v = cJSON_GetObjectItemCaseSensitive(per, "realisatie");
     if (cJSON_IsNumber(v))
         f->realisatie_cent = json_cents(v);

@@ -198,6 +198,7 @@ check(any(n in full for n in specialists), "intern_pdf_names_specialists")
 # ---- PNGs ---------------------------------------------------------------
 
 EXTERN_PNGS = {"r1-regio", "r1-trend", "r1-werkdagen", "r2-scores", "r2-type", "r2-regio",
+               "r2-trend",
                "r3-actief", "r3-oordeel", "r4-mijlpalen", "r4-kwartaal",
                "r4-opdrachtgever", "r5-mijlpalen", "r5-kwartaal", "r6-cumulatief",
                "r6-soort", "b-burnup", "b-posten"}
