@@ -10,6 +10,9 @@ import glob
 import io
 import json
 import os
+import re
+import subprocess
+import zipfile
 from datetime import date, timedelta
 
 from pmtest import Workdir, check, done, SRC
@@ -206,6 +209,31 @@ for period in ("2026-Q1", "2026-03", "2025-10-01..2026-03-31", "2025"):
           and sum(c[1] for c in cum.values()) == vi["R1"]["cumulatief"]["noemer"],
           f"vervolg_{period}_r1_cumulatief_regio_cells_add_up_to_the_figure",
           (cum, vi["R1"]["cumulatief"]))
+
+# Every label of the cumulatief follows it: the PDF's "Cumulatief … t/m …"
+# and "Sinds …", the workbook's breakdown group rows and its "Cumulatief
+# vanaf" line name 01-01-2026, never the programme start.
+for period in ("2026-Q1", "2025"):
+    r = w.run("report", "--period", period, "--peildatum", "2026-03-31", "--config",
+              "vervolg.json", "--audience", "extern", "--pdf", f"v-{period}.pdf",
+              "--xlsx", f"v-{period}.xlsx")
+    if not check(r.code == 0, f"vervolg_{period}_report_exits_0", r):
+        continue
+    cp = subprocess.run(["pdftotext", os.path.join(w.path, f"v-{period}.pdf"), "-"],
+                        capture_output=True, text=True)
+    text = " ".join(cp.stdout.replace("\xa0", " ").split())
+    labels = re.findall(r"Cumulatief,? (\d\d-\d\d-\d{4}) t/m (\d\d-\d\d-\d{4})", text)
+    sinds = re.findall(r"Sinds (\d\d-\d\d-\d{4})", text)
+    check(labels and all(l == ("01-01-2026", "31-03-2026") for l in labels)
+          and sinds and all(d == "01-01-2026" for d in sinds)
+          and "01-07-2024 t/m 31-03-2026" not in text,
+          f"vervolg_{period}_pdf_cumulatief_labels_start_01_01_2026", (labels, sinds))
+    with zipfile.ZipFile(os.path.join(w.path, f"v-{period}.xlsx")) as z:
+        sheets = "".join(z.read(n).decode("utf-8") for n in z.namelist()
+                         if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml")
+    groups = re.findall(r"Cumulatief (?:(\d\d-\d\d-\d{4}) )?t/m (\d\d-\d\d-\d{4})", sheets)
+    check(groups and all(g == ("01-01-2026", "31-03-2026") for g in groups),
+          f"vervolg_{period}_workbook_breakdowns_say_cumulatief_01_01_2026", groups)
 
 across = by_id(ind("--period", "2025-10-01..2026-03-31", "--config", "vervolg.json"))
 check(all(across[i]["periode"]["status"] == "grijs"
