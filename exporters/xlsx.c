@@ -1417,17 +1417,25 @@ static char *category_text(const pm_breakdown *b, const pm_cell *c)
 }
 
 /* The group row over the two blocks of a breakdown: "Periode 2025-Q4",
- * "Cumulatief t/m 31-12-2025" (the exact dates are in the figures above). */
+ * "Cumulatief t/m 31-12-2025" (the exact dates are in the figures above).
+ * In a follow-up target period the cumulatief does not start where a reader
+ * assumes (the programme start), so the row names its start as well:
+ * "Cumulatief 01-01-2026 t/m 31-03-2026". */
 static void bd_group_row(ind_sheet *is, lxw_col_t per, lxw_col_t cum, size_t nf)
 {
     xs *s = &is->s;
     const pm_scope *ctx = &s->w->rep->scope;
-    char buf[96], d[16], pname[64];
+    char buf[96], d[16], d0[16], pname[64];
     snprintf(buf, sizeof buf, "Periode %s",
              pm_format_period(ctx->period.start, ctx->period.end, pname, sizeof pname));
     xs_paragraph(s, per, (lxw_col_t)(per + nf - 1), buf, XF_GROUP);
-    snprintf(buf, sizeof buf, "Cumulatief t/m %s",
-             pm_format_date(ctx->cum_to, d, sizeof d));
+    if (ctx->cum_from != ctx->cfg_loaded->programma_start)
+        snprintf(buf, sizeof buf, "Cumulatief %s t/m %s",
+                 pm_format_date(ctx->cum_from, d0, sizeof d0),
+                 pm_format_date(ctx->cum_to, d, sizeof d));
+    else
+        snprintf(buf, sizeof buf, "Cumulatief t/m %s",
+                 pm_format_date(ctx->cum_to, d, sizeof d));
     xs_paragraph(s, cum, (lxw_col_t)(cum + nf - 1), buf, XF_GROUP);
     xs_down(s, 1);
 }

@@ -352,6 +352,8 @@ typedef struct pair_tables {
     size_t k;
     table_rule rule;
     bool nested; /* the periode lies inside the cumulatief range */
+    bool around; /* the cumulatief lies inside the periode range (a
+                    follow-up target period inside a longer periode) */
     int m;
     box *saved; /* 2k entries of scratch */
 } pair_tables;
@@ -370,22 +372,22 @@ static bool settle(pair_tables *p, bool with_marks)
         }
         bool added = false;
         set_totals(p->per, k);
-        if (p->nested)
-            pair_bounds(p->per, p->cum, k, p->rule.pair, p->rule.kind, true);
+        if (p->nested || p->around)
+            pair_bounds(p->per, p->cum, k, p->rule.pair, p->rule.kind, p->nested);
         if (with_marks)
             added |= protect(p->per, k, p->rule.kind, p->m);
         else
             analyse(p->per, k, p->rule.kind, p->m);
         set_totals(p->cum, k);
-        if (p->nested)
-            pair_bounds(p->cum, p->per, k, p->rule.pair, p->rule.kind, false);
+        if (p->nested || p->around)
+            pair_bounds(p->cum, p->per, k, p->rule.pair, p->rule.kind, p->around);
         if (with_marks)
             added |= protect(p->cum, k, p->rule.kind, p->m);
         else
             analyse(p->cum, k, p->rule.kind, p->m);
         any |= added;
-        if (!p->nested || (!added && same_feas(p->per, p->saved, k) &&
-                           same_feas(p->cum, p->saved + k, k)))
+        if (!(p->nested || p->around) || (!added && same_feas(p->per, p->saved, k) &&
+                                          same_feas(p->cum, p->saved + k, k)))
             break;
     }
     return any;
@@ -432,7 +434,7 @@ static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
     for (size_t i = 0; !err && i < b->ncells; i++)
         if (!outside_group(r->id, b, &b->periode[i]))
             idx[k++] = i;
-    pair_tables p = {cell, cell + k, k, rule, false, m, saved};
+    pair_tables p = {cell, cell + k, k, rule, false, false, m, saved};
     for (size_t j = 0; !err && j < k; j++) {
         for (int rg = 0; rg < 2; rg++) {
             const pm_cell *src = rg == 0 ? &b->periode[idx[j]] : &b->cumulatief[idx[j]];
@@ -449,7 +451,12 @@ static pm_error protect_breakdown(const pm_report *rep, const pm_result *r,
      * before the start), assume an attacker knows it: a true constraint can
      * only make us hide more. */
     p.nested = rep->scope.per_from >= rep->scope.cum_from;
-    for (size_t j = 0; !err && j < k && !p.nested; j++) {
+    /* In a follow-up target period the cumulatief starts at its start: a
+     * periode from before it through the peildatum holds it. (Before the
+     * programme start the rule above stands, as it always did.) */
+    p.around = !p.nested && rep->scope.per_to >= rep->scope.cum_to &&
+               rep->scope.cum_from > rep->scope.cfg_loaded->programma_start;
+    for (size_t j = 0; !err && j < k && !p.nested && !p.around; j++) {
         bool inside = p.per[j].n <= p.cum[j].n;
         if (rule.pair == PAIR_TU)
             inside = inside && p.per[j].t <= p.cum[j].t &&
@@ -523,9 +530,16 @@ static void protect_means(const pm_report *rep, pm_result *r, int m)
     bool hide_per = mean_too_thin(per->n_gemiddelde, per->n_gemiddelde_orgs, m);
     bool hide_cum = mean_too_thin(cum->n_gemiddelde, cum->n_gemiddelde_orgs, m);
     bool nested = rep->scope.per_from >= rep->scope.cum_from;
+    bool around = !nested && rep->scope.per_to >= rep->scope.cum_to &&
+                  rep->scope.cum_from > rep->scope.cfg_loaded->programma_start;
     if (nested && !hide_per && !hide_cum &&
         mean_too_thin(cum->n_rest_gemiddelde, cum->n_rest_gemiddelde_orgs, m))
         hide_per = true; /* the smaller of the two goes */
+    /* The other way round the rest's organisations are not counted: any
+     * rest is treated as thin, and the smaller (the cumulatief) goes. */
+    if (around && !hide_per && !hide_cum &&
+        mean_too_thin(per->n_gemiddelde - cum->n_gemiddelde, 0, m))
+        hide_cum = true;
     bool hide_trend = !periode_on_quarters(rep, r);
     for (size_t i = 0; i < r->ntrend; i++)
         hide_trend = hide_trend || mean_too_thin(r->trend[i].f.n_gemiddelde,

@@ -185,6 +185,35 @@ static void set_grijs(pm_figures *f, pm_reden why, pm_day targets_end)
     f->reden_dag = targets_end;
 }
 
+/* The cumulatief breakdown cells of r become those of the running target
+ * period's run (its periode cells, src), matched by key: the tables then
+ * cover the same range as the cumulatief figures above them. A category
+ * the running period does not have counts zero there; the keys and labels
+ * stay r's own (they own their strings). */
+static void take_breakdowns(pm_result *r, const pm_result *src)
+{
+    for (size_t b = 0; b < r->nbreakdowns; b++) {
+        pm_breakdown *dst = &r->breakdowns[b];
+        const pm_breakdown *from = NULL;
+        for (size_t k = 0; k < src->nbreakdowns && !from; k++)
+            if (strcmp(src->breakdowns[k].key, dst->key) == 0)
+                from = &src->breakdowns[k];
+        for (size_t c = 0; c < dst->ncells; c++) {
+            pm_cell *cell = &dst->cumulatief[c];
+            pm_cell found = {0};
+            for (size_t k = 0; from && k < from->ncells; k++)
+                if (strcmp(from->periode[k].key, cell->key) == 0) {
+                    found = from->periode[k];
+                    break;
+                }
+            found.key = cell->key;
+            found.label = cell->label;
+            found.suppress = cell->suppress;
+            *cell = found;
+        }
+    }
+}
+
 /* Everything of SPEC §3 that depends on more than one target period: the
  * running cumulatief, the eindstanden, the statuses of ranges no single
  * target period holds or that are a whole ended one. */
@@ -245,6 +274,7 @@ static pm_error apply_target_periods(pm_report *rep, pm_context *ctx,
                 cum.n_rest_gemiddelde = cum.n_gemiddelde - r->periode.n_gemiddelde;
                 cum.n_rest_gemiddelde_orgs = 0;
                 r->cumulatief = cum;
+                take_breakdowns(r, &tmp[i]);
             }
             if (running)
                 r->cumulatief.reden_doel = main_target(r->id, &t);
@@ -620,6 +650,15 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
         err = pm_result_check_keys(&rep->results[i]);
     if (!err && peildatum >= cfg->programma_start)
         err = apply_target_periods(rep, ctx, cfg, per_tp, per_why, msg, msgsize);
+    /* The cumulatief (figures and breakdowns) of a running target period
+     * starts at its start: every exporter label and the disclosure rule
+     * follow scope.cum_from. ctx keeps the programme start, which the
+     * trend and the eerder figures count from. */
+    if (!err && rep->running >= 0) {
+        pm_day tp_to;
+        pm_config_target_period(cfg, (size_t)rep->running, &rep->scope.cum_from, &tp_to,
+                                NULL);
+    }
     if (!err)
         err = compute_eerder(rep, ctx, msg, msgsize);
     return err;

@@ -184,7 +184,8 @@ typedef struct pm_scope {
     pm_period period;
     pm_day peildatum;
     pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
-    pm_day cum_from, cum_to; /* programme start .. peildatum */
+    pm_day cum_from, cum_to; /* start of the running target period (else the
+                                programme start) .. peildatum */
     int q_first, q_last;     /* trend quarters: programme start .. peildatum */
 } pm_scope;
 

@@ -186,10 +186,17 @@ def _forced(vals, kind):
     return f, ns, ts, rs
 
 
-def solve_pair(cells, totals, kind, rel, nested, m, problems, name, all_hidden=False):
+def _swap(d):
+    return {"periode": d["cumulatief"], "cumulatief": d["periode"]}
+
+
+def solve_pair(cells, totals, kind, rel, inner, m, problems, name, all_hidden=False):
     """The possible values of every hidden cell of both ranges, each table
     solved exactly with the partner's possible values as bounds, to a fixed
-    point. all_hidden: as if every non-empty cell were hidden."""
+    point. inner: the range that lies inside the other ("periode",
+    "cumulatief" in a follow-up target period whose periode starts before
+    it, or None: no relation). all_hidden: as if every non-empty cell were
+    hidden."""
     feas = {"periode": {}, "cumulatief": {}}
     bounds = {"periode": {}, "cumulatief": {}}
     view = cells
@@ -202,20 +209,23 @@ def solve_pair(cells, totals, kind, rel, nested, m, problems, name, all_hidden=F
                                  ("cumulatief", "periode", False)):
             if totals[rg] is None:
                 continue
-            bounds[rg] = _bounds_from(view[other], feas[other], rel, upper) \
-                if nested else {}
+            bounds[rg] = _bounds_from(view[other], feas[other], rel, rg == inner) \
+                if inner else {}
             f = solve(view[rg], totals[rg], kind, m, bounds[rg])
             if f is None:
                 problems.append(f"{name} {rg}: no solution")
                 f = {}
             feas[rg] = f
-        if repr(feas) == before or not nested:
+        if repr(feas) == before or not inner:
             break
-    if nested and all(t is not None for t in totals.values()):
-        joint = joint_refine(view, totals, kind, rel, feas)
+    if inner and all(t is not None for t in totals.values()):
+        # joint_refine takes the periode as the inner range: swap the two
+        # when the cumulatief is the inner one.
+        sw = _swap if inner == "cumulatief" else (lambda d: d)
+        joint = joint_refine(sw(view), sw(totals), kind, rel, sw(feas))
         stats["joint" if joint is not None else "joint_skipped"] += 1
         if joint is not None:
-            feas = joint
+            feas = sw(joint)
     return feas, bounds
 
 
@@ -312,9 +322,17 @@ def attack(ext, intern, m):
                                     "published total")
             cells = {rg: _cells(bd[rg], kind, skip) for rg in ("periode", "cumulatief")}
             totals = {rg: _table_total(ind, key, rg, bd[rg]) for rg in cells}
-            nested = ind["periode"]["van"] is not None and \
-                ind["periode"]["van"] >= ind["cumulatief"]["van"]
-            feas, bounds = solve_pair(cells, totals, kind, rel, nested, m, problems,
+            pv, cv = ind["periode"]["van"], ind["cumulatief"]["van"]
+            nested = pv is not None and pv >= cv
+            # A follow-up target period's cumulatief (it starts after the
+            # programme start, the first trend quarter's start) can lie inside
+            # a periode that starts before it and runs to the peildatum.
+            start = min((t["van"] for t in ind.get("trend", []) if t.get("van")),
+                        default=cv)
+            around = pv is not None and not nested and cv > start and \
+                ind["periode"]["tot"] >= ind["cumulatief"]["tot"]
+            inner = "periode" if nested else "cumulatief" if around else None
+            feas, bounds = solve_pair(cells, totals, kind, rel, inner, m, problems,
                                       f"{ind['id']} {key}")
             fixed = None
             tr = truth[ind["id"]]["uitsplitsingen"][key]
@@ -323,7 +341,8 @@ def attack(ext, intern, m):
                     continue
                 T, N = totals[rg]
                 true_cells = {c["sleutel"]: c for c in tr[rg]}
-                partner = {c.key: c for c in cells["cumulatief"]}
+                outer = "periode" if inner == "cumulatief" else "cumulatief"
+                partner = {c.key: c for c in cells[outer]}
                 for c in cells[rg]:
                     if c.status not in ("P", "S", "P0"):
                         continue
@@ -341,9 +360,9 @@ def attack(ext, intern, m):
                     if kind == "rate":
                         zero, full = T == 0, T == N
                         p = partner.get(c.key)
-                        if rg == "periode" and nested and rel == "tu" and p:
+                        if inner == rg and rel == "tu" and p:
                             pv = {(p.n, p.t)} if p.status in ("vis", "empty") \
-                                else feas["cumulatief"].get(c.key, set())
+                                else feas[outer].get(c.key, set())
                             if pv and all(n > 0 for n, _ in pv):
                                 zero = zero or all(t == 0 for _, t in pv)
                                 full = full or all(t == n for n, t in pv)
@@ -361,7 +380,7 @@ def attack(ext, intern, m):
                     # in both ranges: no suppression could hide that.
                     small = all(t is None or t[1] <= 150 for t in totals.values())
                     if fixed is None and small:
-                        fixed, _ = solve_pair(cells, totals, kind, rel, nested, m, [],
+                        fixed, _ = solve_pair(cells, totals, kind, rel, inner, m, [],
                                               "", all_hidden=True)
                     if fixed and c.key in fixed[rg]:
                         fa, _, _, _ = _forced(fixed[rg][c.key], kind)

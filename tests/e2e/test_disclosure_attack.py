@@ -111,12 +111,27 @@ for period in ("2025-Q3", "2025-Q4", "2026-Q1", "2025", "2025-10-15..2026-02-15"
     c, e = play("demo", w, period)
     checked, exempt = checked + c, exempt + e
 
-# Generated stores: 24 seeds, three periods each.
+# A follow-up target period (issue 13 point 2): the cumulatief starts on
+# 01-01-2026, so a periode from before it through the peildatum holds it,
+# and one that ends before it does not touch it.
+VERVOLG = json.dumps({"vervolg": [{"tot": "2026-12-31", "doelen": {}}]})
+w.file("vervolg.json", VERVOLG)
+for period, extra in (("2026-Q1", ()), ("2026-03", ()), ("2025-10-01..2026-03-31", ()),
+                      ("2025-10-15..2026-03-31", ()), ("2025", ("--peildatum", "2026-03-31"))):
+    c, e = play("demo_vervolg", w, period, ("--config", "vervolg.json") + extra)
+    checked, exempt = checked + c, exempt + e
+
+# Generated stores: 24 seeds, three periods each, and one in a follow-up
+# target period.
 for seed in range(24):
     ws = random_store(seed)
     for period in ("2025-Q4", "2025", "2026-Q1"):
         c, e = play(f"seed{seed}", ws, period)
         checked, exempt = checked + c, exempt + e
+    ws.file("vervolg.json", VERVOLG)
+    c, e = play(f"seed{seed}_vervolg", ws, "2025-10-01..2026-03-31",
+                ("--config", "vervolg.json"))
+    checked, exempt = checked + c, exempt + e
 
 check(checked >= 200, "the_attacker_examined_many_suppressed_cells",
       f"{checked} cells")

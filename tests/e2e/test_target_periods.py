@@ -5,9 +5,15 @@ audiences; `doelperiode` names the running target period or is null; every
 status carries a Dutch `reden`; a `vervolg` in the configuration starts its
 own cumulatief; the table output shows the eindstand; and configuration
 errors name the key."""
+import csv
 import glob
+import io
 import json
 import os
+import re
+import subprocess
+import zipfile
+from datetime import date, timedelta
 
 from pmtest import Workdir, check, done, SRC
 
@@ -123,6 +129,112 @@ check(dv["R1"]["doel"] == 0.95 and "doel van 95%" in dv["R1"]["reden"],
 check(dv["R6"]["cumulatief"]["aantal"] == dv["R6"]["periode"]["aantal"]
       and "doel van 4" in dv["R6"]["reden"],
       "vervolg_r6_counts_products_published_in_it", dv["R6"])
+# ---- the follow-up's cumulatief breakdowns run over its own range -------------
+# An independent count of R1 per regio over 2026-01-01..2026-03-31 from the
+# fixture rows (SPEC §4 calendar, §5 R1), as the cumulatief tables in a
+# follow-up target period must show it.
+def fixture_rows(name):
+    with open(os.path.join(FX, name), encoding="utf-8-sig", newline="") as f:
+        text = f.read()
+    sep = ";" if text.splitlines()[0].count(";") > text.splitlines()[0].count(",") else ","
+    return [{k.strip().lower(): (v or "").strip() for k, v in rec.items()}
+            for rec in csv.DictReader(io.StringIO(text), delimiter=sep)]
+
+
+def iso(s):
+    if not s:
+        return None
+    s = s.split("T")[0].split(" ")[0]
+    a, b, c = s.split("-")
+    return date(int(a), int(b), int(c)) if len(a) == 4 else date(int(c), int(b), int(a))
+
+
+def easter(y):
+    a, b, c = y % 19, y // 100, y % 100
+    d, e, f = b // 4, b % 4, (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    return date(y, (h + l - 7 * m + 114) // 31, (h + l - 7 * m + 114) % 31 + 1)
+
+
+DECREE = {date(2024, 5, 10), date(2024, 12, 27), date(2025, 5, 30), date(2026, 1, 2),
+          date(2026, 5, 15)}
+
+
+def working(d):
+    p = easter(d.year)
+    king = date(d.year, 4, 27) if date(d.year, 4, 27).weekday() != 6 else date(d.year, 4, 26)
+    feest = {date(d.year, 1, 1), p + timedelta(days=1), p + timedelta(days=39),
+             p + timedelta(days=50), king, date(d.year, 5, 5), date(d.year, 12, 25),
+             date(d.year, 12, 26)}
+    return d.weekday() < 5 and d not in feest and d not in DECREE
+
+
+def r1_per_regio(van, tot, peil):
+    regio = {o["id"]: o.get("regio") or None for o in fixture_rows("organisaties.csv")}
+    out = {}
+    for h in fixture_rows("hulpvragen.csv"):
+        got = iso(h["ontvangen"])
+        if got is None or not van <= got <= tot:
+            continue
+        dl, n = got, 0
+        while n < 5:
+            dl += timedelta(days=1)
+            n += working(dl)
+        contact = iso(h["eerste_contact"])
+        contact = contact if contact is not None and contact <= peil else None
+        if contact is None and peil <= dl:
+            continue  # pending: left out
+        cell = out.setdefault(regio.get(h["organisatie"]), [0, 0])
+        cell[0] += contact is not None and contact <= dl
+        cell[1] += 1
+    return out
+
+
+expected = r1_per_regio(date(2026, 1, 1), date(2026, 3, 31), date(2026, 3, 31))
+for period in ("2026-Q1", "2026-03", "2025-10-01..2026-03-31", "2025"):
+    vi = by_id(ind("--period", period, "--peildatum", "2026-03-31", "--config",
+                   "vervolg.json", "--audience", "intern"))
+    cells = vi.get("R1", {}).get("uitsplitsingen", vi.get("R1", {}).get("breakdowns", {}))
+    cum = {c["sleutel"]: [c.get("teller"), c.get("noemer")]
+           for c in cells.get("regio", {}).get("cumulatief", [])}
+    want = {k: expected.get(k, [0, 0]) for k in cum}
+    check(cum and cum == want and all(k in cum for k in expected if k),
+          f"vervolg_{period}_r1_cumulatief_per_regio_counts_2026_01_01_to_2026_03_31",
+          (cum, expected))
+    check(sum(c[0] for c in cum.values()) == vi["R1"]["cumulatief"]["teller"]
+          and sum(c[1] for c in cum.values()) == vi["R1"]["cumulatief"]["noemer"],
+          f"vervolg_{period}_r1_cumulatief_regio_cells_add_up_to_the_figure",
+          (cum, vi["R1"]["cumulatief"]))
+
+# Every label of the cumulatief follows it: the PDF's "Cumulatief … t/m …"
+# and "Sinds …", the workbook's breakdown group rows and its "Cumulatief
+# vanaf" line name 01-01-2026, never the programme start.
+for period in ("2026-Q1", "2025"):
+    r = w.run("report", "--period", period, "--peildatum", "2026-03-31", "--config",
+              "vervolg.json", "--audience", "extern", "--pdf", f"v-{period}.pdf",
+              "--xlsx", f"v-{period}.xlsx")
+    if not check(r.code == 0, f"vervolg_{period}_report_exits_0", r):
+        continue
+    cp = subprocess.run(["pdftotext", os.path.join(w.path, f"v-{period}.pdf"), "-"],
+                        capture_output=True, text=True)
+    text = " ".join(cp.stdout.replace("\xa0", " ").split())
+    labels = re.findall(r"Cumulatief,? (\d\d-\d\d-\d{4}) t/m (\d\d-\d\d-\d{4})", text)
+    sinds = re.findall(r"Sinds (\d\d-\d\d-\d{4})", text)
+    check(labels and all(l == ("01-01-2026", "31-03-2026") for l in labels)
+          and sinds and all(d == "01-01-2026" for d in sinds)
+          and "01-07-2024 t/m 31-03-2026" not in text,
+          f"vervolg_{period}_pdf_cumulatief_labels_start_01_01_2026", (labels, sinds))
+    with zipfile.ZipFile(os.path.join(w.path, f"v-{period}.xlsx")) as z:
+        sheets = "".join(z.read(n).decode("utf-8") for n in z.namelist()
+                         if n.startswith("xl/worksheets/") or n == "xl/sharedStrings.xml")
+    groups = re.findall(r"Cumulatief (?:(\d\d-\d\d-\d{4}) )?t/m (\d\d-\d\d-\d{4})", sheets)
+    check(groups and all(g == ("01-01-2026", "31-03-2026") for g in groups),
+          f"vervolg_{period}_workbook_breakdowns_say_cumulatief_01_01_2026", groups)
+
 across = by_id(ind("--period", "2025-10-01..2026-03-31", "--config", "vervolg.json"))
 check(all(across[i]["periode"]["status"] == "grijs"
           and across[i]["periode"]["reden"] == "loopt over twee doelperioden" for i in IDS),
