@@ -244,11 +244,18 @@ static int cmd_import(const cli *c)
 
 /* ---- check ------------------------------------------------------------ */
 
-static int run_check(sqlite3 *db, const pm_config *cfg)
+/* The check's options for a configuration: its tariff cap, else the defaults. */
+static pm_check_opts check_opts(const pm_config *cfg)
 {
     pm_check_opts opts;
     pm_check_defaults(&opts);
     opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
+    return opts;
+}
+
+static int run_check(sqlite3 *db, const pm_config *cfg)
+{
+    pm_check_opts opts = check_opts(cfg);
     char msg[1024];
     pm_check_report rep;
     pm_error err = pm_check_run(db, &opts, &rep, msg, sizeof msg);
@@ -488,9 +495,7 @@ static int cmd_indicators(const cli *c)
 static pm_error report_warnings(sqlite3 *db, const pm_config *cfg, pm_warnings *out,
                                 char *msg, size_t msgsize)
 {
-    pm_check_opts opts;
-    pm_check_defaults(&opts);
-    opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
+    pm_check_opts opts = check_opts(cfg);
     return pm_check_warnings(db, &opts, out, msg, msgsize);
 }
 
@@ -1177,9 +1182,7 @@ static pm_error demo_manifest_write(const char *dir, const name_list *l, char *m
  * and the report. Integrity failures still stop the demo. */
 static int demo_check_summary(sqlite3 *db, const pm_config *cfg)
 {
-    pm_check_opts opts;
-    pm_check_defaults(&opts);
-    opts.uurtarief_cap_cent = cfg->uurtarief_max_cent;
+    pm_check_opts opts = check_opts(cfg);
     char msg[1024];
     pm_check_report rep;
     pm_error err = pm_check_run(db, &opts, &rep, msg, sizeof msg);
