@@ -88,6 +88,17 @@ typedef struct cli {
     bool definitief;       /* report: record what is sent */
     bool vervang;          /* report --definitief: a second one for the period */
     bool verzonden;        /* indicators: list the recorded reports */
+    /* SPEC §9 filters (repeatable) and the dashboard's options. */
+    const char *regio[64];
+    size_t nregio;
+    const char *type[8];
+    size_t ntype;
+    const char *organisatie[256];
+    size_t norganisatie;
+    const char *vergelijk; /* vorige | vorigjaar */
+    const char *titel;     /* dashboard */
+    const char *per;       /* dashboard: regio | type */
+    const char *html;      /* issue 16 */
     const char *args[256]; /* positional arguments after the command */
     size_t nargs;
     time_t now; /* the moment of this run: read once, in pm_cli_main */
@@ -366,6 +377,8 @@ typedef struct report_request {
     pm_day peil;
     pm_audience audience;
     pm_config cfg;
+    pm_filter filter;       /* SPEC §9; borrowed from the cli */
+    pm_vergelijk vergelijk; /* PM_VERGELIJK_GEEN without --vergelijk */
 } report_request;
 
 typedef pm_error (*report_work)(const cli *c, pm_snapshot *snap,
@@ -381,6 +394,18 @@ static int run_on_store(const cli *c, report_work work, void *ctx)
     int code = report_options(c, &req.period, &req.peil, &req.audience, &req.cfg);
     if (code)
         return code;
+    req.filter = (pm_filter){.regios = c->regio,
+                             .nregios = c->nregio,
+                             .types = c->type,
+                             .ntypes = c->ntype,
+                             .orgs = c->organisatie,
+                             .norgs = c->norganisatie};
+    req.vergelijk = PM_VERGELIJK_GEEN;
+    if (c->vergelijk && !pm_vergelijk_parse(c->vergelijk, &req.vergelijk)) {
+        pm_config_free(&req.cfg);
+        return usage_error("onbekende vergelijking '%s'; kies vorige of vorigjaar",
+                           c->vergelijk);
+    }
     const char *path = pm_store_path(c->db_option);
     sqlite3 *db;
     char msg[1024];
@@ -411,6 +436,51 @@ static void warn_reach(const pm_report *rep)
         fprintf(stderr, "pijlermonitor: waarschuwing: %s\n", warn[i]);
 }
 
+/* The figures of one period as the audience may see them: computed under
+ * the request's filter, the quarters as sent (eerder), the extern
+ * disclosure control. */
+static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
+                                const pm_period *period, pm_day peil, pm_report *rep,
+                                char *msg, size_t msgsize)
+{
+    pm_error err = pm_report_compute_filtered(rep, snap, &req->cfg, period, peil,
+                                              &req->filter, msg, msgsize);
+    if (!err)
+        err = pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg,
+                                 msgsize);
+    if (!err && req->audience == PM_EXTERN)
+        err = pm_disclosure_apply(rep, req->cfg.min_cell);
+    return err;
+}
+
+/* Everything indicators, report and dashboard show: the figures of the
+ * request's period, and with --vergelijk those of the comparison period
+ * as known on the same peildatum, treated alike (SPEC §9). */
+static pm_error compute_request(pm_snapshot *snap, const report_request *req,
+                                pm_report *rep, char *msg, size_t msgsize)
+{
+    memset(rep, 0, sizeof *rep);
+    pm_report cmp = {0};
+    pm_period cmp_period;
+    pm_error err = PM_OK;
+    if (req->vergelijk != PM_VERGELIJK_GEEN) {
+        if (!pm_period_comparison(&req->period, req->vergelijk, &cmp_period)) {
+            snprintf(msg, msgsize, "voor periode %s bestaat geen vergelijkingsperiode",
+                     req->period.label);
+            return PM_ERR_USAGE;
+        }
+        /* First: each compute leaves its context in the snapshot for the
+         * row details, which must be the main report's. */
+        err = compute_figures(snap, req, &cmp_period, req->peil, &cmp, msg, msgsize);
+    }
+    if (!err)
+        err = compute_figures(snap, req, &req->period, req->peil, rep, msg, msgsize);
+    if (!err && req->vergelijk != PM_VERGELIJK_GEEN)
+        err = pm_report_attach_comparison(rep, &cmp, req->vergelijk);
+    pm_report_free(&cmp);
+    return err;
+}
+
 static pm_error write_indicators(const cli *c, pm_snapshot *snap,
                                  const report_request *req, void *ctx, char *msg,
                                  size_t msgsize)
@@ -418,13 +488,7 @@ static pm_error write_indicators(const cli *c, pm_snapshot *snap,
     (void)ctx;
     const char *format = c->format ? c->format : "table";
     pm_report rep;
-    pm_error err =
-        pm_report_compute(&rep, snap, &req->cfg, &req->period, req->peil, msg, msgsize);
-    if (!err)
-        err =
-            pm_report_use_sent(&rep, snap, pm_audience_name(req->audience), msg, msgsize);
-    if (!err && req->audience == PM_EXTERN)
-        err = pm_disclosure_apply(&rep, req->cfg.min_cell);
+    pm_error err = compute_request(snap, req, &rep, msg, msgsize);
     if (!err)
         warn_reach(&rep);
     if (!err && strcmp(format, "json") == 0)
@@ -522,21 +586,18 @@ static pm_error png_file(void *ctx, const char *name, const char **path,
 /* Computes the report for one period and audience and writes the wanted
  * files into the temporaries of the output set (committing is the
  * caller's). Returns PM_OK or the first error (msg). */
-static pm_error write_reports(pm_snapshot *snap, const pm_config *cfg,
-                              const pm_period *period, pm_day peil, pm_audience audience,
+static pm_error write_reports(pm_snapshot *snap, const report_request *req,
                               report_outputs *out, bool say_warnings, char *msg,
                               size_t msgsize)
 {
     sqlite3 *db = snap->db;
+    const pm_config *cfg = &req->cfg;
+    pm_audience audience = req->audience;
     pm_report rep = {0};
     char fingerprint[20] = "";
-    pm_error err = pm_report_compute(&rep, snap, cfg, period, peil, msg, msgsize);
-    if (!err)
-        err = pm_report_use_sent(&rep, snap, pm_audience_name(audience), msg, msgsize);
+    pm_error err = compute_request(snap, req, &rep, msg, msgsize);
     if (!err && say_warnings)
         warn_reach(&rep);
-    if (!err && audience == PM_EXTERN)
-        err = pm_disclosure_apply(&rep, cfg->min_cell);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
     /* A definitive report keeps exactly the figures of this snapshot: the
@@ -658,8 +719,7 @@ static pm_error write_report_files(const cli *c, pm_snapshot *snap,
     pm_error err = protect_imports(snap->db, out->set, msg, msgsize);
     out->sent = c->definitief;
     if (!err)
-        err = write_reports(snap, &req->cfg, &req->period, req->peil, req->audience, out,
-                            true, msg, msgsize);
+        err = write_reports(snap, req, out, true, msg, msgsize);
     /* Recorded after the files are made but before they are put in place:
      * a refused second report (without --vervang) leaves no files, and no
      * file goes out that the store does not know as sent. */
@@ -739,6 +799,15 @@ static int cmd_report(const cli *c)
      * and every folder the run made: all outputs or none. */
     pm_outset_free(out.set);
     return code;
+}
+
+/* ---- dashboard -------------------------------------------------------- */
+
+/* STUB (issue 14, branch dashboard). */
+static int cmd_dashboard(const cli *c)
+{
+    (void)c;
+    return usage_error("%s", "dashboard is nog niet beschikbaar");
 }
 
 /* ---- intrekken -------------------------------------------------------- */
@@ -1272,10 +1341,14 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         err = pm_outset_prepare(set, msg, sizeof msg);
     if (!err)
         err = demo_manifest_fill(set, owned, manifest, msg, sizeof msg);
-    for (int a = 0; a < 2 && !err; a++)
-        err =
-            write_reports(&snap, cfg, &period, period.end, a == 0 ? PM_EXTERN : PM_INTERN,
-                          &out[a], a == 0, msg, sizeof msg);
+    for (int a = 0; a < 2 && !err; a++) {
+        report_request req = {.period = period,
+                              .peil = period.end,
+                              .audience = a == 0 ? PM_EXTERN : PM_INTERN,
+                              .cfg = *cfg,
+                              .vergelijk = PM_VERGELIJK_GEEN};
+        err = write_reports(&snap, &req, &out[a], a == 0, msg, sizeof msg);
+    }
     pm_snapshot_end(&snap);
     if (!err)
         err = pm_outset_commit(set, msg, sizeof msg);
@@ -1385,6 +1458,7 @@ static const command commands[] = {
     {"check", cmd_check},   {"sjabloon", cmd_sjabloon},
     {"demo", cmd_demo},     {"indicators", cmd_indicators},
     {"report", cmd_report}, {"intrekken", cmd_intrekken},
+    {"dashboard", cmd_dashboard},
 };
 
 /* Takes the value of an option given as "--opt VALUE" or "--opt=VALUE". */
@@ -1419,6 +1493,20 @@ static const struct single_option {
     {"--xlsx", offsetof(cli, xlsx)},     {"--pdf", offsetof(cli, pdf)},
     {"--png", offsetof(cli, png)},       {"--audience", offsetof(cli, audience)},
     {"--reden", offsetof(cli, reden)},   {"--bestand", offsetof(cli, bestand)},
+    {"--vergelijk", offsetof(cli, vergelijk)}, {"--titel", offsetof(cli, titel)},
+    {"--per", offsetof(cli, per)},       {"--html", offsetof(cli, html)},
+};
+
+/* The options that may repeat (SPEC §8: a repeated filter unites). */
+static const struct list_option {
+    const char *name;
+    size_t offset; /* of its const char *[] in cli */
+    size_t count;  /* of its size_t count in cli */
+    size_t max;
+} list_options[] = {
+    {"--regio", offsetof(cli, regio), offsetof(cli, nregio), 64},
+    {"--type", offsetof(cli, type), offsetof(cli, ntype), 8},
+    {"--organisatie", offsetof(cli, organisatie), offsetof(cli, norganisatie), 256},
 };
 
 int pm_cli_main(int argc, char **argv)
@@ -1438,7 +1526,19 @@ int pm_cli_main(int argc, char **argv)
         for (size_t k = 0; k < sizeof single_options / sizeof single_options[0]; k++)
             if (!only_args && is_option(a, single_options[k].name))
                 opt = &single_options[k];
-        if (opt) {
+        const struct list_option *lopt = NULL;
+        for (size_t k = 0; !opt && k < sizeof list_options / sizeof list_options[0]; k++)
+            if (!only_args && is_option(a, list_options[k].name))
+                lopt = &list_options[k];
+        if (lopt) {
+            const char **list = (const char **)((char *)&c + lopt->offset);
+            size_t *count = (size_t *)((char *)&c + lopt->count);
+            const char *v = option_value(argc, argv, &i, lopt->name, &bad);
+            if (v && *count >= lopt->max)
+                return usage_error("optie '%s' is te vaak gegeven", lopt->name);
+            if (v)
+                list[(*count)++] = v;
+        } else if (opt) {
             const char **slot = (const char **)((char *)&c + opt->offset);
             if (*slot)
                 return usage_error("optie '%s' is twee keer gegeven; geef haar één keer",
@@ -1483,6 +1583,15 @@ int pm_cli_main(int argc, char **argv)
         return usage_error("%s", "--vervang kan alleen samen met --definitief");
     if (c.verzonden && strcmp(cmd, "indicators") != 0)
         return usage_error("%s", "--verzonden hoort bij indicators");
+    bool figures = strcmp(cmd, "indicators") == 0 || strcmp(cmd, "report") == 0 ||
+                   strcmp(cmd, "dashboard") == 0;
+    if (!figures && (c.nregio || c.ntype || c.norganisatie || c.vergelijk))
+        return usage_error("%s", "--regio, --type, --organisatie en --vergelijk horen bij "
+                                 "indicators, report en dashboard");
+    if ((c.titel || c.per) && strcmp(cmd, "dashboard") != 0)
+        return usage_error("%s", "--titel en --per horen bij dashboard");
+    if (c.html)
+        return usage_error("%s", "--html is nog niet beschikbaar");
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             return commands[k].run(&c);

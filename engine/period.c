@@ -156,3 +156,60 @@ void pm_quarter_label(int qindex, char *buf, unsigned size)
     int year = floor_div(qindex, 4);
     snprintf(buf, size, "%04d-Q%d", year, qindex - year * 4 + 1);
 }
+
+bool pm_vergelijk_parse(const char *s, pm_vergelijk *v)
+{
+    if (s && strcmp(s, "vorige") == 0)
+        *v = PM_VERGELIJK_VORIGE;
+    else if (s && strcmp(s, "vorigjaar") == 0)
+        *v = PM_VERGELIJK_VORIGJAAR;
+    else
+        return false;
+    return true;
+}
+
+/* The same day a year earlier; 29 February becomes 28 February. */
+static pm_day year_before(pm_day d)
+{
+    int y, m, dd;
+    pm_day_to_ymd(d, &y, &m, &dd);
+    if (m == 2 && dd == 29)
+        dd = 28;
+    return pm_day_from_ymd(y - 1, m, dd);
+}
+
+bool pm_period_comparison(const pm_period *p, pm_vergelijk v, pm_period *out)
+{
+    char label[48];
+    int y, m, d;
+    pm_day_to_ymd(p->start, &y, &m, &d);
+    size_t len = strlen(p->label);
+    bool is_range = strstr(p->label, "..") != NULL;
+    if (v == PM_VERGELIJK_GEEN)
+        return false;
+    if (!is_range && len == 4) { /* a year: a year back, both ways */
+        snprintf(label, sizeof label, "%04d", y - 1);
+    } else if (!is_range && len == 7 && p->label[5] == 'Q') {
+        int q = pm_quarter_index(p->start) - (v == PM_VERGELIJK_VORIGE ? 1 : 4);
+        pm_quarter_label(q, label, sizeof label);
+    } else if (!is_range && len == 7) { /* a month */
+        int mi = y * 12 + (m - 1) - (v == PM_VERGELIJK_VORIGE ? 1 : 12);
+        snprintf(label, sizeof label, "%04d-%02d", floor_div(mi, 12),
+                 mi - floor_div(mi, 12) * 12 + 1);
+    } else {
+        pm_day a, b;
+        if (v == PM_VERGELIJK_VORIGE) {
+            pm_day days = p->end - p->start + 1;
+            a = p->start - days;
+            b = p->start - 1;
+        } else {
+            a = year_before(p->start);
+            b = year_before(p->end);
+        }
+        char ia[11], ib[11];
+        pm_day_format_iso(a, ia);
+        pm_day_format_iso(b, ib);
+        snprintf(label, sizeof label, "%s..%s", ia, ib);
+    }
+    return pm_period_parse(label, out);
+}

@@ -26,6 +26,23 @@ const char *pm_period_forms(void);
 /* The last complete quarter before `today` (the quarter before today's). */
 void pm_period_last_complete_quarter(pm_day today, pm_period *out);
 
+/* --vergelijk (SPEC §9): none, the period directly before, a year earlier. */
+typedef enum pm_vergelijk {
+    PM_VERGELIJK_GEEN,
+    PM_VERGELIJK_VORIGE,
+    PM_VERGELIJK_VORIGJAAR
+} pm_vergelijk;
+
+/* "vorige" or "vorigjaar" into *v; false for anything else. */
+bool pm_vergelijk_parse(const char *s, pm_vergelijk *v);
+
+/* The whole comparison period of p (SPEC §9): for vorige the previous
+ * quarter, month or year, or for a range the same number of days directly
+ * before it; for vorigjaar the same period a year earlier (a range: both
+ * ends a year back, 29 February as 28 February). False when it would fall
+ * before the years a period may lie in, or v is PM_VERGELIJK_GEEN. */
+bool pm_period_comparison(const pm_period *p, pm_vergelijk v, pm_period *out);
+
 /* Quarters as one integer: year * 4 + (quarter - 1). */
 int pm_quarter_index(pm_day d);
 pm_day pm_quarter_first_day(int qindex);

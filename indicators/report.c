@@ -664,6 +664,32 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
     return err;
 }
 
+pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
+                                    const pm_config *cfg, const pm_period *period,
+                                    pm_day peildatum, const pm_filter *filter, char *msg,
+                                    size_t msgsize)
+{
+    /* STUB (issue 14, branch filter): filters are not computed yet. */
+    if (pm_filter_active(filter)) {
+        memset(rep, 0, sizeof *rep);
+        snprintf(msg, msgsize, "filters worden nog niet ondersteund");
+        return PM_ERR_USAGE;
+    }
+    pm_error err = pm_report_compute(rep, snap, cfg, period, peildatum, msg, msgsize);
+    if (filter)
+        rep->scope.filter = *filter;
+    return err;
+}
+
+pm_error pm_report_attach_comparison(pm_report *rep, const pm_report *cmp,
+                                     pm_vergelijk v)
+{
+    /* STUB (issue 14, branch vergelijk). */
+    (void)cmp;
+    rep->scope.vergelijk = v;
+    return PM_OK;
+}
+
 void pm_report_free(pm_report *rep)
 {
     if (!rep)

@@ -51,6 +51,24 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize);
 
+/* pm_report_compute under an organisation filter (SPEC §9; NULL or empty:
+ * none): R1-R3 on the filter's organisations (gefilterd), R4-R6 and B
+ * unfiltered; scope.filter keeps a copy of *filter (its strings borrowed).
+ * An unknown regio, type or organisation is PM_ERR_USAGE with a Dutch
+ * message naming the valid values or the closest id. */
+pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
+                                    const pm_config *cfg, const pm_period *period,
+                                    pm_day peildatum, const pm_filter *filter, char *msg,
+                                    size_t msgsize);
+
+/* Gives every result of rep its vergelijking from cmp, the report of the
+ * comparison period (the whole period v gives, as known on rep's peildatum,
+ * with the same filter and audience treatment): cmp's periode figures, the
+ * difference, and for proportions Newcombe's interval and significance.
+ * Sets rep->scope.vergelijk and vergelijk_period. */
+pm_error pm_report_attach_comparison(pm_report *rep, const pm_report *cmp,
+                                     pm_vergelijk v);
+
 /* Frees the results and zeroes rep; NULL-safe. */
 void pm_report_free(pm_report *rep);
 

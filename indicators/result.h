@@ -16,6 +16,15 @@
 #include "error.h"
 #include "period.h"
 
+/* Why an extern cell or figure is hidden (disclosure.h): not, because it is
+ * small (primair), or because a small one could be worked out from it
+ * (secundair). */
+typedef enum pm_suppress {
+    PM_SUPPRESS_NONE,
+    PM_SUPPRESS_PRIMAIR,
+    PM_SUPPRESS_SECUNDAIR
+} pm_suppress;
+
 typedef enum pm_status {
     PM_GRIJS, /* too few observations, or nothing due yet */
     PM_GROEN,
@@ -88,18 +97,49 @@ typedef struct pm_figures {
     bool has_oordeel;   /* PM_REDEN_OORDEEL and every eindstand */
     pm_oordeel oordeel; /* with the mean where R4 has one */
     pm_oordeel oordeel_zonder_gemiddelde; /* R4: by the milestones alone */
+    /* Extern, under a filter (SPEC §9): the figure itself is hidden like a
+     * small cell ("<5"), with everything computed from it. Unfiltered
+     * figures are never hidden. */
+    pm_suppress suppress;
 } pm_figures;
+
+/* An organisation filter (SPEC §9): the set O of organisations whose
+ * requests, evaluations and inzet R1-R3 count. Different kinds intersect, a
+ * repeated one unites; an empty list does not restrict. The strings are
+ * borrowed (the command line's), valid while a report using it lives. */
+typedef struct pm_filter {
+    const char *const *regios; /* names as in dataset.h pm_regios */
+    size_t nregios;
+    const char *const *types; /* "gemeente", "sob" */
+    size_t ntypes;
+    const char *const *orgs; /* organisation ids (intern only) */
+    size_t norgs;
+} pm_filter;
+
+/* Whether f restricts anything (NULL-safe). */
+static inline bool pm_filter_active(const pm_filter *f)
+{
+    return f && (f->nregios || f->ntypes || f->norgs);
+}
+
+/* One indicator's comparison with the comparison period (SPEC §9): that
+ * period's periode figures as known on the report's peildatum, and the
+ * difference. For proportions (R1, R2, R3's share) the 95% interval of the
+ * difference by Newcombe's hybrid score method and whether it excludes 0. */
+typedef struct pm_comparison {
+    bool present;      /* --vergelijk given and this indicator compared */
+    pm_figures f;      /* the comparison period's figures (f.from..f.to) */
+    bool has_verschil; /* both sides have a value (else: said in words) */
+    double verschil;   /* waarde minus f.waarde; R6: aantal minus f.aantal;
+                          B: uitputting minus f's uitputting */
+    bool has_interval; /* Newcombe, proportions only */
+    double lo, hi;
+    bool significant;     /* the interval excludes 0 */
+    pm_suppress suppress; /* extern: hidden when either side is hidden */
+} pm_comparison;
 
 /* The fewest organisations a published extern mean may rest on (SPEC §6). */
 #define PM_MEAN_MIN_ORGS 3
-
-/* Why an extern cell is hidden (disclosure.h): not, because it is small
- * (primair), or because a small one could be worked out from it (secundair). */
-typedef enum pm_suppress {
-    PM_SUPPRESS_NONE,
-    PM_SUPPRESS_PRIMAIR,
-    PM_SUPPRESS_SECUNDAIR
-} pm_suppress;
 
 /* One row of a breakdown table. `n` is the number of observations behind
  * the cell (requests, organisations, specialists ...), which the exporters
@@ -171,6 +211,10 @@ typedef struct pm_result {
     size_t ntrend;
     pm_eindstand *eindstanden; /* every target period ended by the peildatum */
     size_t neindstanden;
+    /* Under a filter: true for R1-R3 (computed on the organisations of the
+     * filter), false for R4-R6 and B ("hele programma", SPEC §9). */
+    bool gefilterd;
+    pm_comparison vergelijking; /* .present with --vergelijk */
 } pm_result;
 
 /* Frees everything inside r (breakdowns, cells with their keys and labels,
@@ -187,6 +231,9 @@ typedef struct pm_scope {
     pm_day cum_from, cum_to; /* start of the running target period (else the
                                 programme start) .. peildatum */
     int q_first, q_last;     /* trend quarters: programme start .. peildatum */
+    pm_filter filter;        /* SPEC §9; all empty without one */
+    pm_vergelijk vergelijk;  /* the comparison asked for */
+    pm_period vergelijk_period; /* the whole comparison period (vergelijk set) */
 } pm_scope;
 
 /* The report as the exporters get it: every indicator's result for one
