@@ -82,12 +82,12 @@ typedef struct cli {
     const char *xlsx;
     const char *pdf;
     const char *png;
-    const char *reden;     /* intrekken */
-    const char *bestand;   /* intrekken */
-    bool wissen;           /* intrekken */
-    bool definitief;       /* report: record what is sent */
-    bool vervang;          /* report --definitief: a second one for the period */
-    bool verzonden;        /* indicators: list the recorded reports */
+    const char *reden;   /* intrekken */
+    const char *bestand; /* intrekken */
+    bool wissen;         /* intrekken */
+    bool definitief;     /* report: record what is sent */
+    bool vervang;        /* report --definitief: a second one for the period */
+    bool verzonden;      /* indicators: list the recorded reports */
     /* SPEC §9 filters (repeatable) and the dashboard's options. */
     const char *regio[64];
     size_t nregio;
@@ -446,8 +446,8 @@ static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
     pm_error err = pm_report_compute_filtered(rep, snap, &req->cfg, period, peil,
                                               &req->filter, msg, msgsize);
     if (!err)
-        err = pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg,
-                                 msgsize);
+        err =
+            pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg, msgsize);
     if (!err && req->audience == PM_EXTERN)
         err = pm_disclosure_apply(rep, req->cfg.min_cell);
     return err;
@@ -1454,10 +1454,10 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    {"init", cmd_init},     {"import", cmd_import},
-    {"check", cmd_check},   {"sjabloon", cmd_sjabloon},
-    {"demo", cmd_demo},     {"indicators", cmd_indicators},
-    {"report", cmd_report}, {"intrekken", cmd_intrekken},
+    {"init", cmd_init},           {"import", cmd_import},
+    {"check", cmd_check},         {"sjabloon", cmd_sjabloon},
+    {"demo", cmd_demo},           {"indicators", cmd_indicators},
+    {"report", cmd_report},       {"intrekken", cmd_intrekken},
     {"dashboard", cmd_dashboard},
 };
 
@@ -1487,14 +1487,22 @@ static const struct single_option {
     const char *name;
     size_t offset; /* of its const char * in cli */
 } single_options[] = {
-    {"--db", offsetof(cli, db_option)},  {"--kind", offsetof(cli, kind)},
-    {"--period", offsetof(cli, period)}, {"--peildatum", offsetof(cli, peildatum)},
-    {"--config", offsetof(cli, config)}, {"--format", offsetof(cli, format)},
-    {"--xlsx", offsetof(cli, xlsx)},     {"--pdf", offsetof(cli, pdf)},
-    {"--png", offsetof(cli, png)},       {"--audience", offsetof(cli, audience)},
-    {"--reden", offsetof(cli, reden)},   {"--bestand", offsetof(cli, bestand)},
-    {"--vergelijk", offsetof(cli, vergelijk)}, {"--titel", offsetof(cli, titel)},
-    {"--per", offsetof(cli, per)},       {"--html", offsetof(cli, html)},
+    {"--db", offsetof(cli, db_option)},
+    {"--kind", offsetof(cli, kind)},
+    {"--period", offsetof(cli, period)},
+    {"--peildatum", offsetof(cli, peildatum)},
+    {"--config", offsetof(cli, config)},
+    {"--format", offsetof(cli, format)},
+    {"--xlsx", offsetof(cli, xlsx)},
+    {"--pdf", offsetof(cli, pdf)},
+    {"--png", offsetof(cli, png)},
+    {"--audience", offsetof(cli, audience)},
+    {"--reden", offsetof(cli, reden)},
+    {"--bestand", offsetof(cli, bestand)},
+    {"--vergelijk", offsetof(cli, vergelijk)},
+    {"--titel", offsetof(cli, titel)},
+    {"--per", offsetof(cli, per)},
+    {"--html", offsetof(cli, html)},
 };
 
 /* The options that may repeat (SPEC §8: a repeated filter unites). */
@@ -1586,8 +1594,9 @@ int pm_cli_main(int argc, char **argv)
     bool figures = strcmp(cmd, "indicators") == 0 || strcmp(cmd, "report") == 0 ||
                    strcmp(cmd, "dashboard") == 0;
     if (!figures && (c.nregio || c.ntype || c.norganisatie || c.vergelijk))
-        return usage_error("%s", "--regio, --type, --organisatie en --vergelijk horen bij "
-                                 "indicators, report en dashboard");
+        return usage_error("%s",
+                           "--regio, --type, --organisatie en --vergelijk horen bij "
+                           "indicators, report en dashboard");
     if ((c.titel || c.per) && strcmp(cmd, "dashboard") != 0)
         return usage_error("%s", "--titel en --per horen bij dashboard");
     if (c.html)

@@ -697,3 +697,63 @@ char *pm_label_reden(const char *id, const pm_figures *f, const pm_config *cfg, 
         reden_budget(f, cfg, buf, size);
     return buf;
 }
+
+const char *pm_label_type_plural(const char *type)
+{
+    if (strcmp(type, "gemeente") == 0)
+        return "gemeenten";
+    if (strcmp(type, "sob") == 0)
+        return "sociaal ontwikkelbedrijven";
+    if (strcmp(type, "opdrachtgever") == 0)
+        return "opdrachtgevers";
+    return type;
+}
+
+/* Appends "a", "a en b", "a, b en c" of n names to buf at *len. */
+static void append_list(char *buf, size_t size, size_t *len, const char *const *names,
+                        size_t n, const char *(*word)(const char *))
+{
+    for (size_t i = 0; i < n && *len < size; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == n ? " en " : ", ";
+        int w = snprintf(buf + *len, size - *len, "%s%s", sep,
+                         word ? word(names[i]) : names[i]);
+        *len = w < 0 ? size : *len + (size_t)w;
+    }
+}
+
+static void append_sep(char *buf, size_t size, size_t *len)
+{
+    if (*len > 0 && *len < size) {
+        int w = snprintf(buf + *len, size - *len, " · ");
+        *len = w < 0 ? size : *len + (size_t)w;
+    }
+}
+
+char *pm_label_filter(const pm_filter *f, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    if (!pm_filter_active(f))
+        return buf;
+    size_t len = 0;
+    if (f->nregios) {
+        int w = snprintf(buf, size, "%s ", f->nregios == 1 ? "Regio" : "Regio's");
+        len = w < 0 ? size : (size_t)w;
+        append_list(buf, size, &len, f->regios, f->nregios, NULL);
+    }
+    if (f->ntypes) {
+        append_sep(buf, size, &len);
+        append_list(buf, size, &len, f->types, f->ntypes, pm_label_type_plural);
+    }
+    if (f->norgs) {
+        append_sep(buf, size, &len);
+        if (len < size) {
+            int w = f->norgs == 1
+                        ? snprintf(buf + len, size - len, "organisatie %s", f->orgs[0])
+                        : snprintf(buf + len, size - len, "%zu organisaties", f->norgs);
+            len = w < 0 ? size : len + (size_t)w;
+        }
+    }
+    return buf;
+}

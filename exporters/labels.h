@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "export.h" /* pm_filter, through the allowed header */
 #include "value.h"
 #include "warning.h"
 
@@ -105,5 +106,15 @@ typedef struct pm_reach_item {
     const char *name;
 } pm_reach_item;
 const pm_reach_item *pm_label_reach_items(size_t *n);
+
+/* The filter in words (SPEC §9), the parts joined by " · ": "Regio Oost",
+ * "Regio's Noord en Oost", "gemeenten", "sociaal ontwikkelbedrijven",
+ * "organisatie GM0363", "3 organisaties". "" without a filter. Truncated
+ * to size like snprintf; returns buf. */
+char *pm_label_filter(const pm_filter *f, char *buf, size_t size);
+
+/* The plural Dutch name of an organisation type: "gemeenten", "sociaal
+ * ontwikkelbedrijven", "opdrachtgevers"; the type itself when unknown. */
+const char *pm_label_type_plural(const char *type);
 
 #endif

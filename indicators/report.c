@@ -681,8 +681,7 @@ pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
     return err;
 }
 
-pm_error pm_report_attach_comparison(pm_report *rep, const pm_report *cmp,
-                                     pm_vergelijk v)
+pm_error pm_report_attach_comparison(pm_report *rep, const pm_report *cmp, pm_vergelijk v)
 {
     /* STUB (issue 14, branch vergelijk). */
     (void)cmp;

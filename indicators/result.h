@@ -227,12 +227,12 @@ typedef struct pm_scope {
     const pm_config *cfg_loaded; /* as loaded: every target period (vervolg) */
     pm_period period;
     pm_day peildatum;
-    pm_day per_from, per_to; /* period start .. min(period end, peildatum) */
-    pm_day cum_from, cum_to; /* start of the running target period (else the
-                                programme start) .. peildatum */
-    int q_first, q_last;     /* trend quarters: programme start .. peildatum */
-    pm_filter filter;        /* SPEC §9; all empty without one */
-    pm_vergelijk vergelijk;  /* the comparison asked for */
+    pm_day per_from, per_to;    /* period start .. min(period end, peildatum) */
+    pm_day cum_from, cum_to;    /* start of the running target period (else the
+                                   programme start) .. peildatum */
+    int q_first, q_last;        /* trend quarters: programme start .. peildatum */
+    pm_filter filter;           /* SPEC §9; all empty without one */
+    pm_vergelijk vergelijk;     /* the comparison asked for */
     pm_period vergelijk_period; /* the whole comparison period (vergelijk set) */
 } pm_scope;
 
