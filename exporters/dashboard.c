@@ -354,6 +354,15 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
                    "\"duidelijk\" alleen als het 95%%-interval van het verschil 0 "
                    "uitsluit.");
     t.width = w;
+    /* The explanation takes what the tile has left: smaller type before it
+     * would run over the tile's edge. */
+    double tw, th;
+    for (;;) {
+        pm_text_measure(cr, text, &t, &tw, &th);
+        if (y + 2 + th <= r.y + r.h - 6 || t.size <= 6)
+            break;
+        t.size -= 0.25;
+    }
     pm_text_draw(cr, text, x, y + 2, &t);
 }
 
@@ -604,7 +613,7 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
              pm_format_date(ctx->period.end, d2, sizeof d2),
              pm_format_date(ctx->peildatum, d3, sizeof d3),
              pm_audience_name(d->in->audience));
-    if (ctx->vergelijk != PM_VERGELIJK_GEEN) {
+    if (ctx->vergelijk != PM_VERGELIJK_GEEN && ctx->vergelijk_period.label[0]) {
         char when[64];
         pm_pdf_add(buf, sizeof buf, " · vergeleken met %s",
                    pm_format_period(ctx->vergelijk_period.start,
