@@ -189,22 +189,10 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     pm_text_style_defaults(&t);
     char buf[320], val[160];
 
-    /* Under a filter R4-R6 and B stay the whole programme's (SPEC §9): the
-     * tile says so in its corner, so no reader takes them for the regio's. */
-    double tag_w = 0, tag_h;
-    if (pm_filter_active(&d->ctx->filter) && !res->gefilterd) {
-        pm_text_style tag = t;
-        tag.size = 7;
-        tag.color = pm_muted;
-        tag.align = PM_ALIGN_RIGHT;
-        pm_text_measure(cr, "hele programma", &tag, &tag_w, &tag_h);
-        pm_text_draw(cr, "hele programma", x + w, y + 2.5, &tag);
-        tag_w += 6;
-    }
     snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
     t.size = 11;
     t.bold = true;
-    y += fit_line(cr, buf, x, y, w - tag_w, &t, 8) + 4;
+    y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
 
     double bh;
     double bw = pm_status_badge(cr, x, y, 8.5, res->status, pm_status_name(res->status),
@@ -222,9 +210,12 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     y += fmax(bh, wh) + 5;
 
     char d1[16], d2[16];
-    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s",
+    /* Under a filter R4-R6 and B stay the whole programme's (SPEC §9). */
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s",
              pm_format_date(res->cumulatief.from, d2, sizeof d2),
-             pm_format_date(d->ctx->cum_to, d1, sizeof d1));
+             pm_format_date(d->ctx->cum_to, d1, sizeof d1),
+             pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
+                                                                  : "");
     t.size = 7.5;
     t.bold = false;
     t.color = pm_muted;
@@ -539,6 +530,18 @@ pm_error pm_dashboard_report_page(const doc *d, cairo_t *cr)
              pm_audience_name(d->in->audience));
     t.size = 9.5;
     y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    /* Under a filter (SPEC §9), whose figures these are, before any tile. */
+    if (pm_filter_active(&ctx->filter)) {
+        char words[512];
+        snprintf(
+            buf, sizeof buf,
+            "Filter: %s. R1, R2 en R3 tellen alleen deze organisaties; R4, R5, R6 en "
+            "B gelden voor het hele programma.",
+            pm_label_filter(&ctx->filter, words, sizeof words));
+        t.bold = true;
+        y += pm_text_draw(cr, buf, x, y, &t) + 2;
+        t.bold = false;
+    }
     /* What the figures rest on (SPEC §7): how far each dataset reaches and
      * the fingerprint of the data. */
     reach_line(d, buf, sizeof buf);
@@ -622,6 +625,17 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     t.size = 9;
     t.bold = false;
     y += fit_line(cr, buf, x, y, w, &t, 7) + 2;
+    /* The title names the filter; this says what it does and does not
+     * reach (SPEC §9). */
+    if (pm_filter_active(&ctx->filter)) {
+        t.size = 8;
+        y +=
+            fit_line(cr,
+                     "R1, R2 en R3 tellen alleen de organisaties van dit filter; R4, R5, "
+                     "R6 en B gelden voor het hele programma.",
+                     x, y, w, &t, 6.5) +
+            1;
+    }
     reach_line(d, buf, sizeof buf);
     t.size = 8;
     t.color = pm_muted;
