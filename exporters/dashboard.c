@@ -204,9 +204,14 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         snprintf(why, sizeof why, "%s", d->hidden_legend);
     else
         pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
-    t.size = 7.5;
-    t.bold = false;
-    double wh = fit_line(cr, why, x + bw + 6, y, w - bw - 6, &t, 6);
+    /* Up to three lines: a reason under a filter explains more. */
+    pm_text_style wt = t;
+    wt.size = 7.5;
+    wt.bold = false;
+    wt.size = pm_text_fit(cr, why, &wt, 2 * (w - bw - 6), 6);
+    wt.width = w - bw - 6;
+    wt.max_lines = 3;
+    double wh = pm_text_draw(cr, why, x + bw + 6, y, &wt);
     y += fmax(bh, wh) + 5;
 
     char d1[16], d2[16];
