@@ -152,8 +152,8 @@ static void comparison_words(const doc *d, const pm_result *res, char *buf, size
         return;
     }
     if (!c->has_verschil) {
-        snprintf(buf, size, "%s: geen vergelijking, geen gegevens in beide perioden",
-                 when);
+        snprintf(buf, size,
+                 "%s: geen vergelijking, een van beide perioden heeft geen waarde", when);
         return;
     }
     if (strcmp(res->id, "R6") == 0)
