@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "filter.h"
 #include "indicator.h"
 #include "result.h"
 
@@ -20,6 +21,7 @@ typedef struct pm_snapshot {
     bool in_transaction; /* BEGIN done, COMMIT in pm_snapshot_end */
     pm_calendar cal;     /* of the last pm_report_compute */
     pm_context ctx;      /* ditto; ctx.cal points at cal */
+    pm_orgset filter;    /* ditto, resolved; ctx.filter points at it when active */
 } pm_snapshot;
 
 /* Opens one read transaction on db for the whole command: everything read
