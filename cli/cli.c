@@ -478,6 +478,15 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
     if (!err && req->vergelijk != PM_VERGELIJK_GEEN)
         err = pm_report_attach_comparison(rep, &cmp, req->vergelijk);
     pm_report_free(&cmp);
+    /* An empty set is a valid question with an empty answer, but most
+     * likely a mistake: said once, the figures are still made. */
+    if (!err && rep->scope.filter_empty) {
+        char words[512];
+        fprintf(stderr,
+                "pijlermonitor: waarschuwing: geen enkele organisatie valt binnen het "
+                "filter (%s); R1, R2 en R3 tellen daarom niets\n",
+                pm_label_filter(&rep->scope.filter, words, sizeof words));
+    }
     return err;
 }
 
