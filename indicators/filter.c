@@ -60,12 +60,14 @@ static void names_or(const char *const *list, size_t n, char *buf, size_t size)
     }
 }
 
-/* Index of name in list[0..n), or -1; *hint the entry equal but for case. */
+/* Index of name in list[0..n), or -1 (also for NULL); *hint the entry
+ * equal but for case. Not orgs.h's pm_index_of: orgs.c calls this module,
+ * and the layer's files call each other one way only. */
 static int find_name(const char *const *list, size_t n, const char *name,
                      const char **hint)
 {
     *hint = NULL;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; name && i < n; i++) {
         if (strcmp(list[i], name) == 0)
             return (int)i;
         if (strcasecmp(list[i], name) == 0)
@@ -218,10 +220,11 @@ static pm_error write_set(const pm_context *ctx, pm_orgset *s, char *msg, size_t
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(rd)) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(rd, 0);
-        int regio =
-            pm_index_of(pm_regios, PM_NREGIOS, (const char *)sqlite3_column_text(rd, 1));
-        int type = pm_index_of(pm_org_types, PM_NTYPES,
-                               (const char *)sqlite3_column_text(rd, 2));
+        const char *ignored;
+        int regio = find_name(pm_regios, PM_NREGIOS,
+                              (const char *)sqlite3_column_text(rd, 1), &ignored);
+        int type = find_name(pm_org_types, PM_NTYPES,
+                             (const char *)sqlite3_column_text(rd, 2), &ignored);
         if (!pm_orgset_contains(s, regio, type, id))
             continue;
         s->count++;
