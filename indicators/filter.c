@@ -225,6 +225,7 @@ static pm_error write_set(const pm_context *ctx, pm_orgset *s, char *msg, size_t
                               (const char *)sqlite3_column_text(rd, 1), &ignored);
         int type = find_name(pm_org_types, PM_NTYPES,
                              (const char *)sqlite3_column_text(rd, 2), &ignored);
+        s->total++;
         if (!pm_orgset_contains(s, regio, type, id))
             continue;
         s->count++;

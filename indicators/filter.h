@@ -23,6 +23,7 @@ typedef struct pm_orgset {
     char **ids;          /* --organisatie, sorted (strcmp), owned; none: any */
     size_t nids;
     long count; /* organisations in O */
+    long total; /* organisations in the store */
 } pm_orgset;
 
 /* Checks *f against the store behind ctx->db and resolves it into *out

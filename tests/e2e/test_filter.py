@@ -342,11 +342,20 @@ if doc:
         check(all(ORGS[c["sleutel"]]["regio"] == "Oost" for c in orgs),
               f"R2_organisation_breakdown_under_regio_Oost_only_Oost_{kind}",
               [c["sleutel"] for c in orgs])
-    # The trend under a filter: each point an independent count for its
-    # quarter as known on the peildatum, and eerder as known at its end.
-    O = org_set(regios=("Oost",))
+    R3 = by_id(doc)["R3"]
+    check("alleen het aandeel telt" in R3["reden"] and "hele programma" in R3["reden"],
+          "R3_reason_under_filter_says_share_alone_and_why", R3["reden"])
+
+# The trend under a filter: each point an independent count for its quarter as
+# known on the peildatum, and eerder as known at its end. A regio (R3 seeks per
+# specialist) and one organisation (R3 reads the set's inzet from its side).
+for label, args, O in (("regio_Oost", ["--regio", "Oost"], org_set(regios=("Oost",))),
+                       ("one_organisation", ["--organisatie", busiest[0]], {busiest[0]})):
+    r, doc = indicators(Q4[0], *args)
+    if not doc:
+        continue
     peil = Q4[3]
-    for iid, fn in (("R1", r1), ("R3", r3)):
+    for iid, fn in (("R1", r1), ("R2", r2), ("R3", r3)):
         ok_now = ok_then = True
         detail = []
         for p in by_id(doc)[iid]["trend"]:
@@ -359,12 +368,9 @@ if doc:
             if any(p["eerder"][k] != then[k] for k in keys):
                 ok_then = False
                 detail.append((p["kwartaal"], "eerder", p["eerder"], then))
-        check(ok_now, f"{iid}_trend_under_regio_Oost_equals_count_per_quarter", detail)
-        check(ok_then, f"{iid}_trend_eerder_under_regio_Oost_equals_count_at_quarter_end",
+        check(ok_now, f"{iid}_trend_under_{label}_equals_count_per_quarter", detail)
+        check(ok_then, f"{iid}_trend_eerder_under_{label}_equals_count_at_quarter_end",
               detail)
-    R3 = by_id(doc)["R3"]
-    check("alleen het aandeel telt" in R3["reden"] and "hele programma" in R3["reden"],
-          "R3_reason_under_filter_says_share_alone_and_why", R3["reden"])
 
 # R3 under a filter: fewer than 10 active specialists is not rood by itself
 # (the oracle finds 8 active, 5 of 5 rated good, in Noord until 2025-Q1's end).
