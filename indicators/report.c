@@ -537,6 +537,10 @@ pm_error pm_report_use_sent(pm_report *rep, pm_snapshot *snap, const char *publi
                 continue;
             for (size_t k = 0; k < rep->nresults; k++) {
                 pm_result *r = &rep->results[k];
+                /* What was sent is the whole programme's: a filtered
+                 * indicator's eerder stays its own count at the quarter end. */
+                if (r->gefilterd)
+                    continue;
                 if (strcmp(r->id, id->valuestring) != 0 || t >= r->ntrend)
                     continue;
                 figures_from_json(per, &r->trend[t].eerder);
