@@ -1598,6 +1598,13 @@ int pm_cli_main(int argc, char **argv)
         return usage_error("%s", "--definitief en --vervang horen bij report");
     if (c.vervang && !c.definitief)
         return usage_error("%s", "--vervang kan alleen samen met --definitief");
+    /* What is recorded as sent is the programme's report: the eerder of every
+     * later report reads it, so a filtered one would pass as the national
+     * figures (SPEC §5, §9). */
+    if (c.definitief && (c.nregio || c.ntype || c.norganisatie))
+        return usage_error("%s",
+                           "een definitieve rapportage gaat over het hele programma; "
+                           "laat --regio, --type en --organisatie weg");
     if (c.verzonden && strcmp(cmd, "indicators") != 0)
         return usage_error("%s", "--verzonden hoort bij indicators");
     bool figures = strcmp(cmd, "indicators") == 0 || strcmp(cmd, "report") == 0 ||
