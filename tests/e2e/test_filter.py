@@ -447,6 +447,30 @@ if r.code == 0:
     check("Filter: Regio Oost" in page1 and page1.count("hele programma") >= 5,
           "pdf_page1_says_filter_and_hele_programma", page1[:1500])
 
+# What was sent is the programme's report: a filtered report is refused as
+# definitief, and a filtered trend's eerder is its own count at the quarter
+# end, not the national figure recorded as sent; R4-B still use what was sent.
+r = w.run("report", "--period", "2025-Q4", "--regio", "Oost", "--pdf", "d.pdf", "--definitief")
+check(r.code == 1 and "hele programma" in r.err
+      and not os.path.exists(os.path.join(w.path, "d.pdf")),
+      "definitief_with_a_filter_is_refused", r)
+r = w.run("report", "--period", "2025-Q4", "--audience", "intern", "--pdf", "sent.pdf",
+          "--definitief")
+check(r.code == 0, "unfiltered_definitief_is_recorded", r)
+r, doc = indicators("2026-Q1", "--regio", "Oost")
+if doc:
+    O = org_set(regios=("Oost",))
+    q4 = (date(2025, 10, 1), date(2025, 12, 31))
+    for iid, fn in (("R1", r1), ("R2", r2), ("R3", r3)):
+        p = [p for p in by_id(doc)[iid]["trend"] if p["kwartaal"] == "2025-Q4"][0]
+        exp = fn(*q4, q4[1], O)
+        check(p["eerder"]["bron"] == "herberekend" and p["eerder"]["teller"] == exp["teller"]
+              and p["eerder"]["noemer"] == exp["noemer"],
+              f"{iid}_filtered_eerder_is_not_the_sent_national_figure", (p["eerder"], exp))
+    p = [p for p in by_id(doc)["R4"]["trend"] if p["kwartaal"] == "2025-Q4"][0]
+    check(p["eerder"]["bron"] == "verzonden", "R4_eerder_under_a_filter_is_what_was_sent",
+          p["eerder"])
+
 # Speed of the closest-id message at 66,666 organisations.
 big = Workdir()
 big.init()
