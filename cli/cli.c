@@ -855,12 +855,22 @@ static const char *const *per_values(const char *per)
     return strcmp(per, "regio") == 0 ? pm_regios : dashboard_types;
 }
 
+/* The filter of one --per value: that regio or that type alone. */
+static void per_filter(const char *per, const char *const *value, pm_filter *f)
+{
+    if (strcmp(per, "regio") == 0)
+        *f = (pm_filter){.regios = value, .nregios = 1};
+    else
+        *f = (pm_filter){.types = value, .ntypes = 1};
+}
+
 /* "dashboard-2025-Q4-noord-west.pdf", "dashboard-intern-2025-Q4-sob.pdf":
  * the period's label (a range's ".." as "-tot-") and the value in lower
- * case. NULL when out of memory; free it. */
+ * case; without a value "dashboard-2025-Q4.pdf". NULL when out of memory;
+ * free it. */
 static char *dashboard_name(const pm_period *p, pm_audience a, const char *value)
 {
-    size_t len = strlen(p->label) + strlen(value) + 48;
+    size_t len = strlen(p->label) + (value ? strlen(value) : 0) + 48;
     char *name = malloc(len);
     if (!name)
         return NULL;
@@ -874,8 +884,9 @@ static char *dashboard_name(const pm_period *p, pm_audience a, const char *value
         } else
             name[at++] = *s;
     }
-    name[at++] = '-';
-    for (const char *s = value; *s && at + 5 < len; s++)
+    if (value)
+        name[at++] = '-';
+    for (const char *s = value ? value : ""; *s && at + 5 < len; s++)
         name[at++] = *s == ' ' ? '-' : (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
     snprintf(name + at, len - at, ".pdf");
     return name;
@@ -893,11 +904,7 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
     *written = 0;
     for (size_t i = 0; !err && values[i]; i++) {
         report_request one = *req;
-        const char *value[1] = {values[i]};
-        if (strcmp(per, "regio") == 0)
-            one.filter = (pm_filter){.regios = value, .nregios = 1};
-        else
-            one.filter = (pm_filter){.types = value, .ntypes = 1};
+        per_filter(per, &values[i], &one.filter);
         char *name = dashboard_name(&req->period, req->audience, values[i]);
         dashboard_target to = {0};
         if (!name) {
@@ -1515,9 +1522,29 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                 err = PM_ERR_NOMEM;
         }
     }
+    /* The dashboards (extern): the national one compared with the quarter
+     * before, and one per regio. */
+    char *dash_names[1 + PM_NREGIOS] = {NULL};
+    char *dash_paths[1 + PM_NREGIOS] = {NULL};
+    size_t dash_ids[1 + PM_NREGIOS];
+    for (size_t i = 0; i <= PM_NREGIOS && !err; i++) {
+        dash_names[i] = dashboard_name(&period, PM_EXTERN, i ? pm_regios[i - 1] : NULL);
+        if (!dash_names[i] || !names_add(owned, dash_names[i])) {
+            err = PM_ERR_NOMEM;
+            snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+        }
+    }
     size_t manifest = 0;
     if (!err)
         err = demo_manifest_add(set, dir, owned, &manifest, msg, sizeof msg);
+    for (size_t i = 0; i <= PM_NREGIOS && !err; i++) {
+        dash_paths[i] = path_in(dir, dash_names[i]);
+        err = dash_paths[i] ? pm_outset_add_file(set, "het dashboard", dash_paths[i], 0,
+                                                 &dash_ids[i], msg, sizeof msg)
+                            : PM_ERR_NOMEM;
+        if (!dash_paths[i])
+            snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    }
     char *paths[2][3] = {{NULL}};
     for (int a = 0; a < 2 && !err; a++) {
         for (int k = 0; k < 3 && !err; k++) {
@@ -1551,16 +1578,41 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                               .vergelijk = PM_VERGELIJK_GEEN};
         err = write_reports(&snap, &req, &out[a], a == 0, msg, sizeof msg);
     }
+    char fingerprint[20] = "";
+    if (!err)
+        err = pm_store_fingerprint(db, fingerprint, msg, sizeof msg);
+    for (size_t i = 0; i <= PM_NREGIOS && !err; i++) {
+        report_request req = {.period = period,
+                              .peil = period.end,
+                              .audience = PM_EXTERN,
+                              .cfg = *cfg,
+                              .vergelijk = i ? PM_VERGELIJK_GEEN : PM_VERGELIJK_VORIGE};
+        if (i)
+            per_filter("regio", &pm_regios[i - 1], &req.filter);
+        dashboard_target to = {.pdf_tmp = pm_outset_tmp(set, dash_ids[i]),
+                               .pdf_shown = dash_paths[i]};
+        err = write_dashboard(&snap, &req, NULL, now, fingerprint, &to, false, msg,
+                              sizeof msg);
+    }
     pm_snapshot_end(&snap);
     if (!err)
         err = pm_outset_commit(set, msg, sizeof msg);
     for (int a = 0; a < 2 && !err; a++)
         print_outputs(&out[a], a == 0 ? PM_EXTERN : PM_INTERN, paths[a][0], paths[a][1],
                       paths[a][2]);
+    if (!err) {
+        printf("Dashboard (extern, vergeleken met de periode ervoor): %s\n",
+               dash_paths[0]);
+        printf("Dashboards per regio (extern): %d in %s\n", PM_NREGIOS, dir);
+    }
     pm_outset_free(set);
     for (int a = 0; a < 2; a++)
         for (int k = 0; k < 3; k++)
             free(paths[a][k]);
+    for (size_t i = 0; i <= PM_NREGIOS; i++) {
+        free(dash_names[i]);
+        free(dash_paths[i]);
+    }
     if (err == PM_ERR_NOMEM && !set)
         snprintf(msg, sizeof msg, "%s", pm_strerror(err));
     return err ? fail(err, msg) : 0;
