@@ -654,11 +654,19 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     size_t nwarn =
         pm_label_reach_warnings(d->rep->has_tot, d->rep->gegevens_tot, ctx->peildatum,
                                 ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
-    if (nwarn) {
+    /* A filter without organisations comes first: it empties R1-R3. */
+    bool empty = pm_filter_active(&ctx->filter) && ctx->filter_empty;
+    if (nwarn || empty) {
         buf[0] = '\0';
-        pm_pdf_add(buf, sizeof buf, "Let op: %s", warn[0]);
-        if (nwarn > 1)
-            pm_pdf_add(buf, sizeof buf, " (en %zu meer)", nwarn - 1);
+        if (empty)
+            pm_pdf_add(buf, sizeof buf,
+                       "Let op: geen enkele organisatie valt binnen het filter; R1, R2 "
+                       "en R3 tellen daarom niets");
+        else
+            pm_pdf_add(buf, sizeof buf, "Let op: %s", warn[0]);
+        size_t more = empty ? nwarn : nwarn - 1;
+        if (more)
+            pm_pdf_add(buf, sizeof buf, " (en %zu meer)", more);
         pm_pdf_add(buf, sizeof buf, ".");
         t.size = 8.5;
         t.bold = true;

@@ -124,6 +124,9 @@ int main(void)
           "header_names_the_comparison_period");
     CHECK(strstr(t, "R1, R2 en R3 tellen alleen de organisaties van dit filter") != NULL,
           "header_says_what_the_filter_reaches");
+    CHECK(strstr(t, "Let op: De hulpvragen lopen tot") != NULL &&
+              strstr(t, "(en 2 meer)") != NULL,
+          "one_warning_line_first_warning_and_the_count_of_the_others");
     CHECK(strstr(t, "Periode 2e kwartaal 2025: <5") != NULL, "hidden_periode_reads_lt5");
     CHECK(strstr(t, "<5: minder dan 5 waarnemingen, niet getoond") != NULL,
           "hidden_figure_says_why");
@@ -143,6 +146,18 @@ int main(void)
     if (hele != 5)
         printf("# %zu times: %s\n", hele, t);
     free(t);
+
+    /* A filter that leaves no organisation is the warning line's first
+     * word: the page must not read as a regio without requests. */
+    rep.scope.filter_empty = true;
+    err = pm_pdf_write_dashboard(&in, pdf, "dash.pdf", NULL, NULL, msg, sizeof msg);
+    t = pdf_text(pdf);
+    CHECK(err == PM_OK &&
+              strstr(t, "Let op: geen enkele organisatie valt binnen het filter; R1, R2 "
+                        "en R3 tellen daarom niets (en 3 meer)") != NULL,
+          "empty_filter_leads_the_warning_line");
+    free(t);
+    rep.scope.filter_empty = false;
 
     FILE *f = fopen(png, "rb");
     unsigned char head[24] = {0};
