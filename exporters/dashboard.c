@@ -588,6 +588,10 @@ void pm_dashboard_title(const doc *d, char *buf, size_t size)
     }
     char words[256];
     pm_label_filter(&d->ctx->filter, words, sizeof words);
+    /* The words are made for the middle of a sentence ("gemeenten"); a
+     * title starts with a capital. */
+    if (words[0] >= 'a' && words[0] <= 'z')
+        words[0] = (char)(words[0] - 'a' + 'A');
     snprintf(buf, size, "%s · %s", *words ? words : "Hele programma", d->period_name);
 }
 

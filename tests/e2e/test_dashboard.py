@@ -310,6 +310,10 @@ else:
     got = sorted(n for n in os.listdir(tdir) if n.endswith(".pdf")) if r.code == 0 else []
     check(got == ["dashboard-2025-Q4-gemeente.pdf", "dashboard-2025-Q4-sob.pdf"],
           "per_type_writes_two_files", (r, got))
+    if got:
+        ts = text_of(os.path.join(tdir, "dashboard-2025-Q4-sob.pdf"))
+        check("Sociaal ontwikkelbedrijven · 4e kwartaal 2025" in ts,
+              "type_title_starts_with_a_capital", ts[:300])
     # A filtered single dashboard names its filter in the title.
     pr = os.path.join(w.path, "oost.pdf")
     r = dash(w, "--period", "2025-Q4", "--regio", "Oost", "--type", "gemeente",
