@@ -314,6 +314,13 @@ else:
         ts = text_of(os.path.join(tdir, "dashboard-2025-Q4-sob.pdf"))
         check("Sociaal ontwikkelbedrijven · 4e kwartaal 2025" in ts,
               "type_title_starts_with_a_capital", ts[:300])
+    # All or none: a regio whose file cannot be written (a folder by that
+    # name) leaves none of the six, not the three made before it.
+    bad = os.path.join(w.path, "bad")
+    os.makedirs(os.path.join(bad, "dashboard-2025-Q4-oost.pdf"))
+    r = dash(w, "--period", "2025-Q4", "--per", "regio", bad)
+    check(r.code == 3 and sorted(os.listdir(bad)) == ["dashboard-2025-Q4-oost.pdf"],
+          "per_fails_all_or_none", (r, os.listdir(bad)))
     # A filtered single dashboard names its filter in the title.
     pr = os.path.join(w.path, "oost.pdf")
     r = dash(w, "--period", "2025-Q4", "--regio", "Oost", "--type", "gemeente",
