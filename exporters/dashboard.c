@@ -214,17 +214,25 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     double wh = pm_text_draw(cr, why, x + bw + 6, y, &wt);
     y += fmax(bh, wh) + 5;
 
-    char d1[16], d2[16];
-    /* Under a filter R4-R6 and B stay the whole programme's (SPEC §9). */
-    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s",
+    char d1[16], d2[16], target[96];
+    /* Under a filter R4-R6 and B stay the whole programme's (SPEC §9). A
+     * comparison line needs the room of the target's own line: the target
+     * then follows the cumulative range (as on branch vergelijk's tile). */
+    bool cmp = res->vergelijking.present;
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s%s%s",
              pm_format_date(res->cumulatief.from, d2, sizeof d2),
              pm_format_date(d->ctx->cum_to, d1, sizeof d1),
              pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
-                                                                  : "");
+                                                                  : "",
+             cmp ? " · doel " : "",
+             cmp ? pm_label_target(res->id, d->cfg, target, sizeof target) : "");
     t.size = 7.5;
     t.bold = false;
     t.color = pm_muted;
-    y += pm_text_draw(cr, buf, x, y, &t);
+    if (cmp)
+        y += fit_line(cr, buf, x, y, w, &t, 6);
+    else
+        y += pm_text_draw(cr, buf, x, y, &t);
 
     figure_text(d, res, &res->cumulatief, val, sizeof val);
     t.size = 17;
@@ -240,20 +248,19 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
 
     /* With --vergelijk: the earlier period beside this one, in ink, since
-     * the reader asked for it. */
-    if (res->vergelijking.present) {
-        char cmp[256];
-        comparison_words(d, res, cmp, sizeof cmp);
-        snprintf(buf, sizeof buf, "Vergeleken met %s", cmp);
+     * the reader asked for it; else the target. */
+    if (cmp) {
+        char words[256];
+        comparison_words(d, res, words, sizeof words);
+        snprintf(buf, sizeof buf, "Vergeleken met %s", words);
         t.size = 8;
         y += fit_line(cr, buf, x, y, w, &t, 6.5) + 2;
+    } else {
+        snprintf(buf, sizeof buf, "Doel: %s",
+                 pm_label_target(res->id, d->cfg, target, sizeof target));
+        t.size = 8;
+        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
     }
-
-    char target[96];
-    snprintf(buf, sizeof buf, "Doel: %s",
-             pm_label_target(res->id, d->cfg, target, sizeof target));
-    t.size = 8;
-    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
     /* The sparkline's band along the bottom; the n line only where it fits
      * above it (the indicator's page always gives n). */
     double spark_top = r.y + r.h - 19;
@@ -263,7 +270,10 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
     double nw, nh;
     pm_text_measure(cr, buf, &nt, &nw, &nh);
-    if (y + nh <= spark_top - 2)
+    /* With a comparison line the n line comes lower; it must also clear
+     * the sentence that stands in for a sparkline (3 points higher). */
+    double n_limit = cmp ? fmin(spark_top, r.y + r.h - 22) : spark_top;
+    if (y + nh <= n_limit - 2)
         fit_line(cr, buf, x, y, w, &t, 6.5);
 
     /* The sparkline along the bottom, its range written beside it. */
@@ -576,7 +586,18 @@ pm_error pm_dashboard_report_page(const doc *d, cairo_t *cr)
     target_sentence(d, buf, sizeof buf);
     t.size = 8.5;
     t.color = pm_muted;
-    y += pm_text_draw(cr, buf, x, y, &t) + 8;
+    y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    /* What the comparison lines on the tiles compare (SPEC §9). */
+    if (ctx->vergelijk != PM_VERGELIJK_GEEN && ctx->vergelijk_period.label[0]) {
+        char name[64];
+        snprintf(buf, sizeof buf,
+                 "Vergeleken met %s, zoals bekend op de peildatum; \"duidelijk\": "
+                 "buiten de marge van toeval (95%%).",
+                 pm_format_period(ctx->vergelijk_period.start, ctx->vergelijk_period.end,
+                                  name, sizeof name));
+        y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    }
+    y += 6;
     return body(d, cr, y);
 }
 
