@@ -828,7 +828,8 @@ static void actief_words(const pm_result *r, char *buf, size_t size)
 }
 
 /* The difference of a share, milestone or budget percentage in words. */
-static void share_words(const pm_result *r, const char *then_name, char *buf, size_t size)
+static void share_words(const pm_result *r, const char *then_name, bool kort, char *buf,
+                        size_t size)
 {
     const pm_comparison *k = &r->vergelijking;
     double now = r->periode.waarde, then = k->f.waarde;
@@ -839,21 +840,28 @@ static void share_words(const pm_result *r, const char *then_name, char *buf, si
     pp_text(now, then, dec, pp, sizeof pp);
     const char *what = strcmp(r->id, "B") == 0 ? "uitputting " : "";
     bool up = shown_percent(now, dec) > shown_percent(then, dec);
-    if (!pp[0])
+    if (!pp[0] && kort)
+        put(buf, size, "%sbleef gelijk: %s", what, b);
+    else if (!pp[0])
         put(buf, size, "%sbleef gelijk: %s, net als in %s", what, b, then_name);
     else if (k->has_interval && k->significant)
         put(buf, size, "%s%s duidelijk van %s naar %s (%s procentpunt)", what,
             up ? "steeg" : "daalde", a, b, pp);
+    else if (k->has_interval && kort)
+        put(buf, size, "%s%s procentpunt, binnen de marge van toeval", what, pp);
     else if (k->has_interval)
         put(buf, size, "%s%s procentpunt ten opzichte van %s, binnen de marge van toeval",
             what, pp, then_name);
+    else if (kort)
+        put(buf, size, "%s%s van %s naar %s (%s procentpunt)", what,
+            up ? "steeg" : "daalde", a, b, pp);
     else /* every milestone and every euro counts: a plain difference */
         put(buf, size, "%s%s van %s naar %s (%s procentpunt ten opzichte van %s)", what,
             up ? "steeg" : "daalde", a, b, pp, then_name);
 }
 
-char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf,
-                            size_t size)
+static char *comparison_words(const pm_result *r, const pm_scope *scope, bool kort,
+                              char *buf, size_t size)
 {
     if (!size)
         return buf;
@@ -876,8 +884,13 @@ char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf
     char main[320];
     if (strcmp(r->id, "R6") == 0) {
         long now = r->periode.aantal, then = k->f.aantal;
-        if (now == then)
+        if (now == then && kort)
+            put(main, sizeof main, "evenveel (%ld)", now);
+        else if (now == then)
             put(main, sizeof main, "evenveel als in %s (%ld)", then_name, now);
+        else if (kort)
+            put(main, sizeof main, "%ld %s (%ld tegen %ld)", labs(now - then),
+                now > then ? "meer" : "minder", now, then);
         else
             put(main, sizeof main, "%ld %s dan in %s (%ld tegen %ld)", labs(now - then),
                 now > then ? "meer" : "minder", then_name, now, then);
@@ -890,7 +903,7 @@ char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf
             put(where, sizeof where, "in %s", then_missing ? then_name : now_name);
         put(main, sizeof main, "geen vergelijking: %s %s", where, missing_words(r->id));
     } else {
-        share_words(r, then_name, main, sizeof main);
+        share_words(r, then_name, kort, main, sizeof main);
     }
     if (strcmp(r->id, "R3") == 0) {
         char act[96];
@@ -900,6 +913,18 @@ char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf
         put(buf, size, "%s", main);
     }
     return buf;
+}
+
+char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf,
+                            size_t size)
+{
+    return comparison_words(r, scope, false, buf, size);
+}
+
+char *pm_label_vergelijking_kort(const pm_result *r, const pm_scope *scope, char *buf,
+                                 size_t size)
+{
+    return comparison_words(r, scope, true, buf, size);
 }
 
 char *pm_label_verschil(const pm_result *r, char *buf, size_t size)

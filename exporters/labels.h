@@ -132,6 +132,13 @@ const char *pm_label_type_plural(const char *type);
 char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf,
                             size_t size);
 
+/* The same words where the page names the comparison period once (a
+ * tile): without "ten opzichte van <periode>" and "dan in <periode>":
+ * "+1,2 procentpunt, binnen de marge van toeval", "3 meer (5 tegen 2)".
+ * Words that say why there is no comparison keep the period. */
+char *pm_label_vergelijking_kort(const pm_result *r, const pm_scope *scope, char *buf,
+                                 size_t size);
+
 /* The comparison period as a reader names it ("3e kwartaal 2025"), "" when
  * the report has no comparison. Returns buf (48 bytes are enough). */
 char *pm_label_vergelijking_periode(const pm_scope *scope, char *buf, size_t size);
