@@ -300,7 +300,10 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
     double nw, nh;
     pm_text_measure(cr, buf, &nt, &nw, &nh);
-    if (y + nh <= spark_top - 2)
+    /* With a comparison line the n line comes lower; it must also clear
+     * the sentence that stands in for a sparkline (3 points higher). */
+    double n_limit = cmp ? fmin(spark_top, r.y + r.h - 22) : spark_top;
+    if (y + nh <= n_limit - 2)
         fit_line(cr, buf, x, y, w, &t, 6.5);
 
     /* The sparkline along the bottom, its range written beside it. */
