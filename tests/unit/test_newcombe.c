@@ -12,8 +12,11 @@
  * independent proportions: comparison of eleven methods", Stat Med
  * 17:873-890, Table II, method 10 (score interval without continuity
  * correction), to 4 decimals. The same values are reproduced by R's ratesci
- * (moverci type "wilson": example (d) -0.0381, 0.1926) and by the SAS
- * reference values for "newcombe-score" (examples (a), (b), (g)). */
+ * (moverci type "wilson": example (d) -0.0381, 0.1926), by the SAS
+ * reference values for "newcombe-score" (examples (a), (b), (g)), and all
+ * eight by several independent test suites that quote Table II; computed
+ * here with z = 1.959964 (pm_wilson) they round to the published ones, as
+ * with the paper's z = 1.96. */
 static const struct {
     int k1, n1, k2, n2;
     double lo, hi;
