@@ -124,51 +124,12 @@ static char *figure_text(const doc *d, const pm_result *res, const pm_figures *f
     return buf;
 }
 
-/* A difference with its sign: "+3,4 procentpunt", "−2". */
-static void signed_difference(const pm_result *res, double v, char *buf, size_t size)
-{
-    char num[32];
-    const char *sign = v > 0 ? "+" : v < 0 ? "\u2212" : "";
-    if (strcmp(res->id, "R6") == 0)
-        snprintf(buf, size, "%s%s", sign, pm_format_count(fabs(v), num, sizeof num));
-    else
-        snprintf(buf, size, "%s%s procentpunt", sign,
-                 pm_format_decimal(fabs(v) * 100.0, 1, num, sizeof num));
-}
-
-/* The comparison of one tile in words (SPEC §9): the earlier value, the
- * difference and what it means. For proportions "duidelijk" only when
- * Newcombe's interval excludes 0; for counts and money the direction.
- * The one place that words a pm_comparison on the page: when labels.c
- * gets the shared comparison words (branch vergelijk) this calls them. */
+/* The comparison of one tile in words (SPEC §9): the shared words of
+ * labels.c in their short form, the period being named in the page's
+ * header (and in the legend). */
 static void comparison_words(const doc *d, const pm_result *res, char *buf, size_t size)
 {
-    const pm_comparison *c = &res->vergelijking;
-    char when[64], val[64], diff[64];
-    pm_format_period(d->ctx->vergelijk_period.start, d->ctx->vergelijk_period.end, when,
-                     sizeof when);
-    if (c->suppress != PM_SUPPRESS_NONE || c->f.suppress != PM_SUPPRESS_NONE) {
-        snprintf(buf, size, "%s: %s", when, d->hidden);
-        return;
-    }
-    if (!c->has_verschil) {
-        snprintf(buf, size,
-                 "%s: geen vergelijking, een van beide perioden heeft geen waarde", when);
-        return;
-    }
-    if (strcmp(res->id, "R6") == 0)
-        snprintf(val, sizeof val, "%ld", c->f.aantal);
-    else
-        pm_format_percent(c->f.waarde, 1, val, sizeof val);
-    signed_difference(res, c->verschil, diff, sizeof diff);
-    const char *words;
-    if (c->has_interval)
-        words = !c->significant   ? "geen duidelijk verschil"
-                : c->verschil > 0 ? "steeg duidelijk"
-                                  : "daalde duidelijk";
-    else
-        words = c->verschil > 0 ? "hoger" : c->verschil < 0 ? "lager" : "gelijk";
-    snprintf(buf, size, "%s: %s · %s, %s", when, val, diff, words);
+    pm_label_vergelijking_kort(res, d->ctx, buf, size);
 }
 
 static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
@@ -252,9 +213,8 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     if (cmp) {
         char words[256];
         comparison_words(d, res, words, sizeof words);
-        snprintf(buf, sizeof buf, "Vergeleken met %s", words);
         t.size = 8;
-        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 2;
+        y += fit_line(cr, words, x, y, w, &t, 6.5) + 2;
     } else {
         snprintf(buf, sizeof buf, "Doel: %s",
                  pm_label_target(res->id, d->cfg, target, sizeof target));
@@ -345,20 +305,19 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
         pm_status_icon(cr, x + 5, y + 5, 4.5, st);
         y += pm_text_draw(cr, buf, x + 16, y, &t) + 3;
     }
-    char text[640], d1[16];
+    char text[640], d1[16], cmp_name[64];
+    /* With --vergelijk every tile has one more line; say what it is. */
+    bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
+    pm_label_vergelijking_periode(d->ctx, cmp_name, sizeof cmp_name);
     snprintf(
         text, sizeof text,
         "Het grote getal is cumulatief: vanaf de start van de doelperiode (%s) tot de "
-        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode. "
-        "Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
+        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode%s"
+        "%s. Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
         pm_format_date(d->rep->nresults ? d->rep->results[0].cumulatief.from
                                         : d->ctx->cum_from,
-                       d1, sizeof d1));
-    if (d->ctx->vergelijk != PM_VERGELIJK_GEEN)
-        pm_pdf_add(text, sizeof text,
-                   " \"Vergeleken met\" geeft de eerdere periode en het verschil; "
-                   "\"duidelijk\" alleen als het 95%%-interval van het verschil 0 "
-                   "uitsluit.");
+                       d1, sizeof d1),
+        cmp ? "; de regel daaronder vergelijkt haar met " : "", cmp ? cmp_name : "");
     t.width = w;
     /* The explanation takes what the tile has left: smaller type before it
      * would run over the tile's edge. */
@@ -466,6 +425,21 @@ static void target_sentence(const doc *d, char *buf, size_t size)
     else
         snprintf(buf, size, "Het programma begint pas op %s: er is nog niets te tellen.",
                  pm_format_date(ctx->cum_from, d1, sizeof d1));
+}
+
+/* What the comparison lines on the tiles compare (SPEC §9), into buf;
+ * false without --vergelijk. */
+static bool comparison_sentence(const doc *d, char *buf, size_t size)
+{
+    const pm_scope *ctx = d->ctx;
+    if (ctx->vergelijk == PM_VERGELIJK_GEEN || !ctx->vergelijk_period.label[0])
+        return false;
+    char name[64];
+    snprintf(buf, size,
+             "Vergeleken met %s, zoals bekend op de peildatum; \"duidelijk\": buiten de "
+             "marge van toeval (95%%).",
+             pm_label_vergelijking_periode(ctx, name, sizeof name));
+    return true;
 }
 
 /* Below either page's header: the eindstand, the count per status and the
@@ -587,16 +561,8 @@ pm_error pm_dashboard_report_page(const doc *d, cairo_t *cr)
     t.size = 8.5;
     t.color = pm_muted;
     y += pm_text_draw(cr, buf, x, y, &t) + 2;
-    /* What the comparison lines on the tiles compare (SPEC §9). */
-    if (ctx->vergelijk != PM_VERGELIJK_GEEN && ctx->vergelijk_period.label[0]) {
-        char name[64];
-        snprintf(buf, sizeof buf,
-                 "Vergeleken met %s, zoals bekend op de peildatum; \"duidelijk\": "
-                 "buiten de marge van toeval (95%%).",
-                 pm_format_period(ctx->vergelijk_period.start, ctx->vergelijk_period.end,
-                                  name, sizeof name));
+    if (comparison_sentence(d, buf, sizeof buf))
         y += pm_text_draw(cr, buf, x, y, &t) + 2;
-    }
     y += 6;
     return body(d, cr, y);
 }
@@ -646,12 +612,6 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
              pm_format_date(ctx->period.end, d2, sizeof d2),
              pm_format_date(ctx->peildatum, d3, sizeof d3),
              pm_audience_name(d->in->audience));
-    if (ctx->vergelijk != PM_VERGELIJK_GEEN && ctx->vergelijk_period.label[0]) {
-        char when[64];
-        pm_pdf_add(buf, sizeof buf, " · vergeleken met %s",
-                   pm_format_period(ctx->vergelijk_period.start,
-                                    ctx->vergelijk_period.end, when, sizeof when));
-    }
     t.size = 9;
     t.bold = false;
     y += fit_line(cr, buf, x, y, w, &t, 7) + 2;
@@ -671,7 +631,10 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     t.color = pm_muted;
     y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
     target_sentence(d, buf, sizeof buf);
-    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 4;
+    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    if (comparison_sentence(d, buf, sizeof buf))
+        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    y += 3;
 
     /* At most one line of warnings: the page is one page, and one warning
      * is enough to make the reader look before reading the figures. */

@@ -354,8 +354,9 @@ if os.path.exists(nat):
     r = w.run("indicators", "--period", q, "--vergelijk", "vorige", "--format", "json")
     compared = r.code == 0 and '"vergelijking"' in r.out and '"vergelijking": null' not in r.out
     if compared:
-        check("vergeleken met" in tn and "Vergeleken met" in tn,
-              "demo_national_dashboard_compares", tn[:500])
+        flat = " ".join(tn.split())
+        check("Vergeleken met 4e kwartaal 2025, zoals bekend op de peildatum" in flat and
+              "procentpunt" in flat, "demo_national_dashboard_compares", flat[:1500])
     else:
         print("# SKIP demo comparison: comparisons not yet in this build (branch vergelijk)")
 with open(os.path.join(demo, ".pijlermonitor-demo")) as f:
