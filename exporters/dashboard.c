@@ -112,6 +112,14 @@ static double fit_line(cairo_t *cr, const char *text, double x, double y, double
     return pm_text_draw(cr, text, x, y, &u);
 }
 
+/* The word of a status: a hidden figure (extern under a filter) says
+ * "onderdrukt", never a colour's name that would hint at its value (the
+ * word branch extern's indicator pages use). */
+static const char *status_word(const pm_figures *f, pm_status s)
+{
+    return f->suppress == PM_SUPPRESS_NONE ? pm_status_name(s) : "onderdrukt";
+}
+
 /* A figure as the tile writes it: "<5" when it is hidden (extern under a
  * filter), else the figure in full. */
 static char *figure_text(const doc *d, const pm_result *res, const pm_figures *f,
@@ -156,8 +164,8 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
 
     double bh;
-    double bw = pm_status_badge(cr, x, y, 8.5, res->status, pm_status_name(res->status),
-                                true, &bh);
+    double bw = pm_status_badge(cr, x, y, 8.5, res->status,
+                                status_word(&res->cumulatief, res->status), true, &bh);
     /* The reason beside the badge, fitted to this indicator, where a legend
      * used to speak for all of them (SPEC §5). */
     char why[320];
@@ -203,7 +211,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
 
     figure_text(d, res, &res->periode, val, sizeof val);
     snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
-             pm_status_name(res->periode.status));
+             status_word(&res->periode, res->periode.status));
     t.size = 8.5;
     t.bold = false;
     y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
@@ -380,9 +388,10 @@ static double eindstand_block(const doc *d, cairo_t *cr, double x, double y, dou
                 continue;
             const pm_figures *f = &r->eindstanden[e].f;
             char val[160], buf[320];
-            pm_text_value(r->id, f, val, sizeof val);
+            figure_text(d, r, f, val, sizeof val);
             snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val,
-                     pm_label_oordeel((int)f->oordeel));
+                     f->suppress == PM_SUPPRESS_NONE ? pm_label_oordeel((int)f->oordeel)
+                                                     : "onderdrukt");
             double cx = x + (double)(i % 2) * col;
             pm_status_icon(cr, cx + 4, y + 5.5, 4, f->status);
             pm_text_style u = t;

@@ -65,6 +65,8 @@ static void marks(pm_report *rep)
     r1->cumulatief.suppress = PM_SUPPRESS_PRIMAIR;
     for (size_t i = 0; i < r1->ntrend; i++)
         r1->trend[i].f.suppress = PM_SUPPRESS_PRIMAIR;
+    for (size_t i = 0; i < r1->neindstanden; i++)
+        r1->eindstanden[i].f.suppress = PM_SUPPRESS_PRIMAIR;
     r1->vergelijking = (pm_comparison){.present = true, .suppress = PM_SUPPRESS_PRIMAIR};
     /* R2 rose clearly, R5 did not change clearly, R6 fell by two, R3 has
      * nothing to compare with. */
@@ -128,7 +130,8 @@ int main(void)
     CHECK(strstr(t, "Let op: De hulpvragen lopen tot") != NULL &&
               strstr(t, "(en 2 meer)") != NULL,
           "one_warning_line_first_warning_and_the_count_of_the_others");
-    CHECK(strstr(t, "Periode 2e kwartaal 2025: <5") != NULL, "hidden_periode_reads_lt5");
+    CHECK(strstr(t, "Periode 2e kwartaal 2025: <5 (onderdrukt)") != NULL,
+          "hidden_periode_reads_lt5_without_its_status");
     CHECK(strstr(t, "<5: minder dan 5 waarnemingen, niet getoond") != NULL,
           "hidden_figure_says_why");
     /* The tiles use labels.c's shared words (pm_label_vergelijking_kort). */
@@ -163,6 +166,22 @@ int main(void)
           "empty_filter_leads_the_warning_line");
     free(t);
     rep.scope.filter_empty = false;
+
+    /* A hidden eindstand: "<5" and no verdict. */
+    pm_report end;
+    run(&end, db, &cfg, "2025", "2026-01-31");
+    pm_result *e1 = find(&end, "R1");
+    for (size_t i = 0; e1 && i < e1->neindstanden; i++)
+        e1->eindstanden[i].f.suppress = PM_SUPPRESS_PRIMAIR;
+    pm_pdf_input ein = in;
+    ein.rep = &end;
+    err = pm_pdf_write_dashboard(&ein, pdf, "dash.pdf", NULL, NULL, msg, sizeof msg);
+    t = pdf_text(pdf);
+    CHECK(err == PM_OK && e1 && e1->neindstanden > 0 &&
+              strstr(t, "R1 <5 — onderdrukt") != NULL,
+          "hidden_eindstand_reads_lt5_without_a_verdict");
+    free(t);
+    pm_report_free(&end);
 
     FILE *f = fopen(png, "rb");
     unsigned char head[24] = {0};
