@@ -51,6 +51,13 @@ typedef struct pm_context {
      * last; and the configuration as loaded (every period's targets). */
     pm_day tp_from, tp_to;
     const pm_config *cfg_loaded;
+    /* The organisation table, loaded once per snapshot by the report so
+     * the many runs of one command (eerder, target periods, filters) share
+     * it; NULL: an indicator loads its own (orgs.h, pm_org_table_use). */
+    const struct pm_org_table *orgs;
+    /* The big tables as rows in memory, indexed in orgs (columns.h),
+     * loaded once per snapshot; NULL: the indicators scan the store. */
+    const struct pm_columns *cols;
 } pm_context;
 
 typedef struct pm_indicator {

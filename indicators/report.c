@@ -159,6 +159,15 @@ static pm_error run_target_period(const pm_context *base, const pm_config *loade
     period.end = min_day(to, base->peildatum);
     pm_context ctx = *base;
     set_ranges(&ctx, loaded, &period, base->peildatum);
+    /* What is kept of this run lies in p: the periode, its breakdowns,
+     * the statuses of the trend quarters inside p and B's prognose status
+     * (B reads its year itself). So the cumulatief and the trend start at
+     * the quarter holding p's start instead of the programme start: each
+     * target period's run reads its own rows only. */
+    ctx.cum_from =
+        max_day(pm_quarter_first_day(pm_quarter_index(from)), loaded->programma_start);
+    if (ctx.q_last >= ctx.q_first)
+        ctx.q_first = pm_quarter_index(ctx.cum_from);
     ctx.cfg = judged;
     ctx.tp_from = from;
     ctx.tp_to = to;
@@ -294,13 +303,17 @@ static pm_error apply_target_periods(pm_report *rep, pm_context *ctx,
             }
             /* Trend quarters in p are judged against p's targets. */
             for (size_t q = 0;
-                 !reuse && (int)p != judged_tp && q < r->ntrend && q < tmp[i].ntrend;
+                 !reuse && (int)p != judged_tp && q < r->ntrend && tmp[i].ntrend > 0;
                  q++) {
                 pm_figures *tf = &r->trend[q].f;
+                /* tmp's trend starts at p's first quarter. */
+                long k = (long)r->trend[q].quarter - (long)tmp[i].trend[0].quarter;
+                if (k < 0 || k >= (long)tmp[i].ntrend)
+                    continue;
                 if (tf->from >= from && tf->to <= to) {
-                    tf->status = tmp[i].trend[q].f.status;
+                    tf->status = tmp[i].trend[k].f.status;
                     tf->status_zonder_gemiddelde =
-                        tmp[i].trend[q].f.status_zonder_gemiddelde;
+                        tmp[i].trend[k].f.status_zonder_gemiddelde;
                 }
             }
         }
@@ -432,6 +445,10 @@ static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, char *msg,
         sub.peildatum = range->to;
         sub.per_from = range->from;
         sub.per_to = range->to;
+        /* Only the periode is kept: the cumulatief starts with it, so each
+         * run scans its own quarter (R6 and B still read what their
+         * status needs), not everything since the programme start. */
+        sub.cum_from = range->from;
         sub.cum_to = range->to;
         sub.q_first = 1;
         sub.q_last = 0; /* no trend */
@@ -549,6 +566,15 @@ pm_error pm_report_use_sent(pm_report *rep, pm_snapshot *snap, const char *publi
     return PM_OK;
 }
 
+/* PIJLERMONITOR_GEEN_KOLOMMEN=1 makes the indicators scan the store as
+ * they did before the columns: a switch for the tests that compare both
+ * ways byte for byte, not an option for users. */
+static bool columns_disabled(void)
+{
+    const char *v = getenv("PIJLERMONITOR_GEEN_KOLOMMEN");
+    return v && strcmp(v, "1") == 0;
+}
+
 pm_error pm_snapshot_begin(pm_snapshot *snap, sqlite3 *db, char *msg, size_t msgsize)
 {
     memset(snap, 0, sizeof *snap);
@@ -577,6 +603,8 @@ void pm_snapshot_end(pm_snapshot *snap)
         pm_store_exec(snap->db, "COMMIT", ignored, sizeof ignored);
     }
     pm_calendar_free(&snap->cal);
+    pm_org_table_free(&snap->orgs);
+    pm_columns_free(&snap->cols);
     memset(snap, 0, sizeof *snap);
 }
 
@@ -631,6 +659,19 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
         return err;
     }
     err = load_calendar(snap, msg, msgsize);
+
+    if (!err && !snap->has_orgs) {
+        err = pm_org_table_load(ctx, &snap->orgs, msg, msgsize);
+        snap->has_orgs = !err;
+    }
+    if (!err)
+        ctx->orgs = &snap->orgs;
+    if (!err && !snap->has_cols && !columns_disabled()) {
+        err = pm_columns_load(&snap->cols, snap->db, &snap->orgs, msg, msgsize);
+        snap->has_cols = !err;
+    }
+    if (!err && snap->has_cols)
+        ctx->cols = &snap->cols;
 
     for (size_t k = 0; k < PM_NKINDS && !err; k++)
         rep->rows[k] = pm_store_count(snap->db, pm_dataset_get((pm_kind)k)->name);
