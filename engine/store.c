@@ -4,6 +4,8 @@
  * hundredths. Every data row keeps the file and line it was imported from. */
 #include "store.h"
 
+#include "columns.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,9 +206,20 @@ static const char schema_v4[] =
     ");"
     "CREATE INDEX verzonden_periode ON verzonden(van, tot, publiek);";
 
+/* Version 4 → 5: the indicators' columns (engine/columns.c): per big
+ * table its rows as the indicators read them, one blob each, and the row
+ * 'bron' with the fingerprint sums they were built from. Kept by import and
+ * intrekken; the migration builds them (build_columns). */
+static const char schema_v5[] = "CREATE TABLE kolommen ("
+                                "  naam TEXT PRIMARY KEY NOT NULL,"
+                                "  rijen INTEGER NOT NULL,"
+                                "  eerste INTEGER NOT NULL DEFAULT 0,"
+                                "  data BLOB NOT NULL"
+                                ");";
+
 /* migrations[i] brings a database from version i to i + 1. */
 static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3,
-                                                          schema_v4};
+                                                          schema_v4, schema_v5};
 
 const char *pm_store_path(const char *option)
 {
@@ -342,6 +355,8 @@ static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
             err = fill_gemeenten(db, msg, msgsize);
         if (!err && v == 1)
             err = fill_sums(db, msg, msgsize);
+        if (!err && v == 4)
+            err = pm_columns_refresh(db, msg, msgsize);
     }
     if (!err) {
         char sql[96];
