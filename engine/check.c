@@ -1086,7 +1086,7 @@ static pm_error integrity(sqlite3 *db, pm_check_report *rep, char *msg, size_t m
      * the tables: columns that differ from a fresh build would change the
      * figures without a trace in the fingerprint. */
     bool same;
-    err = pm_columns_verify(db, &same, msg, msgsize);
+    err = pm_columns_verify(db, &kept, &same, msg, msgsize);
     if (err)
         return err;
     if (!same) {

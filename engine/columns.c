@@ -10,7 +10,6 @@
 
 #include "dataset.h"
 #include "hash.h"
-#include "store.h"
 
 static pm_error db_error(sqlite3 *db, const char *what, char *msg, size_t msgsize)
 {
@@ -420,7 +419,9 @@ static pm_error put(sqlite3_stmt *st, const char *naam, int64_t rijen, int64_t e
 static pm_error save(sqlite3 *db, const pm_columns *c, const pm_store_sums *bron,
                      char *msg, size_t msgsize)
 {
-    pm_error err = pm_store_exec(db, "DELETE FROM kolommen", msg, msgsize);
+    pm_error err = PM_OK;
+    if (sqlite3_exec(db, "DELETE FROM kolommen", NULL, NULL, NULL) != SQLITE_OK)
+        err = db_error(db, "bewaren", msg, msgsize);
     sqlite3_stmt *st = NULL;
     if (!err)
         err = prepare(db,
@@ -447,33 +448,36 @@ static pm_error save(sqlite3 *db, const pm_columns *c, const pm_store_sums *bron
     return err;
 }
 
-pm_error pm_columns_refresh(sqlite3 *db, char *msg, size_t msgsize)
+pm_error pm_columns_refresh(sqlite3 *db, const pm_store_sums *sums, char *msg,
+                            size_t msgsize)
 {
-    pm_store_sums bron;
-    pm_error err = pm_store_sums_read(db, &bron, msg, msgsize);
     pm_columns c;
-    if (!err)
-        err = pm_columns_build(&c, db, msg, msgsize);
+    pm_error err = pm_columns_build(&c, db, msg, msgsize);
     if (!err) {
-        err = save(db, &c, &bron, msg, msgsize);
+        err = save(db, &c, sums, msg, msgsize);
         pm_columns_free(&c);
     }
     return err;
 }
 
-/* Copies a kept blob of n rows of size elem into *out; false when its
- * length says otherwise. */
-static bool take(sqlite3_stmt *st, size_t n, size_t elem, void **out)
+/* Reads the kept blob of row rowid, n rows of size elem, into *out with
+ * incremental blob I/O (straight into the buffer, without SQLite's own
+ * copy of 16 MB first); false when its length says otherwise. */
+static bool take(sqlite3 *db, sqlite3_int64 rowid, sqlite3_int64 bytes, size_t n,
+                 size_t elem, void **out)
 {
-    size_t bytes = (size_t)sqlite3_column_bytes(st, 3);
-    if (bytes != n * elem)
+    if (bytes < 0 || (uint64_t)bytes != (uint64_t)n * elem || bytes > INT32_MAX)
         return false;
-    *out = malloc(bytes ? bytes : 1);
-    if (!*out)
-        return false;
-    if (bytes)
-        memcpy(*out, sqlite3_column_blob(st, 3), bytes);
-    return true;
+    *out = malloc(bytes ? (size_t)bytes : 1);
+    if (!*out || !bytes)
+        return *out != NULL;
+    sqlite3_blob *blob = NULL;
+    bool ok =
+        sqlite3_blob_open(db, "main", "kolommen", "data", rowid, 0, &blob) == SQLITE_OK &&
+        sqlite3_blob_bytes(blob) == (int)bytes &&
+        sqlite3_blob_read(blob, *out, (int)bytes, 0) == SQLITE_OK;
+    sqlite3_blob_close(blob);
+    return ok;
 }
 
 /* Whether the rows can be read without checks per row: organisation and
@@ -503,17 +507,16 @@ static bool plausible(const pm_columns *c)
     return true;
 }
 
-pm_error pm_columns_read(pm_columns *c, sqlite3 *db, bool *found, char *msg,
-                         size_t msgsize)
+pm_error pm_columns_read(pm_columns *c, sqlite3 *db, const pm_store_sums *now,
+                         bool *found, char *msg, size_t msgsize)
 {
     memset(c, 0, sizeof *c);
     *found = false;
-    pm_store_sums now;
-    pm_error err = pm_store_sums_read(db, &now, msg, msgsize);
     sqlite3_stmt *st = NULL;
-    if (!err)
-        err = prepare(db, "SELECT naam, rijen, eerste, data FROM kolommen", &st, "lezen",
-                      msg, msgsize);
+    pm_error err = prepare(db,
+                           "SELECT naam, rijen, eerste, length(data), rowid,"
+                           " CASE naam WHEN 'bron' THEN data END FROM kolommen",
+                           &st, "lezen", msg, msgsize);
     if (err)
         return err;
     int have = 0; /* bits: bron, hulpvragen, ondersteuning, inzet, beoordelingen */
@@ -527,29 +530,32 @@ pm_error pm_columns_read(pm_columns *c, sqlite3 *db, bool *found, char *msg,
             break;
         }
         size_t n = (size_t)rijen;
+        sqlite3_int64 bytes = sqlite3_column_int64(st, 3);
+        sqlite3_int64 rowid = sqlite3_column_int64(st, 4);
         if (strcmp(naam, "bron") == 0) {
-            ok = sqlite3_column_bytes(st, 3) == (int)sizeof now &&
-                 memcmp(sqlite3_column_blob(st, 3), &now, sizeof now) == 0;
+            ok = sqlite3_column_bytes(st, 5) == (int)sizeof *now &&
+                 memcmp(sqlite3_column_blob(st, 5), now, sizeof *now) == 0;
             c->norgs = n;
             sqlite3_int64 nspecs = sqlite3_column_int64(st, 2);
             ok = ok && nspecs >= 0;
             c->nspecs = (size_t)nspecs;
             have |= 1;
         } else if (strcmp(naam, "hulpvragen") == 0 && !c->requests) {
-            ok = take(st, n, sizeof *c->requests, (void **)&c->requests);
+            ok = take(db, rowid, bytes, n, sizeof *c->requests, (void **)&c->requests);
             c->nrequests = n;
             have |= 2;
         } else if (strcmp(naam, "ondersteuning") == 0 && !c->support) {
-            ok = take(st, n, sizeof *c->support, (void **)&c->support);
+            ok = take(db, rowid, bytes, n, sizeof *c->support, (void **)&c->support);
             c->nsupport = n;
             have |= 4;
         } else if (strcmp(naam, "inzet") == 0 && !c->inzet_x100) {
-            ok = take(st, n, sizeof *c->inzet_x100, (void **)&c->inzet_x100);
+            ok =
+                take(db, rowid, bytes, n, sizeof *c->inzet_x100, (void **)&c->inzet_x100);
             c->ninzet_days = n;
             c->inzet_first = (pm_day)sqlite3_column_int64(st, 2);
             have |= 8;
         } else if (strcmp(naam, "beoordelingen") == 0 && !c->ratings) {
-            ok = take(st, n, sizeof *c->ratings, (void **)&c->ratings);
+            ok = take(db, rowid, bytes, n, sizeof *c->ratings, (void **)&c->ratings);
             c->nratings = n;
             have |= 16;
         }
@@ -579,12 +585,13 @@ static bool same_columns(const pm_columns *a, const pm_columns *b)
                                       a->ninzet_days * sizeof *a->inzet_x100) == 0);
 }
 
-pm_error pm_columns_verify(sqlite3 *db, bool *same, char *msg, size_t msgsize)
+pm_error pm_columns_verify(sqlite3 *db, const pm_store_sums *now, bool *same, char *msg,
+                           size_t msgsize)
 {
     *same = false;
     pm_columns kept, fresh;
     bool found;
-    pm_error err = pm_columns_read(&kept, db, &found, msg, msgsize);
+    pm_error err = pm_columns_read(&kept, db, now, &found, msg, msgsize);
     if (err || !found)
         return err;
     err = pm_columns_build(&fresh, db, msg, msgsize);

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "store.h"
 #include "value.h"
 
 /* A request (hulpvragen) as R1 counts it: 16 bytes. */
@@ -67,21 +68,24 @@ typedef struct pm_columns {
 pm_error pm_columns_build(pm_columns *c, sqlite3 *db, char *msg, size_t msgsize);
 
 /* Reads the kept columns into c: *found is false (and c empty) when the
- * store has none, or none built from its current data, or they do not fit
- * together (the caller then builds them). PM_ERR_DB with msg on a failed
- * read. */
-pm_error pm_columns_read(pm_columns *c, sqlite3 *db, bool *found, char *msg,
-                         size_t msgsize);
+ * store has none, or none built from the data whose fingerprint sums are
+ * *now (store.h, as kept), or they do not fit together (the caller then
+ * builds them). PM_ERR_DB with msg on a failed read. */
+pm_error pm_columns_read(pm_columns *c, sqlite3 *db, const pm_store_sums *now,
+                         bool *found, char *msg, size_t msgsize);
 
-/* Builds the columns from the tables and keeps them in db, stamped with the
- * current fingerprint sums: for `import`, `intrekken` and the migration to
- * schema v5, inside their write transaction, after the sums are written. */
-pm_error pm_columns_refresh(sqlite3 *db, char *msg, size_t msgsize);
+/* Builds the columns from the tables and keeps them in db, stamped with
+ * *sums, the fingerprint sums of the data as they will be committed: for
+ * `import`, `intrekken` and the migration to schema v5, inside their write
+ * transaction. */
+pm_error pm_columns_refresh(sqlite3 *db, const pm_store_sums *sums, char *msg,
+                            size_t msgsize);
 
-/* Whether the kept columns are exactly a fresh build (for `check`): PM_OK
- * with *same set, or an error with msg. *same is false when there are no
- * kept columns of the current data either. */
-pm_error pm_columns_verify(sqlite3 *db, bool *same, char *msg, size_t msgsize);
+/* Whether the kept columns are exactly a fresh build (for `check`; *now as
+ * for pm_columns_read): PM_OK with *same set, or an error with msg. *same is
+ * false when there are no kept columns of the current data either. */
+pm_error pm_columns_verify(sqlite3 *db, const pm_store_sums *now, bool *same, char *msg,
+                           size_t msgsize);
 
 void pm_columns_free(pm_columns *c);
 

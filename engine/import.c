@@ -1583,7 +1583,7 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     /* The indicators' columns (columns.h) follow the data in the same
      * transaction, stamped with the sums just written. */
     if (!err && diag->nerrors == 0 && !opts->dry_run)
-        err = pm_columns_refresh(db, msg, msgsize);
+        err = pm_columns_refresh(db, &im.sums, msg, msgsize);
     if (!err && diag->nerrors == 0 && !opts->dry_run) {
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;

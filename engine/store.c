@@ -324,6 +324,14 @@ static pm_error fill_sums(sqlite3 *db, char *msg, size_t msgsize)
     return err;
 }
 
+/* The indicators' columns of the data already in the store (a v4 database). */
+static pm_error build_columns(sqlite3 *db, char *msg, size_t msgsize)
+{
+    pm_store_sums sums;
+    pm_error err = pm_store_sums_read(db, &sums, msg, msgsize);
+    return err ? err : pm_columns_refresh(db, &sums, msg, msgsize);
+}
+
 /* Applies the migrations from `from` up to PM_SCHEMA_VERSION in one
  * transaction, so a failed migration leaves the old version intact. The
  * version is read again under the write lock: another process that opened
@@ -356,7 +364,7 @@ static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
         if (!err && v == 1)
             err = fill_sums(db, msg, msgsize);
         if (!err && v == 4)
-            err = pm_columns_refresh(db, msg, msgsize);
+            err = build_columns(db, msg, msgsize);
     }
     if (!err) {
         char sql[96];

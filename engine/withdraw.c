@@ -602,8 +602,12 @@ pm_error pm_withdraw_run(sqlite3 *db, const pm_withdraw_opts *opts,
     if (!err && diag->nerrors == errors_before)
         err = withdraw_all(db, opts, res, msg, msgsize);
     /* The indicators' columns follow the data in the same transaction. */
-    if (!err && diag->nerrors == errors_before && !opts->dry_run)
-        err = pm_columns_refresh(db, msg, msgsize);
+    if (!err && diag->nerrors == errors_before && !opts->dry_run) {
+        pm_store_sums sums;
+        err = pm_store_sums_read(db, &sums, msg, msgsize);
+        if (!err)
+            err = pm_columns_refresh(db, &sums, msg, msgsize);
+    }
     if (!err && diag->nerrors == errors_before && !opts->dry_run) {
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;

@@ -58,6 +58,9 @@ typedef struct pm_context {
     /* The big tables as rows in memory, indexed in orgs (columns.h),
      * loaded once per snapshot; NULL: the indicators scan the store. */
     const struct pm_columns *cols;
+    /* Only the figures of this run are kept (the eerder runs of
+     * report.c): an indicator may leave its personal breakdowns empty. */
+    bool no_breakdowns;
 } pm_context;
 
 typedef struct pm_indicator {

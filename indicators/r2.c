@@ -122,7 +122,7 @@ static pm_error cells_push(cell_list *l, const org *o)
 
 /* Adds the organisation whose rows have all been read to the counts, then
  * clears it for the next one. */
-static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
+static pm_error org_flush(org *o, r2_counts *c, size_t ntrend, bool cells)
 {
     if (!o->id)
         return PM_OK;
@@ -139,7 +139,7 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
     /* A cell for every organisation rated in either range; the periode
      * normally lies inside the cumulatief, but not when it starts before
      * the programme. */
-    if (o->range[PER].n + o->range[CUM].n > 0)
+    if (cells && o->range[PER].n + o->range[CUM].n > 0)
         err = cells_push(&c->cells, o);
     free(o->id);
     o->id = NULL;
@@ -236,7 +236,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
         o.range[PER] = a[PER];
         o.range[CUM] = a[CUM];
         o.quarter = (pm_scores *)&a[2];
-        err = org_flush(&o, c, ntrend);
+        err = org_flush(&o, c, ntrend, !ctx->no_breakdowns);
     }
     free(acc);
     pm_org_table_free(&own);

@@ -452,6 +452,7 @@ static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, char *msg,
         sub.cum_to = range->to;
         sub.q_first = 1;
         sub.q_last = 0; /* no trend */
+        sub.no_breakdowns = true;
         for (size_t k = 0; k < n && k < rep->nresults; k++) {
             pm_result tmp = {0};
             tmp.id = list[k]->id;
@@ -580,10 +581,12 @@ static bool columns_disabled(void)
  * tables for this command. Their organisation indexes must be those of
  * snap->orgs (both in id order); should the counts differ, the indicators
  * scan the store instead. */
-static pm_error load_columns(pm_snapshot *snap, char *msg, size_t msgsize)
+static pm_error load_columns(pm_snapshot *snap, const pm_store_sums *now, char *msg,
+                             size_t msgsize)
 {
-    bool found;
-    pm_error err = pm_columns_read(&snap->cols, snap->db, &found, msg, msgsize);
+    bool found = false;
+    pm_error err =
+        now ? pm_columns_read(&snap->cols, snap->db, now, &found, msg, msgsize) : PM_OK;
     if (!err && !found)
         err = pm_columns_build(&snap->cols, snap->db, msg, msgsize);
     snap->has_cols = !err && snap->cols.norgs == snap->orgs.n;
@@ -683,22 +686,20 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
     }
     if (!err)
         ctx->orgs = &snap->orgs;
-    if (!err && !snap->has_cols && !columns_disabled())
-        err = load_columns(snap, msg, msgsize);
-    if (!err && snap->has_cols)
-        ctx->cols = &snap->cols;
-
     /* The row counts the import keeps with the fingerprint's sums (check
      * compares them with the tables): count(*) would read every page of
-     * an index of the 3M inzet rows. */
+     * an index of the 3M inzet rows. The kept columns are stamped with
+     * the same sums. */
     pm_store_sums kept;
-    if (!err && pm_store_sums_read(snap->db, &kept, msg, msgsize) == PM_OK) {
-        for (size_t k = 0; k < PM_NKINDS; k++)
-            rep->rows[k] = (long long)kept.count[k];
-    } else {
-        for (size_t k = 0; k < PM_NKINDS && !err; k++)
-            rep->rows[k] = pm_store_count(snap->db, pm_dataset_get((pm_kind)k)->name);
-    }
+    bool has_kept = !err && pm_store_sums_read(snap->db, &kept, msg, msgsize) == PM_OK;
+    for (size_t k = 0; k < PM_NKINDS && !err; k++)
+        rep->rows[k] = has_kept
+                           ? (long long)kept.count[k]
+                           : pm_store_count(snap->db, pm_dataset_get((pm_kind)k)->name);
+    if (!err && !snap->has_cols && !columns_disabled())
+        err = load_columns(snap, has_kept ? &kept : NULL, msg, msgsize);
+    if (!err && snap->has_cols)
+        ctx->cols = &snap->cols;
     if (!err)
         err = read_reach(rep, snap->db, msg, msgsize);
 

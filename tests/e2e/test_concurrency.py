@@ -240,7 +240,8 @@ def paused_reader(args, sql, tag):
 if pause:
     cases = [
         ("indicators", ["indicators", "--period", PERIOD, "--format", "json"],
-         "soort = 'ondersteuning'", "between_R1_and_R2", lambda out, path: figures(out), 0),
+         "FROM specialisten s ORDER BY s.id", "between_R2_and_R3",
+         lambda out, path: figures(out), 0),
         ("check", ["check"], 'SELECT count(*) FROM "inzet"', "between_two_row_counts",
          lambda out, path: check_state(out), 1),
         ("report", ["report", "--period", PERIOD, "--xlsx", "PATH"],
