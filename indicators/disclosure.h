@@ -36,4 +36,24 @@ typedef enum pm_table_kind {
  * per table, without the periode/cumulatief partner; for the unit tests. */
 void pm_disclosure_table(pm_cell *cells, size_t ncells, pm_table_kind kind, int min_cell);
 
+/* Extern disclosure control of a report computed under an organisation
+ * filter (SPEC §9; disclosure_filter.c). `national` is the same period and
+ * peildatum computed without a filter, pm_disclosure_apply done. For each
+ * filtered indicator (R1-R3) it sets periode/cumulatief .suppress (and of
+ * every eindstand): a regio or type filter shows exactly what the national
+ * report shows for those cells; a regio AND type intersection is hidden
+ * when small, inside a hidden national cell, or when the national cell
+ * without it is small; R3 when fewer than min_cell specialists are rated.
+ * A hidden figure is emptied (teller, noemer, waarde, interval, status
+ * grijs, oordeel "geen gegevens"; R3 keeps actief). Every trend point of a
+ * filtered indicator is hidden and its breakdowns are removed. A report
+ * without an active filter is left alone. Changes filtered in place. */
+pm_error pm_disclosure_filter(pm_report *filtered, const pm_report *national,
+                              int min_cell);
+
+/* After pm_report_attach_comparison, extern: sets vergelijking.suppress
+ * where either side is hidden and drops what compares them (verschil,
+ * interval, significant); the earlier figure keeps its own mark. */
+void pm_disclosure_comparisons(pm_report *rep);
+
 #endif

@@ -1,0 +1,286 @@
+/* disclosure_filter.c — extern disclosure control of the figures computed
+ * under an organisation filter (SPEC §6, §9): a filtered figure shows
+ * exactly what the national extern report shows for the same organisations,
+ * or is hidden like a small cell; docs/DESIGN.md has the argument.
+ *
+ * A regio or type filter (or a union of them) is a set of the national
+ * report's regio or type cells: the figure follows their marks, so any set
+ * of regional files tells nothing the national report does not. A regio
+ * AND type intersection is no national cell: it is hidden when small, when
+ * a national cell holding it is hidden, or when what is left of that cell
+ * without it is small. R3 has no national cell: hidden when small. The
+ * trend and the breakdowns of a filtered indicator are never shown (they
+ * would be 2-D tables with published margins, which this engine does not
+ * protect). */
+#include "disclosure.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The number of observations behind a filtered figure: requests whose
+ * term has passed (R1), rated organisations (R2), rated specialists (R3). */
+static long observations(const pm_figures *f)
+{
+    return f->noemer > 0 ? (long)(f->noemer + 0.5) : 0;
+}
+
+static bool small(long n, int m)
+{
+    return n >= 1 && n < m;
+}
+
+/* The figure as hidden: everything computed from it goes, so no exporter
+ * can show it by mistake (R3 keeps its active count, which is no share of
+ * anyone, outside the trend). */
+static void hide(pm_figures *f, pm_suppress why, bool keep_actief)
+{
+    if (why == PM_SUPPRESS_NONE)
+        return;
+    f->suppress = why;
+    f->teller = 0;
+    f->noemer = 0;
+    f->has_waarde = false;
+    f->waarde = 0;
+    f->has_interval = false;
+    f->lo = f->hi = 0;
+    f->status = PM_GRIJS;
+    f->status_zonder_gemiddelde = PM_GRIJS;
+    f->niet_beoordeeld = 0;
+    if (!keep_actief)
+        f->actief = 0;
+    if (f->has_oordeel)
+        f->oordeel = f->oordeel_zonder_gemiddelde = PM_OORDEEL_GEEN_GEGEVENS;
+}
+
+/* primair when the figure itself is small, else secundair. */
+static pm_suppress why_hidden(const pm_figures *f, int m)
+{
+    return small(observations(f), m) ? PM_SUPPRESS_PRIMAIR : PM_SUPPRESS_SECUNDAIR;
+}
+
+static const pm_breakdown *find_breakdown(const pm_result *r, const char *key)
+{
+    for (size_t i = 0; r && i < r->nbreakdowns; i++)
+        if (r->breakdowns[i].key && strcmp(r->breakdowns[i].key, key) == 0)
+            return &r->breakdowns[i];
+    return NULL;
+}
+
+static bool listed(const char *key, const char *const *list, size_t n)
+{
+    for (size_t i = 0; key && i < n; i++)
+        if (list[i] && strcmp(list[i], key) == 0)
+            return true;
+    return false;
+}
+
+/* The national cells of one range that a filter list selects, summed; and
+ * whether a selected cell, or a non-empty one outside, is hidden. */
+typedef struct selection {
+    bool found; /* the national breakdown exists */
+    double teller, noemer;
+    long n;
+    bool hidden_in;  /* a selected cell is hidden */
+    bool hidden_out; /* a non-empty cell outside the selection is hidden */
+} selection;
+
+static selection select_cells(const pm_result *nat, const char *bkey,
+                              const char *const *list, size_t nlist, bool cumulatief,
+                              int m)
+{
+    selection s = {0};
+    const pm_breakdown *b = find_breakdown(nat, bkey);
+    if (!b)
+        return s;
+    s.found = true;
+    for (size_t i = 0; i < b->ncells; i++) {
+        const pm_cell *c = cumulatief ? &b->cumulatief[i] : &b->periode[i];
+        /* Without the national marks, at least its small cells are hidden. */
+        bool hidden =
+            b->disclosure_done ? c->suppress != PM_SUPPRESS_NONE : small(c->n, m);
+        if (listed(c->key, list, nlist)) {
+            s.teller += c->teller;
+            s.noemer += c->noemer;
+            s.n += c->n;
+            s.hidden_in = s.hidden_in || hidden;
+        } else if (c->n > 0) {
+            s.hidden_out = s.hidden_out || hidden;
+        }
+    }
+    return s;
+}
+
+static bool same_number(double a, double b)
+{
+    return a - b < 1e-9 && b - a < 1e-9;
+}
+
+/* (a) The filter is a union of national cells of one breakdown: hidden
+ * when the national report hides one of them, unless the union is what is
+ * left of the published total after published cells (then the national
+ * report gives it already). A figure that is not the cells' sum (should
+ * the two computations ever differ) is hidden: in doubt, hide. */
+static pm_suppress rule_cells(const pm_figures *f, const pm_result *nat, const char *bkey,
+                              const char *const *list, size_t nlist, bool cumulatief,
+                              int m)
+{
+    selection s = select_cells(nat, bkey, list, nlist, cumulatief, m);
+    if (!s.found || !same_number(s.teller, f->teller) ||
+        !same_number(s.noemer, f->noemer))
+        return why_hidden(f, m);
+    if (small(observations(f), m))
+        return PM_SUPPRESS_PRIMAIR;
+    if (s.hidden_in && s.hidden_out)
+        return PM_SUPPRESS_SECUNDAIR;
+    return PM_SUPPRESS_NONE;
+}
+
+/* (b) regio AND type: no national cell. Hidden when small, when a national
+ * cell it lies in is hidden, or when that cell without it is small (the
+ * published cell minus this figure would give the rest). */
+static pm_suppress rule_intersection(const pm_figures *f, const pm_result *nat,
+                                     const pm_filter *flt, bool cumulatief, int m)
+{
+    long n = observations(f);
+    if (small(n, m))
+        return PM_SUPPRESS_PRIMAIR;
+    selection r = select_cells(nat, "regio", flt->regios, flt->nregios, cumulatief, m);
+    selection t = select_cells(nat, "type", flt->types, flt->ntypes, cumulatief, m);
+    if (!r.found || !t.found || r.hidden_in || t.hidden_in)
+        return PM_SUPPRESS_SECUNDAIR;
+    if (small(r.n - n, m) || small(t.n - n, m))
+        return PM_SUPPRESS_SECUNDAIR;
+    /* A rest with a negative count means the figures do not nest as
+     * assumed: in doubt, hide. */
+    if (r.n < n || t.n < n)
+        return PM_SUPPRESS_SECUNDAIR;
+    return PM_SUPPRESS_NONE;
+}
+
+static bool is_filtered_id(const pm_result *r)
+{
+    return r->gefilterd || strcmp(r->id, "R1") == 0 || strcmp(r->id, "R2") == 0 ||
+           strcmp(r->id, "R3") == 0;
+}
+
+typedef enum filter_kind { ONLY_CELLS, INTERSECTION, UNKNOWN_SET } filter_kind;
+
+static pm_suppress decide(const pm_result *r, const pm_figures *f, const pm_result *nat,
+                          const pm_filter *flt, filter_kind kind, bool cumulatief, int m)
+{
+    if (kind == UNKNOWN_SET)
+        return why_hidden(f, m);
+    /* (c) R3 counts specialists, who work for several regios and types: no
+     * national cell holds its figure. */
+    if (strcmp(r->id, "R3") == 0)
+        return small(observations(f), m) ? PM_SUPPRESS_PRIMAIR : PM_SUPPRESS_NONE;
+    if (!nat)
+        return why_hidden(f, m);
+    if (kind == INTERSECTION)
+        return rule_intersection(f, nat, flt, cumulatief, m);
+    return flt->nregios
+               ? rule_cells(f, nat, "regio", flt->regios, flt->nregios, cumulatief, m)
+               : rule_cells(f, nat, "type", flt->types, flt->ntypes, cumulatief, m);
+}
+
+/* (e) An eindstand is the periode figure of its own range: it follows the
+ * periode or cumulatief figure it equals (their marks per and cum), else it
+ * is hidden (in doubt). */
+static pm_suppress eindstand_mark(const pm_result *r, const pm_figures *e,
+                                  pm_suppress per, pm_suppress cum, int m)
+{
+    const pm_figures *same[2] = {&r->periode, &r->cumulatief};
+    pm_suppress mark[2] = {per, cum};
+    for (int k = 0; k < 2; k++)
+        if (same[k]->from == e->from && same[k]->to == e->to &&
+            same_number(same[k]->teller, e->teller) &&
+            same_number(same[k]->noemer, e->noemer))
+            return mark[k];
+    return why_hidden(e, m);
+}
+
+static void drop_breakdowns(pm_result *r)
+{
+    pm_result only = {0};
+    only.breakdowns = r->breakdowns;
+    only.nbreakdowns = r->nbreakdowns;
+    pm_result_free(&only);
+    r->breakdowns = NULL;
+    r->nbreakdowns = 0;
+}
+
+static void filter_result(pm_result *r, const pm_result *nat, const pm_filter *flt,
+                          filter_kind kind, int m)
+{
+    bool r3 = strcmp(r->id, "R3") == 0;
+    pm_suppress per = decide(r, &r->periode, nat, flt, kind, false, m);
+    pm_suppress cum = decide(r, &r->cumulatief, nat, flt, kind, true, m);
+    /* An intersection's periode lies inside its cumulatief, and neither is
+     * a national cell: one hidden hides both, so no bound from the other
+     * narrows it. */
+    if (kind == INTERSECTION && !r3 && (per || cum)) {
+        if (!per)
+            per = why_hidden(&r->periode, m);
+        if (!cum)
+            cum = why_hidden(&r->cumulatief, m);
+    }
+    for (size_t i = 0; i < r->neindstanden; i++) {
+        pm_figures *e = &r->eindstanden[i].f;
+        hide(e, eindstand_mark(r, e, per, cum, m), r3);
+    }
+    hide(&r->periode, per, r3);
+    hide(&r->cumulatief, cum, r3);
+    r->status = r->cumulatief.status;
+    /* (d) The trend and the breakdowns: never shown for a filtered figure
+     * (every point hidden; the tables left out). */
+    for (size_t i = 0; i < r->ntrend; i++) {
+        pm_trend_point *p = &r->trend[i];
+        hide(&p->f, why_hidden(&p->f, m), false);
+        hide(&p->eerder, why_hidden(&p->eerder, m), false);
+        p->herzien = false;
+    }
+    drop_breakdowns(r);
+}
+
+pm_error pm_disclosure_filter(pm_report *filtered, const pm_report *national,
+                              int min_cell)
+{
+    const pm_filter *flt = &filtered->scope.filter;
+    if (!pm_filter_active(flt))
+        return PM_OK;
+    filter_kind kind = UNKNOWN_SET;
+    if (!flt->norgs && flt->nregios && flt->ntypes)
+        kind = INTERSECTION;
+    else if (!flt->norgs)
+        kind = ONLY_CELLS;
+    for (size_t i = 0; i < filtered->nresults; i++) {
+        pm_result *r = &filtered->results[i];
+        if (!is_filtered_id(r))
+            continue;
+        const pm_result *nat = national ? pm_report_find(national, r->id) : NULL;
+        filter_result(r, nat, flt, kind, min_cell);
+    }
+    return PM_OK;
+}
+
+void pm_disclosure_comparisons(pm_report *rep)
+{
+    for (size_t i = 0; i < rep->nresults; i++) {
+        pm_result *r = &rep->results[i];
+        pm_comparison *v = &r->vergelijking;
+        if (!v->present)
+            continue;
+        /* The earlier figure keeps its own mark (its period's national
+         * report shows it or not); the difference would tell the hidden
+         * side from the shown one. */
+        pm_suppress why = v->f.suppress ? v->f.suppress : r->periode.suppress;
+        if (!why)
+            continue;
+        v->suppress = why;
+        v->has_verschil = false;
+        v->verschil = 0;
+        v->has_interval = false;
+        v->lo = v->hi = 0;
+        v->significant = false;
+    }
+}
