@@ -648,6 +648,10 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
     if (what == S_VAN || what == S_TOT) {
         if (f->from <= f->to)
             xs_date(s, col, what == S_VAN ? f->from : f->to);
+    } else if (!pm_figures_visible(f) && what != S_ACTIEF && what != S_STATUS &&
+               what != S_REDEN) {
+        /* Hidden for extern under a filter (SPEC §9), like a hidden cell. */
+        xs_text(s, col, s->w->hidden, XF_PLAIN);
     } else if (what == S_STATUS) {
         xs_status(s, col, f->status);
     } else if (what == S_REDEN) {
@@ -798,23 +802,33 @@ static void ov_header_block(xs *s)
     xs_down(s, 1);
 }
 
+/* The value and n of one range, or "<5" for both where the figure is
+ * hidden for extern under a filter (SPEC §9). */
+static void ov_figure(xs *s, const pm_result *r, const pm_figures *f, lxw_col_t value,
+                      lxw_col_t n)
+{
+    double v;
+    xf fmt;
+    if (!pm_figures_visible(f)) {
+        xs_text(s, value, s->w->hidden, XF_PLAIN);
+        xs_text(s, n, s->w->hidden, XF_PLAIN);
+        return;
+    }
+    if (ov_value(r, f, &v, &fmt))
+        xs_num(s, value, v, fmt);
+    if (ov_n(r, f, &v))
+        xs_num(s, n, v, XF_INT);
+}
+
 static void ov_indicator_row(xs *s, const pm_result *r)
 {
     char doel[128];
-    double v;
-    xf fmt;
     xs_text(s, OV_ID, r->id, XF_BOLD);
     xs_text(s, OV_NAAM, pm_label_indicator(r->id)->naam, XF_PLAIN);
     xs_text(s, OV_DOEL, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
-    if (ov_value(r, &r->periode, &v, &fmt))
-        xs_num(s, OV_PER, v, fmt);
-    if (ov_n(r, &r->periode, &v))
-        xs_num(s, OV_PER_N, v, XF_INT);
+    ov_figure(s, r, &r->periode, OV_PER, OV_PER_N);
     xs_status(s, OV_PER_ST, r->periode.status);
-    if (ov_value(r, &r->cumulatief, &v, &fmt))
-        xs_num(s, OV_CUM, v, fmt);
-    if (ov_n(r, &r->cumulatief, &v))
-        xs_num(s, OV_CUM_N, v, XF_INT);
+    ov_figure(s, r, &r->cumulatief, OV_CUM, OV_CUM_N);
     if (r->cumulatief.has_interval) {
         xs_num(s, OV_LO, r->cumulatief.lo, XF_PCT);
         xs_num(s, OV_HI, r->cumulatief.hi, XF_PCT);
@@ -856,16 +870,14 @@ static void ov_eindstand(xs *s)
                 continue;
             const pm_figures *f = &r->eindstanden[e].f;
             char doel[128], why[320];
-            double v;
-            xf fmt;
             xs_text(s, 0, r->id, XF_BOLD);
             xs_text(s, 1, pm_label_indicator(r->id)->naam, XF_PLAIN);
             xs_text(s, 2, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
-            if (ov_value(r, f, &v, &fmt))
-                xs_num(s, 3, v, fmt);
-            if (ov_n(r, f, &v))
-                xs_num(s, 4, v, XF_INT);
-            xs_text(s, 5, pm_label_oordeel((int)f->oordeel), XF_BOLD);
+            ov_figure(s, r, f, 3, 4);
+            xs_text(s, 5,
+                    pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel)
+                                          : "onderdrukt",
+                    XF_BOLD);
             xs_status(s, 6, f->status);
             xs_text(s, 7, pm_label_reden(r->id, f, s->w->cfg, why, sizeof why), XF_PLAIN);
             xs_down(s, 1);
