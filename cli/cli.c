@@ -466,18 +466,35 @@ static pm_error compute_national(pm_snapshot *snap, const report_request *req,
 /* The figures of one period under the request's filter as the audience may
  * see them. In extern a filtered figure shows no more than `national` (the
  * same period's national extern report, compute_national) shows (SPEC §9);
- * national is not read without a filter or in intern. The national report
- * must be computed first: each compute leaves its context in the snapshot
- * for the row details, which must be this one's. */
+ * national is not read without a filter or in intern. A regio AND type
+ * filter is also checked against the whole regio × type table: the same
+ * period filtered on each type alone. The national report must be computed
+ * first: each compute leaves its context in the snapshot for the row
+ * details, which must be this one's. */
 static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
                                  const pm_period *period, pm_day peil,
                                  const pm_report *national, pm_report *rep, char *msg,
                                  size_t msgsize)
 {
-    pm_error err =
-        compute_plain(snap, req, &req->filter, period, peil, rep, msg, msgsize);
-    if (!err && req->audience == PM_EXTERN && pm_filter_active(&req->filter))
-        err = pm_disclosure_filter(rep, national, req->cfg.min_cell);
+    const pm_filter *f = &req->filter;
+    bool controlled = req->audience == PM_EXTERN && pm_filter_active(f);
+    bool cross = controlled && f->nregios && f->ntypes && !f->norgs;
+    pm_report columns[PM_NTYPES];
+    memset(columns, 0, sizeof columns);
+    size_t ncolumns = 0;
+    pm_error err = PM_OK;
+    for (size_t k = 0; cross && !err && k < PM_NTYPES; k++) {
+        pm_filter one = {.types = &pm_org_types[k], .ntypes = 1};
+        err = pm_report_compute_filtered(&columns[ncolumns++], snap, &req->cfg, period,
+                                         peil, &one, msg, msgsize);
+    }
+    if (!err)
+        err = compute_plain(snap, req, f, period, peil, rep, msg, msgsize);
+    if (!err && controlled)
+        err = pm_disclosure_filter_cross(rep, national, columns, ncolumns,
+                                         req->cfg.min_cell);
+    for (size_t k = 0; k < ncolumns; k++)
+        pm_report_free(&columns[k]);
     return err;
 }
 

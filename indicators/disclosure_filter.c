@@ -6,12 +6,11 @@
  * A regio or type filter (or a union of them) is a set of the national
  * report's regio or type cells: the figure follows their marks, so any set
  * of regional files tells nothing the national report does not. A regio
- * AND type intersection is no national cell: it is hidden when small, when
- * a national cell holding it is hidden, or when what is left of that cell
- * without it is small. R3 has no national cell: hidden when small. The
- * trend and the breakdowns of a filtered indicator are never shown (they
- * would be 2-D tables with published margins, which this engine does not
- * protect). */
+ * AND type intersection is no national cell: it is shown only when the
+ * whole regio × type table needs no suppression. R3 has no national cell:
+ * hidden when small. The trend and the breakdowns of a filtered indicator
+ * are never shown (they would be 2-D tables with published margins, which
+ * this engine does not protect). */
 #include "disclosure.h"
 
 #include <stdlib.h>
@@ -135,25 +134,89 @@ static pm_suppress rule_cells(const pm_figures *f, const pm_result *nat, const c
     return PM_SUPPRESS_NONE;
 }
 
-/* (b) regio AND type: no national cell. Hidden when small, when a national
- * cell it lies in is hidden, or when that cell without it is small (the
- * published cell minus this figure would give the rest). */
-static pm_suppress rule_intersection(const pm_figures *f, const pm_result *nat,
-                                     const pm_filter *flt, bool cumulatief, int m)
+/* (b) regio AND type: no national cell, but a sum of cells of the regio ×
+ * type table whose margins (the national regio and type cells) are
+ * published. Rules per intersection (small, or a small rest beside it) do
+ * not protect that table: the gemeenten of five regios, subtracted from the
+ * national gemeente cell, give the sixth. So an intersection is shown only
+ * when the whole table, in both ranges, needs no suppression: every margin
+ * shown and every cell 0 or at least min_cell. Then nothing in it is hidden
+ * and nothing can be worked out; else every intersection is hidden. The
+ * table's columns are the regio breakdowns of the reports filtered on one
+ * type each (`columns`); without them, hidden. */
+typedef struct cross {
+    const pm_report *columns;
+    size_t ncolumns;
+} cross;
+
+static const pm_result *column_of(const cross *x, const char *type, const char *id)
 {
-    long n = observations(f);
-    if (small(n, m))
-        return PM_SUPPRESS_PRIMAIR;
-    selection r = select_cells(nat, "regio", flt->regios, flt->nregios, cumulatief, m);
-    selection t = select_cells(nat, "type", flt->types, flt->ntypes, cumulatief, m);
-    if (!r.found || !t.found || r.hidden_in || t.hidden_in)
-        return PM_SUPPRESS_SECUNDAIR;
-    if (small(r.n - n, m) || small(t.n - n, m))
-        return PM_SUPPRESS_SECUNDAIR;
-    /* A rest with a negative count means the figures do not nest as
-     * assumed: in doubt, hide. */
-    if (r.n < n || t.n < n)
-        return PM_SUPPRESS_SECUNDAIR;
+    for (size_t k = 0; k < x->ncolumns; k++) {
+        const pm_filter *cf = &x->columns[k].scope.filter;
+        if (cf->ntypes == 1 && !cf->nregios && !cf->norgs && cf->types[0] &&
+            strcmp(cf->types[0], type) == 0)
+            return pm_report_find(&x->columns[k], id);
+    }
+    return NULL;
+}
+
+/* Whether every non-empty cell of a national breakdown is shown. */
+static bool margin_shown(const pm_breakdown *b, bool cumulatief)
+{
+    for (size_t i = 0; b && i < b->ncells; i++) {
+        const pm_cell *c = cumulatief ? &b->cumulatief[i] : &b->periode[i];
+        if (c->n > 0 && (!b->disclosure_done || c->suppress != PM_SUPPRESS_NONE))
+            return false;
+    }
+    return b != NULL;
+}
+
+/* Whether the table of one range needs no suppression, and the sum of the
+ * cells the filter selects (its regios in its types). */
+static bool table_clean(const pm_result *nat, const pm_filter *flt, const cross *x,
+                        bool cumulatief, int m, double *teller, double *noemer)
+{
+    const pm_breakdown *types = find_breakdown(nat, "type");
+    if (!margin_shown(find_breakdown(nat, "regio"), cumulatief) ||
+        !margin_shown(types, cumulatief))
+        return false;
+    for (size_t j = 0; j < types->ncells; j++) {
+        const pm_cell *tc = cumulatief ? &types->cumulatief[j] : &types->periode[j];
+        if (tc->n == 0)
+            continue;
+        const pm_breakdown *col = find_breakdown(column_of(x, tc->key, nat->id), "regio");
+        if (!col)
+            return false;
+        bool in_type = listed(tc->key, flt->types, flt->ntypes);
+        long sum = 0;
+        for (size_t i = 0; i < col->ncells; i++) {
+            const pm_cell *c = cumulatief ? &col->cumulatief[i] : &col->periode[i];
+            if (small(c->n, m))
+                return false;
+            sum += c->n;
+            if (in_type && listed(c->key, flt->regios, flt->nregios)) {
+                *teller += c->teller;
+                *noemer += c->noemer;
+            }
+        }
+        /* A column that does not add up to its national cell is not the
+         * table assumed: in doubt, hide. */
+        if (sum != tc->n)
+            return false;
+    }
+    return true;
+}
+
+static pm_suppress rule_intersection(const pm_result *r, const pm_result *nat,
+                                     const pm_filter *flt, const cross *x, int m)
+{
+    for (int k = 0; k < 2; k++) {
+        const pm_figures *f = k ? &r->cumulatief : &r->periode;
+        double t = 0, n = 0;
+        if (!table_clean(nat, flt, x, k == 1, m, &t, &n) || !same_number(t, f->teller) ||
+            !same_number(n, f->noemer))
+            return PM_SUPPRESS_SECUNDAIR;
+    }
     return PM_SUPPRESS_NONE;
 }
 
@@ -166,7 +229,8 @@ static bool is_filtered_id(const pm_result *r)
 typedef enum filter_kind { ONLY_CELLS, INTERSECTION, UNKNOWN_SET } filter_kind;
 
 static pm_suppress decide(const pm_result *r, const pm_figures *f, const pm_result *nat,
-                          const pm_filter *flt, filter_kind kind, bool cumulatief, int m)
+                          const pm_filter *flt, filter_kind kind, const cross *x,
+                          bool cumulatief, int m)
 {
     if (kind == UNKNOWN_SET)
         return why_hidden(f, m);
@@ -176,8 +240,14 @@ static pm_suppress decide(const pm_result *r, const pm_figures *f, const pm_resu
         return small(observations(f), m) ? PM_SUPPRESS_PRIMAIR : PM_SUPPRESS_NONE;
     if (!nat)
         return why_hidden(f, m);
-    if (kind == INTERSECTION)
-        return rule_intersection(f, nat, flt, cumulatief, m);
+    if (kind == INTERSECTION) {
+        if (small(observations(f), m))
+            return PM_SUPPRESS_PRIMAIR;
+        /* Both ranges at once: the periode lies inside the cumulatief and
+         * neither is a national cell, so one hidden hides the other. */
+        pm_suppress both = rule_intersection(r, nat, flt, x, m);
+        return both ? why_hidden(f, m) : PM_SUPPRESS_NONE;
+    }
     return flt->nregios
                ? rule_cells(f, nat, "regio", flt->regios, flt->nregios, cumulatief, m)
                : rule_cells(f, nat, "type", flt->types, flt->ntypes, cumulatief, m);
@@ -210,14 +280,11 @@ static void drop_breakdowns(pm_result *r)
 }
 
 static void filter_result(pm_result *r, const pm_result *nat, const pm_filter *flt,
-                          filter_kind kind, int m)
+                          filter_kind kind, const cross *x, int m)
 {
     bool r3 = strcmp(r->id, "R3") == 0;
-    pm_suppress per = decide(r, &r->periode, nat, flt, kind, false, m);
-    pm_suppress cum = decide(r, &r->cumulatief, nat, flt, kind, true, m);
-    /* An intersection's periode lies inside its cumulatief, and neither is
-     * a national cell: one hidden hides both, so no bound from the other
-     * narrows it. */
+    pm_suppress per = decide(r, &r->periode, nat, flt, kind, x, false, m);
+    pm_suppress cum = decide(r, &r->cumulatief, nat, flt, kind, x, true, m);
     if (kind == INTERSECTION && !r3 && (per || cum)) {
         if (!per)
             per = why_hidden(&r->periode, m);
@@ -245,6 +312,14 @@ static void filter_result(pm_result *r, const pm_result *nat, const pm_filter *f
 pm_error pm_disclosure_filter(pm_report *filtered, const pm_report *national,
                               int min_cell)
 {
+    return pm_disclosure_filter_cross(filtered, national, NULL, 0, min_cell);
+}
+
+pm_error pm_disclosure_filter_cross(pm_report *filtered, const pm_report *national,
+                                    const pm_report *columns, size_t ncolumns,
+                                    int min_cell)
+{
+    cross x = {columns, ncolumns};
     const pm_filter *flt = &filtered->scope.filter;
     if (!pm_filter_active(flt))
         return PM_OK;
@@ -258,7 +333,7 @@ pm_error pm_disclosure_filter(pm_report *filtered, const pm_report *national,
         if (!is_filtered_id(r))
             continue;
         const pm_result *nat = national ? pm_report_find(national, r->id) : NULL;
-        filter_result(r, nat, flt, kind, min_cell);
+        filter_result(r, nat, flt, kind, &x, min_cell);
     }
     return PM_OK;
 }
