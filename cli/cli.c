@@ -479,12 +479,15 @@ static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
     const pm_filter *f = &req->filter;
     bool controlled = req->audience == PM_EXTERN && pm_filter_active(f);
     bool cross = controlled && f->nregios && f->ntypes && !f->norgs;
-    pm_report columns[PM_NTYPES];
+    /* The types a filter selects; opdrachtgevers are each regio's rest. */
+    static const char *const column_types[] = {"gemeente", "sob"};
+    enum { NCOLUMNS = sizeof column_types / sizeof column_types[0] };
+    pm_report columns[NCOLUMNS];
     memset(columns, 0, sizeof columns);
     size_t ncolumns = 0;
     pm_error err = PM_OK;
-    for (size_t k = 0; cross && !err && k < PM_NTYPES; k++) {
-        pm_filter one = {.types = &pm_org_types[k], .ntypes = 1};
+    for (size_t k = 0; cross && !err && k < NCOLUMNS; k++) {
+        pm_filter one = {.types = &column_types[k], .ntypes = 1};
         err = pm_report_compute_filtered(&columns[ncolumns++], snap, &req->cfg, period,
                                          peil, &one, msg, msgsize);
     }

@@ -171,29 +171,52 @@ static bool margin_shown(const pm_breakdown *b, bool cumulatief)
     return b != NULL;
 }
 
-/* Whether the table of one range needs no suppression, and the sum of the
- * cells the filter selects (its regios in its types). */
-static bool table_clean(const pm_result *nat, const pm_filter *flt, const cross *x,
-                        bool cumulatief, int m, double *teller, double *noemer)
+/* The index of the cell with this key in b, or b->ncells. */
+static size_t cell_index(const pm_breakdown *b, const char *key)
 {
+    size_t i = 0;
+    while (i < b->ncells && strcmp(b->periode[i].key, key) != 0)
+        i++;
+    return i;
+}
+
+/* Whether the table of one range needs no suppression, and the sum of the
+ * cells the filter selects (its regios in its types). A type without a
+ * column (opdrachtgevers, which no filter selects) is the rest of each
+ * regio beside the columns: those rests follow from the published cells
+ * too, so they must be 0 or at least m as well. rest: scratch, one per
+ * national regio cell. */
+static bool table_clean(const pm_result *nat, const pm_filter *flt, const cross *x,
+                        bool cumulatief, int m, long *rest, double *teller,
+                        double *noemer)
+{
+    const pm_breakdown *regios = find_breakdown(nat, "regio");
     const pm_breakdown *types = find_breakdown(nat, "type");
-    if (!margin_shown(find_breakdown(nat, "regio"), cumulatief) ||
-        !margin_shown(types, cumulatief))
+    if (!margin_shown(regios, cumulatief) || !margin_shown(types, cumulatief))
         return false;
+    for (size_t i = 0; i < regios->ncells; i++)
+        rest[i] = cumulatief ? regios->cumulatief[i].n : regios->periode[i].n;
+    long rest_types = 0;
     for (size_t j = 0; j < types->ncells; j++) {
         const pm_cell *tc = cumulatief ? &types->cumulatief[j] : &types->periode[j];
         if (tc->n == 0)
             continue;
         const pm_breakdown *col = find_breakdown(column_of(x, tc->key, nat->id), "regio");
-        if (!col)
-            return false;
+        if (!col) {
+            rest_types += tc->n;
+            continue;
+        }
         bool in_type = listed(tc->key, flt->types, flt->ntypes);
         long sum = 0;
         for (size_t i = 0; i < col->ncells; i++) {
             const pm_cell *c = cumulatief ? &col->cumulatief[i] : &col->periode[i];
-            if (small(c->n, m))
+            size_t at = cell_index(regios, c->key);
+            if (c->n == 0)
+                continue;
+            if (small(c->n, m) || at == regios->ncells)
                 return false;
             sum += c->n;
+            rest[at] -= c->n;
             if (in_type && listed(c->key, flt->regios, flt->nregios)) {
                 *teller += c->teller;
                 *noemer += c->noemer;
@@ -204,20 +227,30 @@ static bool table_clean(const pm_result *nat, const pm_filter *flt, const cross 
         if (sum != tc->n)
             return false;
     }
-    return true;
+    long rests = 0;
+    for (size_t i = 0; i < regios->ncells; i++) {
+        if (rest[i] < 0 || small(rest[i], m))
+            return false;
+        rests += rest[i];
+    }
+    return rests == rest_types;
 }
 
 static pm_suppress rule_intersection(const pm_result *r, const pm_result *nat,
                                      const pm_filter *flt, const cross *x, int m)
 {
-    for (int k = 0; k < 2; k++) {
+    const pm_breakdown *regios = find_breakdown(nat, "regio");
+    long *rest =
+        regios ? calloc(regios->ncells ? regios->ncells : 1, sizeof *rest) : NULL;
+    bool clean = rest != NULL; /* without memory to decide: hidden */
+    for (int k = 0; clean && k < 2; k++) {
         const pm_figures *f = k ? &r->cumulatief : &r->periode;
         double t = 0, n = 0;
-        if (!table_clean(nat, flt, x, k == 1, m, &t, &n) || !same_number(t, f->teller) ||
-            !same_number(n, f->noemer))
-            return PM_SUPPRESS_SECUNDAIR;
+        clean = table_clean(nat, flt, x, k == 1, m, rest, &t, &n) &&
+                same_number(t, f->teller) && same_number(n, f->noemer);
     }
-    return PM_SUPPRESS_NONE;
+    free(rest);
+    return clean ? PM_SUPPRESS_NONE : PM_SUPPRESS_SECUNDAIR;
 }
 
 static bool is_filtered_id(const pm_result *r)
