@@ -337,15 +337,21 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         t.width = w * 0.36;
         pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
     } else {
-        /* Hidden for extern under a filter (SPEC §9): say why, not "later". */
+        /* Hidden for extern under a filter (SPEC §9): say why, not "later",
+         * in one line below whatever the tile wrote above. */
         bool hidden = n > 0 && !pm_figures_visible(&res->trend[n - 1].f);
         t.width = w;
-        pm_text_draw(cr,
-                     hidden ? "Het verloop per kwartaal wordt voor een selectie niet "
-                              "getoond: de kwartalen zouden kleine groepen prijsgeven."
-                            : "Het verloop per kwartaal volgt zodra er twee kwartalen "
-                              "met gegevens zijn.",
-                     x, r.y + r.h - 22, &t);
+        if (hidden) {
+            t.max_lines = 1;
+            pm_text_draw(cr,
+                         "Verloop per kwartaal: niet getoond bij een selectie (extern).",
+                         x, fmax(y + 1, r.y + r.h - 14), &t);
+        } else {
+            pm_text_draw(cr,
+                         "Het verloop per kwartaal volgt zodra er twee kwartalen met "
+                         "gegevens zijn.",
+                         x, r.y + r.h - 22, &t);
+        }
     }
     return PM_OK;
 }
