@@ -131,19 +131,6 @@ static void footer(const doc *d, cairo_t *cr, int page)
 
 /* ---- the dashboard ----------------------------------------------------- */
 
-/* The word on a status badge: a figure hidden for extern (SPEC §9) shows
- * "onderdrukt", never a colour's name that would hint at its value. */
-static const char *status_word(const pm_figures *f, pm_status s)
-{
-    return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
-}
-
-/* The verdict of an eindstand, or "onderdrukt" with its figure. */
-static const char *verdict_word(const pm_figures *f)
-{
-    return pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel) : "onderdrukt";
-}
-
 /* The quarterly values a sparkline shows for one indicator: its share,
  * or for R3 the active count, for R6 the cumulative count, for B the
  * cumulative uitputting. Fills v and present (ntrend each). */
@@ -156,10 +143,7 @@ static void spark_values(const doc *d, const pm_result *res, double *v, bool *pr
     double run = 0, run_b = 0;
     for (size_t i = 0; i < res->ntrend; i++) {
         const pm_figures *f = &res->trend[i].f;
-        if (!pm_figures_visible(f)) {
-            v[i] = 0;
-            present[i] = false; /* hidden for extern (SPEC §9): no point */
-        } else if (strcmp(res->id, "R3") == 0) {
+        if (strcmp(res->id, "R3") == 0) {
             v[i] = (double)f->actief;
             present[i] = true;
             cfg->target = d->cfg->doel_r3_actief;
@@ -194,11 +178,7 @@ static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
     const pm_figures *f = &res->cumulatief;
     char a[32], b[32], y[16];
     buf[0] = '\0';
-    if (!pm_figures_visible(f) && strcmp(res->id, "R3") == 0)
-        snprintf(buf, size, "n = %ld actief, %s beoordeeld", f->actief, d->hidden);
-    else if (!pm_figures_visible(f))
-        snprintf(buf, size, "n %s", d->hidden);
-    else if (strcmp(res->id, "R1") == 0)
+    if (strcmp(res->id, "R1") == 0)
         snprintf(buf, size, "n = %s hulpvragen met verstreken termijn",
                  pm_format_count(f->noemer, a, sizeof a));
     else if (strcmp(res->id, "R2") == 0)
@@ -258,8 +238,8 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
 
     double bh;
-    double bw = pm_status_badge(cr, x, y, 8.5, res->status,
-                                status_word(&res->cumulatief, res->status), true, &bh);
+    double bw = pm_status_badge(cr, x, y, 8.5, res->status, pm_status_name(res->status),
+                                true, &bh);
     /* The reason beside the badge, fitted to this indicator, where a legend
      * used to speak for all of them (SPEC §5). */
     char why[320];
@@ -278,15 +258,15 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     t.color = pm_muted;
     y += pm_text_draw(cr, buf, x, y, &t);
 
-    pm_text_shown(res->id, &res->cumulatief, d->hidden, val, sizeof val);
+    pm_text_value(res->id, &res->cumulatief, val, sizeof val);
     t.size = 17;
     t.bold = true;
     t.color = pm_ink;
     y += fit_line(cr, val, x, y, w, &t, 9) + 3;
 
-    pm_text_shown(res->id, &res->periode, d->hidden, val, sizeof val);
+    pm_text_value(res->id, &res->periode, val, sizeof val);
     snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
-             status_word(&res->periode, res->periode.status));
+             pm_status_name(res->periode.status));
     t.size = 8.5;
     t.bold = false;
     y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
@@ -337,21 +317,11 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         t.width = w * 0.36;
         pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
     } else {
-        /* Hidden for extern under a filter (SPEC §9): say why, not "later",
-         * in one line below whatever the tile wrote above. */
-        bool hidden = n > 0 && !pm_figures_visible(&res->trend[n - 1].f);
         t.width = w;
-        if (hidden) {
-            t.max_lines = 1;
-            pm_text_draw(cr,
-                         "Verloop per kwartaal: niet getoond bij een selectie (extern).",
-                         x, fmax(y + 1, r.y + r.h - 14), &t);
-        } else {
-            pm_text_draw(cr,
-                         "Het verloop per kwartaal volgt zodra er twee kwartalen met "
-                         "gegevens zijn.",
-                         x, r.y + r.h - 22, &t);
-        }
+        pm_text_draw(cr,
+                     "Het verloop per kwartaal volgt zodra er twee kwartalen met "
+                     "gegevens zijn.",
+                     x, r.y + r.h - 22, &t);
     }
     return PM_OK;
 }
@@ -449,8 +419,9 @@ static double eindstand_block(const doc *d, cairo_t *cr, double x, double y, dou
                 continue;
             const pm_figures *f = &r->eindstanden[e].f;
             char val[160], buf[320];
-            pm_text_shown(r->id, f, d->hidden, val, sizeof val);
-            snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val, verdict_word(f));
+            pm_text_value(r->id, f, val, sizeof val);
+            snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val,
+                     pm_label_oordeel((int)f->oordeel));
             double cx = x + (double)(i % 2) * col;
             pm_status_icon(cr, cx + 4, y + 5.5, 4, f->status);
             pm_text_style u = t;
@@ -588,6 +559,20 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
 }
 
 /* ---- the indicator pages ---------------------------------------------- */
+
+/* The word on a status badge: a figure hidden for extern under a filter
+ * (SPEC §9) shows "onderdrukt", never a colour's name that would hint at
+ * its value. */
+static const char *status_word(const pm_figures *f, pm_status s)
+{
+    return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
+}
+
+/* The verdict of an eindstand, or "onderdrukt" with its figure. */
+static const char *verdict_word(const pm_figures *f)
+{
+    return pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel) : "onderdrukt";
+}
 
 /* Title, status and figures at the top of an indicator page; returns the
  * y below them. */
