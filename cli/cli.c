@@ -557,6 +557,15 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
     if (!err && req->vergelijk != PM_VERGELIJK_GEEN && req->audience == PM_EXTERN)
         pm_disclosure_comparisons(rep);
     pm_report_free(&cmp);
+    /* An empty set is a valid question with an empty answer, but most
+     * likely a mistake: said once, the figures are still made. */
+    if (!err && rep->scope.filter_empty) {
+        char words[512];
+        fprintf(stderr,
+                "pijlermonitor: waarschuwing: geen enkele organisatie valt binnen het "
+                "filter (%s); R1, R2 en R3 tellen daarom niets\n",
+                pm_label_filter(&rep->scope.filter, words, sizeof words));
+    }
     return err;
 }
 
@@ -1668,6 +1677,13 @@ int pm_cli_main(int argc, char **argv)
         return usage_error("%s", "--definitief en --vervang horen bij report");
     if (c.vervang && !c.definitief)
         return usage_error("%s", "--vervang kan alleen samen met --definitief");
+    /* What is recorded as sent is the programme's report: the eerder of every
+     * later report reads it, so a filtered one would pass as the national
+     * figures (SPEC §5, §9). */
+    if (c.definitief && (c.nregio || c.ntype || c.norganisatie))
+        return usage_error("%s",
+                           "een definitieve rapportage gaat over het hele programma; "
+                           "laat --regio, --type en --organisatie weg");
     if (c.verzonden && strcmp(cmd, "indicators") != 0)
         return usage_error("%s", "--verzonden hoort bij indicators");
     bool figures = strcmp(cmd, "indicators") == 0 || strcmp(cmd, "report") == 0 ||

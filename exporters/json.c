@@ -182,6 +182,26 @@ static cJSON *eindstanden(const pm_result *r, const pm_config *cfg)
     return arr;
 }
 
+static void add_names(cJSON *obj, const char *key, const char *const *names, size_t n)
+{
+    cJSON *arr = cJSON_AddArrayToObject(obj, key);
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(names[i]));
+}
+
+/* The filter as asked (SPEC §9), null without one. */
+static void add_filter(cJSON *doc, const pm_filter *f)
+{
+    if (!pm_filter_active(f)) {
+        cJSON_AddNullToObject(doc, "filter");
+        return;
+    }
+    cJSON *o = cJSON_AddObjectToObject(doc, "filter");
+    add_names(o, "regio", f->regios, f->nregios);
+    add_names(o, "type", f->types, f->ntypes);
+    add_names(o, "organisatie", f->orgs, f->norgs);
+}
+
 cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
 {
     const pm_scope *ctx = &rep->scope;
@@ -226,11 +246,15 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
     } else {
         cJSON_AddNullToObject(doc, "doelperiode");
     }
+    add_filter(doc, &ctx->filter);
+    bool filtered = pm_filter_active(&ctx->filter);
     cJSON *list = cJSON_AddArrayToObject(doc, "indicatoren");
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
         cJSON *o = cJSON_CreateObject();
         cJSON_AddStringToObject(o, "id", r->id);
+        if (filtered)
+            cJSON_AddBoolToObject(o, "gefilterd", r->gefilterd);
         cJSON_AddNumberToObject(o, "doel", r->doel);
         cJSON_AddStringToObject(o, "status", pm_status_name(r->status));
         char reden[320];

@@ -543,11 +543,24 @@ static void reden_proportion(const char *id, const pm_figures *f, const pm_confi
             phrase, pm_format_percent(f->hi, 1, a, sizeof a), d);
 }
 
+/* Under a filter R3's status rests on the share alone; the reason says so
+ * (SPEC §9), or a reader would miss the target of active specialists. */
+static void share_only_note(const pm_figures *f, const pm_config *cfg, char *buf,
+                            size_t size)
+{
+    size_t len = strlen(buf);
+    if (f->share_only && len < size)
+        put(buf + len, size - len,
+            "; alleen het aandeel telt, want het doel van %d actieve specialisten geldt "
+            "voor het hele programma",
+            cfg->doel_r3_actief);
+}
+
 static void reden_r3(const pm_figures *f, const pm_config *cfg, char *buf, size_t size)
 {
     char d[32], phrase[192];
     target_pct(f->reden_doel, d, sizeof d);
-    if (f->actief < cfg->doel_r3_actief && f->status == PM_ROOD) {
+    if (!f->share_only && f->actief < cfg->doel_r3_actief && f->status == PM_ROOD) {
         put(buf, size, "%ld specialisten actief; het doel is %d", f->actief,
             cfg->doel_r3_actief);
         return;
@@ -566,6 +579,7 @@ static void reden_r3(const pm_figures *f, const pm_config *cfg, char *buf, size_
             phrase, d);
     else
         put(buf, size, "%s; onder het doel van %s", phrase, d);
+    share_only_note(f, cfg, buf, size);
 }
 
 static void reden_milestones(const char *id, const pm_figures *f, const pm_config *cfg,
@@ -690,7 +704,10 @@ char *pm_label_reden(const char *id, const pm_figures *f, const pm_config *cfg, 
     case PM_REDEN_TWEE_DOELPERIODEN:
         put(buf, size, "loopt over twee doelperioden");
         return buf;
-    case PM_REDEN_OORDEEL: reden_oordeel(id, f, buf, size); return buf;
+    case PM_REDEN_OORDEEL:
+        reden_oordeel(id, f, buf, size);
+        share_only_note(f, cfg, buf, size);
+        return buf;
     case PM_REDEN_REGEL:
     case PM_REDEN_PROGNOSE: break;
     }

@@ -250,9 +250,11 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     y += fmax(bh, wh) + 5;
 
     char d1[16], d2[16];
-    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s",
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s",
              pm_format_date(res->cumulatief.from, d2, sizeof d2),
-             pm_format_date(d->ctx->cum_to, d1, sizeof d1));
+             pm_format_date(d->ctx->cum_to, d1, sizeof d1),
+             pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
+                                                                  : "");
     t.size = 7.5;
     t.bold = false;
     t.color = pm_muted;
@@ -462,6 +464,18 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
              pm_audience_name(d->in->audience));
     t.size = 9.5;
     y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    /* Under a filter (SPEC §9), whose figures these are, before any tile. */
+    if (pm_filter_active(&ctx->filter)) {
+        char words[512];
+        snprintf(
+            buf, sizeof buf,
+            "Filter: %s. R1, R2 en R3 tellen alleen deze organisaties; R4, R5, R6 en "
+            "B gelden voor het hele programma.",
+            pm_label_filter(&ctx->filter, words, sizeof words));
+        t.bold = true;
+        y += pm_text_draw(cr, buf, x, y, &t) + 2;
+        t.bold = false;
+    }
     /* What the figures rest on (SPEC §7): how far each dataset reaches and
      * the fingerprint of the data. */
     reach_line(d, buf, sizeof buf);

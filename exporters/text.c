@@ -91,6 +91,12 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                  pm_format_date(ctx->period.end, d2, sizeof d2));
     fprintf(out, "Periode %s%s, peildatum %s, publiek %s\n", pname, dates,
             pm_format_date(ctx->peildatum, d3, sizeof d3), pm_audience_name(audience));
+    bool filtered = pm_filter_active(&ctx->filter);
+    if (filtered) {
+        char words[512];
+        fprintf(out, "Filter: %s (R1, R2 en R3; R4, R5, R6 en B: hele programma)\n",
+                pm_label_filter(&ctx->filter, words, sizeof words));
+    }
     /* The cumulatief of a follow-up target period starts at its start. */
     pm_day cum_from = rep->nresults ? rep->results[0].cumulatief.from : ctx->cum_from;
     if (ctx->cum_from <= ctx->cum_to)
@@ -111,8 +117,9 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
     for (size_t i = 0; i < rep->nresults && nrows < MAXROWS; i++, nrows++) {
         const pm_result *r = &rep->results[i];
         char v[128];
-        snprintf(rows[nrows][0], sizeof rows[nrows][0], "%s %s", r->id,
-                 pm_label_indicator(r->id)->naam);
+        snprintf(rows[nrows][0], sizeof rows[nrows][0], "%s %s%s", r->id,
+                 pm_label_indicator(r->id)->naam,
+                 filtered && !r->gefilterd ? " (hele programma)" : "");
         pm_label_target(r->id, ctx->cfg, rows[nrows][1], sizeof rows[nrows][1]);
         snprintf(rows[nrows][2], sizeof rows[nrows][2], "%s [%s]",
                  pm_text_shown(r->id, &r->periode, hidden, v, sizeof v),
@@ -223,8 +230,10 @@ static void csv_text(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* Under a filter each row ends in what it counts: the filter in words, or
+ * "hele programma" for R4-R6 and B (SPEC §9); NULL without a filter. */
 static void csv_row(FILE *out, const char *id, const char *range, const pm_figures *f,
-                    const pm_config *cfg)
+                    const pm_config *cfg, const char *scope)
 {
     char a[16], b[16];
     bool empty = f->from > f->to;
@@ -263,6 +272,8 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
                       : "");
     char why[320];
     csv_text(out, pm_label_reden(id, f, cfg, why, sizeof why));
+    if (scope)
+        csv_text(out, scope);
     fputs("\r\n", out);
 }
 
@@ -272,20 +283,25 @@ pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
     fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;"
           "status;"
           "actief;niet_beoordeeld;opdrachtgever_gemiddelde;aantal;begroting;realisatie;"
-          "prognose;jaarbegroting;oordeel;reden\r\n",
+          "prognose;jaarbegroting;oordeel;reden",
           out);
+    bool filtered = pm_filter_active(&rep->scope.filter);
+    char words[512];
+    pm_label_filter(&rep->scope.filter, words, sizeof words);
+    fputs(filtered ? ";filter\r\n" : "\r\n", out);
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
         const pm_config *cfg = rep->scope.cfg;
-        csv_row(out, r->id, "periode", &r->periode, cfg);
-        csv_row(out, r->id, "cumulatief", &r->cumulatief, cfg);
+        const char *scope = !filtered ? NULL : r->gefilterd ? words : "hele programma";
+        csv_row(out, r->id, "periode", &r->periode, cfg, scope);
+        csv_row(out, r->id, "cumulatief", &r->cumulatief, cfg, scope);
         /* The eindstand of every ended target period (its range in van, tot). */
         for (size_t e = 0; e < r->neindstanden; e++)
-            csv_row(out, r->id, "eindstand", &r->eindstanden[e].f, cfg);
+            csv_row(out, r->id, "eindstand", &r->eindstanden[e].f, cfg, scope);
         for (size_t t = 0; t < r->ntrend; t++) {
             char q[16];
             pm_quarter_label(r->trend[t].quarter, q, sizeof q);
-            csv_row(out, r->id, q, &r->trend[t].f, cfg);
+            csv_row(out, r->id, q, &r->trend[t].f, cfg, scope);
         }
     }
     return ferror(out) ? PM_ERR_IO : PM_OK;

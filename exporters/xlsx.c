@@ -757,6 +757,15 @@ static void ov_header_block(xs *s)
     xs_date(s, OV_DOEL,
             w->rep->nresults ? w->rep->results[0].cumulatief.from : ctx->cum_from);
     xs_down(s, 1);
+    /* Under a filter (SPEC §9): whose figures R1-R3 are, in words. */
+    if (pm_filter_active(&ctx->filter)) {
+        char words[512], line[640];
+        snprintf(line, sizeof line, "%s (R1, R2 en R3; R4, R5, R6 en B: hele programma)",
+                 pm_label_filter(&ctx->filter, words, sizeof words));
+        xs_label(s, "Filter");
+        xs_text(s, OV_DOEL, line, XF_PLAIN);
+        xs_down(s, 1);
+    }
     xs_label(s, "Publiek");
     if (w->in->audience == PM_INTERN)
         snprintf(buf, sizeof buf,
@@ -824,7 +833,12 @@ static void ov_indicator_row(xs *s, const pm_result *r)
 {
     char doel[128];
     xs_text(s, OV_ID, r->id, XF_BOLD);
-    xs_text(s, OV_NAAM, pm_label_indicator(r->id)->naam, XF_PLAIN);
+    char naam[160];
+    snprintf(naam, sizeof naam, "%s%s", pm_label_indicator(r->id)->naam,
+             pm_filter_active(&s->w->rep->scope.filter) && !r->gefilterd
+                 ? " (hele programma)"
+                 : "");
+    xs_text(s, OV_NAAM, naam, XF_PLAIN);
     xs_text(s, OV_DOEL, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
     ov_figure(s, r, &r->periode, OV_PER, OV_PER_N);
     xs_status(s, OV_PER_ST, r->periode.status);

@@ -45,7 +45,8 @@ pm_oordeel pm_figures_oordeel(const char *id, const pm_figures *f, const pm_targ
     else if (strcmp(id, "R2") == 0)
         ok = share_reached(f, t->doel_r2);
     else if (strcmp(id, "R3") == 0)
-        ok = f->actief >= t->doel_r3_actief && share_reached(f, t->doel_r3);
+        ok = (f->share_only || f->actief >= t->doel_r3_actief) &&
+             share_reached(f, t->doel_r3);
     else if (strcmp(id, "R4") == 0)
         ok = share_reached(f, t->doel_r4) &&
              (!with_mean || !f->has_gemiddelde ||

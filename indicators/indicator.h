@@ -51,6 +51,9 @@ typedef struct pm_context {
      * last; and the configuration as loaded (every period's targets). */
     pm_day tp_from, tp_to;
     const pm_config *cfg_loaded;
+    /* The organisation filter (filter.h), NULL without one: R1-R3 count
+     * only its organisations, in every run of the report (SPEC §9). */
+    const struct pm_orgset *filter;
 } pm_context;
 
 typedef struct pm_indicator {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "hash.h"
 
 int pm_index_of(const char *const *list, size_t n, const char *s)
@@ -69,6 +70,7 @@ pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
         o->type = (signed char)pm_index_of(pm_org_types, PM_NTYPES,
                                            (const char *)sqlite3_column_text(st, 2));
         o->naam = strdup((const char *)sqlite3_column_text(st, 3));
+        o->in_filter = pm_orgset_contains(ctx->filter, o->regio, o->type, o->id);
         if (!o->id || !o->naam) {
             free(o->id);
             free(o->naam);

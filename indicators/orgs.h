@@ -4,6 +4,7 @@
 #ifndef PM_ORGS_H
 #define PM_ORGS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "dataset.h"
@@ -16,6 +17,7 @@ typedef struct pm_org {
     char *naam;
     signed char regio;
     signed char type;
+    bool in_filter; /* in the report's filter set (filter.h); all without one */
 } pm_org;
 
 typedef struct pm_org_table {

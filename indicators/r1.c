@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "indicator.h"
 #include "orgs.h"
 
@@ -181,6 +182,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const pm_org *org =
                 pm_org_find(&orgs, (const char *)sqlite3_column_text(st, 0));
+            if (!pm_org_in_filter(ctx, org))
+                continue;
             pm_day day = (pm_day)sqlite3_column_int64(st, 1);
             pm_day contact = (pm_day)sqlite3_column_int64(st, 2); /* NULL reads as 0 */
             const char *subject = (const char *)sqlite3_column_text(st, 3);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "indicator.h"
 #include "orgs.h"
 
@@ -174,6 +175,8 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
             const pm_org *p =
                 pm_org_find(&orgs, (const char *)sqlite3_column_text(st, 0));
             if (!p || p->type < 0 || p->type >= (int)NTYPE) /* gemeenten and SOB's only */
+                continue;
+            if (!pm_org_in_filter(ctx, p))
                 continue;
             pm_scores *a = &acc[(size_t)(p - orgs.orgs) * stride];
             pm_day day = (pm_day)sqlite3_column_int64(st, 1);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "indicator.h"
 
 enum { PER, CUM };
@@ -25,11 +26,43 @@ static const char sql_specialists[] =
     "          WHERE i.specialist = s.id AND i.datum BETWEEN ?3 AND ?4)"
     " FROM specialisten s ORDER BY s.id";
 
+/* Under a filter (SPEC §9) a specialist is active on the requests of the
+ * filter's organisations only: inzet.hulpvraag → hulpvragen.organisatie,
+ * the set O in temp.pm_filter_orgs (filter.h). */
+#define ON_FILTERED_REQUEST                                                              \
+    "          AND EXISTS (SELECT 1 FROM hulpvragen h WHERE h.id = i.hulpvraag"          \
+    "                      AND h.organisatie IN temp.pm_filter_orgs)"
+static const char sql_specialists_filtered[] =
+    "SELECT s.id, s.naam,"
+    "  EXISTS (SELECT 1 FROM inzet i"
+    "          WHERE i.specialist = s.id AND i.datum BETWEEN ?1 AND "
+    "?2" ON_FILTERED_REQUEST "),"
+    "  EXISTS (SELECT 1 FROM inzet i"
+    "          WHERE i.specialist = s.id AND i.datum BETWEEN ?3 AND "
+    "?4" ON_FILTERED_REQUEST ")"
+    " FROM specialisten s ORDER BY s.id";
+
 /* The specialists active in one trend quarter ?1..?2. */
 static const char sql_active[] =
     "SELECT s.id FROM specialisten s"
     " WHERE EXISTS (SELECT 1 FROM inzet i"
     "   WHERE i.specialist = s.id AND i.datum BETWEEN ?1 AND ?2)";
+/* Under a filter of few organisations, the seeks above would read most of a
+ * specialist's inzet before giving up; instead the inzet of O's requests,
+ * found from O's side (CROSS JOIN keeps that order), is read once. */
+static const char sql_specialist_list[] = "SELECT id, naam, 0, 0 FROM specialisten"
+                                          " ORDER BY id";
+static const char sql_inzet_of_set[] =
+    "SELECT i.specialist, i.datum"
+    " FROM temp.pm_filter_orgs f"
+    " CROSS JOIN hulpvragen h CROSS JOIN inzet i"
+    " WHERE h.organisatie = f.id AND i.hulpvraag = h.id"
+    "   AND i.datum BETWEEN ?1 AND ?2";
+
+static const char sql_active_filtered[] =
+    "SELECT s.id FROM specialisten s"
+    " WHERE EXISTS (SELECT 1 FROM inzet i"
+    "   WHERE i.specialist = s.id AND i.datum BETWEEN ?1 AND ?2" ON_FILTERED_REQUEST ")";
 
 /* ?1..?2 the periode, ?3..?4 the cumulatief (?4 = peildatum), ?5 the
  * earliest day of either range; reads the (soort, datum) index. Only
@@ -46,6 +79,19 @@ static const char sql_scores[] = "SELECT e.specialist, k.kwartaal,"
                                  "   AND o.type IN ('gemeente', 'sob')"
                                  "   AND e.datum BETWEEN ?5 AND ?4"
                                  " GROUP BY 1, 2, 3, 4";
+/* Under a filter only the evaluations from its organisations count. */
+static const char sql_scores_filtered[] = "SELECT e.specialist, k.kwartaal,"
+                                          "  e.datum BETWEEN ?1 AND ?2,"
+                                          "  e.datum >= ?3,"
+                                          "  sum(e.score_x10), count(*)"
+                                          " FROM evaluaties e"
+                                          " JOIN temp.kalender k ON k.dag = e.datum"
+                                          " JOIN organisaties o ON o.id = e.organisatie"
+                                          " WHERE e.soort = 'specialist'"
+                                          "   AND o.type IN ('gemeente', 'sob')"
+                                          "   AND e.organisatie IN temp.pm_filter_orgs"
+                                          "   AND e.datum BETWEEN ?5 AND ?4"
+                                          " GROUP BY 1, 2, 3, 4";
 
 typedef struct specialist {
     char *id;
@@ -112,11 +158,22 @@ static pm_error spec_push(r3_data *d, const char *id, const char *naam, bool per
     return PM_OK;
 }
 
+/* Whether the filter's set is small enough (under a tenth of the
+ * organisations) to read its inzet from its side rather than seek per
+ * specialist. */
+static bool from_set(const pm_context *ctx)
+{
+    return ctx->filter && ctx->filter->count * 10 < ctx->filter->total;
+}
+
 static pm_error read_specialists(const pm_context *ctx, r3_data *d, char *msg,
                                  size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
-    pm_error err = pm_prepare(ctx, sql_specialists, &st, msg, msgsize);
+    const char *sql = from_set(ctx) ? sql_specialist_list
+                      : ctx->filter ? sql_specialists_filtered
+                                    : sql_specialists;
+    pm_error err = pm_prepare(ctx, sql, &st, msg, msgsize);
     if (err)
         return err;
     sqlite3_bind_int64(st, 1, ctx->per_from);
@@ -140,7 +197,8 @@ static pm_error read_trend_activity(const pm_context *ctx, const pm_result *r, r
                                     char *msg, size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
-    pm_error err = pm_prepare(ctx, sql_active, &st, msg, msgsize);
+    pm_error err = pm_prepare(ctx, ctx->filter ? sql_active_filtered : sql_active, &st,
+                              msg, msgsize);
     for (size_t q = 0; q < r->ntrend && !err; q++) {
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, r->trend[q].f.from);
@@ -158,10 +216,44 @@ static pm_error read_trend_activity(const pm_context *ctx, const pm_result *r, r
     return err;
 }
 
+/* Marks activity in the ranges and trend quarters from the inzet on the
+ * requests of the filter's organisations (from_set). */
+static pm_error read_set_activity(const pm_context *ctx, r3_data *d, char *msg,
+                                  size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = pm_prepare(ctx, sql_inzet_of_set, &st, msg, msgsize);
+    if (err)
+        return err;
+    sqlite3_bind_int64(st, 1, pm_scan_from(ctx));
+    sqlite3_bind_int64(st, 2, ctx->peildatum);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long i = spec_find(d, (const char *)sqlite3_column_text(st, 0));
+        if (i < 0)
+            continue;
+        pm_day day = (pm_day)sqlite3_column_int64(st, 1);
+        specialist *sp = &d->spec[i];
+        if (day >= ctx->per_from && day <= ctx->per_to)
+            sp->active[PER] = true;
+        if (day < ctx->cum_from || day > ctx->cum_to)
+            continue;
+        sp->active[CUM] = true;
+        int q = pm_quarter_index(day);
+        if (q >= ctx->q_first && q <= ctx->q_last)
+            d->q_active[(size_t)i * d->ntrend + (size_t)(q - ctx->q_first)] = true;
+    }
+    if (rc != SQLITE_DONE)
+        err = pm_sql_error(ctx, msg, msgsize);
+    sqlite3_finalize(st);
+    return err;
+}
+
 static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t msgsize)
 {
     sqlite3_stmt *st = NULL;
-    pm_error err = pm_prepare(ctx, sql_scores, &st, msg, msgsize);
+    pm_error err = pm_prepare(ctx, ctx->filter ? sql_scores_filtered : sql_scores, &st,
+                              msg, msgsize);
     if (err)
         return err;
     sqlite3_bind_int64(st, 1, ctx->per_from);
@@ -214,11 +306,14 @@ static void figures_add(pm_figures *f, bool active, const pm_scores *s)
 }
 
 /* The share with the proportion rule, then R3's own rule: too few active
- * specialists is rood whatever the share. */
-static void figures_finish(pm_figures *f, const pm_config *cfg)
+ * specialists is rood whatever the share. Under a filter the share alone
+ * decides: the target of active specialists is the whole programme's. */
+static void figures_finish(pm_figures *f, const pm_context *ctx)
 {
+    const pm_config *cfg = ctx->cfg;
+    f->share_only = ctx->filter != NULL;
     pm_figures_proportion(f, cfg->doel_r3, cfg->min_n);
-    if (f->actief < cfg->doel_r3_actief)
+    if (!f->share_only && f->actief < cfg->doel_r3_actief)
         f->status = PM_ROOD;
 }
 
@@ -273,7 +368,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
             err = PM_ERR_NOMEM;
     }
     if (!err)
-        err = read_trend_activity(ctx, r, &d, msg, msgsize);
+        err = from_set(ctx) ? read_set_activity(ctx, &d, msg, msgsize)
+                            : read_trend_activity(ctx, r, &d, msg, msgsize);
     if (!err)
         err = read_scores(ctx, &d, msg, msgsize);
 
@@ -286,10 +382,10 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
                 figures_add(&r->trend[q].f, d.q_active[i * d.ntrend + q],
                             &d.q_scores[i * d.ntrend + q]);
         }
-        figures_finish(&r->periode, cfg);
-        figures_finish(&r->cumulatief, cfg);
+        figures_finish(&r->periode, ctx);
+        figures_finish(&r->cumulatief, ctx);
         for (size_t q = 0; q < r->ntrend; q++)
-            figures_finish(&r->trend[q].f, cfg);
+            figures_finish(&r->trend[q].f, ctx);
         err = pm_result_alloc_breakdowns(r, 1);
     }
     if (!err)

@@ -537,6 +537,10 @@ pm_error pm_report_use_sent(pm_report *rep, pm_snapshot *snap, const char *publi
                 continue;
             for (size_t k = 0; k < rep->nresults; k++) {
                 pm_result *r = &rep->results[k];
+                /* What was sent is the whole programme's: a filtered
+                 * indicator's eerder stays its own count at the quarter end. */
+                if (r->gefilterd)
+                    continue;
                 if (strcmp(r->id, id->valuestring) != 0 || t >= r->ntrend)
                     continue;
                 figures_from_json(per, &r->trend[t].eerder);
@@ -577,23 +581,43 @@ void pm_snapshot_end(pm_snapshot *snap)
         pm_store_exec(snap->db, "COMMIT", ignored, sizeof ignored);
     }
     pm_calendar_free(&snap->cal);
+    pm_orgset_free(&snap->filter);
     memset(snap, 0, sizeof *snap);
 }
 
-pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
-                           const pm_period *period, pm_day peildatum, char *msg,
-                           size_t msgsize)
+/* R1-R3 count the filter's organisations (SPEC §9); R4-R6 and B belong to
+ * the programme as a whole. */
+static void mark_filtered(pm_report *rep)
+{
+    for (size_t i = 0; i < rep->nresults; i++) {
+        const char *id = rep->results[i].id;
+        rep->results[i].gefilterd =
+            strcmp(id, "R1") == 0 || strcmp(id, "R2") == 0 || strcmp(id, "R3") == 0;
+    }
+}
+
+/* pm_report_compute, with filter (NULL: none) resolved first, so an
+ * unknown value is refused before anything is computed. */
+static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
+                               const pm_period *period, pm_day peildatum,
+                               const pm_filter *filter, char *msg, size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
-    /* A snapshot serves every report of a command: the calendar of the
-     * previous one goes. */
+    /* A snapshot serves every report of a command: the calendar and the
+     * filter set of the previous one go. */
     pm_calendar_free(&snap->cal);
+    pm_orgset_free(&snap->filter);
     memset(&snap->ctx, 0, sizeof snap->ctx);
     pm_context *ctx = &snap->ctx;
     ctx->db = snap->db;
     ctx->cal = &snap->cal;
     ctx->cfg_loaded = cfg;
     set_ranges(ctx, cfg, period, peildatum);
+    pm_error ferr = pm_orgset_resolve(ctx, filter, &snap->filter, msg, msgsize);
+    if (ferr)
+        return ferr;
+    if (snap->filter.active)
+        ctx->filter = &snap->filter;
 
     /* The indicators judge against the target period holding the periode,
      * else the running one, else the last. */
@@ -620,6 +644,10 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
                             .cum_to = ctx->cum_to,
                             .q_first = ctx->q_first,
                             .q_last = ctx->q_last};
+    if (ctx->filter) {
+        rep->scope.filter = *filter;
+        rep->scope.filter_empty = snap->filter.count == 0;
+    }
 
     /* From the earliest day any range or the peildatum needs; a week of
      * margin so a request's day before its range still has a number. */
@@ -661,7 +689,16 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
     }
     if (!err)
         err = compute_eerder(rep, ctx, msg, msgsize);
+    if (!err && ctx->filter)
+        mark_filtered(rep);
     return err;
+}
+
+pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
+                           const pm_period *period, pm_day peildatum, char *msg,
+                           size_t msgsize)
+{
+    return compute_report(rep, snap, cfg, period, peildatum, NULL, msg, msgsize);
 }
 
 pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
@@ -669,16 +706,7 @@ pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
                                     pm_day peildatum, const pm_filter *filter, char *msg,
                                     size_t msgsize)
 {
-    /* STUB (issue 14, branch filter): filters are not computed yet. */
-    if (pm_filter_active(filter)) {
-        memset(rep, 0, sizeof *rep);
-        snprintf(msg, msgsize, "filters worden nog niet ondersteund");
-        return PM_ERR_USAGE;
-    }
-    pm_error err = pm_report_compute(rep, snap, cfg, period, peildatum, msg, msgsize);
-    if (filter)
-        rep->scope.filter = *filter;
-    return err;
+    return compute_report(rep, snap, cfg, period, peildatum, filter, msg, msgsize);
 }
 
 pm_error pm_report_attach_comparison(pm_report *rep, const pm_report *cmp, pm_vergelijk v)

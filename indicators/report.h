@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "filter.h"
 #include "indicator.h"
 #include "result.h"
 
@@ -20,6 +21,7 @@ typedef struct pm_snapshot {
     bool in_transaction; /* BEGIN done, COMMIT in pm_snapshot_end */
     pm_calendar cal;     /* of the last pm_report_compute */
     pm_context ctx;      /* ditto; ctx.cal points at cal */
+    pm_orgset filter;    /* ditto, resolved; ctx.filter points at it when active */
 } pm_snapshot;
 
 /* Opens one read transaction on db for the whole command: everything read
@@ -53,7 +55,9 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
 
 /* pm_report_compute under an organisation filter (SPEC §9; NULL or empty:
  * none): R1-R3 on the filter's organisations (gefilterd), R4-R6 and B
- * unfiltered; scope.filter keeps a copy of *filter (its strings borrowed).
+ * unfiltered; scope.filter keeps a copy of *filter (its strings borrowed)
+ * and scope.filter_empty says whether it leaves no organisation. The
+ * filter is checked before anything is computed (filter.h).
  * An unknown regio, type or organisation is PM_ERR_USAGE with a Dutch
  * message naming the valid values or the closest id. */
 pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,

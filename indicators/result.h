@@ -101,6 +101,9 @@ typedef struct pm_figures {
      * small cell ("<5"), with everything computed from it. Unfiltered
      * figures are never hidden. */
     pm_suppress suppress;
+    /* R3 under a filter: status and verdict by the share alone, the target
+     * of active specialists being programme-wide (SPEC §9). */
+    bool share_only;
 } pm_figures;
 
 /* An organisation filter (SPEC §9): the set O of organisations whose
@@ -232,6 +235,7 @@ typedef struct pm_scope {
                                    programme start) .. peildatum */
     int q_first, q_last;        /* trend quarters: programme start .. peildatum */
     pm_filter filter;           /* SPEC §9; all empty without one */
+    bool filter_empty;          /* the filter leaves no organisation */
     pm_vergelijk vergelijk;     /* the comparison asked for */
     pm_period vergelijk_period; /* the whole comparison period (vergelijk set) */
 } pm_scope;
