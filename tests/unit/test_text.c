@@ -139,7 +139,7 @@ static void hidden_figures(pm_report *rep)
     char *text = capture(pm_text_csv, rep, PM_EXTERN, &err);
     CHECK(text && strstr(text, "\r\nR1;periode;01-04-2025;30-06-2025;<5;<5;<5;;;grijs;"),
           "csv_hidden_figure_is_<5_without_interval");
-    CHECK(text && strstr(text, ";onderdrukt: te weinig waarnemingen\r\n"),
+    CHECK(text && strstr(text, ";onderdrukt: te weinig waarnemingen"),
           "csv_hidden_figure_reason_says_onderdrukt");
     free(text);
     text = capture(pm_text_table, rep, PM_EXTERN, &err);
