@@ -649,9 +649,9 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
         if (f->from <= f->to)
             xs_date(s, col, what == S_VAN ? f->from : f->to);
     } else if (!pm_figures_visible(f) && what != S_ACTIEF && what != S_STATUS &&
-               what != S_REDEN) {
+               what != S_REDEN && what != S_DOEL && what != S_DOEL_ACTIEF) {
         /* Hidden for extern under a filter (SPEC §9), like a hidden cell. */
-        xs_text(s, col, s->w->hidden, XF_PLAIN);
+        xs_text(s, col, s->w->hidden, XF_HIDDEN);
     } else if (what == S_STATUS) {
         xs_status(s, col, f->status);
     } else if (what == S_REDEN) {
@@ -819,8 +819,8 @@ static void ov_figure(xs *s, const pm_result *r, const pm_figures *f, lxw_col_t 
     double v;
     xf fmt;
     if (!pm_figures_visible(f)) {
-        xs_text(s, value, s->w->hidden, XF_PLAIN);
-        xs_text(s, n, s->w->hidden, XF_PLAIN);
+        xs_text(s, value, s->w->hidden, XF_HIDDEN);
+        xs_text(s, n, s->w->hidden, XF_HIDDEN);
         return;
     }
     if (ov_value(r, f, &v, &fmt))
@@ -1585,17 +1585,25 @@ static void ind_trend(ind_sheet *is)
         for (int i = 0; fields[i] != S_END; i++)
             put_field(s, (lxw_col_t)(i + 1), r, f, &c, fields[i]);
         const pm_trend_point *p = &r->trend[q];
-        if (count)
-            xs_num(s, ev, p->eerder.teller, XF_INT);
-        else if (p->eerder.has_waarde)
-            xs_num(s, ev, p->eerder.waarde, XF_PCT);
-        xs_num(s, ev + 1,
-               money ? pm_cents_to_euros(p->eerder.realisatie_cent) : p->eerder.teller,
-               money ? XF_EURO : XF_INT);
-        if (p->eerder.has_noemer)
-            xs_num(s, ev + 2,
-                   money ? pm_cents_to_euros(p->eerder.begroting_cent) : p->eerder.noemer,
+        if (!pm_figures_visible(&p->eerder)) {
+            /* Hidden with the point (extern under a filter, SPEC §9). */
+            for (lxw_col_t k = ev; k <= ev + 2; k++)
+                xs_text(s, k, s->w->hidden, XF_HIDDEN);
+        } else {
+            if (count)
+                xs_num(s, ev, p->eerder.teller, XF_INT);
+            else if (p->eerder.has_waarde)
+                xs_num(s, ev, p->eerder.waarde, XF_PCT);
+            xs_num(s, ev + 1,
+                   money ? pm_cents_to_euros(p->eerder.realisatie_cent)
+                         : p->eerder.teller,
                    money ? XF_EURO : XF_INT);
+            if (p->eerder.has_noemer)
+                xs_num(s, ev + 2,
+                       money ? pm_cents_to_euros(p->eerder.begroting_cent)
+                             : p->eerder.noemer,
+                       money ? XF_EURO : XF_INT);
+        }
         xs_text(s, ev + 3,
                 p->herzien ? (p->eerder_verzonden ? "ja (verzonden cijfer)" : "ja")
                            : "nee",

@@ -207,6 +207,19 @@ if r.code == 0:
     r1row = next((row for row in rows if row and row[0] == "R1"), None)
     check(r1row is not None and r1row.count("<5") >= 4 and 3 not in r1row[3:8],
           "workbook_overview_shows_<5_for_value_and_n", repr(r1row))
+    # The R1 sheet's trend: every figure and what was reported earlier is
+    # <5; the target stays.
+    sheet = [[c.value for c in row] for row in wb["R1"].iter_rows()]
+    head = next(i for i, row in enumerate(sheet) if row and row[0] == "Kwartaal")
+    cols = {name: k for k, name in enumerate(sheet[head]) if name}
+    quarters = [row for row in sheet[head + 1:] if row and row[0] and
+                str(row[0])[:2] == "20"]
+    check(quarters and all(row[cols[c]] == "<5" for row in quarters
+                           for c in ("Op tijd", "Waarde", "Eerder: teller",
+                                     "Eerder: noemer")) and
+          all(row[cols["Doel"]] == 0.9 for row in quarters),
+          "workbook_trend_of_a_filtered_indicator_is_<5_beside_its_target",
+          repr(quarters[-1:] if quarters else sheet[head:head + 3]))
 
 # The gemeenten of Noord-West and Noord (10 each) have large rests beside
 # them, but Midden has 3 gemeente requests: the national gemeente cell minus
