@@ -70,10 +70,19 @@ static void glue(char *buf, size_t size)
 
 /* ---- every page -------------------------------------------------------- */
 
-/* Whether this audience sees the chart: a PDF page and the PNGs agree. */
-static bool chart_shown(const doc *d, const chart_def *c)
+/* Whether an extern report leaves out res's charts because res is filtered
+ * (SPEC §9, disclosure_filter.c): its breakdowns and quarters would be 2-D
+ * tables beside the national report, so only its figures are shown. */
+static bool filtered_extern(const doc *d, const pm_result *res)
 {
-    return d->intern || !c->personal;
+    return !d->intern && res && res->gefilterd && pm_filter_active(&d->ctx->filter);
+}
+
+/* Whether this audience sees the chart of res: a PDF page and the PNGs
+ * agree. */
+static bool chart_shown(const doc *d, const chart_def *c, const pm_result *res)
+{
+    return (d->intern || !c->personal) && !filtered_extern(d, res);
 }
 
 /* The statuses in the order a reader ranks them: best first, unknown last. */
@@ -717,6 +726,19 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
     double bottom = PAGE_H - FOOTER_H - 10 - dh;
     pm_text_draw(cr, def, x, bottom + 4, &tdef);
 
+    if (filtered_extern(d, res)) {
+        char note[512];
+        snprintf(
+            note, sizeof note,
+            "Bij een selectie van organisaties toont een externe rapportage van deze "
+            "indicator alleen de cijfers hierboven, en %s waar ze op te weinig "
+            "waarnemingen rusten of een kleine groep zouden prijsgeven. De "
+            "uitsplitsingen en het verloop per kwartaal blijven weg: samen met de "
+            "landelijke rapportage zouden ze kleine groepen prijsgeven.",
+            d->hidden);
+        pm_text_draw(cr, note, x, y + 6, &ts);
+        return PM_OK;
+    }
     /* Sentences first: their height decides what is left for the charts. */
     const chart_def *shown[PM_PDF_MAX_CHARTS];
     char say[PM_PDF_MAX_CHARTS][SAY_SIZE];
@@ -724,7 +746,7 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
         fixed = 0;
     size_t n = 0;
     for (size_t i = 0; i < p->ncharts; i++) {
-        if (!chart_shown(d, &p->charts[i]))
+        if (!chart_shown(d, &p->charts[i], res))
             continue;
         shown[n] = &p->charts[i];
         say[n][0] = '\0';
@@ -959,7 +981,7 @@ static pm_error write_pngs(const doc *d, char *msg, size_t msgsize)
     for (size_t i = 0; i < d->rep->nresults; i++) {
         const page_def *p = pm_pdf_page_def(d->rep->results[i].id);
         for (size_t k = 0; p && k < p->ncharts; k++) {
-            if (!chart_shown(d, &p->charts[k]))
+            if (!chart_shown(d, &p->charts[k], &d->rep->results[i]))
                 continue;
             pm_error err = write_png(d, &p->charts[k], msg, msgsize);
             if (err)

@@ -194,11 +194,18 @@ r = a.run("indicators", "--period", "2025-Q4", "--audience", "extern", "--regio"
 check(r.code == 0 and "<5 [grijs]" in r.out, "table_shows_a_hidden_filtered_figure_as_<5",
       r.out[:800])
 r = a.run("report", "--period", "2025-Q4", "--audience", "extern", "--regio", "Noord-West",
-          "--pdf", "nw.pdf", "--xlsx", "nw.xlsx")
+          "--pdf", "nw.pdf", "--xlsx", "nw.xlsx", "--png", "charts")
 check(r.code == 0, "extern_report_with_a_regio_filter_is_written", repr(r))
+pngs = sorted(os.listdir(os.path.join(a.path, "charts"))) if r.code == 0 else []
+check(pngs and not any(n[:2] in ("r1", "r2", "r3") for n in pngs),
+      "no_chart_of_a_filtered_indicator_in_the_extern_png_folder", repr(pngs))
 if r.code == 0:
     text = subprocess.run(["pdftotext", os.path.join(a.path, "nw.pdf"), "-"],
                           capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    check(flat.count("uitsplitsingen en het verloop per kwartaal blijven weg") == 3 and
+          "geen hulpvragen ontvangen" not in flat,
+          "pdf_indicator_pages_of_r1_r3_say_why_their_charts_are_left_out", text[-3000:])
     check("<5" in text and "onderdrukt" in text and "(3 van 3)" not in text,
           "pdf_shows_<5_and_onderdrukt_and_never_the_hidden_share", text[:1500])
     import openpyxl
