@@ -1639,7 +1639,12 @@ static void write_indicator(xw *w, const pm_result *r)
         xs_width(s, 1, IND_COLS, VALUE_WIDTH);
         ind_heading(is);
         ind_figures(is);
-        size_t ncharts = chart_count(r->id);
+        /* An extern workbook draws no chart of a filtered indicator (SPEC
+         * §9): its quarters are hidden and its breakdowns left out, so a
+         * chart would plot nothing true. */
+        bool charts = w->in->audience == PM_INTERN || !r->gefilterd ||
+                      !pm_filter_active(&w->rep->scope.filter);
+        size_t ncharts = charts ? chart_count(r->id) : 0;
         lxw_row_t first_band = s->row;
         xs_down(s, (lxw_row_t)((ncharts + CHARTS_PER_BAND - 1) / CHARTS_PER_BAND) *
                        CHART_ROWS);
@@ -1647,7 +1652,8 @@ static void write_indicator(xw *w, const pm_result *r)
             if (pm_breakdown_visible(&r->breakdowns[i], w->in->audience))
                 ind_breakdown(is, &r->breakdowns[i]);
         ind_trend(is);
-        add_charts(is, first_band);
+        if (charts)
+            add_charts(is, first_band);
         /* Column A grows to the longest category (names of milestones and
          * organisations), within reason; the cells beside it are full. */
         if (is->label_chars + 2 > LABEL_WIDTH)
