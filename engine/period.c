@@ -178,18 +178,39 @@ static pm_day year_before(pm_day d)
     return pm_day_from_ymd(y - 1, m, dd);
 }
 
+/* The form a reader sees (pm_format_period decides by the dates alone): a
+ * range that is exactly a year, a quarter or a month compares as one, so
+ * "2026-01-01..2026-03-31", which every output calls "1e kwartaal 2026",
+ * is compared with the 4th quarter, not with 90 days from 3 October. */
+static void named_label(const pm_period *p, char *label, size_t size)
+{
+    int y, m, d, ey, em, ed;
+    pm_day_to_ymd(p->start, &y, &m, &d);
+    pm_day_to_ymd(p->end, &ey, &em, &ed);
+    snprintf(label, size, "%s", p->label);
+    if (d != 1 || ey != y || p->end != month_last_day(ey, em))
+        return;
+    if (m == 1 && em == 12)
+        snprintf(label, size, "%04d", y);
+    else if ((m - 1) % 3 == 0 && em == m + 2)
+        pm_quarter_label(pm_quarter_index(p->start), label, (unsigned)size);
+    else if (em == m)
+        snprintf(label, size, "%04d-%02d", y, m);
+}
+
 bool pm_period_comparison(const pm_period *p, pm_vergelijk v, pm_period *out)
 {
-    char label[48];
+    char label[48], named[48];
     int y, m, d;
     pm_day_to_ymd(p->start, &y, &m, &d);
-    size_t len = strlen(p->label);
-    bool is_range = strstr(p->label, "..") != NULL;
+    named_label(p, named, sizeof named);
+    size_t len = strlen(named);
+    bool is_range = strstr(named, "..") != NULL;
     if (v == PM_VERGELIJK_GEEN)
         return false;
     if (!is_range && len == 4) { /* a year: a year back, both ways */
         snprintf(label, sizeof label, "%04d", y - 1);
-    } else if (!is_range && len == 7 && p->label[5] == 'Q') {
+    } else if (!is_range && len == 7 && named[5] == 'Q') {
         int q = pm_quarter_index(p->start) - (v == PM_VERGELIJK_VORIGE ? 1 : 4);
         pm_quarter_label(q, label, sizeof label);
     } else if (!is_range && len == 7) { /* a month */

@@ -202,6 +202,58 @@ static void add_filter(cJSON *doc, const pm_filter *f)
     add_names(o, "organisatie", f->orgs, f->norgs);
 }
 
+/* "vorige" or "vorigjaar": the JSON value of --vergelijk. */
+static const char *vergelijk_name(pm_vergelijk v)
+{
+    return v == PM_VERGELIJK_VORIGJAAR ? "vorigjaar" : "vorige";
+}
+
+/* An indicator's comparison (SPEC §9): the comparison period's periode
+ * figures, the difference, and for proportions Newcombe's interval and
+ * whether it excludes 0; the words every exporter uses. A hidden one
+ * (extern) keeps only its range, why it is hidden and its words. */
+static cJSON *vergelijking(const pm_result *r, const pm_scope *scope)
+{
+    const pm_comparison *k = &r->vergelijking;
+    const pm_figures *f = &k->f;
+    cJSON *o = cJSON_CreateObject();
+    cJSON *per = cJSON_AddObjectToObject(o, "periode");
+    add_date(per, "van", scope->vergelijk_period.start);
+    add_date(per, "tot", scope->vergelijk_period.end);
+    char words[512];
+    pm_label_vergelijking(r, scope, words, sizeof words);
+    if (k->suppress != PM_SUPPRESS_NONE) {
+        cJSON_AddStringToObject(o, "onderdrukt", pm_suppress_name(k->suppress));
+        cJSON_AddStringToObject(o, "tekst", words);
+        return o;
+    }
+    bool money = strcmp(r->id, "B") == 0;
+    cJSON_AddNumberToObject(o, "teller",
+                            money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
+    add_number_or_null(o, "noemer", f->has_noemer,
+                       money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
+    add_number_or_null(o, "waarde", f->has_waarde, f->waarde);
+    if (strcmp(r->id, "R3") == 0) {
+        cJSON_AddNumberToObject(o, "actief", (double)f->actief);
+        cJSON_AddNumberToObject(o, "verschil_actief",
+                                (double)(r->periode.actief - f->actief));
+    } else if (strcmp(r->id, "R6") == 0) {
+        cJSON_AddNumberToObject(o, "aantal", (double)f->aantal);
+    } else if (money) {
+        add_number_or_null(o, "begroting", f->has_begroting,
+                           pm_cents_to_euros(f->begroting_cent));
+        cJSON_AddNumberToObject(o, "realisatie", pm_cents_to_euros(f->realisatie_cent));
+    }
+    add_number_or_null(o, "verschil", k->has_verschil, k->verschil);
+    add_interval(o, k->has_interval, k->lo, k->hi);
+    if (k->has_interval)
+        cJSON_AddBoolToObject(o, "significant", k->significant);
+    else
+        cJSON_AddNullToObject(o, "significant");
+    cJSON_AddStringToObject(o, "tekst", words);
+    return o;
+}
+
 cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
 {
     const pm_scope *ctx = &rep->scope;
@@ -248,6 +300,18 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
     }
     add_filter(doc, &ctx->filter);
     bool filtered = pm_filter_active(&ctx->filter);
+    /* --vergelijk (SPEC §9): absent without one. */
+    if (ctx->vergelijk != PM_VERGELIJK_GEEN) {
+        cJSON *vg = cJSON_AddObjectToObject(doc, "vergelijking");
+        cJSON_AddStringToObject(vg, "soort", vergelijk_name(ctx->vergelijk));
+        cJSON_AddStringToObject(vg, "label", ctx->vergelijk_period.label);
+        cJSON_AddStringToObject(vg, "naam",
+                                pm_format_period(ctx->vergelijk_period.start,
+                                                 ctx->vergelijk_period.end, pname,
+                                                 sizeof pname));
+        add_date(vg, "van", ctx->vergelijk_period.start);
+        add_date(vg, "tot", ctx->vergelijk_period.end);
+    }
     cJSON *list = cJSON_AddArrayToObject(doc, "indicatoren");
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
@@ -268,6 +332,8 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
         cJSON_AddItemToObject(o, "uitsplitsingen",
                               breakdowns(r, audience, ctx->cfg->min_cell));
         cJSON_AddItemToObject(o, "trend", trend(r, ctx->cfg));
+        if (r->vergelijking.present)
+            cJSON_AddItemToObject(o, "vergelijking", vergelijking(r, ctx));
         cJSON_AddItemToArray(list, o);
     }
     return doc;

@@ -783,3 +783,193 @@ char *pm_label_filter(const pm_filter *f, char *buf, size_t size)
     }
     return buf;
 }
+
+/* ---- comparisons (SPEC §9) ------------------------------------------------ */
+
+char *pm_label_vergelijking_periode(const pm_scope *scope, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    if (scope->vergelijk != PM_VERGELIJK_GEEN)
+        pm_format_period(scope->vergelijk_period.start, scope->vergelijk_period.end, buf,
+                         size);
+    return buf;
+}
+
+/* Rounded as pm_format_percent rounds, in units of 10^-dec procentpunt. */
+static double shown_percent(double fraction, int dec)
+{
+    double scale = pow(10.0, dec);
+    return round(fraction * 100.0 * scale);
+}
+
+/* The decimals the words use for a difference of percentages: 1, or 2 when
+ * a significant change would otherwise show as two equal percentages. */
+static int pp_decimals(const pm_comparison *k, double now)
+{
+    if (k->significant && shown_percent(now, 1) == shown_percent(k->f.waarde, 1))
+        return 2;
+    return 1;
+}
+
+/* "+9,5" or "-1,2": the difference of the percentages as they are shown
+ * ("82,0%" to "91,5%"), so a reader can check it by hand; "" when equal. */
+static char *pp_text(double now, double then, int dec, char *buf, size_t size)
+{
+    double d = (shown_percent(now, dec) - shown_percent(then, dec)) / pow(10.0, dec);
+    buf[0] = '\0';
+    if (shown_percent(now, dec) == shown_percent(then, dec))
+        return buf;
+    snprintf(buf, size, "%+.*f", dec, d);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = ',';
+    return buf;
+}
+
+/* What is missing for a proportion, budget or milestone comparison. */
+static const char *missing_words(const char *id)
+{
+    if (strcmp(id, "R1") == 0)
+        return "geen hulpvragen met een beslissing";
+    if (strcmp(id, "R2") == 0)
+        return "geen organisaties met een evaluatie van de ondersteuning";
+    if (strcmp(id, "R3") == 0)
+        return "geen beoordeelde specialisten";
+    if (strcmp(id, "B") == 0)
+        return "geen begroting";
+    return "geen mijlpalen gepland";
+}
+
+/* R3's active specialists beside its share: "actief: 2 meer (12 tegen 10)". */
+static void actief_words(const pm_result *r, char *buf, size_t size)
+{
+    long now = r->periode.actief, then = r->vergelijking.f.actief;
+    if (now == then)
+        put(buf, size, "actief: evenveel (%ld)", now);
+    else
+        put(buf, size, "actief: %ld %s (%ld tegen %ld)", labs(now - then),
+            now > then ? "meer" : "minder", now, then);
+}
+
+/* The difference of a share, milestone or budget percentage in words. */
+static void share_words(const pm_result *r, const char *then_name, bool kort, char *buf,
+                        size_t size)
+{
+    const pm_comparison *k = &r->vergelijking;
+    double now = r->periode.waarde, then = k->f.waarde;
+    int dec = pp_decimals(k, now);
+    char a[32], b[32], pp[32];
+    pm_format_percent(then, dec, a, sizeof a);
+    pm_format_percent(now, dec, b, sizeof b);
+    pp_text(now, then, dec, pp, sizeof pp);
+    const char *what = strcmp(r->id, "B") == 0 ? "uitputting " : "";
+    bool up = shown_percent(now, dec) > shown_percent(then, dec);
+    if (!pp[0] && kort)
+        put(buf, size, "%sbleef gelijk: %s", what, b);
+    else if (!pp[0])
+        put(buf, size, "%sbleef gelijk: %s, net als in %s", what, b, then_name);
+    else if (k->has_interval && k->significant)
+        put(buf, size, "%s%s duidelijk van %s naar %s (%s procentpunt)", what,
+            up ? "steeg" : "daalde", a, b, pp);
+    else if (k->has_interval && kort)
+        put(buf, size, "%s%s procentpunt, binnen de marge van toeval", what, pp);
+    else if (k->has_interval)
+        put(buf, size, "%s%s procentpunt ten opzichte van %s, binnen de marge van toeval",
+            what, pp, then_name);
+    else if (kort)
+        put(buf, size, "%s%s van %s naar %s (%s procentpunt)", what,
+            up ? "steeg" : "daalde", a, b, pp);
+    else /* every milestone and every euro counts: a plain difference */
+        put(buf, size, "%s%s van %s naar %s (%s procentpunt ten opzichte van %s)", what,
+            up ? "steeg" : "daalde", a, b, pp, then_name);
+}
+
+static char *comparison_words(const pm_result *r, const pm_scope *scope, bool kort,
+                              char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    const pm_comparison *k = &r->vergelijking;
+    if (!k->present)
+        return buf;
+    char then_name[64], now_name[64], d[16];
+    pm_label_vergelijking_periode(scope, then_name, sizeof then_name);
+    pm_format_period(scope->period.start, scope->period.end, now_name, sizeof now_name);
+    if (k->suppress != PM_SUPPRESS_NONE) {
+        put(buf, size, "geen vergelijking: te weinig waarnemingen om te tonen");
+        return buf;
+    }
+    if (scope->vergelijk_period.end < scope->cfg->programma_start) {
+        put(buf, size, "geen vergelijking: %s ligt vóór de start van het programma (%s)",
+            then_name, pm_format_date(scope->cfg->programma_start, d, sizeof d));
+        return buf;
+    }
+    char main[320];
+    if (strcmp(r->id, "R6") == 0) {
+        long now = r->periode.aantal, then = k->f.aantal;
+        if (now == then && kort)
+            put(main, sizeof main, "evenveel (%ld)", now);
+        else if (now == then)
+            put(main, sizeof main, "evenveel als in %s (%ld)", then_name, now);
+        else if (kort)
+            put(main, sizeof main, "%ld %s (%ld tegen %ld)", labs(now - then),
+                now > then ? "meer" : "minder", now, then);
+        else
+            put(main, sizeof main, "%ld %s dan in %s (%ld tegen %ld)", labs(now - then),
+                now > then ? "meer" : "minder", then_name, now, then);
+    } else if (!k->has_verschil) {
+        bool now_missing = !r->periode.has_waarde, then_missing = !k->f.has_waarde;
+        char where[96];
+        if (now_missing && then_missing)
+            put(where, sizeof where, "in beide perioden");
+        else
+            put(where, sizeof where, "in %s", then_missing ? then_name : now_name);
+        put(main, sizeof main, "geen vergelijking: %s %s", where, missing_words(r->id));
+    } else {
+        share_words(r, then_name, kort, main, sizeof main);
+    }
+    if (strcmp(r->id, "R3") == 0) {
+        char act[96];
+        actief_words(r, act, sizeof act);
+        put(buf, size, "%s; %s", main, act);
+    } else {
+        put(buf, size, "%s", main);
+    }
+    return buf;
+}
+
+char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf,
+                            size_t size)
+{
+    return comparison_words(r, scope, false, buf, size);
+}
+
+char *pm_label_vergelijking_kort(const pm_result *r, const pm_scope *scope, char *buf,
+                                 size_t size)
+{
+    return comparison_words(r, scope, true, buf, size);
+}
+
+char *pm_label_verschil(const pm_result *r, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    const pm_comparison *k = &r->vergelijking;
+    if (!k->present || !k->has_verschil || k->suppress != PM_SUPPRESS_NONE)
+        return buf;
+    if (strcmp(r->id, "R6") == 0) {
+        put(buf, size, "%+ld", r->periode.aantal - k->f.aantal);
+        if (r->periode.aantal == k->f.aantal)
+            put(buf, size, "0");
+        return buf;
+    }
+    char pp[32];
+    pp_text(r->periode.waarde, k->f.waarde, pp_decimals(k, r->periode.waarde), pp,
+            sizeof pp);
+    put(buf, size, "%s %%-punt", pp[0] ? pp : "0,0");
+    return buf;
+}

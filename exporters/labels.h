@@ -124,4 +124,36 @@ char *pm_label_filter(const pm_filter *f, char *buf, size_t size);
  * ontwikkelbedrijven", "opdrachtgevers"; the type itself when unknown. */
 const char *pm_label_type_plural(const char *type);
 
+/* The comparison of r's periode with the comparison period (SPEC §9) in
+ * words, fitted to the indicator, for every exporter. Proportions with an
+ * interval (R1, R2, R3's share) follow the test: "steeg duidelijk van
+ * 82,0% naar 91,5% (+9,5 procentpunt)" or "daalde duidelijk ..." only when
+ * significant, otherwise "+1,2 procentpunt ten opzichte van 3e kwartaal
+ * 2025, binnen de marge van toeval"; milestones and B say the plain
+ * difference ("steeg van 75,0% naar 100,0% (+25,0 procentpunt ten opzichte
+ * van ...)"), R6 the count ("3 meer dan in 3e kwartaal 2025 (5 tegen 2)"),
+ * R3 adds its actief ("; actief: 2 meer (12 tegen 10)"). Without a
+ * comparison it says why: "geen vergelijking: in 1e kwartaal 2025 geen
+ * hulpvragen met een beslissing". A hidden comparison (extern) quotes no
+ * figure. "" when r has no comparison. Truncated to size; returns buf. */
+char *pm_label_vergelijking(const pm_result *r, const pm_scope *scope, char *buf,
+                            size_t size);
+
+/* The same words where the page names the comparison period once (a
+ * tile): without "ten opzichte van <periode>" and "dan in <periode>":
+ * "+1,2 procentpunt, binnen de marge van toeval", "3 meer (5 tegen 2)".
+ * Words that say why there is no comparison keep the period. */
+char *pm_label_vergelijking_kort(const pm_result *r, const pm_scope *scope, char *buf,
+                                 size_t size);
+
+/* The comparison period as a reader names it ("3e kwartaal 2025"), "" when
+ * the report has no comparison. Returns buf (48 bytes are enough). */
+char *pm_label_vergelijking_periode(const pm_scope *scope, char *buf, size_t size);
+
+/* The difference of r's comparison as a short figure for a table column:
+ * "+9,5 pp", "-1", "0", or "" when there is none (or it is hidden).
+ * Percentages as their displayed values' difference (see
+ * pm_label_vergelijking). Returns buf. */
+char *pm_label_verschil(const pm_result *r, char *buf, size_t size);
+
 #endif

@@ -258,16 +258,24 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     double wh = fit_line(cr, why, x + bw + 6, y, w - bw - 6, &t, 6);
     y += fmax(bh, wh) + 5;
 
-    char d1[16], d2[16];
-    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s",
+    char d1[16], d2[16], target[96];
+    /* A comparison line needs the room of the target's own line: the
+     * target then follows the cumulative range. */
+    bool cmp = res->vergelijking.present;
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s%s%s",
              pm_format_date(res->cumulatief.from, d2, sizeof d2),
              pm_format_date(d->ctx->cum_to, d1, sizeof d1),
              pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
-                                                                  : "");
+                                                                  : "",
+             cmp ? " · doel " : "",
+             cmp ? pm_label_target(res->id, d->cfg, target, sizeof target) : "");
     t.size = 7.5;
     t.bold = false;
     t.color = pm_muted;
-    y += pm_text_draw(cr, buf, x, y, &t);
+    if (cmp)
+        y += fit_line(cr, buf, x, y, w, &t, 6);
+    else
+        y += pm_text_draw(cr, buf, x, y, &t);
 
     pm_text_value(res->id, &res->cumulatief, val, sizeof val);
     t.size = 17;
@@ -282,11 +290,19 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     t.bold = false;
     y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
 
-    char target[96];
-    snprintf(buf, sizeof buf, "Doel: %s",
-             pm_label_target(res->id, d->cfg, target, sizeof target));
-    t.size = 8;
-    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    /* With --vergelijk: the change since the comparison period, in the
+     * words every output uses (SPEC §9). */
+    if (cmp) {
+        char words[512];
+        pm_label_vergelijking_kort(res, d->ctx, words, sizeof words);
+        t.size = 8;
+        y += fit_line(cr, words, x, y, w, &t, 6.5) + 2;
+    } else {
+        snprintf(buf, sizeof buf, "Doel: %s",
+                 pm_label_target(res->id, d->cfg, target, sizeof target));
+        t.size = 8;
+        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    }
     /* The sparkline's band along the bottom; the n line only where it fits
      * above it (the indicator's page always gives n). */
     double spark_top = r.y + r.h - 19;
@@ -296,7 +312,10 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
     double nw, nh;
     pm_text_measure(cr, buf, &nt, &nw, &nh);
-    if (y + nh <= spark_top - 2)
+    /* With a comparison line the n line comes lower; it must also clear
+     * the sentence that stands in for a sparkline (3 points higher). */
+    double n_limit = cmp ? fmin(spark_top, r.y + r.h - 22) : spark_top;
+    if (y + nh <= n_limit - 2)
         fit_line(cr, buf, x, y, w, &t, 6.5);
 
     /* The sparkline along the bottom, its range written beside it. */
@@ -368,15 +387,19 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
         pm_status_icon(cr, x + 5, y + 5, 4.5, st);
         y += pm_text_draw(cr, buf, x + 16, y, &t) + 3;
     }
-    char text[400], d1[16];
+    char text[520], d1[16], cmp_name[64];
+    /* With --vergelijk every tile has one more line; say what it is. */
+    bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
+    pm_label_vergelijking_periode(d->ctx, cmp_name, sizeof cmp_name);
     snprintf(
         text, sizeof text,
         "Het grote getal is cumulatief: vanaf de start van de doelperiode (%s) tot de "
-        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode. "
-        "Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
+        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode%s"
+        "%s. Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
         pm_format_date(d->rep->nresults ? d->rep->results[0].cumulatief.from
                                         : d->ctx->cum_from,
-                       d1, sizeof d1));
+                       d1, sizeof d1),
+        cmp ? "; de regel daaronder vergelijkt haar met " : "", cmp ? cmp_name : "");
     t.width = w;
     pm_text_draw(cr, text, x, y + 2, &t);
 }
@@ -533,7 +556,17 @@ static pm_error dashboard(const doc *d, cairo_t *cr)
                  pm_format_date(ctx->cum_from, d1, sizeof d1));
     t.size = 8.5;
     t.color = pm_muted;
-    y += pm_text_draw(cr, buf, x, y, &t) + 8;
+    y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    /* What the comparison lines on the tiles compare (SPEC §9). */
+    if (ctx->vergelijk != PM_VERGELIJK_GEEN) {
+        char name[64];
+        snprintf(buf, sizeof buf,
+                 "Vergeleken met %s, zoals bekend op de peildatum; \"duidelijk\": "
+                 "buiten de marge van toeval (95%%).",
+                 pm_label_vergelijking_periode(ctx, name, sizeof name));
+        y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    }
+    y += 6;
     y = eindstand_block(d, cr, x, y, w);
 
     /* The count per status: the ten-second summary. */

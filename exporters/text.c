@@ -74,9 +74,21 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
     return buf;
 }
 
-/* The overview as rows of five columns; widths follow the longest cell. */
+/* The overview as rows of five columns, seven with a comparison (its value
+ * and the difference beside the periode); widths follow the longest cell. */
 #define NCOLS 5
+#define MAXCOLS 7
 #define MAXROWS 16
+
+/* The comparison period's value of r for the table, "<5" when hidden. */
+static void compared_value(const pm_result *r, char *buf, size_t size)
+{
+    const pm_comparison *k = &r->vergelijking;
+    if (k->suppress != PM_SUPPRESS_NONE)
+        snprintf(buf, size, "<5");
+    else
+        pm_text_value(r->id, &k->f, buf, size);
+}
 
 pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
 {
@@ -106,10 +118,23 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
         fprintf(out, "Cumulatief: het programma begint pas op %s\n\n",
                 pm_format_date(ctx->cum_from, d4, sizeof d4));
 
-    static char rows[MAXROWS][NCOLS][160];
+    static char rows[MAXROWS][MAXCOLS][160];
     size_t nrows = 0;
-    const char *head[NCOLS] = {"Indicator", "Doel", "Periode", "Cumulatief", "Status"};
-    for (int c = 0; c < NCOLS; c++)
+    /* With a comparison its two columns follow the periode; the status
+     * stays last. */
+    bool cmp = ctx->vergelijk != PM_VERGELIJK_GEEN;
+    int ncols = cmp ? MAXCOLS : NCOLS;
+    int col_cum = cmp ? 5 : 3, col_st = cmp ? 6 : 4;
+    char cmp_name[64];
+    pm_label_vergelijking_periode(ctx, cmp_name, sizeof cmp_name);
+    const char *head[MAXCOLS] = {"Indicator", "Doel", "Periode", "Cumulatief", "Status"};
+    if (cmp) {
+        head[3] = cmp_name;
+        head[4] = "Verschil";
+        head[5] = "Cumulatief";
+        head[6] = "Status";
+    }
+    for (int c = 0; c < ncols; c++)
         snprintf(rows[0][c], sizeof rows[0][c], "%s", head[c]);
     nrows = 1;
     char hidden[16]; /* a hidden filtered figure (extern), as a hidden cell */
@@ -124,19 +149,26 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
         snprintf(rows[nrows][2], sizeof rows[nrows][2], "%s [%s]",
                  pm_text_shown(r->id, &r->periode, hidden, v, sizeof v),
                  pm_status_name(r->periode.status));
-        pm_text_shown(r->id, &r->cumulatief, hidden, rows[nrows][3],
-                      sizeof rows[nrows][3]);
-        snprintf(rows[nrows][4], sizeof rows[nrows][4], "%s", pm_status_name(r->status));
+        pm_text_shown(r->id, &r->cumulatief, hidden, rows[nrows][col_cum],
+                      sizeof rows[nrows][col_cum]);
+        snprintf(rows[nrows][col_st], sizeof rows[nrows][col_st], "%s",
+                 pm_status_name(r->status));
+        if (cmp) {
+            compared_value(r, rows[nrows][3], sizeof rows[nrows][3]);
+            pm_label_verschil(r, rows[nrows][4], sizeof rows[nrows][4]);
+            if (!rows[nrows][4][0])
+                snprintf(rows[nrows][4], sizeof rows[nrows][4], "–");
+        }
     }
-    size_t w[NCOLS] = {0};
+    size_t w[MAXCOLS] = {0};
     for (size_t i = 0; i < nrows; i++)
-        for (int c = 0; c < NCOLS; c++)
+        for (int c = 0; c < ncols; c++)
             if (width(rows[i][c]) > w[c])
                 w[c] = width(rows[i][c]);
     for (size_t i = 0; i < nrows; i++) {
-        for (int c = 0; c < NCOLS - 1; c++)
+        for (int c = 0; c < ncols - 1; c++)
             cell(out, rows[i][c], w[c] + 2);
-        fprintf(out, "%s\n", rows[i][NCOLS - 1]);
+        fprintf(out, "%s\n", rows[i][ncols - 1]);
     }
 
     const pm_result *b = pm_report_find(rep, "B");
@@ -157,6 +189,16 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                 pm_label_reden(r->id, &r->periode, ctx->cfg, why, sizeof why));
         fprintf(out, "      cumulatief %s: %s\n", pm_status_name(r->cumulatief.status),
                 pm_label_reden(r->id, &r->cumulatief, ctx->cfg, why, sizeof why));
+    }
+    /* The comparison in words (SPEC §9), as known on this peildatum. */
+    if (cmp) {
+        fprintf(out, "\nVergelijking met %s (zoals bekend op %s):\n", cmp_name,
+                pm_format_date(ctx->peildatum, d3, sizeof d3));
+        for (size_t i = 0; i < rep->nresults; i++) {
+            char words[512];
+            fprintf(out, "  %-3s %s\n", rep->results[i].id,
+                    pm_label_vergelijking(&rep->results[i], ctx, words, sizeof words));
+        }
     }
     size_t neind = rep->nresults ? rep->results[0].neindstanden : 0;
     for (size_t e = 0; e < neind; e++) {
@@ -274,12 +316,39 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
     csv_text(out, pm_label_reden(id, f, cfg, why, sizeof why));
     if (scope)
         csv_text(out, scope);
-    fputs("\r\n", out);
+}
+
+/* The comparison columns (SPEC §9): filled on r's periode row, empty on
+ * the others, so every row has as many fields. Hidden (extern): only the
+ * words, which quote nothing. */
+static void csv_comparison(FILE *out, const pm_result *r, const pm_scope *scope,
+                           bool filled)
+{
+    const pm_comparison *k = &r->vergelijking;
+    const pm_figures *f = &k->f;
+    bool show = filled && k->present && k->suppress == PM_SUPPRESS_NONE;
+    bool money = strcmp(r->id, "B") == 0;
+    char a[16], b[16], words[512];
+    fprintf(out, ";%s;%s",
+            filled ? pm_format_date(scope->vergelijk_period.start, a, sizeof a) : "",
+            filled ? pm_format_date(scope->vergelijk_period.end, b, sizeof b) : "");
+    csv_num(out, show, money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
+    csv_num(out, show && f->has_noemer,
+            money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
+    csv_num(out, show && f->has_waarde, f->waarde);
+    csv_num(out, show && strcmp(r->id, "R3") == 0, (double)f->actief);
+    csv_num(out, show && strcmp(r->id, "R6") == 0, (double)f->aantal);
+    csv_num(out, show && k->has_verschil, k->verschil);
+    csv_num(out, show && k->has_interval, k->lo);
+    csv_num(out, show && k->has_interval, k->hi);
+    csv_text(out, show && k->has_interval ? (k->significant ? "ja" : "nee") : "");
+    csv_text(out, filled ? pm_label_vergelijking(r, scope, words, sizeof words) : "");
 }
 
 pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
 {
     (void)audience; /* the CSV holds aggregates only: the same for both */
+    bool cmp = rep->scope.vergelijk != PM_VERGELIJK_GEEN;
     fputs("indicator;bereik;van;tot;teller;noemer;waarde;interval_laag;interval_hoog;"
           "status;"
           "actief;niet_beoordeeld;opdrachtgever_gemiddelde;aantal;begroting;realisatie;"
@@ -288,20 +357,42 @@ pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out)
     bool filtered = pm_filter_active(&rep->scope.filter);
     char words[512];
     pm_label_filter(&rep->scope.filter, words, sizeof words);
-    fputs(filtered ? ";filter\r\n" : "\r\n", out);
+    if (filtered)
+        fputs(";filter", out);
+    if (cmp)
+        fputs(";vergelijking_van;vergelijking_tot;vergelijking_teller;"
+              "vergelijking_noemer;vergelijking_waarde;vergelijking_actief;"
+              "vergelijking_aantal;verschil;verschil_interval_laag;"
+              "verschil_interval_hoog;significant;vergelijking_tekst",
+              out);
+    fputs("\r\n", out);
     for (size_t i = 0; i < rep->nresults; i++) {
         const pm_result *r = &rep->results[i];
         const pm_config *cfg = rep->scope.cfg;
         const char *scope = !filtered ? NULL : r->gefilterd ? words : "hele programma";
+        /* The comparison belongs to the periode row. */
         csv_row(out, r->id, "periode", &r->periode, cfg, scope);
+        if (cmp)
+            csv_comparison(out, r, &rep->scope, true);
+        fputs("\r\n", out);
         csv_row(out, r->id, "cumulatief", &r->cumulatief, cfg, scope);
+        if (cmp)
+            csv_comparison(out, r, &rep->scope, false);
+        fputs("\r\n", out);
         /* The eindstand of every ended target period (its range in van, tot). */
-        for (size_t e = 0; e < r->neindstanden; e++)
+        for (size_t e = 0; e < r->neindstanden; e++) {
             csv_row(out, r->id, "eindstand", &r->eindstanden[e].f, cfg, scope);
+            if (cmp)
+                csv_comparison(out, r, &rep->scope, false);
+            fputs("\r\n", out);
+        }
         for (size_t t = 0; t < r->ntrend; t++) {
             char q[16];
             pm_quarter_label(r->trend[t].quarter, q, sizeof q);
             csv_row(out, r->id, q, &r->trend[t].f, cfg, scope);
+            if (cmp)
+                csv_comparison(out, r, &rep->scope, false);
+            fputs("\r\n", out);
         }
     }
     return ferror(out) ? PM_ERR_IO : PM_OK;

@@ -69,6 +69,8 @@ typedef enum xf {
     XF_GROEN,
     XF_ORANJE,
     XF_ROOD,
+    XF_PP,   /* a difference in procentpunten (with --vergelijk only) */
+    XF_DIFF, /* a difference in a count (with --vergelijk only) */
     XF_COUNT
 } xf;
 
@@ -104,6 +106,8 @@ static const xf_spec xf_specs[XF_COUNT] = {
     [XF_GROEN] = {.center = 1, .fill = 0xC6EFCE, .color = 0x006100},
     [XF_ORANJE] = {.center = 1, .fill = 0xFFEB9C, .color = 0x9C5700},
     [XF_ROOD] = {.center = 1, .fill = 0xFFC7CE, .color = 0x9C0006},
+    [XF_PP] = {.num = "+0.0\" %-punt\";-0.0\" %-punt\";0.0\" %-punt\""},
+    [XF_DIFF] = {.num = "+#,##0;-#,##0;0"},
 };
 
 /* ---- the writer ---------------------------------------------------------- */
@@ -141,7 +145,10 @@ static void note(xw *w, lxw_error e)
 
 static void create_formats(xw *w)
 {
-    for (int i = 1; i < XF_COUNT; i++) {
+    /* The comparison's formats exist only in a workbook with one, so a
+     * workbook without stays as it was, byte for byte. */
+    int n = w->rep->scope.vergelijk != PM_VERGELIJK_GEEN ? XF_COUNT : XF_PP;
+    for (int i = 1; i < n; i++) {
         const xf_spec *s = &xf_specs[i];
         lxw_format *f = workbook_add_format(w->wb);
         if (!f) {
@@ -728,6 +735,41 @@ static const char *const ov_heads[OV_NCOLS] = {
     "Reden status periode"};
 /* clang-format on */
 
+/* With --vergelijk (SPEC §9) the overview gets three more columns: the
+ * comparison period's value, the difference as a number, and the words. */
+enum { OV_VGL = OV_NCOLS, OV_VERSCHIL, OV_VGL_TEKST, OV_NCOLS_VGL };
+
+static void ov_comparison_heads(xs *s)
+{
+    char name[64], head[96];
+    pm_label_vergelijking_periode(&s->w->rep->scope, name, sizeof name);
+    snprintf(head, sizeof head, "Waarde %s", name);
+    xs_head(s, OV_VGL, head);
+    xs_head(s, OV_VERSCHIL, "Verschil met de periode");
+    xs_head(s, OV_VGL_TEKST, "Vergelijking");
+}
+
+static void ov_comparison(xs *s, const pm_result *r)
+{
+    const pm_comparison *k = &r->vergelijking;
+    char words[512];
+    double v;
+    xf fmt;
+    if (k->suppress != PM_SUPPRESS_NONE) {
+        xs_text(s, OV_VGL, s->w->hidden, XF_HIDDEN);
+        xs_text(s, OV_VERSCHIL, s->w->hidden, XF_HIDDEN);
+    } else {
+        if (ov_value(r, &k->f, &v, &fmt))
+            xs_num(s, OV_VGL, v, fmt);
+        if (k->has_verschil && is_id(r, "R6"))
+            xs_num(s, OV_VERSCHIL, k->verschil, XF_DIFF);
+        else if (k->has_verschil)
+            xs_num(s, OV_VERSCHIL, k->verschil * 100.0, XF_PP);
+    }
+    xs_text(s, OV_VGL_TEKST,
+            pm_label_vergelijking(r, &s->w->rep->scope, words, sizeof words), XF_PLAIN);
+}
+
 static void ov_header_block(xs *s)
 {
     const xw *w = s->w;
@@ -764,6 +806,14 @@ static void ov_header_block(xs *s)
                  pm_label_filter(&ctx->filter, words, sizeof words));
         xs_label(s, "Filter");
         xs_text(s, OV_DOEL, line, XF_PLAIN);
+        xs_down(s, 1);
+    }
+    if (ctx->vergelijk != PM_VERGELIJK_GEEN) {
+        char name[64];
+        xs_label(s, "Vergeleken met");
+        snprintf(buf, sizeof buf, "%s (zoals bekend op de peildatum)",
+                 pm_label_vergelijking_periode(ctx, name, sizeof name));
+        xs_text(s, OV_DOEL, buf, XF_PLAIN);
         xs_down(s, 1);
     }
     xs_label(s, "Publiek");
@@ -960,6 +1010,11 @@ static void write_overzicht(xw *w)
     xs_width(&s, OV_DOEL, OV_DOEL, 30);
     xs_width(&s, OV_PER, OV_STATUS, 13);
     xs_width(&s, OV_REDEN, OV_PER_REDEN, 60);
+    bool cmp = w->rep->scope.vergelijk != PM_VERGELIJK_GEEN;
+    if (cmp) {
+        xs_width(&s, OV_VGL, OV_VERSCHIL, 13);
+        xs_width(&s, OV_VGL_TEKST, OV_VGL_TEKST, 70);
+    }
     worksheet_activate(s.ws);
     ov_header_block(&s);
 
@@ -967,9 +1022,13 @@ static void write_overzicht(xw *w)
     xs_down(&s, 1);
     for (int c = 0; c < OV_NCOLS; c++)
         xs_head(&s, (lxw_col_t)c, ov_heads[c]);
+    if (cmp)
+        ov_comparison_heads(&s);
     xs_down(&s, 1);
     for (size_t i = 0; i < w->rep->nresults; i++) {
         ov_indicator_row(&s, &w->rep->results[i]);
+        if (cmp)
+            ov_comparison(&s, &w->rep->results[i]);
         xs_down(&s, 1);
     }
     xs_down(&s, 1);

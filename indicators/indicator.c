@@ -76,6 +76,26 @@ void pm_wilson(double k, double n, double *lo, double *hi)
         *hi = 1.0;
 }
 
+bool pm_newcombe(double k1, double n1, double k2, double n2, double *lo, double *hi)
+{
+    if (!(n1 > 0) || !(n2 > 0) || k1 < 0 || k2 < 0 || k1 > n1 || k2 > n2)
+        return false;
+    double l1, u1, l2, u2;
+    pm_wilson(k1, n1, &l1, &u1);
+    pm_wilson(k2, n2, &l2, &u2);
+    double p1 = k1 / n1, p2 = k2 / n2, d = p1 - p2;
+    double a = hypot(p1 - l1, u2 - p2), b = hypot(u1 - p1, p2 - l2);
+    *lo = d - a;
+    *hi = d + b;
+    /* Wilson bounds stay inside 0..1, so the difference stays inside -1..1;
+     * only rounding could step out (10/10 against 0/10: hi is exactly 1). */
+    if (*lo < -1.0)
+        *lo = -1.0;
+    if (*hi > 1.0)
+        *hi = 1.0;
+    return true;
+}
+
 void pm_figures_proportion(pm_figures *f, double doel, int min_n)
 {
     f->has_noemer = true;

@@ -68,6 +68,15 @@ typedef struct pm_indicator {
 /* The Wilson score interval for k successes out of n at 95%. n > 0. */
 void pm_wilson(double k, double n, double *lo, double *hi);
 
+/* Newcombe's hybrid score interval (Newcombe 1998, Stat Med 17:873-890,
+ * method 10) at 95% for the difference p1 - p2 of two independent
+ * proportions k1/n1 and k2/n2, from their Wilson intervals:
+ *   lo = d - sqrt((p1 - l1)^2 + (u2 - p2)^2)
+ *   hi = d + sqrt((u1 - p1)^2 + (p2 - l2)^2)
+ * False (lo and hi untouched) when either n is 0 or a count is outside
+ * 0..n: there is no proportion, so no interval. */
+bool pm_newcombe(double k1, double n1, double k2, double n2, double *lo, double *hi);
+
 /* Sets waarde and the Wilson interval from teller and noemer, and the
  * status by SPEC §5's proportion rule: grijs when noemer < min_n, groen when
  * waarde >= doel, oranje when the upper bound >= doel, else rood. */

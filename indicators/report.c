@@ -709,11 +709,56 @@ pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
     return compute_report(rep, snap, cfg, period, peildatum, filter, msg, msgsize);
 }
 
+/* The sampled proportions (SPEC §9): R1, R2 and R3's share count requests,
+ * organisations or specialists that could have been others, so their
+ * difference gets an interval. R4 and R5 count every milestone, R6 every
+ * product and B every euro: their difference is exact. */
+static bool is_sampled(const char *id)
+{
+    return strcmp(id, "R1") == 0 || strcmp(id, "R2") == 0 || strcmp(id, "R3") == 0;
+}
+
+/* The comparison of one indicator's periode figures `now` with `then`, the
+ * comparison period's. before_start: the comparison period ended before
+ * the programme began, so there is nothing to compare with. */
+static void compare(const char *id, const pm_figures *now, const pm_figures *then,
+                    bool before_start, pm_comparison *k)
+{
+    memset(k, 0, sizeof *k);
+    k->present = true;
+    k->f = *then;
+    /* Hidden when either side is (extern under a filter): so is everything
+     * computed from it. */
+    k->suppress = now->suppress != PM_SUPPRESS_NONE ? now->suppress : then->suppress;
+    if (before_start || k->suppress != PM_SUPPRESS_NONE)
+        return;
+    if (strcmp(id, "R6") == 0) {
+        k->has_verschil = true;
+        k->verschil = (double)(now->aantal - then->aantal);
+        return;
+    }
+    if (!now->has_waarde || !then->has_waarde)
+        return;
+    k->has_verschil = true;
+    k->verschil = now->waarde - then->waarde;
+    if (is_sampled(id) && pm_newcombe(now->teller, now->noemer, then->teller,
+                                      then->noemer, &k->lo, &k->hi)) {
+        k->has_interval = true;
+        k->significant = k->lo > 0.0 || k->hi < 0.0;
+    }
+}
+
 pm_error pm_report_attach_comparison(pm_report *rep, const pm_report *cmp, pm_vergelijk v)
 {
-    /* STUB (issue 14, branch vergelijk). */
-    (void)cmp;
     rep->scope.vergelijk = v;
+    rep->scope.vergelijk_period = cmp->scope.period;
+    bool before_start = cmp->scope.period.end < rep->scope.cfg_loaded->programma_start;
+    for (size_t i = 0; i < rep->nresults; i++) {
+        pm_result *r = &rep->results[i];
+        const pm_result *c = pm_report_find(cmp, r->id);
+        if (c)
+            compare(r->id, &r->periode, &c->periode, before_start, &r->vergelijking);
+    }
     return PM_OK;
 }
 

@@ -307,6 +307,156 @@ static void warning_lines(void)
     pm_label_lines_free(lines, n);
 }
 
+/* A scope comparing 4th quarter 2025 with the 3rd, programme from
+ * 1-7-2024. */
+static pm_scope cmp_scope(pm_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->programma_start = pm_day_from_ymd(2024, 7, 1);
+    pm_scope s;
+    memset(&s, 0, sizeof s);
+    s.cfg = cfg;
+    s.cfg_loaded = cfg;
+    pm_period_parse("2025-Q4", &s.period);
+    pm_period_parse("2025-Q3", &s.vergelijk_period);
+    s.vergelijk = PM_VERGELIJK_VORIGE;
+    return s;
+}
+
+/* A result with periode k1/n1 and comparison k2/n2, compared as
+ * pm_report_attach_comparison compares (interval for R1-R3). */
+static pm_result share_result(const char *id, double k1, double n1, double k2, double n2)
+{
+    pm_result r;
+    memset(&r, 0, sizeof r);
+    r.id = id;
+    r.periode.teller = k1;
+    r.periode.noemer = n1;
+    r.periode.has_waarde = n1 > 0;
+    r.periode.waarde = n1 > 0 ? k1 / n1 : 0;
+    pm_comparison *k = &r.vergelijking;
+    k->present = true;
+    k->f.teller = k2;
+    k->f.noemer = n2;
+    k->f.has_waarde = n2 > 0;
+    k->f.waarde = n2 > 0 ? k2 / n2 : 0;
+    k->has_verschil = n1 > 0 && n2 > 0;
+    k->verschil = r.periode.waarde - k->f.waarde;
+    bool sampled = strcmp(id, "R4") != 0 && strcmp(id, "R5") != 0 && strcmp(id, "B") != 0;
+    if (sampled && k->has_verschil && pm_newcombe(k1, n1, k2, n2, &k->lo, &k->hi)) {
+        k->has_interval = true;
+        k->significant = k->lo > 0 || k->hi < 0;
+    }
+    return r;
+}
+
+static void comparisons(void)
+{
+    pm_config cfg;
+    pm_scope s = cmp_scope(&cfg);
+    char buf[512], v[64];
+    pm_result r = share_result("R1", 12, 13, 0, 10);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "steeg duidelijk van 0,0% naar 92,3% (+92,3 procentpunt)",
+              "a_significant_rise_says_steeg_duidelijk");
+    r = share_result("R2", 0, 10, 12, 13);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "daalde duidelijk van 92,3% naar 0,0% (-92,3 procentpunt)",
+              "a_significant_fall_says_daalde_duidelijk");
+    r = share_result("R1", 91, 100, 82, 100);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "+9,0 procentpunt ten opzichte van 3e kwartaal 2025, binnen de marge van "
+              "toeval",
+              "a_change_within_the_interval_is_within_the_margin_of_chance");
+    CHECK_STR(pm_label_vergelijking_kort(&r, &s, buf, sizeof buf),
+              "+9,0 procentpunt, binnen de marge van toeval",
+              "the_short_words_leave_the_period_to_the_page");
+    CHECK_STR(pm_label_verschil(&r, v, sizeof v), "+9,0 %-punt",
+              "the_table_difference_is_in_procentpunten");
+    /* 82,04% -> 91,56% reads "82,0%" -> "91,6%": the words say +9,6, the
+     * difference of what the reader sees, not the rounded +9,52. */
+    r = share_result("R1", 9156, 10000, 8204, 10000);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "steeg duidelijk van 82,0% naar 91,6% (+9,6 procentpunt)",
+              "the_difference_is_that_of_the_shown_percentages");
+    /* A clear change too small for one decimal gets two. */
+    r = share_result("R1", 500400, 1000000, 500000, 1000000);
+    r.vergelijking.significant = true;
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "steeg duidelijk van 50,00% naar 50,04% (+0,04 procentpunt)",
+              "a_clear_change_below_a_tenth_shows_two_decimals");
+    r = share_result("R2", 8, 10, 4, 5);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "bleef gelijk: 80,0%, net als in 3e kwartaal 2025",
+              "an_equal_share_bleef_gelijk");
+    r = share_result("R5", 3, 4, 1, 2);
+    CHECK_STR(
+        pm_label_vergelijking(&r, &s, buf, sizeof buf),
+        "steeg van 50,0% naar 75,0% (+25,0 procentpunt ten opzichte van 3e kwartaal "
+        "2025)",
+        "milestones_say_the_plain_difference_without_duidelijk");
+    r = share_result("B", 0, 0, 0, 0);
+    r.periode.has_waarde = r.vergelijking.f.has_waarde = true;
+    r.periode.waarde = 1.17;
+    r.vergelijking.f.waarde = 1.046;
+    r.vergelijking.has_verschil = true;
+    CHECK_STR(
+        pm_label_vergelijking(&r, &s, buf, sizeof buf),
+        "uitputting steeg van 104,6% naar 117,0% (+12,4 procentpunt ten opzichte van "
+        "3e kwartaal 2025)",
+        "budget_says_the_uitputting_difference");
+    r = share_result("R1", 5, 10, 0, 0);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "geen vergelijking: in 3e kwartaal 2025 geen hulpvragen met een beslissing",
+              "an_empty_comparison_period_says_what_is_missing");
+    CHECK_STR(pm_label_verschil(&r, v, sizeof v), "",
+              "no_difference_without_a_comparison");
+    r = share_result("R1", 0, 0, 5, 10);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "geen vergelijking: in 4e kwartaal 2025 geen hulpvragen met een beslissing",
+              "an_empty_period_names_itself");
+
+    pm_result r6;
+    memset(&r6, 0, sizeof r6);
+    r6.id = "R6";
+    r6.periode.aantal = 5;
+    r6.vergelijking.present = r6.vergelijking.has_verschil = true;
+    r6.vergelijking.f.aantal = 2;
+    r6.vergelijking.verschil = 3;
+    CHECK_STR(pm_label_vergelijking(&r6, &s, buf, sizeof buf),
+              "3 meer dan in 3e kwartaal 2025 (5 tegen 2)", "r6_says_how_many_more");
+    CHECK_STR(pm_label_verschil(&r6, v, sizeof v), "+3",
+              "r6_difference_is_a_signed_count");
+    r6.vergelijking.f.aantal = 5;
+    CHECK_STR(pm_label_vergelijking(&r6, &s, buf, sizeof buf),
+              "evenveel als in 3e kwartaal 2025 (5)", "r6_says_evenveel");
+
+    r = share_result("R3", 11, 12, 10, 13);
+    r.periode.actief = 12;
+    r.vergelijking.f.actief = 10;
+    pm_label_vergelijking(&r, &s, buf, sizeof buf);
+    CHECK(strstr(buf, "; actief: 2 meer (12 tegen 10)") != NULL, "r3_adds_its_actief");
+
+    /* Hidden in extern: the words quote no figure of either side. */
+    r = share_result("R1", 3, 4, 2, 3);
+    r.vergelijking.suppress = PM_SUPPRESS_PRIMAIR;
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "geen vergelijking: te weinig waarnemingen om te tonen",
+              "a_hidden_comparison_quotes_nothing");
+    CHECK_STR(pm_label_verschil(&r, v, sizeof v), "", "a_hidden_difference_is_empty");
+
+    /* Before the programme start there is nothing to compare with. */
+    pm_period_parse("2024-Q2", &s.vergelijk_period);
+    r = share_result("R1", 5, 10, 0, 0);
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "geen vergelijking: 2e kwartaal 2024 ligt vóór de start van het programma "
+              "(01-07-2024)",
+              "a_comparison_before_the_programme_says_so");
+    r.vergelijking.present = false;
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf), "",
+              "no_words_without_a_comparison");
+}
+
 int main(void)
 {
     indicator_texts();
@@ -318,5 +468,6 @@ int main(void)
     warning_sentences();
     warning_cut();
     warning_lines();
+    comparisons();
     return tap_done();
 }

@@ -190,6 +190,71 @@ static void test_quarters(void)
           "last_day_of_2024_q4_is_31_december");
 }
 
+/* --vergelijk (SPEC §9): the whole comparison period. */
+static const struct {
+    const char *in;
+    pm_vergelijk v;
+    const char *want; /* the comparison period's label, or NULL: none */
+    const char *name;
+} comparisons[] = {
+    {"2025-Q4", PM_VERGELIJK_VORIGE, "2025-Q3",
+     "vorige_of_a_quarter_is_the_quarter_before"},
+    {"2025-Q1", PM_VERGELIJK_VORIGE, "2024-Q4", "vorige_of_q1_is_q4_of_the_year_before"},
+    {"2025-Q4", PM_VERGELIJK_VORIGJAAR, "2024-Q4",
+     "vorigjaar_of_a_quarter_is_a_year_back"},
+    {"2025-11", PM_VERGELIJK_VORIGE, "2025-10", "vorige_of_a_month_is_the_month_before"},
+    {"2025-01", PM_VERGELIJK_VORIGE, "2024-12", "vorige_of_january_is_december_before"},
+    {"2025-03", PM_VERGELIJK_VORIGJAAR, "2024-03", "vorigjaar_of_a_month_is_a_year_back"},
+    {"2025", PM_VERGELIJK_VORIGE, "2024", "vorige_of_a_year_is_the_year_before"},
+    {"2025", PM_VERGELIJK_VORIGJAAR, "2024", "vorigjaar_of_a_year_is_the_year_before"},
+    {"2025-10-15..2025-11-14", PM_VERGELIJK_VORIGE, "2025-09-14..2025-10-14",
+     "vorige_of_a_range_is_as_many_days_directly_before"},
+    {"2025-03-01..2025-03-10", PM_VERGELIJK_VORIGE, "2025-02-19..2025-02-28",
+     "vorige_of_a_range_counts_days_across_february"},
+    {"2025-10-15..2025-11-14", PM_VERGELIJK_VORIGJAAR, "2024-10-15..2024-11-14",
+     "vorigjaar_of_a_range_moves_both_ends_a_year"},
+    {"2024-02-29..2024-03-31", PM_VERGELIJK_VORIGJAAR, "2023-02-28..2023-03-31",
+     "vorigjaar_of_29_february_is_28_february"},
+    /* A range that is a whole quarter, month or year reads as one
+     * everywhere (pm_format_period), so it compares as one. */
+    {"2026-01-01..2026-03-31", PM_VERGELIJK_VORIGE, "2025-Q4",
+     "a_range_that_is_a_whole_quarter_compares_with_the_quarter_before"},
+    {"2025-03-01..2025-03-31", PM_VERGELIJK_VORIGE, "2025-02",
+     "a_range_that_is_a_whole_month_compares_with_the_month_before"},
+    {"2025-01-01..2025-12-31", PM_VERGELIJK_VORIGE, "2024",
+     "a_range_that_is_a_whole_year_compares_with_the_year_before"},
+    {"2025-04-01..2025-09-30", PM_VERGELIJK_VORIGE, "2024-09-30..2025-03-31",
+     "a_range_of_two_quarters_compares_with_as_many_days_before"},
+    {"1900", PM_VERGELIJK_VORIGE, NULL, "no_comparison_before_the_first_year"},
+    {"1900-Q1", PM_VERGELIJK_VORIGE, NULL, "no_comparison_for_the_first_quarter"},
+    {"1900-01-01..1900-01-10", PM_VERGELIJK_VORIGE, NULL,
+     "no_comparison_for_a_range_at_the_first_day"},
+    {"2025-Q4", PM_VERGELIJK_GEEN, NULL, "no_comparison_without_vergelijk"},
+};
+
+static void test_comparison(void)
+{
+    for (size_t i = 0; i < sizeof comparisons / sizeof comparisons[0]; i++) {
+        pm_period p, out;
+        memset(&out, 0, sizeof out);
+        int ok = pm_period_parse(comparisons[i].in, &p);
+        bool got = ok && pm_period_comparison(&p, comparisons[i].v, &out);
+        if (comparisons[i].want)
+            CHECK_STR(got ? out.label : "(none)", comparisons[i].want,
+                      comparisons[i].name);
+        else
+            CHECK(ok && !got, comparisons[i].name);
+    }
+    pm_vergelijk v = PM_VERGELIJK_GEEN;
+    CHECK(pm_vergelijk_parse("vorige", &v) && v == PM_VERGELIJK_VORIGE,
+          "vergelijk_vorige_is_parsed");
+    CHECK(pm_vergelijk_parse("vorigjaar", &v) && v == PM_VERGELIJK_VORIGJAAR,
+          "vergelijk_vorigjaar_is_parsed");
+    CHECK(!pm_vergelijk_parse("gisteren", &v) && !pm_vergelijk_parse("", &v) &&
+              !pm_vergelijk_parse(NULL, &v) && !pm_vergelijk_parse("Vorige", &v),
+          "vergelijk_refuses_anything_else");
+}
+
 int main(void)
 {
     test_good_forms();
@@ -197,5 +262,6 @@ int main(void)
     test_forms_text();
     test_last_complete_quarter();
     test_quarters();
+    test_comparison();
     return tap_done();
 }
