@@ -381,7 +381,9 @@ void pm_disclosure_comparisons(pm_report *rep)
         /* The earlier figure keeps its own mark (its period's national
          * report shows it or not); the difference would tell the hidden
          * side from the shown one. */
-        pm_suppress why = v->f.suppress ? v->f.suppress : r->periode.suppress;
+        pm_suppress why = v->suppress           ? v->suppress
+                          : r->periode.suppress ? r->periode.suppress
+                                                : v->f.suppress;
         if (!why)
             continue;
         v->suppress = why;

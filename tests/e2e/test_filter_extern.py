@@ -96,6 +96,28 @@ for period in ("2025-Q4", "2026-Q1", "2025"):
 check(hidden_seen > 0 and shown_seen > 0, "demo_has_hidden_and_shown_regional_figures",
       f"{hidden_seen} hidden, {shown_seen} shown")
 
+# ---- comparisons: hidden when either side is -------------------------------
+
+bad = []
+for v in REGIOS:
+    now = by_id(indicators(w, "--period", "2026-Q1", "--audience", "extern", "--regio", v,
+                           "--vergelijk", "vorige"))
+    then = by_id(indicators(w, "--period", "2025-Q4", "--peildatum", "2026-03-31",
+                            "--audience", "extern", "--regio", v))
+    for ind in ("R1", "R2", "R3"):
+        k = now[ind]["vergelijking"]
+        hidden = "onderdrukt" in now[ind]["periode"] or "onderdrukt" in then[ind]["periode"]
+        if hidden != ("onderdrukt" in k):
+            bad.append(f"{v} {ind}: hidden {hidden}, vergelijking {k}")
+        elif hidden and any(key in k for key in ("teller", "noemer", "waarde", "verschil",
+                                                 "interval", "significant")):
+            bad.append(f"{v} {ind}: hidden comparison with figures {k}")
+        elif not hidden and (k["teller"], k["noemer"]) != \
+                (then[ind]["periode"]["teller"], then[ind]["periode"]["noemer"]):
+            bad.append(f"{v} {ind}: {k} is not the earlier regional figure")
+check(not bad, "demo_regional_comparison_is_hidden_exactly_when_either_side_is",
+      "\n".join(bad))
+
 # ---- --organisatie is refused in extern ------------------------------------
 
 org = next(c["sleutel"] for c in by_id(indicators(w, "--period", "2025", "--audience",
