@@ -61,6 +61,7 @@ sys.path.insert(0, HERE)
 import gen  # noqa: E402
 import run_import as ri  # noqa: E402  (baseline schema and copies, measuring)
 import run_indicators as rind  # noqa: E402  (measure_to, file_sha)
+import run_dashboard as rdash  # noqa: E402  (the dashboard steps of issue 14)
 
 PYTHON = "/usr/bin/python3"  # the Debian Python, which the Debian packages serve
 PACKAGES = {"pandas": "python3-pandas", "xlsxwriter": "python3-xlsxwriter",
@@ -70,6 +71,7 @@ CHECK_MAX_N = 100000      # the openpyxl cell check of baseline (c) up to this N
 BEGIN, END = "<!-- bench/run: begin -->", "<!-- bench/run: end -->"
 LINEAR_SLACK = 1.1        # "linear or better": time(1M)/time(100k) <= 10 × this
 FLAT_SLACK_KIB = 8 * 1024  # "memory flat": workbook's extra RSS may grow this much
+DASHBOARD_STEPS = ["dashboard", "dashboard vorige", "dashboard per regio"]
 
 log = ri.log
 
@@ -286,6 +288,20 @@ def bench_one(n, args, gen_sha, ddl, columns):
     os.remove(out_json)
     log("N=%s indicators: %s s" % (label(n), step.runs()))
 
+    # the dashboard (issue 14 point 5), against the indicators of the same run;
+    # skipped while the command (or --vergelijk, --per) does not exist yet
+    d = rdash.dashboard_steps(args.run_bin, db, P, reps, args.workdir, log=log,
+                              only=DASHBOARD_STEPS)
+    for name in DASHBOARD_STEPS:
+        x = d.get(name)
+        if x and x["skipped"]:
+            res["checks"].append("%s: skipped (%s)" % (name, x["skipped"]))
+        elif x:
+            step = S[name] = Step(name)
+            for secs, kib in zip(x["secs"], x["kib"]):
+                step.add(secs, kib)
+    shutil.rmtree(d["_folder"], ignore_errors=True)
+
     # the workbook and the PDF
     xlsx = os.path.join(args.workdir, "pipeline-%d.xlsx" % n)
     pdf = os.path.join(args.workdir, "pipeline-%d.pdf" % n)
@@ -496,6 +512,10 @@ def main_table(results):
                 ("workbook", S["workbook"].t, S["workbook"].m, "(c) XlsxWriter same cells",
                  S.get("xlsxwriter")),
                 ("PDF", S["pdf"].t, S["pdf"].m, "", None)]
+        for name in DASHBOARD_STEPS:
+            if S.get(name):
+                rows.append((name, S[name].t, S[name].m, "indicators (same computation)",
+                             S["indicators"]))
         t, m = combined(r, ["report"])
         rows.append(("**quarterly report** (`report --xlsx --pdf`, one command)", t, m,
                      "(b) pandas script", pand))
@@ -513,7 +533,9 @@ def main_table(results):
 def growth_table(results):
     """time and RSS of each step per N, and the growth between consecutive sizes."""
     names = [("import", "import"), ("indicators", "indicators"), ("workbook", "workbook"),
-             ("pdf", "PDF"), ("report", "report (xlsx + PDF)"), ("sqlite3", "(a) sqlite3"), ("xlsxwriter", "(c) XlsxWriter"),
+             ("pdf", "PDF"), ("report", "report (xlsx + PDF)"),
+             ("dashboard", "dashboard"), ("dashboard vorige", "dashboard --vergelijk vorige"),
+             ("dashboard per regio", "dashboard --per regio"), ("sqlite3", "(a) sqlite3"), ("xlsxwriter", "(c) XlsxWriter"),
              ("pandas", "(b) pandas")]
     head = "| step | " + " | ".join("s at %s" % label(r["n"]) for r in results)
     head += " | " + " | ".join("RSS at %s" % label(r["n"]) for r in results)
@@ -572,6 +594,11 @@ def by_n(results, n):
     return next((r for r in results if r["n"] == n), None)
 
 
+def mark(ok):
+    """✓ or ✗, – for a goal not measured."""
+    return "–" if ok is None else "✓" if ok else "✗"
+
+
 def targets(results):
     """[(target, value text, ok or None)] for the goals of issue 7 (and 4.7, 5.7)."""
     out = []
@@ -605,6 +632,14 @@ def targets(results):
                     "%.2f× (%.2f s vs %.2f s)" % (b.t / a.t, a.t, b.t), b.t / a.t >= 0.5))
     t = S["indicators"].t
     out.append(("indicators < 2 s, %s" % at, "%.3f s" % t, t < 2.0))
+    for name, goal in rdash.TARGETS.items():
+        if S.get(name):
+            t = S[name].t
+            out.append(("%s < %.1f s from a cold process (issue 14), %s" % (name, goal, at),
+                        "%.3f s" % t, t < goal))
+        else:
+            out.append(("%s < %.1f s (issue 14), %s" % (name, goal, at),
+                        "not measured: the command does not exist yet", None))
     r100, r1m = by_n(results, 100000), by_n(results, BIG)
     if r100 and r1m:
         w0, w1 = r100["steps"]["workbook"], r1m["steps"]["workbook"]
@@ -704,7 +739,7 @@ def write_doc(path, results, args, installed, load, started, elapsed):
            "takes the higher peak RSS (separate processes, one after the other).", ""]
     md += main_table(results)
     md += ["", "### Targets", "", "| target | measured | |", "|---|---|---|"]
-    md += ["| %s | %s | %s |" % (t, v, "✓" if ok else "✗") for t, v, ok in targets(results)]
+    md += ["| %s | %s | %s |" % (t, v, mark(ok)) for t, v, ok in targets(results)]
     md += ["", "### Growth with N", ""] + growth_table(results)
     pt = phase_table(results)
     if pt:
@@ -838,7 +873,7 @@ def main(argv=None):
                    time.perf_counter() - t0)
     print("\n".join(main_table(results)))
     print()
-    print("\n".join("%s %s: %s" % ("✓" if ok else "✗", t, v) for t, v, ok in targets(results)))
+    print("\n".join("%s %s: %s" % (mark(ok), t, v) for t, v, ok in targets(results)))
     log("written: %s (%.1f min)" % (os.path.relpath(args.out, ROOT),
                                     (time.perf_counter() - t0) / 60))
     return 0

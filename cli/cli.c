@@ -441,20 +441,95 @@ static void warn_reach(const pm_report *rep)
         fprintf(stderr, "pijlermonitor: waarschuwing: %s\n", warn[i]);
 }
 
-/* The figures of one period as the audience may see them: computed under
- * the request's filter, the quarters as sent (eerder), the extern
- * disclosure control. */
-static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
-                                const pm_period *period, pm_day peil, pm_report *rep,
-                                char *msg, size_t msgsize)
+/* The figures of one period under filter f, the quarters as sent (eerder),
+ * and for extern the disclosure control of the unfiltered report. */
+static pm_error compute_plain(pm_snapshot *snap, const report_request *req,
+                              const pm_filter *f, const pm_period *period, pm_day peil,
+                              pm_report *rep, char *msg, size_t msgsize)
 {
-    pm_error err = pm_report_compute_filtered(rep, snap, &req->cfg, period, peil,
-                                              &req->filter, msg, msgsize);
+    pm_error err =
+        pm_report_compute_filtered(rep, snap, &req->cfg, period, peil, f, msg, msgsize);
     if (!err)
         err =
             pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg, msgsize);
     if (!err && req->audience == PM_EXTERN)
         err = pm_disclosure_apply(rep, req->cfg.min_cell);
+    return err;
+}
+
+/* The national extern report of a period: what every filtered extern
+ * report of it is held to (pm_disclosure_filter). Computed once and passed
+ * to compute_filtered for each filter of the same period (--per). */
+static pm_error compute_national(pm_snapshot *snap, const report_request *req,
+                                 const pm_period *period, pm_day peil,
+                                 pm_report *national, char *msg, size_t msgsize)
+{
+    static const pm_filter none = {0};
+    return compute_plain(snap, req, &none, period, peil, national, msg, msgsize);
+}
+
+/* The figures of one period under the request's filter as the audience may
+ * see them. In extern a filtered figure shows no more than `national` (the
+ * same period's national extern report, compute_national) shows (SPEC §9);
+ * national is not read without a filter or in intern. A regio AND type
+ * filter is also checked against the whole regio × type table: the same
+ * period filtered on each type alone. The national report must be computed
+ * first: each compute leaves its context in the snapshot for the row
+ * details, which must be this one's. */
+static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
+                                 const pm_period *period, pm_day peil,
+                                 const pm_report *national, pm_report *rep, char *msg,
+                                 size_t msgsize)
+{
+    const pm_filter *f = &req->filter;
+    bool controlled = req->audience == PM_EXTERN && pm_filter_active(f);
+    bool cross = controlled && f->nregios && f->ntypes && !f->norgs;
+    /* The types a filter selects; opdrachtgevers are each regio's rest. */
+    static const char *const column_types[] = {"gemeente", "sob"};
+    enum { NCOLUMNS = sizeof column_types / sizeof column_types[0] };
+    pm_report columns[NCOLUMNS];
+    memset(columns, 0, sizeof columns);
+    size_t ncolumns = 0;
+    pm_error err = PM_OK;
+    for (size_t k = 0; cross && !err && k < NCOLUMNS; k++) {
+        pm_filter one = {.types = &column_types[k], .ntypes = 1};
+        err = pm_report_compute_filtered(&columns[ncolumns++], snap, &req->cfg, period,
+                                         peil, &one, msg, msgsize);
+    }
+    if (!err)
+        err = compute_plain(snap, req, f, period, peil, rep, msg, msgsize);
+    if (!err && controlled)
+        err = pm_disclosure_filter_cross(rep, national, columns, ncolumns,
+                                         req->cfg.min_cell);
+    for (size_t k = 0; k < ncolumns; k++)
+        pm_report_free(&columns[k]);
+    return err;
+}
+
+/* The figures of one period as the audience may see them: computed under
+ * the request's filter, the quarters as sent (eerder), the extern
+ * disclosure control, and in extern with a filter held to the national
+ * report of the same period (computed here first). */
+static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
+                                const pm_period *period, pm_day peil, pm_report *rep,
+                                char *msg, size_t msgsize)
+{
+    memset(rep, 0, sizeof *rep);
+    if (req->audience != PM_EXTERN || !pm_filter_active(&req->filter))
+        return compute_plain(snap, req, &req->filter, period, peil, rep, msg, msgsize);
+    /* Figures of one organisation are exactly what extern never shows. */
+    if (req->filter.norgs) {
+        snprintf(msg, msgsize,
+                 "--organisatie kan niet bij --audience extern: een extern "
+                 "rapport toont geen cijfers per organisatie; gebruik "
+                 "--regio of --type");
+        return PM_ERR_USAGE;
+    }
+    pm_report national = {0};
+    pm_error err = compute_national(snap, req, period, peil, &national, msg, msgsize);
+    if (!err)
+        err = compute_filtered(snap, req, period, peil, &national, rep, msg, msgsize);
+    pm_report_free(&national);
     return err;
 }
 
@@ -482,6 +557,10 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
         err = compute_figures(snap, req, &req->period, req->peil, rep, msg, msgsize);
     if (!err && req->vergelijk != PM_VERGELIJK_GEEN)
         err = pm_report_attach_comparison(rep, &cmp, req->vergelijk);
+    /* Both sides carry their marks from compute_figures; what compares them
+     * goes when either is hidden. */
+    if (!err && req->vergelijk != PM_VERGELIJK_GEEN && req->audience == PM_EXTERN)
+        pm_disclosure_comparisons(rep);
     pm_report_free(&cmp);
     /* An empty set is a valid question with an empty answer, but most
      * likely a mistake: said once, the figures are still made. */

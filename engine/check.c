@@ -22,6 +22,8 @@
  * (specialist, datum) index; the tariff and evaluation warnings stay SQL. */
 #include "check.h"
 
+#include "columns.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1078,6 +1080,20 @@ static pm_error integrity(sqlite3 *db, pm_check_report *rep, char *msg, size_t m
                  "de database is buiten pijlermonitor gewijzigd: de gegevens passen niet "
                  "bij de opgeslagen vingerafdruk, en een rapportage zou een verkeerde "
                  "gegevensvingerafdruk tonen");
+        return PM_ERR_DB;
+    }
+    /* The indicators read the columns the import keeps (columns.h), not
+     * the tables: columns that differ from a fresh build would change the
+     * figures without a trace in the fingerprint. */
+    bool same;
+    err = pm_columns_verify(db, &kept, &same, msg, msgsize);
+    if (err)
+        return err;
+    if (!same) {
+        snprintf(msg, msgsize,
+                 "de database is buiten pijlermonitor gewijzigd: de kolommen waaruit de "
+                 "indicatoren rekenen (tabel kolommen) passen niet bij de gegevens, en "
+                 "een rapportage zou verkeerde cijfers tonen");
         return PM_ERR_DB;
     }
     rep->integrity_ok = true;

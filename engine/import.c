@@ -12,6 +12,8 @@
  * replaces, and writes the new sums in the same transaction. */
 #include "import.h"
 
+#include "columns.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -1578,6 +1580,10 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         err = foreign_key_backstop(&im);
     if (!err && diag->nerrors == 0 && !opts->dry_run)
         err = save_sums(&im);
+    /* The indicators' columns (columns.h) follow the data in the same
+     * transaction, stamped with the sums just written. */
+    if (!err && diag->nerrors == 0 && !opts->dry_run)
+        err = pm_columns_refresh(db, &im.sums, msg, msgsize);
     if (!err && diag->nerrors == 0 && !opts->dry_run) {
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;

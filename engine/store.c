@@ -4,6 +4,8 @@
  * hundredths. Every data row keeps the file and line it was imported from. */
 #include "store.h"
 
+#include "columns.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,9 +206,20 @@ static const char schema_v4[] =
     ");"
     "CREATE INDEX verzonden_periode ON verzonden(van, tot, publiek);";
 
+/* Version 4 → 5: the indicators' columns (engine/columns.c): per big
+ * table its rows as the indicators read them, one blob each, and the row
+ * 'bron' with the fingerprint sums they were built from. Kept by import and
+ * intrekken; the migration builds them (build_columns). */
+static const char schema_v5[] = "CREATE TABLE kolommen ("
+                                "  naam TEXT PRIMARY KEY NOT NULL,"
+                                "  rijen INTEGER NOT NULL,"
+                                "  eerste INTEGER NOT NULL DEFAULT 0,"
+                                "  data BLOB NOT NULL"
+                                ");";
+
 /* migrations[i] brings a database from version i to i + 1. */
 static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3,
-                                                          schema_v4};
+                                                          schema_v4, schema_v5};
 
 const char *pm_store_path(const char *option)
 {
@@ -311,6 +324,14 @@ static pm_error fill_sums(sqlite3 *db, char *msg, size_t msgsize)
     return err;
 }
 
+/* The indicators' columns of the data already in the store (a v4 database). */
+static pm_error build_columns(sqlite3 *db, char *msg, size_t msgsize)
+{
+    pm_store_sums sums;
+    pm_error err = pm_store_sums_read(db, &sums, msg, msgsize);
+    return err ? err : pm_columns_refresh(db, &sums, msg, msgsize);
+}
+
 /* Applies the migrations from `from` up to PM_SCHEMA_VERSION in one
  * transaction, so a failed migration leaves the old version intact. The
  * version is read again under the write lock: another process that opened
@@ -342,6 +363,8 @@ static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
             err = fill_gemeenten(db, msg, msgsize);
         if (!err && v == 1)
             err = fill_sums(db, msg, msgsize);
+        if (!err && v == 4)
+            err = build_columns(db, msg, msgsize);
     }
     if (!err) {
         char sql[96];

@@ -10,6 +10,8 @@
  * would have had it never been imported. */
 #include "withdraw.h"
 
+#include "columns.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -599,6 +601,13 @@ pm_error pm_withdraw_run(sqlite3 *db, const pm_withdraw_opts *opts,
         err = check_refs(db, diag, msg, msgsize);
     if (!err && diag->nerrors == errors_before)
         err = withdraw_all(db, opts, res, msg, msgsize);
+    /* The indicators' columns follow the data in the same transaction. */
+    if (!err && diag->nerrors == errors_before && !opts->dry_run) {
+        pm_store_sums sums;
+        err = pm_store_sums_read(db, &sums, msg, msgsize);
+        if (!err)
+            err = pm_columns_refresh(db, &sums, msg, msgsize);
+    }
     if (!err && diag->nerrors == errors_before && !opts->dry_run) {
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;

@@ -35,6 +35,11 @@ bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a, int
     return c->n == 0 || c->n >= min_cell;
 }
 
+bool pm_figures_visible(const pm_figures *f)
+{
+    return f->suppress == PM_SUPPRESS_NONE;
+}
+
 bool pm_result_has_secondary(const pm_result *r)
 {
     for (size_t i = 0; i < r->nbreakdowns; i++) {

@@ -25,6 +25,13 @@ bool pm_breakdown_visible(const pm_breakdown *b, pm_audience a);
 bool pm_cell_visible(const pm_breakdown *b, const pm_cell *c, pm_audience a,
                      int min_cell);
 
+/* Whether an indicator's figure may be shown (false: show "<min_cell"):
+ * false only where pm_disclosure_filter hid an extern filtered figure
+ * (SPEC §9), which also emptied it; intern figures are never marked.
+ * Everything computed from a hidden figure goes with it: its percentage,
+ * interval, status, verdict, sparkline point and difference. */
+bool pm_figures_visible(const pm_figures *f);
+
 /* The sentence the workbook's and the PDF's notes give for extern. */
 #define PM_SECONDARY_NOTE                                                                \
     "Om te voorkomen dat een verborgen cel uit de andere cellen is af te leiden, is "    \

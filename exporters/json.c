@@ -52,18 +52,26 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point,
         cJSON_AddNullToObject(o, "tot");
     }
     bool money = strcmp(id, "B") == 0;
-    cJSON_AddNumberToObject(o, "teller",
-                            money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
-    add_number_or_null(o, "noemer", f->has_noemer,
+    /* A hidden filtered figure (extern, SPEC §9): like a hidden cell, its
+     * numbers are null and "onderdrukt" says why. */
+    bool shown = pm_figures_visible(f);
+    if (shown)
+        cJSON_AddNumberToObject(
+            o, "teller", money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
+    else
+        cJSON_AddNullToObject(o, "teller");
+    add_number_or_null(o, "noemer", shown && f->has_noemer,
                        money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
     add_number_or_null(o, "waarde", f->has_waarde, f->waarde);
     add_interval(o, f->has_interval, f->lo, f->hi);
     cJSON_AddStringToObject(o, "status", pm_status_name(f->status));
     char reden[320];
     cJSON_AddStringToObject(o, "reden", pm_label_reden(id, f, cfg, reden, sizeof reden));
+    if (!shown)
+        cJSON_AddStringToObject(o, "onderdrukt", pm_suppress_name(f->suppress));
     if (strcmp(id, "R3") == 0) {
         cJSON_AddNumberToObject(o, "actief", (double)f->actief);
-        cJSON_AddNumberToObject(o, "niet_beoordeeld", (double)f->niet_beoordeeld);
+        add_number_or_null(o, "niet_beoordeeld", shown, (double)f->niet_beoordeeld);
     } else if (strcmp(id, "R4") == 0) {
         add_number_or_null(o, "opdrachtgever_gemiddelde", f->has_gemiddelde,
                            f->gemiddelde);
@@ -165,7 +173,10 @@ static cJSON *eindstanden(const pm_result *r, const pm_config *cfg)
         add_date(dp, "tot", e->tot);
         cJSON_AddItemToObject(o, "doelperiode", dp);
         cJSON_AddNumberToObject(o, "doel", e->doel);
-        cJSON_AddStringToObject(o, "oordeel", pm_oordeel_name(e->f.oordeel));
+        if (pm_figures_visible(&e->f))
+            cJSON_AddStringToObject(o, "oordeel", pm_oordeel_name(e->f.oordeel));
+        else
+            cJSON_AddNullToObject(o, "oordeel");
         cJSON_AddItemToArray(arr, o);
     }
     return arr;

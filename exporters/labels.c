@@ -688,6 +688,15 @@ char *pm_label_reden(const char *id, const pm_figures *f, const pm_config *cfg, 
                      size_t size)
 {
     char d[16];
+    /* A hidden filtered figure (extern, SPEC §9) is quoted by nothing. */
+    if (f->suppress == PM_SUPPRESS_PRIMAIR) {
+        put(buf, size, "%s", PM_LABEL_HIDDEN_PRIMAIR);
+        return buf;
+    }
+    if (f->suppress == PM_SUPPRESS_SECUNDAIR) {
+        put(buf, size, "%s", PM_LABEL_HIDDEN_SECUNDAIR);
+        return buf;
+    }
     switch (f->reden) {
     case PM_REDEN_GEEN_DOEL:
         put(buf, size, "geen doel na %s", pm_format_date(f->reden_dag, d, sizeof d));

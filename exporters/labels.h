@@ -45,11 +45,18 @@ const char *pm_label_category_short(const char *breakdown, const char *key);
  * "aandacht nodig", "actie nodig", "te weinig gegevens". */
 const char *pm_label_status_meaning(int status);
 
+/* The reason of a filtered figure hidden for extern (SPEC §9): too few
+ * observations, or hidden so that a small group cannot be worked out. */
+#define PM_LABEL_HIDDEN_PRIMAIR "onderdrukt: te weinig waarnemingen"
+#define PM_LABEL_HIDDEN_SECUNDAIR                                                        \
+    "onderdrukt: anders is een kleine groep uit de andere cijfers af te leiden"
+
 /* The one-line reason of a status (SPEC §5 "reden") for figures f of
  * indicator id, fitted to the indicator and quoting its figures: "89,6% op
  * tijd; het doel van 90% ligt binnen het betrouwbaarheidsinterval", "alle 6
  * mijlpalen gereed, 1 te laat", "geen doel na 31-12-2025". It quotes only
- * what f still holds, so a mean hidden for extern is never named. cfg gives
+ * what f still holds, so a mean hidden for extern is never named, and a
+ * hidden filtered figure gets PM_LABEL_HIDDEN_*. cfg gives
  * min_n, R3's actief target, R4's mean and B's marge. Returns buf. */
 char *pm_label_reden(const char *id, const struct pm_figures *f, const pm_config *cfg,
                      char *buf, size_t size);

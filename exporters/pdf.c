@@ -64,10 +64,19 @@ static void glue(char *buf, size_t size)
 
 /* ---- every page -------------------------------------------------------- */
 
-/* Whether this audience sees the chart: a PDF page and the PNGs agree. */
-static bool chart_shown(const doc *d, const chart_def *c)
+/* Whether an extern report leaves out res's charts because res is filtered
+ * (SPEC §9, disclosure_filter.c): its breakdowns and quarters would be 2-D
+ * tables beside the national report, so only its figures are shown. */
+static bool filtered_extern(const doc *d, const pm_result *res)
 {
-    return d->intern || !c->personal;
+    return !d->intern && res && res->gefilterd && pm_filter_active(&d->ctx->filter);
+}
+
+/* Whether this audience sees the chart of res: a PDF page and the PNGs
+ * agree. */
+static bool chart_shown(const doc *d, const chart_def *c, const pm_result *res)
+{
+    return (d->intern || !c->personal) && !filtered_extern(d, res);
 }
 
 /* "Intern — niet verspreiden" in bold dark red, centred on the line at y:
@@ -122,6 +131,20 @@ static void footer(const doc *d, cairo_t *cr, int page)
 
 /* ---- the indicator pages ---------------------------------------------- */
 
+/* The word on a status badge: a figure hidden for extern under a filter
+ * (SPEC §9) shows "onderdrukt", never a colour's name that would hint at
+ * its value. */
+static const char *status_word(const pm_figures *f, pm_status s)
+{
+    return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
+}
+
+/* The verdict of an eindstand, or "onderdrukt" with its figure. */
+static const char *verdict_word(const pm_figures *f)
+{
+    return pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel) : "onderdrukt";
+}
+
 /* Title, status and figures at the top of an indicator page; returns the
  * y below them. */
 static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
@@ -138,7 +161,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     y += pm_text_draw(cr, buf, x, y, &t) + 6;
 
     /* The badge sits right of the title, so measure it first. */
-    snprintf(v1, sizeof v1, "%s", pm_status_name(res->status));
+    snprintf(v1, sizeof v1, "%s", status_word(&res->cumulatief, res->status));
     double bh, bw = pm_status_badge(cr, 0, 0, 9.5, res->status, v1, false, &bh);
     snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
     t.size = 18;
@@ -150,8 +173,8 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     pm_status_badge(cr, x + w - bw, y + 2, 9.5, res->status, v1, true, NULL);
     y += fmax(title_h, bh) + 5;
 
-    pm_text_value(res->id, &res->cumulatief, v1, sizeof v1);
-    pm_text_value(res->id, &res->periode, v2, sizeof v2);
+    pm_text_shown(res->id, &res->cumulatief, d->hidden, v1, sizeof v1);
+    pm_text_shown(res->id, &res->periode, d->hidden, v2, sizeof v2);
     pm_label_target(res->id, d->cfg, target, sizeof target);
     glue(v1, sizeof v1);
     glue(v2, sizeof v2);
@@ -159,7 +182,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     /* The markup is ours; every value in it is escaped. */
     char *line = g_markup_printf_escaped(
         "<b>Doel</b> %s   ·   <b>Cumulatief</b> %s   ·   <b>Periode %s</b> %s (%s)",
-        target, v1, d->period_name, v2, pm_status_name(res->periode.status));
+        target, v1, d->period_name, v2, status_word(&res->periode, res->periode.status));
     t.size = 9;
     t.bold = false;
     t.width = w;
@@ -182,11 +205,10 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     for (size_t e = 0; e < res->neindstanden; e++) {
         const pm_eindstand *es = &res->eindstanden[e];
         char d2[16], d3[16];
-        pm_text_value(res->id, &es->f, v2, sizeof v2);
+        pm_text_shown(res->id, &es->f, d->hidden, v2, sizeof v2);
         snprintf(buf, sizeof buf, "Eindstand doelperiode %s t/m %s: %s — %s",
                  pm_format_date(es->van, d2, sizeof d2),
-                 pm_format_date(es->tot, d3, sizeof d3), v2,
-                 pm_label_oordeel((int)es->f.oordeel));
+                 pm_format_date(es->tot, d3, sizeof d3), v2, verdict_word(&es->f));
         t.bold = true;
         y += pm_text_draw(cr, buf, x, y, &t) + 3;
         t.bold = false;
@@ -252,6 +274,19 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
     double bottom = PAGE_H - FOOTER_H - 10 - dh;
     pm_text_draw(cr, def, x, bottom + 4, &tdef);
 
+    if (filtered_extern(d, res)) {
+        char note[512];
+        snprintf(
+            note, sizeof note,
+            "Bij een selectie van organisaties toont een externe rapportage van deze "
+            "indicator alleen de cijfers hierboven, en %s waar ze op te weinig "
+            "waarnemingen rusten of een kleine groep zouden prijsgeven. De "
+            "uitsplitsingen en het verloop per kwartaal blijven weg: samen met de "
+            "landelijke rapportage zouden ze kleine groepen prijsgeven.",
+            d->hidden);
+        pm_text_draw(cr, note, x, y + 6, &ts);
+        return PM_OK;
+    }
     /* Sentences first: their height decides what is left for the charts. */
     const chart_def *shown[PM_PDF_MAX_CHARTS];
     char say[PM_PDF_MAX_CHARTS][SAY_SIZE];
@@ -259,7 +294,7 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
         fixed = 0;
     size_t n = 0;
     for (size_t i = 0; i < p->ncharts; i++) {
-        if (!chart_shown(d, &p->charts[i]))
+        if (!chart_shown(d, &p->charts[i], res))
             continue;
         shown[n] = &p->charts[i];
         say[n][0] = '\0';
@@ -499,7 +534,7 @@ static pm_error write_pngs(const doc *d, char *msg, size_t msgsize)
     for (size_t i = 0; i < d->rep->nresults; i++) {
         const page_def *p = pm_pdf_page_def(d->rep->results[i].id);
         for (size_t k = 0; p && k < p->ncharts; k++) {
-            if (!chart_shown(d, &p->charts[k]))
+            if (!chart_shown(d, &p->charts[k], &d->rep->results[i]))
                 continue;
             pm_error err = write_png(d, &p->charts[k], msg, msgsize);
             if (err)

@@ -814,7 +814,8 @@ static pm_error r3_actief(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
         return PM_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         c.v[0][i] = (double)res->trend[i].f.actief;
-        c.f[0][i] = true;
+        /* Hidden for extern under a filter (SPEC §9): no bar, not a 0. */
+        c.f[0][i] = pm_figures_visible(&res->trend[i].f);
     }
     char tl[48];
     snprintf(tl, sizeof tl, "doel %d", d->cfg->doel_r3_actief);

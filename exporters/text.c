@@ -24,9 +24,23 @@ static void cell(FILE *out, const char *s, size_t w)
         fputc(' ', out);
 }
 
+char *pm_text_shown(const char *id, const pm_figures *f, const char *hidden, char *buf,
+                    size_t size)
+{
+    if (pm_figures_visible(f))
+        return pm_text_value(id, f, buf, size);
+    if (strcmp(id, "R3") == 0)
+        snprintf(buf, size, "%ld actief; %s", f->actief, hidden);
+    else
+        snprintf(buf, size, "%s", hidden);
+    return buf;
+}
+
 char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
 {
     char p[32], a[32], b[32], m[32];
+    if (!pm_figures_visible(f))
+        return pm_text_shown(id, f, "onderdrukt", buf, size);
     if (strcmp(id, "R6") == 0) {
         snprintf(buf, size, "%ld", f->aantal);
     } else if (strcmp(id, "B") == 0) {
@@ -123,6 +137,8 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
     for (int c = 0; c < ncols; c++)
         snprintf(rows[0][c], sizeof rows[0][c], "%s", head[c]);
     nrows = 1;
+    char hidden[16]; /* a hidden filtered figure (extern), as a hidden cell */
+    snprintf(hidden, sizeof hidden, "<%d", ctx->cfg->min_cell);
     for (size_t i = 0; i < rep->nresults && nrows < MAXROWS; i++, nrows++) {
         const pm_result *r = &rep->results[i];
         char v[128];
@@ -131,9 +147,9 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                  filtered && !r->gefilterd ? " (hele programma)" : "");
         pm_label_target(r->id, ctx->cfg, rows[nrows][1], sizeof rows[nrows][1]);
         snprintf(rows[nrows][2], sizeof rows[nrows][2], "%s [%s]",
-                 pm_text_value(r->id, &r->periode, v, sizeof v),
+                 pm_text_shown(r->id, &r->periode, hidden, v, sizeof v),
                  pm_status_name(r->periode.status));
-        pm_text_value(r->id, &r->cumulatief, rows[nrows][col_cum],
+        pm_text_shown(r->id, &r->cumulatief, hidden, rows[nrows][col_cum],
                       sizeof rows[nrows][col_cum]);
         snprintf(rows[nrows][col_st], sizeof rows[nrows][col_st], "%s",
                  pm_status_name(r->status));
@@ -197,8 +213,10 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                 continue;
             char v[128];
             fprintf(out, "  %-3s %s — %s\n", r->id,
-                    pm_text_value(r->id, &r->eindstanden[e].f, v, sizeof v),
-                    pm_label_oordeel(r->eindstanden[e].f.oordeel));
+                    pm_text_shown(r->id, &r->eindstanden[e].f, hidden, v, sizeof v),
+                    pm_figures_visible(&r->eindstanden[e].f)
+                        ? pm_label_oordeel(r->eindstanden[e].f.oordeel)
+                        : "onderdrukt");
         }
     }
     if (rep->running >= 0) {
@@ -265,23 +283,35 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
             empty ? "" : pm_format_date(f->from, a, sizeof a),
             empty ? "" : pm_format_date(f->to, b, sizeof b));
     bool money = strcmp(id, "B") == 0;
-    csv_num(out, true, money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
-    csv_num(out, f->has_noemer, money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
-    csv_num(out, f->has_waarde, f->waarde);
+    if (!pm_figures_visible(f)) {
+        /* Hidden for extern (SPEC §9): like a hidden cell, "<5". */
+        char hidden[16];
+        snprintf(hidden, sizeof hidden, "<%d", cfg->min_cell);
+        csv_text(out, hidden);
+        csv_text(out, hidden);
+        csv_text(out, hidden);
+    } else {
+        csv_num(out, true, money ? pm_cents_to_euros(f->realisatie_cent) : f->teller);
+        csv_num(out, f->has_noemer,
+                money ? pm_cents_to_euros(f->begroting_cent) : f->noemer);
+        csv_num(out, f->has_waarde, f->waarde);
+    }
     csv_num(out, f->has_interval, f->lo);
     csv_num(out, f->has_interval, f->hi);
     fprintf(out, ";%s", pm_status_name(f->status));
     bool r3 = strcmp(id, "R3") == 0, r4 = strcmp(id, "R4") == 0,
          r6 = strcmp(id, "R6") == 0;
     csv_num(out, r3, (double)f->actief);
-    csv_num(out, r3, (double)f->niet_beoordeeld);
+    csv_num(out, r3 && pm_figures_visible(f), (double)f->niet_beoordeeld);
     csv_num(out, r4 && f->has_gemiddelde, f->gemiddelde);
     csv_num(out, r6, (double)f->aantal);
     csv_num(out, money && f->has_begroting, pm_cents_to_euros(f->begroting_cent));
     csv_num(out, money, pm_cents_to_euros(f->realisatie_cent));
     csv_num(out, money, pm_cents_to_euros(f->prognose_cent));
     csv_num(out, money, pm_cents_to_euros(f->jaarbegroting_cent));
-    csv_text(out, f->has_oordeel ? pm_label_oordeel((int)f->oordeel) : "");
+    csv_text(out, f->has_oordeel && pm_figures_visible(f)
+                      ? pm_label_oordeel((int)f->oordeel)
+                      : "");
     char why[320];
     csv_text(out, pm_label_reden(id, f, cfg, why, sizeof why));
     if (scope)

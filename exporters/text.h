@@ -17,4 +17,10 @@ pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out);
  * € 429.000 (102,9%)", "–" when there is nothing to show. */
 char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size);
 
+/* pm_text_value, with `hidden` ("<5") standing for a figure hidden for
+ * extern (pm_figures_visible); R3 keeps its active count: "7 actief; <5".
+ * pm_text_value itself says "onderdrukt" there. */
+char *pm_text_shown(const char *id, const pm_figures *f, const char *hidden, char *buf,
+                    size_t size);
+
 #endif

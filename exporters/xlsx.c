@@ -655,6 +655,10 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
     if (what == S_VAN || what == S_TOT) {
         if (f->from <= f->to)
             xs_date(s, col, what == S_VAN ? f->from : f->to);
+    } else if (!pm_figures_visible(f) && what != S_ACTIEF && what != S_STATUS &&
+               what != S_REDEN && what != S_DOEL && what != S_DOEL_ACTIEF) {
+        /* Hidden for extern under a filter (SPEC §9), like a hidden cell. */
+        xs_text(s, col, s->w->hidden, XF_HIDDEN);
     } else if (what == S_STATUS) {
         xs_status(s, col, f->status);
     } else if (what == S_REDEN) {
@@ -857,11 +861,27 @@ static void ov_header_block(xs *s)
     xs_down(s, 1);
 }
 
+/* The value and n of one range, or "<5" for both where the figure is
+ * hidden for extern under a filter (SPEC §9). */
+static void ov_figure(xs *s, const pm_result *r, const pm_figures *f, lxw_col_t value,
+                      lxw_col_t n)
+{
+    double v;
+    xf fmt;
+    if (!pm_figures_visible(f)) {
+        xs_text(s, value, s->w->hidden, XF_HIDDEN);
+        xs_text(s, n, s->w->hidden, XF_HIDDEN);
+        return;
+    }
+    if (ov_value(r, f, &v, &fmt))
+        xs_num(s, value, v, fmt);
+    if (ov_n(r, f, &v))
+        xs_num(s, n, v, XF_INT);
+}
+
 static void ov_indicator_row(xs *s, const pm_result *r)
 {
     char doel[128];
-    double v;
-    xf fmt;
     xs_text(s, OV_ID, r->id, XF_BOLD);
     char naam[160];
     snprintf(naam, sizeof naam, "%s%s", pm_label_indicator(r->id)->naam,
@@ -870,15 +890,9 @@ static void ov_indicator_row(xs *s, const pm_result *r)
                  : "");
     xs_text(s, OV_NAAM, naam, XF_PLAIN);
     xs_text(s, OV_DOEL, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
-    if (ov_value(r, &r->periode, &v, &fmt))
-        xs_num(s, OV_PER, v, fmt);
-    if (ov_n(r, &r->periode, &v))
-        xs_num(s, OV_PER_N, v, XF_INT);
+    ov_figure(s, r, &r->periode, OV_PER, OV_PER_N);
     xs_status(s, OV_PER_ST, r->periode.status);
-    if (ov_value(r, &r->cumulatief, &v, &fmt))
-        xs_num(s, OV_CUM, v, fmt);
-    if (ov_n(r, &r->cumulatief, &v))
-        xs_num(s, OV_CUM_N, v, XF_INT);
+    ov_figure(s, r, &r->cumulatief, OV_CUM, OV_CUM_N);
     if (r->cumulatief.has_interval) {
         xs_num(s, OV_LO, r->cumulatief.lo, XF_PCT);
         xs_num(s, OV_HI, r->cumulatief.hi, XF_PCT);
@@ -920,16 +934,14 @@ static void ov_eindstand(xs *s)
                 continue;
             const pm_figures *f = &r->eindstanden[e].f;
             char doel[128], why[320];
-            double v;
-            xf fmt;
             xs_text(s, 0, r->id, XF_BOLD);
             xs_text(s, 1, pm_label_indicator(r->id)->naam, XF_PLAIN);
             xs_text(s, 2, pm_label_target(r->id, s->w->cfg, doel, sizeof doel), XF_PLAIN);
-            if (ov_value(r, f, &v, &fmt))
-                xs_num(s, 3, v, fmt);
-            if (ov_n(r, f, &v))
-                xs_num(s, 4, v, XF_INT);
-            xs_text(s, 5, pm_label_oordeel((int)f->oordeel), XF_BOLD);
+            ov_figure(s, r, f, 3, 4);
+            xs_text(s, 5,
+                    pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel)
+                                          : "onderdrukt",
+                    XF_BOLD);
             xs_status(s, 6, f->status);
             xs_text(s, 7, pm_label_reden(r->id, f, s->w->cfg, why, sizeof why), XF_PLAIN);
             xs_down(s, 1);
@@ -1632,17 +1644,25 @@ static void ind_trend(ind_sheet *is)
         for (int i = 0; fields[i] != S_END; i++)
             put_field(s, (lxw_col_t)(i + 1), r, f, &c, fields[i]);
         const pm_trend_point *p = &r->trend[q];
-        if (count)
-            xs_num(s, ev, p->eerder.teller, XF_INT);
-        else if (p->eerder.has_waarde)
-            xs_num(s, ev, p->eerder.waarde, XF_PCT);
-        xs_num(s, ev + 1,
-               money ? pm_cents_to_euros(p->eerder.realisatie_cent) : p->eerder.teller,
-               money ? XF_EURO : XF_INT);
-        if (p->eerder.has_noemer)
-            xs_num(s, ev + 2,
-                   money ? pm_cents_to_euros(p->eerder.begroting_cent) : p->eerder.noemer,
+        if (!pm_figures_visible(&p->eerder)) {
+            /* Hidden with the point (extern under a filter, SPEC §9). */
+            for (lxw_col_t k = ev; k <= ev + 2; k++)
+                xs_text(s, k, s->w->hidden, XF_HIDDEN);
+        } else {
+            if (count)
+                xs_num(s, ev, p->eerder.teller, XF_INT);
+            else if (p->eerder.has_waarde)
+                xs_num(s, ev, p->eerder.waarde, XF_PCT);
+            xs_num(s, ev + 1,
+                   money ? pm_cents_to_euros(p->eerder.realisatie_cent)
+                         : p->eerder.teller,
                    money ? XF_EURO : XF_INT);
+            if (p->eerder.has_noemer)
+                xs_num(s, ev + 2,
+                       money ? pm_cents_to_euros(p->eerder.begroting_cent)
+                             : p->eerder.noemer,
+                       money ? XF_EURO : XF_INT);
+        }
         xs_text(s, ev + 3,
                 p->herzien ? (p->eerder_verzonden ? "ja (verzonden cijfer)" : "ja")
                            : "nee",
@@ -1678,7 +1698,12 @@ static void write_indicator(xw *w, const pm_result *r)
         xs_width(s, 1, IND_COLS, VALUE_WIDTH);
         ind_heading(is);
         ind_figures(is);
-        size_t ncharts = chart_count(r->id);
+        /* An extern workbook draws no chart of a filtered indicator (SPEC
+         * §9): its quarters are hidden and its breakdowns left out, so a
+         * chart would plot nothing true. */
+        bool charts = w->in->audience == PM_INTERN || !r->gefilterd ||
+                      !pm_filter_active(&w->rep->scope.filter);
+        size_t ncharts = charts ? chart_count(r->id) : 0;
         lxw_row_t first_band = s->row;
         xs_down(s, (lxw_row_t)((ncharts + CHARTS_PER_BAND - 1) / CHARTS_PER_BAND) *
                        CHART_ROWS);
@@ -1686,7 +1711,8 @@ static void write_indicator(xw *w, const pm_result *r)
             if (pm_breakdown_visible(&r->breakdowns[i], w->in->audience))
                 ind_breakdown(is, &r->breakdowns[i]);
         ind_trend(is);
-        add_charts(is, first_band);
+        if (charts)
+            add_charts(is, first_band);
         /* Column A grows to the longest category (names of milestones and
          * organisations), within reason; the cells beside it are full. */
         if (is->label_chars + 2 > LABEL_WIDTH)

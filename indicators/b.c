@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "indicator.h"
 
 enum { PER, CUM, PROG, NRANGES };
@@ -233,6 +234,15 @@ static void add_day(const pm_context *ctx, pm_day day, int post, int64_t x100,
         trend[quarter - ctx->q_first].x100[post] += x100;
 }
 
+/* Where the scans begin: the earliest day of the periode, the cumulatief
+ * and the prognose's stretch. The prognose is in it because a run whose
+ * cumulatief starts later than the programme (an earlier quarter's or a
+ * target period's run, report.c) still needs the year so far. */
+static pm_day scan_start(const pm_context *ctx, pm_day prog_from)
+{
+    return min_day(min_day(ctx->per_from, ctx->cum_from), prog_from);
+}
+
 /* The uitgaven, grouped by day and post in SQL (a small table). */
 static pm_error scan_uitgaven(const pm_context *ctx, pm_day prog_from, spend *ranges,
                               spend *trend, char *msg, size_t msgsize)
@@ -241,7 +251,7 @@ static pm_error scan_uitgaven(const pm_context *ctx, pm_day prog_from, spend *ra
     pm_error err = pm_prepare(ctx, sql_uitgaven, &st, msg, msgsize);
     if (err)
         return err;
-    sqlite3_bind_int64(st, 1, min_day(ctx->per_from, ctx->cum_from));
+    sqlite3_bind_int64(st, 1, scan_start(ctx, prog_from));
     sqlite3_bind_int64(st, 2, ctx->peildatum);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -309,9 +319,18 @@ static pm_error load_rates(const pm_context *ctx, rate **out, size_t *n, char *m
 static pm_error scan_inzet(const pm_context *ctx, pm_day prog_from, spend *ranges,
                            spend *trend, char *msg, size_t msgsize)
 {
-    pm_day from = min_day(ctx->per_from, ctx->cum_from), to = ctx->peildatum;
+    pm_day from = scan_start(ctx, prog_from), to = ctx->peildatum;
     if (from > to)
         return PM_OK;
+    if (ctx->cols) {
+        /* Summed per day already (columns.h). */
+        for (pm_day d = from; d <= to; d++) {
+            int64_t x100 = pm_columns_inzet(ctx->cols, d);
+            if (x100)
+                add_day(ctx, d, INHUUR, x100, prog_from, ranges, trend);
+        }
+        return PM_OK;
+    }
     rate *rates;
     size_t nrates;
     pm_error err = load_rates(ctx, &rates, &nrates, msg, msgsize);

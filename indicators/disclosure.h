@@ -36,4 +36,36 @@ typedef enum pm_table_kind {
  * per table, without the periode/cumulatief partner; for the unit tests. */
 void pm_disclosure_table(pm_cell *cells, size_t ncells, pm_table_kind kind, int min_cell);
 
+/* Extern disclosure control of a report computed under an organisation
+ * filter (SPEC §9; disclosure_filter.c). `national` is the same period and
+ * peildatum computed without a filter, pm_disclosure_apply done. For each
+ * filtered indicator (R1-R3) it sets periode/cumulatief .suppress (and of
+ * every eindstand): a regio or type filter shows exactly what the national
+ * report shows for those cells; a regio AND type intersection is hidden
+ * unless the whole regio × type table needs no suppression (see
+ * pm_disclosure_filter_cross; here without the table: always hidden); R3
+ * is hidden when fewer than min_cell specialists are rated. A hidden
+ * figure is emptied (teller, noemer, waarde, interval, status grijs,
+ * oordeel "geen gegevens"; R3 keeps actief). Every trend point of a
+ * filtered indicator is hidden and its breakdowns are removed. A report
+ * without an active filter is left alone. Changes filtered in place. */
+pm_error pm_disclosure_filter(pm_report *filtered, const pm_report *national,
+                              int min_cell);
+
+/* pm_disclosure_filter with the regio × type table an intersection is
+ * checked against: columns[0 .. ncolumns) are the same period's reports
+ * filtered on one type each (scope.filter: that type alone), unsuppressed
+ * by this function, whose regio breakdowns are the table's columns. The
+ * intersection is shown only when every national regio and type cell is
+ * shown and every cell of the table is 0 or at least min_cell, in both
+ * ranges, and the figure is the sum of its cells. */
+pm_error pm_disclosure_filter_cross(pm_report *filtered, const pm_report *national,
+                                    const pm_report *columns, size_t ncolumns,
+                                    int min_cell);
+
+/* After pm_report_attach_comparison, extern: sets vergelijking.suppress
+ * where either side is hidden and drops what compares them (verschil,
+ * interval, significant); the earlier figure keeps its own mark. */
+void pm_disclosure_comparisons(pm_report *rep);
+
 #endif

@@ -54,6 +54,16 @@ typedef struct pm_context {
     /* The organisation filter (filter.h), NULL without one: R1-R3 count
      * only its organisations, in every run of the report (SPEC §9). */
     const struct pm_orgset *filter;
+    /* The organisation table, loaded once per snapshot by the report so
+     * the many runs of one command (eerder, target periods, filters) share
+     * it; NULL: an indicator loads its own (orgs.h, pm_org_table_use). */
+    const struct pm_org_table *orgs;
+    /* The big tables as rows in memory, indexed in orgs (columns.h),
+     * loaded once per snapshot; NULL: the indicators scan the store. */
+    const struct pm_columns *cols;
+    /* Only the figures of this run are kept (the eerder runs of
+     * report.c): an indicator may leave its personal breakdowns empty. */
+    bool no_breakdowns;
 } pm_context;
 
 typedef struct pm_indicator {

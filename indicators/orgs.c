@@ -98,6 +98,18 @@ const pm_org *pm_org_find(const pm_org_table *t, const char *id)
     return NULL;
 }
 
+pm_error pm_org_table_use(const pm_context *ctx, pm_org_table *own,
+                          const pm_org_table **out, char *msg, size_t msgsize)
+{
+    memset(own, 0, sizeof *own);
+    if (ctx->orgs) {
+        *out = ctx->orgs;
+        return PM_OK;
+    }
+    *out = own;
+    return pm_org_table_load(ctx, own, msg, msgsize);
+}
+
 void pm_org_table_free(pm_org_table *t)
 {
     for (size_t i = 0; i < t->n; i++) {

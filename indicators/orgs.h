@@ -38,6 +38,12 @@ const pm_org *pm_org_find(const pm_org_table *t, const char *id);
 
 void pm_org_table_free(pm_org_table *t);
 
+/* The table an indicator reads: ctx->orgs when the report loaded it, else
+ * one loaded into *own, which the caller frees with pm_org_table_free when
+ * *out == own (a zeroed *own is freed safely either way). */
+pm_error pm_org_table_use(const pm_context *ctx, pm_org_table *own,
+                          const pm_org_table **out, char *msg, size_t msgsize);
+
 /* Index of s in list[0..n), or -1. */
 int pm_index_of(const char *const *list, size_t n, const char *s);
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "filter.h"
 #include "indicator.h"
 #include "orgs.h"
@@ -141,6 +142,36 @@ static pm_error bucket_breakdown(pm_breakdown *b, const r1_counts *c)
     return PM_OK;
 }
 
+/* Counts one request received on `day` into c and its trend quarter:
+ * org is its organisation (NULL when not in the table), sub its onderwerp
+ * (NSUBJ - 1 for none, -1 for one not in the list). */
+static void count_request(const pm_context *ctx, const pm_day *deadline, r1_counts *c,
+                          tally *trend, const pm_org *org, pm_day day, pm_day contact,
+                          int sub)
+{
+    if (!pm_org_in_filter(ctx, org)) /* SPEC §9: only the filter's organisations */
+        return;
+    int reg = org && org->regio >= 0 ? org->regio : (int)NREG - 1; /* none */
+    int typ = org ? org->type : -1;
+    int bucket = classify(ctx, deadline, day, contact);
+    int quarter = pm_quarter_index(day);
+    int in[2] = {day >= ctx->per_from && day <= ctx->per_to, day >= ctx->cum_from};
+    int slot = bucket < 0 ? 7 : bucket;
+    for (int rg = PER; rg <= CUM; rg++) {
+        if (!in[rg])
+            continue;
+        tally_add(&c->total[rg], bucket, 1);
+        c->buckets[rg][slot]++;
+        tally_add(&c->regio[rg][reg], bucket, 1);
+        if (typ >= 0)
+            tally_add(&c->type[rg][typ], bucket, 1);
+        if (sub >= 0)
+            tally_add(&c->subject[rg][sub], bucket, 1);
+    }
+    if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
+        tally_add(&trend[quarter - ctx->q_first], bucket, 1);
+}
+
 /* Transposes [category][range] tallies for tally_breakdown. */
 #define BY_CATEGORY(arr, n, out)                                                         \
     do {                                                                                 \
@@ -167,56 +198,48 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     /* The deadline of every day of the calendar, computed once. */
     const pm_calendar *cal = ctx->cal;
     pm_day *deadline = malloc(cal->ndays * sizeof *deadline);
-    pm_org_table orgs;
-    err = deadline ? pm_org_table_load(ctx, &orgs, msg, msgsize) : PM_ERR_NOMEM;
+    pm_org_table own = {0};
+    const pm_org_table *orgs = NULL;
+    err = deadline ? pm_org_table_use(ctx, &own, &orgs, msg, msgsize) : PM_ERR_NOMEM;
     for (size_t i = 0; deadline && i < cal->ndays; i++)
         deadline[i] = pm_calendar_deadline(cal, cal->first + (pm_day)i, 5);
     pm_day scan_from = pm_scan_from(ctx);
     sqlite3_stmt *st = NULL;
-    if (!err)
+    if (!err && ctx->cols) {
+        /* The rows in memory (columns.h): their org indexes are into
+         * ctx->orgs, which orgs is then. */
+        const pm_columns *cols = ctx->cols;
+        size_t lo, hi;
+        pm_columns_requests(cols, scan_from, ctx->peildatum, &lo, &hi);
+        for (size_t i = lo; i < hi; i++) {
+            const pm_request_row *q = &cols->requests[i];
+            const pm_org *org = q->org >= 0 ? &orgs->orgs[q->org] : NULL;
+            count_request(ctx, deadline, c, trend, org, q->ontvangen, q->contact,
+                          q->subject);
+        }
+    } else if (!err) {
         err = pm_prepare(ctx, sql_r1, &st, msg, msgsize);
-    if (!err) {
+    }
+    if (st) {
         sqlite3_bind_int64(st, 1, scan_from);
         sqlite3_bind_int64(st, 2, ctx->peildatum);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const pm_org *org =
-                pm_org_find(&orgs, (const char *)sqlite3_column_text(st, 0));
-            if (!pm_org_in_filter(ctx, org))
-                continue;
+                pm_org_find(orgs, (const char *)sqlite3_column_text(st, 0));
             pm_day day = (pm_day)sqlite3_column_int64(st, 1);
             pm_day contact = (pm_day)sqlite3_column_int64(st, 2); /* NULL reads as 0 */
             const char *subject = (const char *)sqlite3_column_text(st, 3);
-            int reg = org && org->regio >= 0 ? org->regio : (int)NREG - 1; /* none */
-            int typ = org ? org->type : -1;
             int sub = subject && subject[0]
                           ? pm_index_of(pm_expertises, PM_NEXPERTISES, subject)
                           : (int)NSUBJ - 1; /* none */
-            int bucket = classify(ctx, deadline, day, contact);
-            int quarter = pm_quarter_index(day);
-            int in[2] = {day >= ctx->per_from && day <= ctx->per_to,
-                         day >= ctx->cum_from};
-            int slot = bucket < 0 ? 7 : bucket;
-            for (int rg = PER; rg <= CUM; rg++) {
-                if (!in[rg])
-                    continue;
-                tally_add(&c->total[rg], bucket, 1);
-                c->buckets[rg][slot]++;
-                tally_add(&c->regio[rg][reg], bucket, 1);
-                if (typ >= 0)
-                    tally_add(&c->type[rg][typ], bucket, 1);
-                if (sub >= 0)
-                    tally_add(&c->subject[rg][sub], bucket, 1);
-            }
-            if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last)
-                tally_add(&trend[quarter - ctx->q_first], bucket, 1);
+            count_request(ctx, deadline, c, trend, org, day, contact, sub);
         }
         if (rc != SQLITE_DONE)
             err = pm_sql_error(ctx, msg, msgsize);
     }
     sqlite3_finalize(st);
-    if (deadline)
-        pm_org_table_free(&orgs);
+    pm_org_table_free(&own);
     free(deadline);
 
     if (!err) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "filter.h"
 #include "indicator.h"
 #include "orgs.h"
@@ -122,7 +123,7 @@ static pm_error cells_push(cell_list *l, const org *o)
 
 /* Adds the organisation whose rows have all been read to the counts, then
  * clears it for the next one. */
-static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
+static pm_error org_flush(org *o, r2_counts *c, size_t ntrend, bool cells)
 {
     if (!o->id)
         return PM_OK;
@@ -139,7 +140,7 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
     /* A cell for every organisation rated in either range; the periode
      * normally lies inside the cumulatief, but not when it starts before
      * the programme. */
-    if (o->range[PER].n + o->range[CUM].n > 0)
+    if (cells && o->range[PER].n + o->range[CUM].n > 0)
         err = cells_push(&c->cells, o);
     free(o->id);
     o->id = NULL;
@@ -152,77 +153,96 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend)
     return err;
 }
 
+/* Adds one evaluation of organisation p (NULL when not in the table) on
+ * day with score x10 to its per-organisation sums in acc (stride per
+ * organisation: PER, CUM, then the quarters) and to the histogram. */
+static void count_evaluation(const pm_context *ctx, r2_counts *c,
+                             const pm_org_table *orgs, pm_scores *acc, size_t stride,
+                             const pm_org *p, pm_day day, int64_t x10)
+{
+    if (!p || p->type < 0 || p->type >= (int)NTYPE) /* gemeenten and SOB's only */
+        return;
+    if (!pm_org_in_filter(ctx, p)) /* SPEC §9: only the filter's organisations */
+        return;
+    pm_scores *a = &acc[(size_t)(p - orgs->orgs) * stride];
+    int whole = (int)(x10 / 10);
+    int in[2] = {day >= ctx->per_from && day <= ctx->per_to, day >= ctx->cum_from};
+    for (int rg = PER; rg <= CUM; rg++) {
+        if (!in[rg])
+            continue;
+        a[rg].sum_x10 += x10;
+        a[rg].n++;
+        /* The schema allows scores 1.0 .. 10.0 only. */
+        if (whole >= 1 && whole <= NSCORES)
+            c->scores[rg][whole]++;
+    }
+    int quarter = pm_quarter_index(day);
+    if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
+        a[2 + quarter - ctx->q_first].sum_x10 += x10;
+        a[2 + quarter - ctx->q_first].n++;
+    }
+}
+
 /* Reads the evaluations into per-organisation sums (range and quarter),
  * then hands the organisations to org_flush in id order, as the cells of
  * the personal breakdown are listed. */
 static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, char *msg,
                           size_t msgsize)
 {
-    pm_org_table orgs;
-    pm_error err = pm_org_table_load(ctx, &orgs, msg, msgsize);
+    pm_org_table own;
+    const pm_org_table *orgs;
+    pm_error err = pm_org_table_use(ctx, &own, &orgs, msg, msgsize);
     size_t stride = 2 + ntrend; /* PER, CUM, then the quarters */
-    pm_scores *acc = err ? NULL : calloc(orgs.n * stride + 1, sizeof *acc);
+    pm_scores *acc = err ? NULL : calloc(orgs->n * stride + 1, sizeof *acc);
     if (!err && !acc)
         err = PM_ERR_NOMEM;
     sqlite3_stmt *st = NULL;
-    if (!err)
+    if (!err && ctx->cols) {
+        /* The rows in memory (columns.h), indexed in ctx->orgs. */
+        size_t lo, hi;
+        pm_columns_support(ctx->cols, pm_scan_from(ctx), ctx->peildatum, &lo, &hi);
+        for (size_t i = lo; i < hi; i++) {
+            const pm_support_row *e = &ctx->cols->support[i];
+            const pm_org *p = e->org >= 0 ? &orgs->orgs[e->org] : NULL;
+            count_evaluation(ctx, c, orgs, acc, stride, p, e->datum, e->score_x10);
+        }
+    } else if (!err) {
         err = pm_prepare(ctx, sql_r2, &st, msg, msgsize);
-    if (!err) {
+    }
+    if (st) {
         sqlite3_bind_int64(st, 1, pm_scan_from(ctx));
         sqlite3_bind_int64(st, 2, ctx->peildatum);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            const pm_org *p =
-                pm_org_find(&orgs, (const char *)sqlite3_column_text(st, 0));
-            if (!p || p->type < 0 || p->type >= (int)NTYPE) /* gemeenten and SOB's only */
-                continue;
-            if (!pm_org_in_filter(ctx, p))
-                continue;
-            pm_scores *a = &acc[(size_t)(p - orgs.orgs) * stride];
-            pm_day day = (pm_day)sqlite3_column_int64(st, 1);
-            int64_t x10 = sqlite3_column_int64(st, 2);
-            int whole = (int)(x10 / 10);
-            int in[2] = {day >= ctx->per_from && day <= ctx->per_to,
-                         day >= ctx->cum_from};
-            for (int rg = PER; rg <= CUM; rg++) {
-                if (!in[rg])
-                    continue;
-                a[rg].sum_x10 += x10;
-                a[rg].n++;
-                /* The schema allows scores 1.0 .. 10.0 only. */
-                if (whole >= 1 && whole <= NSCORES)
-                    c->scores[rg][whole]++;
-            }
-            int quarter = pm_quarter_index(day);
-            if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
-                a[2 + quarter - ctx->q_first].sum_x10 += x10;
-                a[2 + quarter - ctx->q_first].n++;
-            }
+            const pm_org *p = pm_org_find(orgs, (const char *)sqlite3_column_text(st, 0));
+            count_evaluation(ctx, c, orgs, acc, stride, p,
+                             (pm_day)sqlite3_column_int64(st, 1),
+                             sqlite3_column_int64(st, 2));
         }
         if (rc != SQLITE_DONE)
             err = pm_sql_error(ctx, msg, msgsize);
     }
     sqlite3_finalize(st);
     org o = {0};
-    for (size_t i = 0; !err && i < orgs.n; i++) {
+    for (size_t i = 0; !err && i < orgs->n; i++) {
         const pm_scores *a = &acc[i * stride];
         if (a[PER].n + a[CUM].n == 0)
             continue; /* not rated in either range, so in no quarter either */
-        o.id = strdup(orgs.orgs[i].id);
+        o.id = strdup(orgs->orgs[i].id);
         if (!o.id) {
             err = PM_ERR_NOMEM;
             break;
         }
-        o.naam = orgs.orgs[i].naam;
-        o.regio = orgs.orgs[i].regio;
-        o.type = orgs.orgs[i].type;
+        o.naam = orgs->orgs[i].naam;
+        o.regio = orgs->orgs[i].regio;
+        o.type = orgs->orgs[i].type;
         o.range[PER] = a[PER];
         o.range[CUM] = a[CUM];
         o.quarter = (pm_scores *)&a[2];
-        err = org_flush(&o, c, ntrend);
+        err = org_flush(&o, c, ntrend, !ctx->no_breakdowns);
     }
     free(acc);
-    pm_org_table_free(&orgs);
+    pm_org_table_free(&own);
     return err;
 }
 

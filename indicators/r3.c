@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "filter.h"
 #include "indicator.h"
+#include "orgs.h"
 
 enum { PER, CUM };
 
@@ -249,8 +251,55 @@ static pm_error read_set_activity(const pm_context *ctx, r3_data *d, char *msg,
     return err;
 }
 
+/* Adds one specialist's evaluation on day (scores x10 and n of them) to
+ * the ranges it falls in and to its trend quarter. */
+static void add_scores(const pm_context *ctx, r3_data *d, size_t i, int quarter,
+                       const int in[2], pm_scores s)
+{
+    specialist *sp = &d->spec[i];
+    for (int rg = PER; rg <= CUM; rg++) {
+        if (!in[rg])
+            continue;
+        sp->range[rg].sum_x10 += s.sum_x10;
+        sp->range[rg].n += s.n;
+    }
+    if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
+        pm_scores *q = &d->q_scores[i * d->ntrend + (size_t)(quarter - ctx->q_first)];
+        q->sum_x10 += s.sum_x10;
+        q->n += s.n;
+    }
+}
+
+/* The same as read_scores from the rows in memory (columns.h): their
+ * specialist indexes are in id order, as d->spec is. */
+static void count_ratings(const pm_context *ctx, r3_data *d)
+{
+    const pm_columns *cols = ctx->cols;
+    size_t lo, hi;
+    pm_columns_ratings(cols, pm_scan_from(ctx), ctx->peildatum, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        const pm_rating_row *e = &cols->ratings[k];
+        if (e->org < 0 || e->specialist < 0)
+            continue; /* dangling references; `check` reports those */
+        int type = ctx->orgs->orgs[e->org].type;
+        if (type != 0 && type != 1) /* gemeenten and SOB's only */
+            continue;
+        if (!pm_org_in_filter(ctx, &ctx->orgs->orgs[e->org])) /* SPEC §9 */
+            continue;
+        int in[2] = {e->datum >= ctx->per_from && e->datum <= ctx->per_to,
+                     e->datum >= ctx->cum_from};
+        add_scores(ctx, d, (size_t)e->specialist, pm_quarter_index(e->datum), in,
+                   (pm_scores){e->score_x10, 1});
+    }
+}
+
 static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t msgsize)
 {
+    /* The rows in memory serve when they index the same specialists. */
+    if (ctx->cols && ctx->orgs && ctx->cols->nspecs == d->nspec) {
+        count_ratings(ctx, d);
+        return PM_OK;
+    }
     sqlite3_stmt *st = NULL;
     pm_error err = pm_prepare(ctx, ctx->filter ? sql_scores_filtered : sql_scores, &st,
                               msg, msgsize);
@@ -269,19 +318,7 @@ static pm_error read_scores(const pm_context *ctx, r3_data *d, char *msg, size_t
         int quarter = sqlite3_column_int(st, 1);
         int in[2] = {sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
         pm_scores s = {sqlite3_column_int64(st, 4), (long)sqlite3_column_int64(st, 5)};
-        specialist *sp = &d->spec[i];
-        for (int rg = PER; rg <= CUM; rg++) {
-            if (!in[rg])
-                continue;
-            sp->range[rg].sum_x10 += s.sum_x10;
-            sp->range[rg].n += s.n;
-        }
-        if (in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last) {
-            pm_scores *q =
-                &d->q_scores[(size_t)i * d->ntrend + (size_t)(quarter - ctx->q_first)];
-            q->sum_x10 += s.sum_x10;
-            q->n += s.n;
-        }
+        add_scores(ctx, d, (size_t)i, quarter, in, s);
     }
     if (rc != SQLITE_DONE)
         err = pm_sql_error(ctx, msg, msgsize);

@@ -113,7 +113,10 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     sqlite3_stmt *st = NULL;
     err = pm_prepare(ctx, sql_r6, &st, msg, msgsize);
     if (!err) {
-        sqlite3_bind_int64(st, 1, pm_scan_from(ctx));
+        /* From the target period's start too: its count through the
+         * peildatum decides every status, whatever the ranges. */
+        pm_day from = pm_scan_from(ctx);
+        sqlite3_bind_int64(st, 1, ctx->tp_from < from ? ctx->tp_from : from);
         sqlite3_bind_int64(st, 2, ctx->peildatum);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -10,7 +10,9 @@
 #include <stdbool.h>
 
 #include "filter.h"
+#include "columns.h"
 #include "indicator.h"
+#include "orgs.h"
 #include "result.h"
 
 /* The top layer's view of the store for one command: the connection, its
@@ -22,6 +24,15 @@ typedef struct pm_snapshot {
     pm_calendar cal;     /* of the last pm_report_compute */
     pm_context ctx;      /* ditto; ctx.cal points at cal */
     pm_orgset filter;    /* ditto, resolved; ctx.filter points at it when active */
+    /* The organisations, loaded by the first compute and shared by every
+     * run of the command (ctx.orgs points here once has_orgs). */
+    pm_org_table orgs;
+    bool has_orgs;
+    /* The big tables in memory (columns.h), loaded with orgs unless the
+     * environment says PIJLERMONITOR_GEEN_KOLOMMEN=1 (for the tests that
+     * compare both ways); ctx.cols points here once has_cols. */
+    pm_columns cols;
+    bool has_cols;
 } pm_snapshot;
 
 /* Opens one read transaction on db for the whole command: everything read

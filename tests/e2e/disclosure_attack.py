@@ -394,3 +394,77 @@ def attack(ext, intern, m):
                                  f"{'/'.join(bad)} has one possible value "
                                  f"(noemer {sorted(ns)[:6]}, teller {sorted(ts)[:6]})")
     return leaks, exempt, checked, problems
+
+
+# ---- filtered extern reports (issue 14, SPEC §9) ---------------------------
+
+FILTERED_IDS = ("R1", "R2", "R3")
+# The national breakdown whose cell a one-key filter of this kind equals.
+FILTER_TABLE = {"regio": "regio", "type": "type"}
+
+
+def _filter_key(doc):
+    """(breakdown key, cell key) when the document's filter is one regio or
+    one type, else None (the attacker treats other filters apart)."""
+    f = doc.get("filter") or {}
+    kinds = [(k, v) for k, v in f.items() if v]
+    if len(kinds) != 1 or len(kinds[0][1]) != 1 or kinds[0][0] not in FILTER_TABLE:
+        return None
+    return FILTER_TABLE[kinds[0][0]], kinds[0][1][0]
+
+
+def merge_filtered(ext, filtered):
+    """The national extern report with what the filtered extern reports of
+    the same period publish added to it: a shown R1/R2 figure of one regio
+    or type is that national cell's teller and noemer, so the attacker may
+    count the cell as published. Returns (merged, revealed, problems):
+    revealed lists national cells hidden there but shown by a filtered
+    report (a leak by itself); problems lists what the filtered reports
+    publish beyond the figures the attacker models (trend points,
+    breakdowns), which must be nothing."""
+    import copy
+    merged = copy.deepcopy(ext)
+    by_id = {i["id"]: i for i in merged["indicatoren"]}
+    revealed, problems = [], []
+    for doc in filtered:
+        key = _filter_key(doc)
+        name = "/".join(f"{k}={','.join(v)}" for k, v in (doc.get("filter") or {}).items()
+                        if v)
+        for ind in doc["indicatoren"]:
+            if ind["id"] not in FILTERED_IDS:
+                continue
+            if ind["uitsplitsingen"]:
+                problems.append(f"{name} {ind['id']}: breakdowns published")
+            for t in ind["trend"]:
+                if "onderdrukt" not in t or t.get("teller") is not None:
+                    problems.append(f"{name} {ind['id']} {t['kwartaal']}: trend point "
+                                    "published")
+                    break
+            if ind["id"] == "R3" or key is None:
+                continue
+            table = by_id[ind["id"]]["uitsplitsingen"].get(key[0])
+            if table is None:
+                continue
+            for rg in ("periode", "cumulatief"):
+                f = ind[rg]
+                if "onderdrukt" in f:
+                    continue
+                cells = [c for c in table[rg] if c["sleutel"] == key[1]]
+                if not cells:
+                    if f["noemer"]:
+                        problems.append(f"{name} {ind['id']} {rg}: a figure for a cell "
+                                        "the national report does not have")
+                    continue
+                c = cells[0]
+                if "onderdrukt" in c:
+                    revealed.append(f"{name} {ind['id']} {rg}: national cell "
+                                    f"{key[1]} ({c['onderdrukt']}) shown as "
+                                    f"{f['teller']}/{f['noemer']}")
+                    c.pop("onderdrukt")
+                    c.update(teller=f["teller"], noemer=f["noemer"], n=f["noemer"],
+                             waarde=f["waarde"])
+                elif (c["teller"], c["noemer"]) != (f["teller"], f["noemer"]):
+                    problems.append(f"{name} {ind['id']} {rg}: {f['teller']}/"
+                                    f"{f['noemer']} is not the national cell "
+                                    f"{c['teller']}/{c['noemer']}")
+    return merged, revealed, problems

@@ -240,7 +240,8 @@ def paused_reader(args, sql, tag):
 if pause:
     cases = [
         ("indicators", ["indicators", "--period", PERIOD, "--format", "json"],
-         "soort = 'ondersteuning'", "between_R1_and_R2", lambda out, path: figures(out), 0),
+         "FROM specialisten s ORDER BY s.id", "between_R2_and_R3",
+         lambda out, path: figures(out), 0),
         ("check", ["check"], 'SELECT count(*) FROM "inzet"', "between_two_row_counts",
          lambda out, path: check_state(out), 1),
         ("report", ["report", "--period", PERIOD, "--xlsx", "PATH"],
@@ -394,6 +395,7 @@ con = sqlite3.connect(old_db, isolation_level=None)
 con.execute("DROP TABLE vingerafdruk")
 con.execute("DROP TABLE ingetrokken")  # version 3's table
 con.execute("DROP TABLE verzonden")  # version 4's table
+con.execute("DROP TABLE kolommen")  # version 5's table
 con.execute("PRAGMA user_version = 1")
 con.execute("BEGIN IMMEDIATE")
 procs = [subprocess.Popen([BIN, "--db", old_db, "check"], stdout=subprocess.PIPE,
@@ -403,7 +405,7 @@ con.execute("COMMIT")
 con.close()
 results = [(p.wait(timeout=TIMEOUT), p.communicate()[1]) for p in procs]
 version = sqlite3.connect(old_db).execute("PRAGMA user_version").fetchone()[0]
-check(all(code == 0 for code, _ in results) and version == 4,
+check(all(code == 0 for code, _ in results) and version == 5,
       "two_processes_opening_an_old_database_at_once_both_succeed_and_migrate_once",
       (results, version))
 

@@ -3,12 +3,17 @@ worked out from what the same report publishes. The attacker
 (disclosure_attack.py) solves every breakdown of every indicator, periode
 and cumulatief, on the demo (several periods and ranges) and on 24 generated
 stores full of small cells, and fails on any hidden noemer, teller or
-proportion with a single possible value."""
+proportion with a single possible value.
+
+Issue 14 point 4: beside the national extern report the attacker also reads
+the six regional and two type extern reports of the same period
+(`--regio R`, `--type T`) and adds what they publish to it; no hidden cell
+may follow from the lot either."""
 import json
 import os
 import random
 
-from disclosure_attack import attack, stats
+from disclosure_attack import attack, merge_filtered, stats
 from pmtest import SRC, Workdir, check, csv_text, done
 
 MIN_CELL = 5
@@ -27,13 +32,40 @@ def reports(w, period, extra=()):
     return out
 
 
-def play(name, w, period, extra=()):
+TYPES = ["gemeente", "sob"]
+filtered_runs = 0
+
+
+def filtered_reports(w, period, extra=()):
+    """The extern reports of the same period for each regio and each type."""
+    global filtered_runs
+    out = []
+    for opt, values in (("--regio", REGIOS), ("--type", TYPES)):
+        for v in values:
+            r = w.run("indicators", "--period", period, "--format", "json",
+                      "--audience", "extern", opt, v, *extra)
+            assert r.code == 0, r
+            out.append(json.loads(r.out))
+            filtered_runs += 1
+    return out
+
+
+def play(name, w, period, extra=(), with_filters=False):
     ext, intern = reports(w, period, extra)
     leaks, exempt, checked, problems = attack(ext, intern, MIN_CELL)
     check(not problems, f"{name}_{period}_attacker_model_fits_the_published_figures",
           "\n".join(problems))
     check(not leaks, f"{name}_{period}_no_suppressed_cell_can_be_worked_out",
           "\n".join(leaks))
+    if with_filters:
+        merged, revealed, fproblems = merge_filtered(ext, filtered_reports(w, period, extra))
+        check(not revealed and not fproblems,
+              f"{name}_{period}_regional_and_type_reports_show_no_hidden_national_cell",
+              "\n".join(revealed + fproblems))
+        leaks, _, _, problems = attack(merged, intern, MIN_CELL)
+        check(not problems and not leaks,
+              f"{name}_{period}_no_suppressed_cell_follows_from_all_nine_reports",
+              "\n".join(problems + leaks))
     return checked, exempt
 
 
@@ -108,7 +140,9 @@ assert w.run("demo", demo, db=False).code == 0
 w.db = os.path.join(demo, "pijlermonitor.db")
 for period in ("2025-Q3", "2025-Q4", "2026-Q1", "2025", "2025-10-15..2026-02-15",
                "2024-07-01..2025-12-31", "2025-11", "2024"):
-    c, e = play("demo", w, period)
+    c, e = play("demo", w, period,
+                with_filters=period in ("2025-Q4", "2026-Q1", "2025",
+                                        "2025-10-15..2026-02-15"))
     checked, exempt = checked + c, exempt + e
 
 # A follow-up target period (issue 13 point 2): the cumulatief starts on
@@ -126,7 +160,8 @@ for period, extra in (("2026-Q1", ()), ("2026-03", ()), ("2025-10-01..2026-03-31
 for seed in range(24):
     ws = random_store(seed)
     for period in ("2025-Q4", "2025", "2026-Q1"):
-        c, e = play(f"seed{seed}", ws, period)
+        # The filtered reports on a few seeds (each adds eight runs).
+        c, e = play(f"seed{seed}", ws, period, with_filters=seed < 2)
         checked, exempt = checked + c, exempt + e
     ws.file("vervolg.json", VERVOLG)
     c, e = play(f"seed{seed}_vervolg", ws, "2025-10-01..2026-03-31",
@@ -135,6 +170,8 @@ for seed in range(24):
 
 check(checked >= 200, "the_attacker_examined_many_suppressed_cells",
       f"{checked} cells")
+check(filtered_runs >= 8 * (4 + 2 * 3), "the_attacker_read_every_regional_and_type_report",
+      f"{filtered_runs} runs")
 print(f"# {checked} suppressed cells examined; {exempt} fixed by the published "
       "totals alone (no suppression can hide those); periode and cumulatief solved "
       f"jointly {stats['joint']} times, too large for that {stats['joint_skipped']}")

@@ -392,7 +392,8 @@ check(r.code == 1 and "bedoelt u Oost?" in r.err, "regio_in_wrong_case_suggests_
 r = w.run("indicators", "--period", "2025-Q4", "--type", "opdrachtgever")
 check(r.code == 1 and "onbekend type 'opdrachtgever'" in r.err
       and "gemeente" in r.err and "sob" in r.err, "unknown_type_exit_1_names_gemeente_and_sob", r)
-r = w.run("indicators", "--period", "2025-Q4", "--organisatie", "GM363")
+r = w.run("indicators", "--period", "2025-Q4", "--audience", "intern", "--organisatie",
+          "GM363")
 check(r.code == 1 and "onbekende organisatie 'GM363'; bedoelt u GM0363?" in r.err,
       "unknown_organisation_exit_1_names_closest_id", r)
 r = w.run("report", "--period", "2025-Q4", "--regio", "Nergens", "--pdf", "x.pdf")
@@ -479,7 +480,8 @@ rows += [[f"ORG{i:05d}", f"Organisatie {i}", "sob", REGIOS[i % 6]] for i in rang
 r = big.run("import", big.file("organisaties.csv", csv_text(rows)))
 check(r.code == 0, "big_organisations_import", r)
 t0 = time.monotonic()
-r = big.run("indicators", "--period", "2025-Q4", "--organisatie", "0RG04321")
+r = big.run("indicators", "--period", "2025-Q4", "--audience", "intern", "--organisatie",
+            "0RG04321")
 elapsed = time.monotonic() - t0
 check(r.code == 1 and "bedoelt u ORG04321?" in r.err and elapsed < 2.0,
       "closest_id_among_66666_organisations_is_fast", f"{elapsed:.2f}s {r}")

@@ -334,11 +334,12 @@ assert v2.run("import", v2.file("hv.csv", csv_text(REQUESTS))).code == 0
 con = sqlite3.connect(v2.db)
 con.execute("DROP TABLE ingetrokken")
 con.execute("DROP TABLE verzonden")  # version 4's table
+con.execute("DROP TABLE kolommen")  # version 5's table
 con.execute("PRAGMA user_version = 2")
 con.commit()
 con.close()
 r = v2.run("intrekken", "hulpvragen", "HV10", "--reden", "test")
-check(r.code == 0 and v2.query("PRAGMA user_version") == [(4,)]
+check(r.code == 0 and v2.query("PRAGMA user_version") == [(5,)]
       and v2.count("hulpvragen") == 6 and v2.count("ingetrokken") == 1
       and stored_sums(v2) == computed_sums(v2),
       "a_version_2_database_migrates_and_withdraws", r)

@@ -160,12 +160,13 @@ v3 = Workdir()
 v3.init()
 con = sqlite3.connect(v3.db)
 con.execute("DROP TABLE verzonden")
+con.execute("DROP TABLE kolommen")  # version 5's table
 con.execute("PRAGMA user_version = 3")
 con.commit()
 con.close()
 r = v3.run("indicators", "--verzonden")
-check(r.code == 0 and v3.query("PRAGMA user_version") == [(4,)]
+check(r.code == 0 and v3.query("PRAGMA user_version") == [(5,)]
       and "nog geen definitieve rapportage" in r.out,
-      "a_version_3_store_migrates_to_4_with_an_empty_verzonden_table", r)
+      "a_version_3_store_migrates_to_5_with_an_empty_verzonden_table", r)
 
 done()

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "disclosure.h"
 #include "tap.h"
 #include "teststore.h"
 
@@ -155,6 +156,36 @@ static void json_written(const pm_report *rep)
     free(buf);
 }
 
+/* Issue 14: R1 under a filter, hidden for extern (pm_disclosure_filter
+ * without a national report hides it; its 3 observations make it primair). */
+static void hidden_filtered_figure(pm_report *rep)
+{
+    static const char *const regio[] = {"Noord-West"};
+    rep->scope.filter = (pm_filter){.regios = regio, .nregios = 1};
+    pm_disclosure_filter(rep, NULL, 5);
+    cJSON *ex = pm_json_report(rep, PM_EXTERN);
+    const cJSON *r1 = indicator(ex, "R1");
+    const cJSON *per = get(r1, "periode");
+    CHECK(cJSON_IsNull(get(per, "teller")) && cJSON_IsNull(get(per, "noemer")) &&
+              cJSON_IsNull(get(per, "waarde")) && cJSON_IsNull(get(per, "interval")),
+          "hidden_filtered_figure_has_null_teller_noemer_waarde_interval");
+    CHECK(string_is(per, "onderdrukt", "primair") && string_is(per, "status", "grijs") &&
+              string_is(per, "reden", "onderdrukt: te weinig waarnemingen"),
+          "hidden_filtered_figure_says_onderdrukt_primair_and_why");
+    const cJSON *t0 = cJSON_GetArrayItem(get(r1, "trend"), 0);
+    CHECK(cJSON_IsNull(get(t0, "teller")) && get(t0, "onderdrukt") &&
+              cJSON_IsFalse(get(t0, "herzien")),
+          "hidden_filtered_trend_point_has_no_figures");
+    CHECK(cJSON_GetArraySize(get(r1, "uitsplitsingen")) == 0,
+          "hidden_filtered_indicator_has_no_breakdowns");
+    const cJSON *r3 = get(indicator(ex, "R3"), "periode");
+    CHECK(number_is(r3, "actief", 1) && !get(r3, "onderdrukt"),
+          "r3_without_rated_specialists_is_not_hidden_and_keeps_actief");
+    const cJSON *r4 = get(indicator(ex, "R4"), "periode");
+    CHECK(!get(r4, "onderdrukt"), "unfiltered_r4_is_not_marked");
+    cJSON_Delete(ex);
+}
+
 int main(void)
 {
     store_setup();
@@ -179,6 +210,7 @@ int main(void)
     document(&rep);
     privacy(&rep);
     json_written(&rep);
+    hidden_filtered_figure(&rep);
     pm_report_free(&rep);
     pm_config_free(&cfg);
     pm_store_close(db);

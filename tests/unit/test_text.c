@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "disclosure.h"
 #include "tap.h"
 #include "teststore.h"
 
@@ -115,6 +116,38 @@ static void table(const pm_report *rep)
     free(text);
 }
 
+/* Issue 14: a figure hidden for extern under a filter reads "<5", like a
+ * hidden cell; R3 keeps its active count. */
+static void hidden_figures(pm_report *rep)
+{
+    char b[128];
+    pm_figures f = share(3, 4);
+    f.suppress = PM_SUPPRESS_PRIMAIR;
+    CHECK_STR(pm_text_shown("R1", &f, "<5", b, sizeof b), "<5", "hidden_value_is_<5");
+    CHECK_STR(pm_text_value("R1", &f, b, sizeof b), "onderdrukt",
+              "hidden_value_without_min_cell_says_onderdrukt");
+    f.actief = 7;
+    CHECK_STR(pm_text_shown("R3", &f, "<5", b, sizeof b), "7 actief; <5",
+              "hidden_r3_keeps_actief");
+    f.suppress = PM_SUPPRESS_NONE;
+    CHECK_STR(pm_text_shown("R1", &f, "<5", b, sizeof b), "75,0% (3 van 4)",
+              "shown_value_is_the_value");
+    static const char *const regio[] = {"Noord-West"};
+    rep->scope.filter = (pm_filter){.regios = regio, .nregios = 1};
+    pm_disclosure_filter(rep, NULL, 5);
+    pm_error err;
+    char *text = capture(pm_text_csv, rep, PM_EXTERN, &err);
+    CHECK(text && strstr(text, "\r\nR1;periode;01-04-2025;30-06-2025;<5;<5;<5;;;grijs;"),
+          "csv_hidden_figure_is_<5_without_interval");
+    CHECK(text && strstr(text, ";onderdrukt: te weinig waarnemingen"),
+          "csv_hidden_figure_reason_says_onderdrukt");
+    free(text);
+    text = capture(pm_text_table, rep, PM_EXTERN, &err);
+    CHECK(text && strstr(text, "<5 [grijs]") && !strstr(text, "66,7%"),
+          "table_hidden_figure_is_<5_and_its_share_is_gone");
+    free(text);
+}
+
 int main(void)
 {
     values_in_words();
@@ -139,6 +172,7 @@ int main(void)
     run(&rep, db, &cfg, "2025-Q2", NULL);
     csv(&rep);
     table(&rep);
+    hidden_figures(&rep);
     pm_report_free(&rep);
     pm_config_free(&cfg);
     pm_store_close(db);
