@@ -36,7 +36,7 @@ static void spark_values(const doc *d, const pm_result *res, double *v, bool *pr
     for (size_t i = 0; i < res->ntrend; i++) {
         const pm_figures *f = &res->trend[i].f;
         /* A hidden figure (extern under a filter) is no point at all. */
-        if (f->suppress != PM_SUPPRESS_NONE) {
+        if (!pm_figures_visible(f)) {
             v[i] = 0;
             present[i] = false;
             continue;
@@ -117,19 +117,15 @@ static double fit_line(cairo_t *cr, const char *text, double x, double y, double
  * word branch extern's indicator pages use). */
 static const char *status_word(const pm_figures *f, pm_status s)
 {
-    return f->suppress == PM_SUPPRESS_NONE ? pm_status_name(s) : "onderdrukt";
+    return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
 }
 
 /* A figure as the tile writes it: "<5" when it is hidden (extern under a
- * filter), else the figure in full. */
+ * filter; R3 keeps its active count), else the figure in full. */
 static char *figure_text(const doc *d, const pm_result *res, const pm_figures *f,
                          char *buf, size_t size)
 {
-    if (f->suppress != PM_SUPPRESS_NONE)
-        snprintf(buf, size, "%s", d->hidden);
-    else
-        pm_text_value(res->id, f, buf, size);
-    return buf;
+    return pm_text_shown(res->id, f, d->hidden, buf, size);
 }
 
 /* The comparison of one tile in words (SPEC §9): the shared words of
@@ -169,7 +165,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     /* The reason beside the badge, fitted to this indicator, where a legend
      * used to speak for all of them (SPEC §5). */
     char why[320];
-    if (res->cumulatief.suppress != PM_SUPPRESS_NONE)
+    if (!pm_figures_visible(&res->cumulatief))
         snprintf(why, sizeof why, "%s", d->hidden_legend);
     else
         pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
@@ -390,8 +386,8 @@ static double eindstand_block(const doc *d, cairo_t *cr, double x, double y, dou
             char val[160], buf[320];
             figure_text(d, r, f, val, sizeof val);
             snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val,
-                     f->suppress == PM_SUPPRESS_NONE ? pm_label_oordeel((int)f->oordeel)
-                                                     : "onderdrukt");
+                     pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel)
+                                           : "onderdrukt");
             double cx = x + (double)(i % 2) * col;
             pm_status_icon(cr, cx + 4, y + 5.5, 4, f->status);
             pm_text_style u = t;
