@@ -269,10 +269,18 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         t.width = w * 0.36;
         pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
     } else {
+        /* Extern under a filter the quarters stay away (branch extern: with
+         * the national report they would give small groups away); say so
+         * rather than promise a line that will not come. */
+        bool filtered_extern =
+            !d->intern && res->gefilterd && pm_filter_active(&d->ctx->filter);
         t.width = w;
         pm_text_draw(cr,
-                     "Het verloop per kwartaal volgt zodra er twee kwartalen met "
-                     "gegevens zijn.",
+                     filtered_extern
+                         ? "Het verloop per kwartaal blijft extern bij een selectie van "
+                           "organisaties weg: het zou kleine groepen prijsgeven."
+                         : "Het verloop per kwartaal volgt zodra er twee kwartalen met "
+                           "gegevens zijn.",
                      x, r.y + r.h - 22, &t);
     }
     return PM_OK;

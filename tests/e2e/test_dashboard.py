@@ -297,6 +297,9 @@ else:
         check(f"Regio {label} · 4e kwartaal 2025" in t, f"per_{g}_title_names_regio",
               t[:300])
         check("hele programma" in t, f"per_{g}_marks_whole_programme_tiles")
+    tz = " ".join(text_of(os.path.join(perdir, "dashboard-2025-Q4-zuid.pdf")).split())
+    check("Het verloop per kwartaal blijft extern bij een selectie van organisaties weg" in tz,
+          "extern_regio_says_why_no_trend", tz[:2000])
     check(open(user).read() == "van de gebruiker\n", "per_leaves_users_file")
     # A second run (intern) replaces the first run's files, not the user's.
     r = dash(w, "--period", "2025-Q4", "--per", "regio", "--audience", "intern", perdir)
