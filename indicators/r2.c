@@ -44,7 +44,7 @@ typedef struct tally {
 
 /* One organisation while its rows stream in. */
 typedef struct org {
-    char *id;         /* the full id: a long one must not merge with its neighbour */
+    const char *id;   /* borrowed from the organisation table; NULL: none */
     const char *naam; /* borrowed from the organisation table */
     int regio, type;  /* index into pm_regios / pm_org_types, -1 when unknown */
     pm_scores range[2];
@@ -142,7 +142,6 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend, bool cells)
      * the programme. */
     if (cells && o->range[PER].n + o->range[CUM].n > 0)
         err = cells_push(&c->cells, o);
-    free(o->id);
     o->id = NULL;
     memset(o->range, 0, sizeof o->range);
     /* o->quarter points into the shared accumulator right after this
@@ -228,11 +227,9 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
         const pm_scores *a = &acc[i * stride];
         if (a[PER].n + a[CUM].n == 0)
             continue; /* not rated in either range, so in no quarter either */
-        o.id = strdup(orgs->orgs[i].id);
-        if (!o.id) {
-            err = PM_ERR_NOMEM;
-            break;
-        }
+        /* Borrowed: the cells copy what they keep (pm_cell_set_key), so a
+         * copy per rated organisation per run was only work. */
+        o.id = orgs->orgs[i].id;
         o.naam = orgs->orgs[i].naam;
         o.regio = orgs->orgs[i].regio;
         o.type = orgs->orgs[i].type;
