@@ -440,10 +440,14 @@ static void warn_reach(const pm_report *rep)
  * and for extern the disclosure control of the unfiltered report. */
 static pm_error compute_plain(pm_snapshot *snap, const report_request *req,
                               const pm_filter *f, const pm_period *period, pm_day peil,
-                              pm_report *rep, char *msg, size_t msgsize)
+                              bool reference, pm_report *rep, char *msg, size_t msgsize)
 {
-    pm_error err =
-        pm_report_compute_filtered(rep, snap, &req->cfg, period, peil, f, msg, msgsize);
+    /* A reference report (the comparison side, the national one) shows no
+     * trend, so its eerder runs are skipped (pm_report_compute_reference). */
+    pm_error err = reference ? pm_report_compute_reference(rep, snap, &req->cfg, period,
+                                                           peil, f, msg, msgsize)
+                             : pm_report_compute_filtered(rep, snap, &req->cfg, period,
+                                                          peil, f, msg, msgsize);
     if (!err)
         err =
             pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg, msgsize);
@@ -460,7 +464,7 @@ static pm_error compute_national(pm_snapshot *snap, const report_request *req,
                                  pm_report *national, char *msg, size_t msgsize)
 {
     static const pm_filter none = {0};
-    return compute_plain(snap, req, &none, period, peil, national, msg, msgsize);
+    return compute_plain(snap, req, &none, period, peil, true, national, msg, msgsize);
 }
 
 /* The figures of one period under the request's filter as the audience may
@@ -472,7 +476,7 @@ static pm_error compute_national(pm_snapshot *snap, const report_request *req,
  * first: each compute leaves its context in the snapshot for the row
  * details, which must be this one's. */
 static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
-                                 const pm_period *period, pm_day peil,
+                                 const pm_period *period, pm_day peil, bool reference,
                                  const pm_report *national, pm_report *rep, char *msg,
                                  size_t msgsize)
 {
@@ -488,11 +492,11 @@ static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
     pm_error err = PM_OK;
     for (size_t k = 0; cross && !err && k < NCOLUMNS; k++) {
         pm_filter one = {.types = &column_types[k], .ntypes = 1};
-        err = pm_report_compute_filtered(&columns[ncolumns++], snap, &req->cfg, period,
-                                         peil, &one, msg, msgsize);
+        err = pm_report_compute_reference(&columns[ncolumns++], snap, &req->cfg, period,
+                                          peil, &one, msg, msgsize);
     }
     if (!err)
-        err = compute_plain(snap, req, f, period, peil, rep, msg, msgsize);
+        err = compute_plain(snap, req, f, period, peil, reference, rep, msg, msgsize);
     if (!err && controlled)
         err = pm_disclosure_filter_cross(rep, national, columns, ncolumns,
                                          req->cfg.min_cell);
@@ -505,13 +509,14 @@ static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
  * the request's filter, the quarters as sent (eerder), the extern
  * disclosure control, and in extern with a filter held to the national
  * report of the same period (computed here first). */
-static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
-                                const pm_period *period, pm_day peil, pm_report *rep,
-                                char *msg, size_t msgsize)
+static pm_error compute_figures_as(pm_snapshot *snap, const report_request *req,
+                                   const pm_period *period, pm_day peil, bool reference,
+                                   pm_report *rep, char *msg, size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
     if (req->audience != PM_EXTERN || !pm_filter_active(&req->filter))
-        return compute_plain(snap, req, &req->filter, period, peil, rep, msg, msgsize);
+        return compute_plain(snap, req, &req->filter, period, peil, reference, rep, msg,
+                             msgsize);
     /* Figures of one organisation are exactly what extern never shows. */
     if (req->filter.norgs) {
         snprintf(msg, msgsize,
@@ -523,9 +528,17 @@ static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
     pm_report national = {0};
     pm_error err = compute_national(snap, req, period, peil, &national, msg, msgsize);
     if (!err)
-        err = compute_filtered(snap, req, period, peil, &national, rep, msg, msgsize);
+        err = compute_filtered(snap, req, period, peil, reference, &national, rep, msg,
+                               msgsize);
     pm_report_free(&national);
     return err;
+}
+
+static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
+                                const pm_period *period, pm_day peil, pm_report *rep,
+                                char *msg, size_t msgsize)
+{
+    return compute_figures_as(snap, req, period, peil, false, rep, msg, msgsize);
 }
 
 /* Everything indicators, report and dashboard show: the figures of the
@@ -546,7 +559,8 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
         }
         /* First: each compute leaves its context in the snapshot for the
          * row details, which must be the main report's. */
-        err = compute_figures(snap, req, &cmp_period, req->peil, &cmp, msg, msgsize);
+        err = compute_figures_as(snap, req, &cmp_period, req->peil, true, &cmp, msg,
+                                 msgsize);
     }
     if (!err)
         err = compute_figures(snap, req, &req->period, req->peil, rep, msg, msgsize);

@@ -660,7 +660,8 @@ static void mark_filtered(pm_report *rep)
  * unknown value is refused before anything is computed. */
 static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
                                const pm_period *period, pm_day peildatum,
-                               const pm_filter *filter, char *msg, size_t msgsize)
+                               const pm_filter *filter, bool eerder, char *msg,
+                               size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
     /* A snapshot serves every report of a command: the calendar and the
@@ -771,8 +772,11 @@ static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_confi
         pm_config_target_period(cfg, (size_t)rep->running, &rep->scope.cum_from, &tp_to,
                                 NULL);
     }
-    if (!err)
+    if (!err && eerder)
         err = compute_eerder(rep, ctx, msg, msgsize);
+    for (size_t i = 0; !err && !eerder && i < rep->nresults; i++)
+        for (size_t t = 0; t < rep->results[i].ntrend; t++)
+            rep->results[i].trend[t].eerder = rep->results[i].trend[t].f;
     if (!err && ctx->filter)
         mark_filtered(rep);
     return err;
@@ -782,7 +786,7 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize)
 {
-    return compute_report(rep, snap, cfg, period, peildatum, NULL, msg, msgsize);
+    return compute_report(rep, snap, cfg, period, peildatum, NULL, true, msg, msgsize);
 }
 
 pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
@@ -790,7 +794,15 @@ pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
                                     pm_day peildatum, const pm_filter *filter, char *msg,
                                     size_t msgsize)
 {
-    return compute_report(rep, snap, cfg, period, peildatum, filter, msg, msgsize);
+    return compute_report(rep, snap, cfg, period, peildatum, filter, true, msg, msgsize);
+}
+
+pm_error pm_report_compute_reference(pm_report *rep, pm_snapshot *snap,
+                                     const pm_config *cfg, const pm_period *period,
+                                     pm_day peildatum, const pm_filter *filter, char *msg,
+                                     size_t msgsize)
+{
+    return compute_report(rep, snap, cfg, period, peildatum, filter, false, msg, msgsize);
 }
 
 /* The sampled proportions (SPEC §9): R1, R2 and R3's share count requests,
