@@ -52,6 +52,11 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] report [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--xlsx BESTAND] [--pdf BESTAND]\n"
     "                [--png MAP] [--config BESTAND] [--definitief [--vervang]]\n"
+    "  pijlermonitor [--db BESTAND] dashboard [--period P] [--peildatum D]\n"
+    "                [--audience intern|extern] [--regio R]... [--type T]...\n"
+    "                [--organisatie ID]... [--vergelijk vorige|vorigjaar]\n"
+    "                [--titel TEKST] [--config BESTAND]\n"
+    "                (--pdf BESTAND | --png BESTAND | --per regio|type MAP)\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
@@ -905,11 +910,206 @@ static int cmd_report(const cli *c)
 
 /* ---- dashboard -------------------------------------------------------- */
 
-/* STUB (issue 14, branch dashboard). */
+/* One dashboard: the figures of req (compute_request: filter, comparison,
+ * the audience's disclosure) drawn into the temporaries of the run's
+ * output set, as PDF and/or PNG. */
+typedef struct dashboard_target {
+    const char *pdf_tmp, *pdf_shown; /* NULL: no PDF */
+    const char *png_tmp, *png_shown; /* NULL: no PNG */
+} dashboard_target;
+
+static pm_error write_dashboard(pm_snapshot *snap, const report_request *req,
+                                const char *titel, time_t created,
+                                const char *fingerprint, const dashboard_target *to,
+                                bool say_warnings, char *msg, size_t msgsize)
+{
+    pm_report rep;
+    pm_error err = compute_request(snap, req, &rep, msg, msgsize);
+    if (!err && say_warnings)
+        warn_reach(&rep);
+    if (!err) {
+        pm_pdf_input in = {.rep = &rep,
+                           .audience = req->audience,
+                           .created = created,
+                           .fingerprint = fingerprint,
+                           .titel = titel};
+        err = pm_pdf_write_dashboard(&in, to->pdf_tmp, to->pdf_shown, to->png_tmp,
+                                     to->png_shown, msg, msgsize);
+    }
+    pm_report_free(&rep);
+    return err;
+}
+
+/* The values --per regio|type makes a dashboard for: the six regios of
+ * dataset.h, or the two organisation types. */
+static const char *const dashboard_types[] = {"gemeente", "sob", NULL};
+static const char *const *per_values(const char *per)
+{
+    return strcmp(per, "regio") == 0 ? pm_regios : dashboard_types;
+}
+
+/* The filter of one --per value: that regio or that type alone. */
+static void per_filter(const char *per, const char *const *value, pm_filter *f)
+{
+    if (strcmp(per, "regio") == 0)
+        *f = (pm_filter){.regios = value, .nregios = 1};
+    else
+        *f = (pm_filter){.types = value, .ntypes = 1};
+}
+
+/* "dashboard-2025-Q4-noord-west.pdf", "dashboard-intern-2025-Q4-sob.pdf":
+ * the period's label (a range's ".." as "-tot-") and the value in lower
+ * case; without a value "dashboard-2025-Q4.pdf". NULL when out of memory;
+ * free it. */
+static char *dashboard_name(const pm_period *p, pm_audience a, const char *value)
+{
+    size_t len = strlen(p->label) + (value ? strlen(value) : 0) + 48;
+    char *name = malloc(len);
+    if (!name)
+        return NULL;
+    snprintf(name, len, "dashboard-%s", a == PM_INTERN ? "intern-" : "");
+    size_t at = strlen(name);
+    for (const char *s = p->label; *s && at + 6 < len; s++) {
+        if (s[0] == '.' && s[1] == '.') {
+            memcpy(name + at, "-tot-", 5);
+            at += 5;
+            s++;
+        } else
+            name[at++] = *s;
+    }
+    if (value)
+        name[at++] = '-';
+    for (const char *s = value ? value : ""; *s && at + 5 < len; s++)
+        name[at++] = *s == ' ' ? '-' : (char)(*s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
+    snprintf(name + at, len - at, ".pdf");
+    return name;
+}
+
+/* --per: one dashboard per value, each under the filter of that one value,
+ * all from the one snapshot, into folder dir of the set. */
+static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *req,
+                                     const char *per, pm_outset *set, size_t dir,
+                                     time_t created, const char *fingerprint,
+                                     size_t *written, char *msg, size_t msgsize)
+{
+    const char *const *values = per_values(per);
+    pm_error err = PM_OK;
+    *written = 0;
+    for (size_t i = 0; !err && values[i]; i++) {
+        report_request one = *req;
+        per_filter(per, &values[i], &one.filter);
+        char *name = dashboard_name(&req->period, req->audience, values[i]);
+        dashboard_target to = {0};
+        if (!name) {
+            snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+            return PM_ERR_NOMEM;
+        }
+        err =
+            pm_outset_dir_file(set, dir, name, &to.pdf_tmp, &to.pdf_shown, msg, msgsize);
+        /* The reach warnings are the data's, not a regio's: said once. */
+        if (!err)
+            err = write_dashboard(snap, &one, NULL, created, fingerprint, &to, i == 0,
+                                  msg, msgsize);
+        free(name);
+        if (!err)
+            (*written)++;
+    }
+    return err;
+}
+
+typedef struct dashboard_outputs {
+    pm_outset *set;
+    size_t pdf, png, dir; /* ids in set, NO_OUTPUT when not wanted */
+} dashboard_outputs;
+
+static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
+                                      const report_request *req, void *ctx, char *msg,
+                                      size_t msgsize)
+{
+    dashboard_outputs *out = ctx;
+    char fingerprint[20] = "";
+    pm_error err = protect_imports(snap->db, out->set, msg, msgsize);
+    if (!err)
+        err = pm_store_fingerprint(snap->db, fingerprint, msg, msgsize);
+    size_t written = 0;
+    if (!err && c->per) {
+        err = write_dashboards_per(snap, req, c->per, out->set, out->dir, c->now,
+                                   fingerprint, &written, msg, msgsize);
+    } else if (!err) {
+        dashboard_target to = {0};
+        if (out->pdf != NO_OUTPUT) {
+            to.pdf_tmp = pm_outset_tmp(out->set, out->pdf);
+            to.pdf_shown = pm_outset_path(out->set, out->pdf);
+        }
+        if (out->png != NO_OUTPUT) {
+            to.png_tmp = pm_outset_tmp(out->set, out->png);
+            to.png_shown = pm_outset_path(out->set, out->png);
+        }
+        err = write_dashboard(snap, req, c->titel, c->now, fingerprint, &to, true, msg,
+                              msgsize);
+    }
+    if (!err)
+        err = pm_outset_commit(out->set, msg, msgsize);
+    if (err)
+        return err;
+    const char *a = pm_audience_name(req->audience);
+    if (c->per)
+        printf("Dashboards per %s (%s): %zu in %s\n", c->per, a, written, c->args[0]);
+    if (c->pdf)
+        printf("Dashboard als PDF (%s): %s\n", a, c->pdf);
+    if (c->png)
+        printf("Dashboard als PNG (%s): %s\n", a, c->png);
+    return PM_OK;
+}
+
 static int cmd_dashboard(const cli *c)
 {
-    (void)c;
-    return usage_error("%s", "dashboard is nog niet beschikbaar");
+    if (c->per) {
+        if (strcmp(c->per, "regio") != 0 && strcmp(c->per, "type") != 0)
+            return usage_error("onbekende indeling '%s' voor --per; kies regio of type",
+                               c->per);
+        if (c->nargs != 1)
+            return usage_error("%s", "dashboard --per regio|type: geef één map (--per "
+                                     "regio MAP)");
+        if (c->pdf || c->png)
+            return usage_error("%s", "--per schrijft de dashboards in zijn map; geef "
+                                     "daarbij geen --pdf of --png");
+        if (c->nregio || c->ntype || c->norganisatie)
+            return usage_error("%s", "--per maakt zelf een dashboard per regio of type; "
+                                     "geef daarbij geen --regio, --type of "
+                                     "--organisatie");
+        if (c->titel)
+            return usage_error("%s", "met --per krijgt elk dashboard de titel van zijn "
+                                     "regio of type; geef daarbij geen --titel");
+    } else {
+        if (c->nargs)
+            return usage_error("onverwacht argument '%s'", c->args[0]);
+        if (!c->pdf && !c->png)
+            return usage_error("%s", "dashboard: geef --pdf, --png of --per regio|type "
+                                     "MAP");
+    }
+    dashboard_outputs out = {pm_outset_new(), NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+    char msg[1024];
+    pm_error err = out.set ? PM_OK : PM_ERR_NOMEM;
+    if (err)
+        snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    if (!err)
+        err = protect_store(out.set, pm_store_path(c->db_option), msg, sizeof msg);
+    if (!err && c->config)
+        err = pm_outset_protect(out.set, "het configuratiebestand", c->config, msg,
+                                sizeof msg);
+    if (!err)
+        err = add_output(out.set, "--pdf", c->pdf, &out.pdf, msg, sizeof msg);
+    if (!err)
+        err = add_output(out.set, "--png", c->png, &out.png, msg, sizeof msg);
+    if (!err && c->per)
+        err = pm_outset_add_dir(out.set, "--per", c->args[0], &out.dir, msg, sizeof msg);
+    if (!err)
+        err = pm_outset_prepare(out.set, msg, sizeof msg);
+    int code = err ? fail(err, msg) : run_on_store(c, write_dashboard_files, &out);
+    /* Without a commit: every temporary and made folder goes, all or none. */
+    pm_outset_free(out.set);
+    return code;
 }
 
 /* ---- intrekken -------------------------------------------------------- */
@@ -1415,9 +1615,29 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                 err = PM_ERR_NOMEM;
         }
     }
+    /* The dashboards (extern): the national one compared with the quarter
+     * before, and one per regio. */
+    char *dash_names[1 + PM_NREGIOS] = {NULL};
+    char *dash_paths[1 + PM_NREGIOS] = {NULL};
+    size_t dash_ids[1 + PM_NREGIOS];
+    for (size_t i = 0; i <= PM_NREGIOS && !err; i++) {
+        dash_names[i] = dashboard_name(&period, PM_EXTERN, i ? pm_regios[i - 1] : NULL);
+        if (!dash_names[i] || !names_add(owned, dash_names[i])) {
+            err = PM_ERR_NOMEM;
+            snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+        }
+    }
     size_t manifest = 0;
     if (!err)
         err = demo_manifest_add(set, dir, owned, &manifest, msg, sizeof msg);
+    for (size_t i = 0; i <= PM_NREGIOS && !err; i++) {
+        dash_paths[i] = path_in(dir, dash_names[i]);
+        err = dash_paths[i] ? pm_outset_add_file(set, "het dashboard", dash_paths[i], 0,
+                                                 &dash_ids[i], msg, sizeof msg)
+                            : PM_ERR_NOMEM;
+        if (!dash_paths[i])
+            snprintf(msg, sizeof msg, "%s", pm_strerror(err));
+    }
     char *paths[2][3] = {{NULL}};
     for (int a = 0; a < 2 && !err; a++) {
         for (int k = 0; k < 3 && !err; k++) {
@@ -1451,16 +1671,41 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                               .vergelijk = PM_VERGELIJK_GEEN};
         err = write_reports(&snap, &req, &out[a], a == 0, msg, sizeof msg);
     }
+    char fingerprint[20] = "";
+    if (!err)
+        err = pm_store_fingerprint(db, fingerprint, msg, sizeof msg);
+    for (size_t i = 0; i <= PM_NREGIOS && !err; i++) {
+        report_request req = {.period = period,
+                              .peil = period.end,
+                              .audience = PM_EXTERN,
+                              .cfg = *cfg,
+                              .vergelijk = i ? PM_VERGELIJK_GEEN : PM_VERGELIJK_VORIGE};
+        if (i)
+            per_filter("regio", &pm_regios[i - 1], &req.filter);
+        dashboard_target to = {.pdf_tmp = pm_outset_tmp(set, dash_ids[i]),
+                               .pdf_shown = dash_paths[i]};
+        err = write_dashboard(&snap, &req, NULL, now, fingerprint, &to, false, msg,
+                              sizeof msg);
+    }
     pm_snapshot_end(&snap);
     if (!err)
         err = pm_outset_commit(set, msg, sizeof msg);
     for (int a = 0; a < 2 && !err; a++)
         print_outputs(&out[a], a == 0 ? PM_EXTERN : PM_INTERN, paths[a][0], paths[a][1],
                       paths[a][2]);
+    if (!err) {
+        printf("Dashboard (extern, vergeleken met de periode ervoor): %s\n",
+               dash_paths[0]);
+        printf("Dashboards per regio (extern): %d in %s\n", PM_NREGIOS, dir);
+    }
     pm_outset_free(set);
     for (int a = 0; a < 2; a++)
         for (int k = 0; k < 3; k++)
             free(paths[a][k]);
+    for (size_t i = 0; i <= PM_NREGIOS; i++) {
+        free(dash_names[i]);
+        free(dash_paths[i]);
+    }
     if (err == PM_ERR_NOMEM && !set)
         snprintf(msg, sizeof msg, "%s", pm_strerror(err));
     return err ? fail(err, msg) : 0;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "dashboard.h"
 #include "format.h"
 #include "labels.h"
 #include "outfile.h"
@@ -26,11 +27,6 @@
 #include "period.h"
 #include "text.h"
 
-/* A4 portrait in points. */
-#define PAGE_W 595.276
-#define PAGE_H 841.890
-#define MARGIN 40.0
-#define FOOTER_H 26.0
 /* The intern mark in the top margin: its line ends (about y 22) before the
  * first line of a page (y 30). */
 #define MARK_Y 11.0
@@ -44,8 +40,6 @@
 /* The line an intern PNG keeps for its mark, and the mark's size (points). */
 #define PNG_MARK_H 12.0
 #define PNG_MARK_SIZE 7.0
-
-#define REPORT_TITLE "Voortgangsrapportage pijler 2"
 
 /* Keeps "€" and "≥" on the line of the number after them: the space after
  * them becomes a no-break space, as far as buf has room. */
@@ -84,9 +78,6 @@ static bool chart_shown(const doc *d, const chart_def *c, const pm_result *res)
 {
     return (d->intern || !c->personal) && !filtered_extern(d, res);
 }
-
-/* The statuses in the order a reader ranks them: best first, unknown last. */
-static const pm_status status_order[] = {PM_GROEN, PM_ORANJE, PM_ROOD, PM_GRIJS};
 
 /* "Intern — niet verspreiden" in bold dark red, centred on the line at y:
  * on every page of an intern PDF (above the page's own header, in the top
@@ -136,482 +127,6 @@ static void footer(const doc *d, cairo_t *cr, int page)
     t.width = PAGE_W - 2 * MARGIN - rw - 12;
     t.max_lines = 1;
     pm_text_draw(cr, left, MARGIN, y + 5, &t);
-}
-
-/* ---- the dashboard ----------------------------------------------------- */
-
-/* The quarterly values a sparkline shows for one indicator: its share,
- * or for R3 the active count, for R6 the cumulative count, for B the
- * cumulative uitputting. Fills v and present (ntrend each). */
-static void spark_values(const doc *d, const pm_result *res, double *v, bool *present,
-                         pm_spark_cfg *cfg)
-{
-    pm_spark_cfg_defaults(cfg);
-    cfg->has_target = true;
-    cfg->target = res->doel;
-    double run = 0, run_b = 0;
-    for (size_t i = 0; i < res->ntrend; i++) {
-        const pm_figures *f = &res->trend[i].f;
-        if (strcmp(res->id, "R3") == 0) {
-            v[i] = (double)f->actief;
-            present[i] = true;
-            cfg->target = d->cfg->doel_r3_actief;
-        } else if (strcmp(res->id, "R6") == 0) {
-            run += (double)f->aantal;
-            v[i] = run;
-            present[i] = true;
-        } else if (strcmp(res->id, "B") == 0) {
-            run += pm_cents_to_euros(f->realisatie_cent);
-            run_b += pm_cents_to_euros(f->begroting_cent);
-            v[i] = run_b > 0 ? run / run_b : 0;
-            present[i] = run_b > 0;
-        } else {
-            v[i] = f->waarde;
-            present[i] = f->has_waarde;
-        }
-    }
-    if (strcmp(res->id, "R3") == 0 || strcmp(res->id, "R6") == 0) {
-        cfg->fix_min = true; /* counts from zero */
-        cfg->min_span = 5;
-    } else {
-        cfg->min_span = 0.2; /* twenty percentage points */
-        cfg->has_bounds = strcmp(res->id, "B") != 0;
-        cfg->lower = 0;
-        cfg->upper = 1;
-    }
-}
-
-/* The n behind an indicator's cumulative figure, in words. */
-static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
-{
-    const pm_figures *f = &res->cumulatief;
-    char a[32], b[32], y[16];
-    buf[0] = '\0';
-    if (strcmp(res->id, "R1") == 0)
-        snprintf(buf, size, "n = %s hulpvragen met verstreken termijn",
-                 pm_format_count(f->noemer, a, sizeof a));
-    else if (strcmp(res->id, "R2") == 0)
-        snprintf(buf, size, "n = %s organisaties met een evaluatie",
-                 pm_format_count(f->noemer, a, sizeof a));
-    else if (strcmp(res->id, "R3") == 0)
-        snprintf(buf, size, "n = %ld actief, %s beoordeeld", f->actief,
-                 pm_format_count(f->noemer, a, sizeof a));
-    else if (strcmp(res->id, "R4") == 0)
-        snprintf(buf, size, "n = %s mijlpalen, %ld evaluaties van opdrachtgevers",
-                 pm_format_count(f->noemer, a, sizeof a), f->n_gemiddelde);
-    else if (strcmp(res->id, "R5") == 0)
-        snprintf(buf, size, "n = %s mijlpalen", pm_format_count(f->noemer, a, sizeof a));
-    else if (strcmp(res->id, "R6") == 0)
-        snprintf(buf, size, "n = %ld kennisproducten", f->aantal);
-    else if (strcmp(res->id, "B") == 0)
-        snprintf(
-            buf, size, "Prognose %s: %s, jaarbegroting %s",
-            pm_format_year(d->ctx->peildatum, y, sizeof y),
-            pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
-            pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b,
-                                       sizeof b));
-}
-
-/* One line that shrinks to fit w; returns its height. */
-static double fit_line(cairo_t *cr, const char *text, double x, double y, double w,
-                       pm_text_style *t, double min_size)
-{
-    pm_text_style u = *t;
-    u.size = pm_text_fit(cr, text, &u, w, min_size);
-    u.width = w;
-    u.max_lines = 2;
-    return pm_text_draw(cr, text, x, y, &u);
-}
-
-static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
-{
-    pm_rgb sc = pm_status_color(res->status);
-    cairo_save(cr);
-    cairo_rectangle(cr, r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 1);
-    cairo_stroke(cr);
-    cairo_rectangle(cr, r.x, r.y, 5, r.h);
-    pm_set_rgb(cr, sc);
-    cairo_fill(cr);
-    cairo_restore(cr);
-
-    double x = r.x + 14, w = r.w - 24, y = r.y + 9;
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    char buf[256], val[160];
-
-    snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
-    t.size = 11;
-    t.bold = true;
-    y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
-
-    double bh;
-    double bw = pm_status_badge(cr, x, y, 8.5, res->status, pm_status_name(res->status),
-                                true, &bh);
-    /* The reason beside the badge, fitted to this indicator, where a legend
-     * used to speak for all of them (SPEC §5). */
-    char why[320];
-    pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
-    t.size = 7.5;
-    t.bold = false;
-    double wh = fit_line(cr, why, x + bw + 6, y, w - bw - 6, &t, 6);
-    y += fmax(bh, wh) + 5;
-
-    char d1[16], d2[16], target[96];
-    /* A comparison line needs the room of the target's own line: the
-     * target then follows the cumulative range. */
-    bool cmp = res->vergelijking.present;
-    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s%s%s",
-             pm_format_date(res->cumulatief.from, d2, sizeof d2),
-             pm_format_date(d->ctx->cum_to, d1, sizeof d1),
-             pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
-                                                                  : "",
-             cmp ? " · doel " : "",
-             cmp ? pm_label_target(res->id, d->cfg, target, sizeof target) : "");
-    t.size = 7.5;
-    t.bold = false;
-    t.color = pm_muted;
-    if (cmp)
-        y += fit_line(cr, buf, x, y, w, &t, 6);
-    else
-        y += pm_text_draw(cr, buf, x, y, &t);
-
-    pm_text_value(res->id, &res->cumulatief, val, sizeof val);
-    t.size = 17;
-    t.bold = true;
-    t.color = pm_ink;
-    y += fit_line(cr, val, x, y, w, &t, 9) + 3;
-
-    pm_text_value(res->id, &res->periode, val, sizeof val);
-    snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
-             pm_status_name(res->periode.status));
-    t.size = 8.5;
-    t.bold = false;
-    y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
-
-    /* With --vergelijk: the change since the comparison period, in the
-     * words every output uses (SPEC §9). */
-    if (cmp) {
-        char words[512];
-        pm_label_vergelijking_kort(res, d->ctx, words, sizeof words);
-        t.size = 8;
-        y += fit_line(cr, words, x, y, w, &t, 6.5) + 2;
-    } else {
-        snprintf(buf, sizeof buf, "Doel: %s",
-                 pm_label_target(res->id, d->cfg, target, sizeof target));
-        t.size = 8;
-        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
-    }
-    /* The sparkline's band along the bottom; the n line only where it fits
-     * above it (the indicator's page always gives n). */
-    double spark_top = r.y + r.h - 19;
-    tile_n(d, res, buf, sizeof buf);
-    t.color = pm_muted;
-    pm_text_style nt = t;
-    nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
-    double nw, nh;
-    pm_text_measure(cr, buf, &nt, &nw, &nh);
-    /* With a comparison line the n line comes lower; it must also clear
-     * the sentence that stands in for a sparkline (3 points higher). */
-    double n_limit = cmp ? fmin(spark_top, r.y + r.h - 22) : spark_top;
-    if (y + nh <= n_limit - 2)
-        fit_line(cr, buf, x, y, w, &t, 6.5);
-
-    /* The sparkline along the bottom, its range written beside it. */
-    size_t n = res->ntrend;
-    double *v = calloc(n ? n : 1, sizeof *v);
-    bool *present = calloc(n ? n : 1, sizeof *present);
-    if (!v || !present) {
-        free(v);
-        free(present);
-        return PM_ERR_NOMEM;
-    }
-    pm_spark_cfg sc_cfg;
-    spark_values(d, res, v, present, &sc_cfg);
-    size_t points = 0;
-    for (size_t i = 0; i < n; i++)
-        points += present[i];
-    /* A line needs two quarters; one dot would say nothing. */
-    if (points >= 2) {
-        pm_rect sr = {x, spark_top, w * 0.6, 14};
-        pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
-    }
-    free(v);
-    free(present);
-    t.size = 6.5;
-    t.color = pm_muted;
-    if (points >= 2) {
-        snprintf(buf, sizeof buf, "%s t/m %s\n- - -  doel", d->quarter[0],
-                 d->quarter[n - 1]);
-        t.width = w * 0.36;
-        pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
-    } else {
-        t.width = w;
-        pm_text_draw(cr,
-                     "Het verloop per kwartaal volgt zodra er twee kwartalen met "
-                     "gegevens zijn.",
-                     x, r.y + r.h - 22, &t);
-    }
-    return PM_OK;
-}
-
-/* The eighth tile: how to read the others. */
-static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
-{
-    cairo_save(cr);
-    cairo_rectangle(cr, r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-    pm_set_rgb(cr, (pm_rgb){0.97, 0.97, 0.97});
-    cairo_fill(cr);
-    cairo_restore(cr);
-    double x = r.x + 12, w = r.w - 22, y = r.y + 9;
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    t.size = 10;
-    t.bold = true;
-    y += pm_text_draw(cr, "Zo leest u een tegel", x, y, &t) + 5;
-    t.size = 7.5;
-    t.bold = false;
-    t.width = w - 16;
-    /* Only what holds for every indicator; each tile says its own why. */
-    static const char *const meaning[] = {
-        "geen oordeel (te weinig gegevens, of geen doel)",
-        "voldoet aan de norm van het doel",
-        "voldoet nog niet; de reden op de tegel zegt waarom",
-        "voldoet niet aan de norm",
-    };
-    for (size_t i = 0; i < 4; i++) {
-        pm_status st = status_order[i];
-        char buf[160];
-        snprintf(buf, sizeof buf, "%s: %s", pm_status_name(st), meaning[st]);
-        pm_status_icon(cr, x + 5, y + 5, 4.5, st);
-        y += pm_text_draw(cr, buf, x + 16, y, &t) + 3;
-    }
-    char text[520], d1[16], cmp_name[64];
-    /* With --vergelijk every tile has one more line; say what it is. */
-    bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
-    pm_label_vergelijking_periode(d->ctx, cmp_name, sizeof cmp_name);
-    snprintf(
-        text, sizeof text,
-        "Het grote getal is cumulatief: vanaf de start van de doelperiode (%s) tot de "
-        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode%s"
-        "%s. Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
-        pm_format_date(d->rep->nresults ? d->rep->results[0].cumulatief.from
-                                        : d->ctx->cum_from,
-                       d1, sizeof d1),
-        cmp ? "; de regel daaronder vergelijkt haar met " : "", cmp ? cmp_name : "");
-    t.width = w;
-    pm_text_draw(cr, text, x, y + 2, &t);
-}
-
-/* "Gegevens tot: hulpvragen 31-03-2026 · inzet ... · vingerafdruk ..." */
-static void reach_line(const doc *d, char *buf, size_t size)
-{
-    size_t n;
-    const pm_reach_item *items = pm_label_reach_items(&n);
-    char day[16];
-    snprintf(buf, size, "Gegevens tot:");
-    for (size_t i = 0; i < n; i++) {
-        int k = items[i].kind;
-        pm_pdf_add(buf, size, "%s %s %s", i ? " ·" : "", items[i].name,
-                   d->rep->has_tot[k]
-                       ? pm_format_date(d->rep->gegevens_tot[k], day, sizeof day)
-                       : "geen");
-    }
-    pm_pdf_add(buf, size, " · gegevensvingerafdruk %s",
-               d->in->fingerprint && *d->in->fingerprint ? d->in->fingerprint : "–");
-}
-
-/* The verdict on every ended target period leads the dashboard (SPEC §3):
- * "Eindstand 31-12-2025: R1 89,6% (415 van 463) — niet gehaald", compact,
- * two indicators a line. Returns the y below it. */
-static double eindstand_block(const doc *d, cairo_t *cr, double x, double y, double w)
-{
-    const pm_report *rep = d->rep;
-    size_t ne = rep->nresults ? rep->results[0].neindstanden : 0;
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    for (size_t e = 0; e < ne; e++) {
-        char head[160], d1[16], d2[16], d3[16];
-        const pm_eindstand *first = &rep->results[0].eindstanden[e];
-        snprintf(head, sizeof head, "Eindstand %s (doelperiode %s t/m %s, bekend op %s)",
-                 pm_format_date(first->tot, d1, sizeof d1),
-                 pm_format_date(first->van, d2, sizeof d2),
-                 pm_format_date(first->tot, d1, sizeof d1),
-                 pm_format_date(d->ctx->peildatum, d3, sizeof d3));
-        t.size = 10;
-        t.bold = true;
-        t.color = pm_ink;
-        t.width = w;
-        y += pm_text_draw(cr, head, x, y, &t) + 3;
-        t.size = 8.5;
-        t.bold = false;
-        double col = w / 2, line_h = 0;
-        for (size_t i = 0; i < rep->nresults; i++) {
-            const pm_result *r = &rep->results[i];
-            if (e >= r->neindstanden)
-                continue;
-            const pm_figures *f = &r->eindstanden[e].f;
-            char val[160], buf[320];
-            pm_text_value(r->id, f, val, sizeof val);
-            snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val,
-                     pm_label_oordeel((int)f->oordeel));
-            double cx = x + (double)(i % 2) * col;
-            pm_status_icon(cr, cx + 4, y + 5.5, 4, f->status);
-            pm_text_style u = t;
-            u.size = pm_text_fit(cr, buf, &u, col - 16, 6.5);
-            u.width = col - 16;
-            u.max_lines = 1;
-            double h = pm_text_draw(cr, buf, cx + 12, y, &u);
-            line_h = fmax(line_h, h);
-            if (i % 2 == 1 || i + 1 == rep->nresults) {
-                y += line_h + 2;
-                line_h = 0;
-            }
-        }
-        y += 8;
-    }
-    return y;
-}
-
-static pm_error dashboard(const doc *d, cairo_t *cr)
-{
-    double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = 36;
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    t.size = 22;
-    t.bold = true;
-    t.width = w;
-    y += pm_text_draw(cr, REPORT_TITLE, x, y, &t) + 2;
-    t.size = 12;
-    t.bold = false;
-    y += pm_text_draw(cr, d->cfg->naam, x, y, &t) + 6;
-
-    char buf[512], d1[16], d2[16], d3[16];
-    const pm_scope *ctx = d->ctx;
-    snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",
-             d->period_name, pm_format_date(ctx->period.start, d1, sizeof d1),
-             pm_format_date(ctx->period.end, d2, sizeof d2),
-             pm_format_date(ctx->peildatum, d3, sizeof d3),
-             pm_audience_name(d->in->audience));
-    t.size = 9.5;
-    y += pm_text_draw(cr, buf, x, y, &t) + 2;
-    /* Under a filter (SPEC §9), whose figures these are, before any tile. */
-    if (pm_filter_active(&ctx->filter)) {
-        char words[512];
-        snprintf(
-            buf, sizeof buf,
-            "Filter: %s. R1, R2 en R3 tellen alleen deze organisaties; R4, R5, R6 en "
-            "B gelden voor het hele programma.",
-            pm_label_filter(&ctx->filter, words, sizeof words));
-        t.bold = true;
-        y += pm_text_draw(cr, buf, x, y, &t) + 2;
-        t.bold = false;
-    }
-    /* What the figures rest on (SPEC §7): how far each dataset reaches and
-     * the fingerprint of the data. */
-    reach_line(d, buf, sizeof buf);
-    t.size = 8.5;
-    t.color = pm_muted;
-    y += pm_text_draw(cr, buf, x, y, &t) + 2;
-    t.color = pm_ink;
-    /* A gap in the registrations must be read before any figure is. */
-    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
-    size_t nwarn =
-        pm_label_reach_warnings(d->rep->has_tot, d->rep->gegevens_tot, ctx->peildatum,
-                                ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
-    if (nwarn) {
-        t.size = 9;
-        t.bold = true;
-        t.color = pm_status_color(PM_ROOD);
-        y += 2;
-        for (size_t i = 0; i < nwarn; i++) {
-            buf[0] = '\0';
-            pm_pdf_add(buf, sizeof buf, "Let op: %s.", warn[i]);
-            y += pm_text_draw(cr, buf, x, y, &t) + 1;
-        }
-        t.bold = false;
-        t.color = pm_ink;
-        y += 2;
-    }
-    t.size = 9.5;
-    if (ctx->cum_from <= ctx->cum_to && d->rep->running >= 0) {
-        pm_day tf, tt;
-        pm_config_target_period(ctx->cfg_loaded, (size_t)d->rep->running, &tf, &tt, NULL);
-        snprintf(buf, sizeof buf,
-                 "Doelperiode %s t/m %s. Cumulatief: vanaf %s tot de peildatum; de "
-                 "status van een indicator is die van het cumulatieve cijfer.",
-                 pm_format_date(tf, d1, sizeof d1), pm_format_date(tt, d2, sizeof d2),
-                 pm_format_date(tf, d3, sizeof d3));
-    } else if (ctx->cum_from <= ctx->cum_to)
-        snprintf(
-            buf, sizeof buf,
-            "Cumulatief: %s. Na %s loopt geen doelperiode: er is geen doel om aan te "
-            "meten (status grijs); de eindstand hieronder is het oordeel.",
-            d->cum_range,
-            pm_format_date(pm_config_targets_end(ctx->cfg_loaded), d1, sizeof d1));
-    else
-        snprintf(buf, sizeof buf,
-                 "Het programma begint pas op %s: er is nog niets te tellen.",
-                 pm_format_date(ctx->cum_from, d1, sizeof d1));
-    t.size = 8.5;
-    t.color = pm_muted;
-    y += pm_text_draw(cr, buf, x, y, &t) + 2;
-    /* What the comparison lines on the tiles compare (SPEC §9). */
-    if (ctx->vergelijk != PM_VERGELIJK_GEEN) {
-        char name[64];
-        snprintf(buf, sizeof buf,
-                 "Vergeleken met %s, zoals bekend op de peildatum; \"duidelijk\": "
-                 "buiten de marge van toeval (95%%).",
-                 pm_label_vergelijking_periode(ctx, name, sizeof name));
-        y += pm_text_draw(cr, buf, x, y, &t) + 2;
-    }
-    y += 6;
-    y = eindstand_block(d, cr, x, y, w);
-
-    /* The count per status: the ten-second summary. */
-    int per[4] = {0};
-    for (size_t i = 0; i < d->rep->nresults; i++)
-        per[d->rep->results[i].status]++;
-    t.size = 10;
-    t.color = pm_ink;
-    t.bold = true;
-    t.width = 0;
-    double tw, th;
-    pm_text_draw(cr, "Stand:", x, y, &t);
-    pm_text_measure(cr, "Stand:", &t, &tw, &th);
-    double sx = x + tw + 10;
-    t.bold = false;
-    for (size_t i = 0; i < 4; i++) {
-        pm_status st = status_order[i];
-        snprintf(buf, sizeof buf, "%d %s", per[st], pm_status_name(st));
-        pm_status_icon(cr, sx + 5, y + th / 2, 5, st);
-        pm_text_draw(cr, buf, sx + 14, y, &t);
-        pm_text_measure(cr, buf, &t, &tw, &th);
-        sx += 14 + tw + 18;
-    }
-    y += th + 12;
-
-    /* Two columns of tiles; the last slot explains them. */
-    size_t n = d->rep->nresults;
-    size_t rows = (n + 2) / 2;
-    double gap = 10, bottom = PAGE_H - FOOTER_H - 12;
-    double th_tile = (bottom - y - gap * (double)(rows - 1)) / (double)rows;
-    if (th_tile > 170)
-        th_tile = 170;
-    double tw_tile = (w - gap) / 2;
-    for (size_t i = 0; i <= n; i++) {
-        pm_rect r = {x + (double)(i % 2) * (tw_tile + gap),
-                     y + (double)(i / 2) * (th_tile + gap), tw_tile, th_tile};
-        if (i == n) {
-            legend_tile(cr, r, d);
-            break;
-        }
-        pm_error err = tile(d, cr, r, &d->rep->results[i]);
-        if (err)
-            return err;
-    }
-    return PM_OK;
 }
 
 /* ---- the indicator pages ---------------------------------------------- */
@@ -901,8 +416,13 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     out_stream os = {.fp = fp};
     cairo_surface_t *s =
         cairo_pdf_surface_create_for_stream(write_stream, &os, PAGE_W, PAGE_H);
-    char title[160], subject[256], date[32], d1[16], d2[16], d3[16];
-    snprintf(title, sizeof title, "%s — %s", REPORT_TITLE, d->period_name);
+    char title[640], subject[256], date[32], d1[16], d2[16], d3[16];
+    if (d->dashboard) {
+        char head[600];
+        pm_dashboard_title(d, head, sizeof head);
+        snprintf(title, sizeof title, "Dashboard — %s", head);
+    } else
+        snprintf(title, sizeof title, "%s — %s", REPORT_TITLE, d->period_name);
     snprintf(subject, sizeof subject,
              "%s, periode %s (%s t/m %s), peildatum %s, publiek %s", d->cfg->naam,
              d->period_name, pm_format_date(d->ctx->period.start, d1, sizeof d1),
@@ -920,10 +440,10 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     cairo_t *cr = cairo_create(s);
     int page = 1;
     cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Dashboard", "page=1", 0);
-    err = dashboard(d, cr);
+    err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
     footer(d, cr, page);
     cairo_show_page(cr);
-    for (size_t i = 0; !err && i < d->rep->nresults; i++) {
+    for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
         const pm_result *res = &d->rep->results[i];
         const page_def *p = pm_pdf_page_def(res->id);
         if (!p)
@@ -1024,6 +544,46 @@ static pm_error write_pngs(const doc *d, char *msg, size_t msgsize)
     return PM_OK;
 }
 
+/* The dashboard's page as one PNG image (DASH_DPI), white, with the footer
+ * and the intern mark where the PDF has them. */
+#define DASH_DPI 150.0
+static pm_error write_page_png(const doc *d, const char *path, const char *shown,
+                               char *msg, size_t msgsize)
+{
+    double scale = DASH_DPI / 72.0;
+    cairo_surface_t *s = cairo_image_surface_create(
+        CAIRO_FORMAT_RGB24, (int)lround(PAGE_W * scale), (int)lround(PAGE_H * scale));
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, scale, scale);
+    pm_error err = pm_dashboard_page(d, cr);
+    if (!err)
+        footer(d, cr, 1);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    if (!err && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+        err = PM_ERR_NOMEM;
+    FILE *fp = NULL;
+    if (err)
+        snprintf(msg, msgsize, "%s: %s", shown, pm_strerror(err));
+    else
+        err = open_target(path, shown, &fp, msg, msgsize);
+    if (!err) {
+        out_stream os = {.fp = fp};
+        cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, &os);
+        if (st != CAIRO_STATUS_SUCCESS && !os.err) {
+            fclose(fp);
+            snprintf(msg, msgsize, "%s kan niet worden geschreven: schrijffout", shown);
+            err = PM_ERR_IO;
+        } else {
+            err = close_target(fp, os.err, shown, msg, msgsize);
+        }
+    }
+    cairo_surface_destroy(s);
+    return err;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 static void doc_free(doc *d)
@@ -1115,6 +675,27 @@ pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, const char *show
         err = write_pngs(&d, msg, msgsize);
     doc_free(&d);
     /* Fonts are cached per document; a long-running caller gets them back. */
+    pm_chart_fonts_release();
+    return err;
+}
+pm_error pm_pdf_write_dashboard(const pm_pdf_input *in, const char *pdf_path,
+                                const char *pdf_shown, const char *png_path,
+                                const char *png_shown, char *msg, size_t msgsize)
+{
+    doc d;
+    pm_error err = doc_init(&d, in);
+    if (err) {
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+        return err;
+    }
+    d.dashboard = true;
+    d.npages = 1;
+    if (pdf_path)
+        err = write_pdf(&d, pdf_path, pdf_shown ? pdf_shown : pdf_path, msg, msgsize);
+    if (!err && png_path)
+        err =
+            write_page_png(&d, png_path, png_shown ? png_shown : png_path, msg, msgsize);
+    doc_free(&d);
     pm_chart_fonts_release();
     return err;
 }

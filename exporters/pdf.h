@@ -23,6 +23,8 @@ typedef struct pm_pdf_input {
     pm_error (*png_file)(void *ctx, const char *name, const char **path,
                          const char **shown, char *msg, size_t msgsize);
     void *png_ctx;
+    const char *titel; /* dashboard: the title (--titel); NULL: the filter and
+                          period in words */
 } pm_pdf_input;
 
 /* Writes the PDF into path, naming it `shown` in messages (path may be NULL
@@ -31,5 +33,13 @@ typedef struct pm_pdf_input {
  * caller then discards what was written. */
 pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, const char *shown,
                       char *msg, size_t msgsize);
+
+/* The dashboard of `pijlermonitor dashboard` (SPEC §8): one A4 page, as a
+ * PDF into pdf_path and/or as one PNG image of the page (150 dpi) into
+ * png_path; either may be NULL. in->png_file is not used. Errors as
+ * pm_pdf_write. */
+pm_error pm_pdf_write_dashboard(const pm_pdf_input *in, const char *pdf_path,
+                                const char *pdf_shown, const char *png_path,
+                                const char *png_shown, char *msg, size_t msgsize);
 
 #endif

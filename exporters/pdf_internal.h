@@ -1,11 +1,12 @@
-/* pdf_internal.h — what the PDF document (pdf.c) and its indicator pages
- * (pdf_pages.c) share: the document's state, a text helper, the page table.
+/* pdf_internal.h — what the PDF document (pdf.c), its dashboard pages
+ * (dashboard.c) and its indicator pages (pdf_pages.c) share: the document's
+ * state, the page's geometry, a text helper, the page table.
  *
- * Not a public interface: only those two files include it. The calls run
- * one way, pdf.c -> pdf_pages.c: pdf_pages.c defines every function declared
- * here and calls nothing in pdf.c (the numbers it writes come from format.h);
- * pdf.c fills the doc and walks the page table. The types keep their short
- * names (types have no linkage); the functions carry the pm_pdf_ prefix
+ * Not a public interface: only those three files include it. The calls run
+ * one way, pdf.c -> dashboard.c -> pdf_pages.c: pdf_pages.c defines every
+ * function declared here and calls nothing in the others (the numbers it
+ * writes come from format.h); pdf.c fills the doc and walks the pages. The types keep
+ * their short names (types have no linkage); the functions carry the pm_pdf_ prefix
  * because they are visible to the linker. */
 #ifndef PM_PDF_INTERNAL_H
 #define PM_PDF_INTERNAL_H
@@ -16,6 +17,14 @@
 
 #include "chart.h"
 #include "pdf.h"
+
+/* A4 portrait in points, the margins every page keeps. */
+#define PAGE_W 595.276
+#define PAGE_H 841.890
+#define MARGIN 40.0
+#define FOOTER_H 26.0
+
+#define REPORT_TITLE "Voortgangsrapportage pijler 2"
 
 /* One document being written. Made by pdf.c (doc_init) before the first
  * page; the chart functions only read it. The strings are the Dutch words
@@ -41,6 +50,7 @@ typedef struct doc {
     char (*quarter)[16];
     const char **quarter_ptr;
     int npages;
+    bool dashboard; /* the one page of `dashboard`, not the report */
 } doc;
 
 /* ---- text helper (pdf_pages.c) ----------------------------------------- */

@@ -120,8 +120,11 @@ clean(r, "demo", 0)
 made = sorted(os.listdir(demo)) if os.path.isdir(demo) else []
 kinds = sorted(re.sub(r"-\d{4}-Q\d", "", f) for f in made)
 pngs = [f for f in made if f.startswith("grafieken-")]
-check(kinds == [".pijlermonitor-demo", "grafieken", "pijlermonitor.db", "rapportage-extern.pdf",
-                "rapportage-extern.xlsx", "rapportage-intern.pdf", "rapportage-intern.xlsx"]
+DASHBOARDS = sorted(["dashboard.pdf"] + [f"dashboard-{g}.pdf" for g in (
+    "noord-west", "noord", "midden", "oost", "zuid-west", "zuid")])
+check(kinds == sorted([".pijlermonitor-demo", "grafieken", "pijlermonitor.db",
+                       "rapportage-extern.pdf", "rapportage-extern.xlsx",
+                       "rapportage-intern.pdf", "rapportage-intern.xlsx"] + DASHBOARDS)
       and len(os.listdir(os.path.join(demo, pngs[0]))) >= 10,
       "demo_under_valgrind_writes_both_workbooks_pdfs_and_the_pngs", made)
 check(r.seconds < DEMO_BUDGET, f"demo_under_valgrind_takes_under_{DEMO_BUDGET}_s",

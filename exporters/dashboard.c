@@ -1,0 +1,681 @@
+/* dashboard.c — the one-page dashboard: page 1 of the report (pdf.c) and
+ * the page of `pijlermonitor dashboard` (SPEC §8), built from the same
+ * parts: a tile per indicator with its sparkline, the eindstand, the reach
+ * of the data, the count per status.
+ *
+ * The calls run one way: pdf.c (the document, its surface and footer) calls
+ * the pages here; this file calls pdf_pages.c only for pm_pdf_add. */
+#include "dashboard.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "format.h"
+#include "labels.h"
+#include "period.h"
+#include "text.h"
+
+/* The statuses in the order a reader ranks them: best first, unknown last. */
+static const pm_status status_order[] = {PM_GROEN, PM_ORANJE, PM_ROOD, PM_GRIJS};
+
+/* ---- the dashboard ----------------------------------------------------- */
+
+/* The quarterly values a sparkline shows for one indicator: its share,
+ * or for R3 the active count, for R6 the cumulative count, for B the
+ * cumulative uitputting. Fills v and present (ntrend each). */
+static void spark_values(const doc *d, const pm_result *res, double *v, bool *present,
+                         pm_spark_cfg *cfg)
+{
+    pm_spark_cfg_defaults(cfg);
+    cfg->has_target = true;
+    cfg->target = res->doel;
+    double run = 0, run_b = 0;
+    for (size_t i = 0; i < res->ntrend; i++) {
+        const pm_figures *f = &res->trend[i].f;
+        /* A hidden figure (extern under a filter) is no point at all. */
+        if (!pm_figures_visible(f)) {
+            v[i] = 0;
+            present[i] = false;
+            continue;
+        }
+        if (strcmp(res->id, "R3") == 0) {
+            v[i] = (double)f->actief;
+            present[i] = true;
+            cfg->target = d->cfg->doel_r3_actief;
+        } else if (strcmp(res->id, "R6") == 0) {
+            run += (double)f->aantal;
+            v[i] = run;
+            present[i] = true;
+        } else if (strcmp(res->id, "B") == 0) {
+            run += pm_cents_to_euros(f->realisatie_cent);
+            run_b += pm_cents_to_euros(f->begroting_cent);
+            v[i] = run_b > 0 ? run / run_b : 0;
+            present[i] = run_b > 0;
+        } else {
+            v[i] = f->waarde;
+            present[i] = f->has_waarde;
+        }
+    }
+    if (strcmp(res->id, "R3") == 0 || strcmp(res->id, "R6") == 0) {
+        cfg->fix_min = true; /* counts from zero */
+        cfg->min_span = 5;
+    } else {
+        cfg->min_span = 0.2; /* twenty percentage points */
+        cfg->has_bounds = strcmp(res->id, "B") != 0;
+        cfg->lower = 0;
+        cfg->upper = 1;
+    }
+}
+
+/* The n behind an indicator's cumulative figure, in words. */
+static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
+{
+    const pm_figures *f = &res->cumulatief;
+    char a[32], b[32], y[16];
+    buf[0] = '\0';
+    if (strcmp(res->id, "R1") == 0)
+        snprintf(buf, size, "n = %s hulpvragen met verstreken termijn",
+                 pm_format_count(f->noemer, a, sizeof a));
+    else if (strcmp(res->id, "R2") == 0)
+        snprintf(buf, size, "n = %s organisaties met een evaluatie",
+                 pm_format_count(f->noemer, a, sizeof a));
+    else if (strcmp(res->id, "R3") == 0)
+        snprintf(buf, size, "n = %ld actief, %s beoordeeld", f->actief,
+                 pm_format_count(f->noemer, a, sizeof a));
+    else if (strcmp(res->id, "R4") == 0)
+        snprintf(buf, size, "n = %s mijlpalen, %ld evaluaties van opdrachtgevers",
+                 pm_format_count(f->noemer, a, sizeof a), f->n_gemiddelde);
+    else if (strcmp(res->id, "R5") == 0)
+        snprintf(buf, size, "n = %s mijlpalen", pm_format_count(f->noemer, a, sizeof a));
+    else if (strcmp(res->id, "R6") == 0)
+        snprintf(buf, size, "n = %ld kennisproducten", f->aantal);
+    else if (strcmp(res->id, "B") == 0)
+        snprintf(
+            buf, size, "Prognose %s: %s, jaarbegroting %s",
+            pm_format_year(d->ctx->peildatum, y, sizeof y),
+            pm_format_euro_from_double(pm_cents_to_euros(f->prognose_cent), a, sizeof a),
+            pm_format_euro_from_double(pm_cents_to_euros(f->jaarbegroting_cent), b,
+                                       sizeof b));
+}
+
+/* One line that shrinks to fit w; returns its height. */
+static double fit_line(cairo_t *cr, const char *text, double x, double y, double w,
+                       pm_text_style *t, double min_size)
+{
+    pm_text_style u = *t;
+    u.size = pm_text_fit(cr, text, &u, w, min_size);
+    u.width = w;
+    u.max_lines = 2;
+    return pm_text_draw(cr, text, x, y, &u);
+}
+
+/* The word of a status: a hidden figure (extern under a filter) says
+ * "onderdrukt", never a colour's name that would hint at its value (the
+ * word branch extern's indicator pages use). */
+static const char *status_word(const pm_figures *f, pm_status s)
+{
+    return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
+}
+
+/* A figure as the tile writes it: "<5" when it is hidden (extern under a
+ * filter; R3 keeps its active count), else the figure in full. */
+static char *figure_text(const doc *d, const pm_result *res, const pm_figures *f,
+                         char *buf, size_t size)
+{
+    return pm_text_shown(res->id, f, d->hidden, buf, size);
+}
+
+/* The comparison of one tile in words (SPEC §9): the shared words of
+ * labels.c in their short form, the period being named in the page's
+ * header (and in the legend). */
+static void comparison_words(const doc *d, const pm_result *res, char *buf, size_t size)
+{
+    pm_label_vergelijking_kort(res, d->ctx, buf, size);
+}
+
+static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
+{
+    pm_rgb sc = pm_status_color(res->status);
+    cairo_save(cr);
+    cairo_rectangle(cr, r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+    pm_set_rgb(cr, pm_faint);
+    cairo_set_line_width(cr, 1);
+    cairo_stroke(cr);
+    cairo_rectangle(cr, r.x, r.y, 5, r.h);
+    pm_set_rgb(cr, sc);
+    cairo_fill(cr);
+    cairo_restore(cr);
+
+    double x = r.x + 14, w = r.w - 24, y = r.y + 9;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    char buf[320], val[160];
+
+    snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
+    t.size = 11;
+    t.bold = true;
+    y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
+
+    double bh;
+    double bw = pm_status_badge(cr, x, y, 8.5, res->status,
+                                status_word(&res->cumulatief, res->status), true, &bh);
+    /* The reason beside the badge, fitted to this indicator, where a legend
+     * used to speak for all of them (SPEC §5). */
+    char why[320];
+    if (!pm_figures_visible(&res->cumulatief))
+        snprintf(why, sizeof why, "%s", d->hidden_legend);
+    else
+        pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
+    /* Up to three lines: a reason under a filter explains more. */
+    pm_text_style wt = t;
+    wt.size = 7.5;
+    wt.bold = false;
+    wt.size = pm_text_fit(cr, why, &wt, 2 * (w - bw - 6), 6);
+    wt.width = w - bw - 6;
+    wt.max_lines = 3;
+    double wh = pm_text_draw(cr, why, x + bw + 6, y, &wt);
+    y += fmax(bh, wh) + 5;
+
+    char d1[16], d2[16], target[96];
+    /* Under a filter R4-R6 and B stay the whole programme's (SPEC §9). A
+     * comparison line needs the room of the target's own line: the target
+     * then follows the cumulative range (as on branch vergelijk's tile). */
+    bool cmp = res->vergelijking.present;
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s%s%s",
+             pm_format_date(res->cumulatief.from, d2, sizeof d2),
+             pm_format_date(d->ctx->cum_to, d1, sizeof d1),
+             pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
+                                                                  : "",
+             cmp ? " · doel " : "",
+             cmp ? pm_label_target(res->id, d->cfg, target, sizeof target) : "");
+    t.size = 7.5;
+    t.bold = false;
+    t.color = pm_muted;
+    if (cmp)
+        y += fit_line(cr, buf, x, y, w, &t, 6);
+    else
+        y += pm_text_draw(cr, buf, x, y, &t);
+
+    figure_text(d, res, &res->cumulatief, val, sizeof val);
+    t.size = 17;
+    t.bold = true;
+    t.color = pm_ink;
+    y += fit_line(cr, val, x, y, w, &t, 9) + 3;
+
+    figure_text(d, res, &res->periode, val, sizeof val);
+    snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
+             status_word(&res->periode, res->periode.status));
+    t.size = 8.5;
+    t.bold = false;
+    y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
+
+    /* With --vergelijk: the earlier period beside this one, in ink, since
+     * the reader asked for it; else the target. */
+    if (cmp) {
+        char words[256];
+        comparison_words(d, res, words, sizeof words);
+        t.size = 8;
+        y += fit_line(cr, words, x, y, w, &t, 6.5) + 2;
+    } else {
+        snprintf(buf, sizeof buf, "Doel: %s",
+                 pm_label_target(res->id, d->cfg, target, sizeof target));
+        t.size = 8;
+        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    }
+    /* The sparkline's band along the bottom; the n line only where it fits
+     * above it (the indicator's page always gives n). */
+    double spark_top = r.y + r.h - 19;
+    tile_n(d, res, buf, sizeof buf);
+    t.color = pm_muted;
+    pm_text_style nt = t;
+    nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
+    double nw, nh;
+    pm_text_measure(cr, buf, &nt, &nw, &nh);
+    /* With a comparison line the n line comes lower; it must also clear
+     * the sentence that stands in for a sparkline (3 points higher). */
+    double n_limit = cmp ? fmin(spark_top, r.y + r.h - 22) : spark_top;
+    if (y + nh <= n_limit - 2)
+        fit_line(cr, buf, x, y, w, &t, 6.5);
+
+    /* The sparkline along the bottom, its range written beside it. */
+    size_t n = res->ntrend;
+    double *v = calloc(n ? n : 1, sizeof *v);
+    bool *present = calloc(n ? n : 1, sizeof *present);
+    if (!v || !present) {
+        free(v);
+        free(present);
+        return PM_ERR_NOMEM;
+    }
+    pm_spark_cfg sc_cfg;
+    spark_values(d, res, v, present, &sc_cfg);
+    size_t points = 0;
+    for (size_t i = 0; i < n; i++)
+        points += present[i];
+    /* A line needs two quarters; one dot would say nothing. */
+    if (points >= 2) {
+        pm_rect sr = {x, spark_top, w * 0.6, 14};
+        pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
+    }
+    free(v);
+    free(present);
+    t.size = 6.5;
+    t.color = pm_muted;
+    if (points >= 2) {
+        snprintf(buf, sizeof buf, "%s t/m %s\n- - -  doel", d->quarter[0],
+                 d->quarter[n - 1]);
+        t.width = w * 0.36;
+        pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
+    } else {
+        /* Extern under a filter the quarters stay away (branch extern: with
+         * the national report they would give small groups away); say so
+         * rather than promise a line that will not come. */
+        bool filtered_extern =
+            !d->intern && res->gefilterd && pm_filter_active(&d->ctx->filter);
+        t.width = w;
+        pm_text_draw(cr,
+                     filtered_extern
+                         ? "Het verloop per kwartaal blijft extern bij een selectie van "
+                           "organisaties weg: het zou kleine groepen prijsgeven."
+                         : "Het verloop per kwartaal volgt zodra er twee kwartalen met "
+                           "gegevens zijn.",
+                     x, r.y + r.h - 22, &t);
+    }
+    return PM_OK;
+}
+
+/* The eighth tile: how to read the others. */
+static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
+{
+    cairo_save(cr);
+    cairo_rectangle(cr, r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
+    pm_set_rgb(cr, (pm_rgb){0.97, 0.97, 0.97});
+    cairo_fill(cr);
+    cairo_restore(cr);
+    double x = r.x + 12, w = r.w - 22, y = r.y + 9;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = 10;
+    t.bold = true;
+    y += pm_text_draw(cr, "Zo leest u een tegel", x, y, &t) + 5;
+    t.size = 7.5;
+    t.bold = false;
+    t.width = w - 16;
+    /* Only what holds for every indicator; each tile says its own why. */
+    static const char *const meaning[] = {
+        "geen oordeel (te weinig gegevens, of geen doel)",
+        "voldoet aan de norm van het doel",
+        "voldoet nog niet; de reden op de tegel zegt waarom",
+        "voldoet niet aan de norm",
+    };
+    for (size_t i = 0; i < 4; i++) {
+        pm_status st = status_order[i];
+        char buf[160];
+        snprintf(buf, sizeof buf, "%s: %s", pm_status_name(st), meaning[st]);
+        pm_status_icon(cr, x + 5, y + 5, 4.5, st);
+        y += pm_text_draw(cr, buf, x + 16, y, &t) + 3;
+    }
+    char text[640], d1[16], cmp_name[64];
+    /* With --vergelijk every tile has one more line; say what it is. */
+    bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
+    pm_label_vergelijking_periode(d->ctx, cmp_name, sizeof cmp_name);
+    snprintf(
+        text, sizeof text,
+        "Het grote getal is cumulatief: vanaf de start van de doelperiode (%s) tot de "
+        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode%s"
+        "%s. Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
+        pm_format_date(d->rep->nresults ? d->rep->results[0].cumulatief.from
+                                        : d->ctx->cum_from,
+                       d1, sizeof d1),
+        cmp ? "; de regel daaronder vergelijkt haar met " : "", cmp ? cmp_name : "");
+    t.width = w;
+    /* The explanation takes what the tile has left: smaller type before it
+     * would run over the tile's edge. */
+    double tw, th;
+    for (;;) {
+        pm_text_measure(cr, text, &t, &tw, &th);
+        if (y + 2 + th <= r.y + r.h - 6 || t.size <= 6)
+            break;
+        t.size -= 0.25;
+    }
+    pm_text_draw(cr, text, x, y + 2, &t);
+}
+
+/* "Gegevens tot: hulpvragen 31-03-2026 · inzet ... · vingerafdruk ..." */
+static void reach_line(const doc *d, char *buf, size_t size)
+{
+    size_t n;
+    const pm_reach_item *items = pm_label_reach_items(&n);
+    char day[16];
+    snprintf(buf, size, "Gegevens tot:");
+    for (size_t i = 0; i < n; i++) {
+        int k = items[i].kind;
+        pm_pdf_add(buf, size, "%s %s %s", i ? " ·" : "", items[i].name,
+                   d->rep->has_tot[k]
+                       ? pm_format_date(d->rep->gegevens_tot[k], day, sizeof day)
+                       : "geen");
+    }
+    pm_pdf_add(buf, size, " · gegevensvingerafdruk %s",
+               d->in->fingerprint && *d->in->fingerprint ? d->in->fingerprint : "–");
+}
+
+/* The verdict on every ended target period leads the dashboard (SPEC §3):
+ * "Eindstand 31-12-2025: R1 89,6% (415 van 463) — niet gehaald", compact,
+ * two indicators a line. Returns the y below it. */
+static double eindstand_block(const doc *d, cairo_t *cr, double x, double y, double w)
+{
+    const pm_report *rep = d->rep;
+    size_t ne = rep->nresults ? rep->results[0].neindstanden : 0;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    for (size_t e = 0; e < ne; e++) {
+        char head[160], d1[16], d2[16], d3[16];
+        const pm_eindstand *first = &rep->results[0].eindstanden[e];
+        snprintf(head, sizeof head, "Eindstand %s (doelperiode %s t/m %s, bekend op %s)",
+                 pm_format_date(first->tot, d1, sizeof d1),
+                 pm_format_date(first->van, d2, sizeof d2),
+                 pm_format_date(first->tot, d1, sizeof d1),
+                 pm_format_date(d->ctx->peildatum, d3, sizeof d3));
+        t.size = 10;
+        t.bold = true;
+        t.color = pm_ink;
+        t.width = w;
+        y += pm_text_draw(cr, head, x, y, &t) + 3;
+        t.size = 8.5;
+        t.bold = false;
+        double col = w / 2, line_h = 0;
+        for (size_t i = 0; i < rep->nresults; i++) {
+            const pm_result *r = &rep->results[i];
+            if (e >= r->neindstanden)
+                continue;
+            const pm_figures *f = &r->eindstanden[e].f;
+            char val[160], buf[320];
+            figure_text(d, r, f, val, sizeof val);
+            snprintf(buf, sizeof buf, "%s  %s — %s", r->id, val,
+                     pm_figures_visible(f) ? pm_label_oordeel((int)f->oordeel)
+                                           : "onderdrukt");
+            double cx = x + (double)(i % 2) * col;
+            pm_status_icon(cr, cx + 4, y + 5.5, 4, f->status);
+            pm_text_style u = t;
+            u.size = pm_text_fit(cr, buf, &u, col - 16, 6.5);
+            u.width = col - 16;
+            u.max_lines = 1;
+            double h = pm_text_draw(cr, buf, cx + 12, y, &u);
+            line_h = fmax(line_h, h);
+            if (i % 2 == 1 || i + 1 == rep->nresults) {
+                y += line_h + 2;
+                line_h = 0;
+            }
+        }
+        y += 8;
+    }
+    return y;
+}
+
+/* What the cumulative figures and statuses are judged against: the running
+ * target period, or why there is none. */
+static void target_sentence(const doc *d, char *buf, size_t size)
+{
+    char d1[16], d2[16], d3[16];
+    const pm_scope *ctx = d->ctx;
+    if (ctx->cum_from <= ctx->cum_to && d->rep->running >= 0) {
+        pm_day tf, tt;
+        pm_config_target_period(ctx->cfg_loaded, (size_t)d->rep->running, &tf, &tt, NULL);
+        snprintf(buf, size,
+                 "Doelperiode %s t/m %s. Cumulatief: vanaf %s tot de peildatum; de "
+                 "status van een indicator is die van het cumulatieve cijfer.",
+                 pm_format_date(tf, d1, sizeof d1), pm_format_date(tt, d2, sizeof d2),
+                 pm_format_date(tf, d3, sizeof d3));
+    } else if (ctx->cum_from <= ctx->cum_to)
+        snprintf(
+            buf, size,
+            "Cumulatief: %s. Na %s loopt geen doelperiode: er is geen doel om aan te "
+            "meten (status grijs); de eindstand hieronder is het oordeel.",
+            d->cum_range,
+            pm_format_date(pm_config_targets_end(ctx->cfg_loaded), d1, sizeof d1));
+    else
+        snprintf(buf, size, "Het programma begint pas op %s: er is nog niets te tellen.",
+                 pm_format_date(ctx->cum_from, d1, sizeof d1));
+}
+
+/* What the comparison lines on the tiles compare (SPEC §9), into buf;
+ * false without --vergelijk. */
+static bool comparison_sentence(const doc *d, char *buf, size_t size)
+{
+    const pm_scope *ctx = d->ctx;
+    if (ctx->vergelijk == PM_VERGELIJK_GEEN || !ctx->vergelijk_period.label[0])
+        return false;
+    char name[64];
+    snprintf(buf, size,
+             "Vergeleken met %s, zoals bekend op de peildatum; \"duidelijk\": buiten de "
+             "marge van toeval (95%%).",
+             pm_label_vergelijking_periode(ctx, name, sizeof name));
+    return true;
+}
+
+/* Below either page's header: the eindstand, the count per status and the
+ * tiles, down to the footer. */
+static pm_error body(const doc *d, cairo_t *cr, double y)
+{
+    double x = MARGIN, w = PAGE_W - 2 * MARGIN;
+    char buf[128];
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    y = eindstand_block(d, cr, x, y, w);
+
+    /* The count per status: the ten-second summary. */
+    int per[4] = {0};
+    for (size_t i = 0; i < d->rep->nresults; i++)
+        per[d->rep->results[i].status]++;
+    t.size = 10;
+    t.color = pm_ink;
+    t.bold = true;
+    t.width = 0;
+    double tw, th;
+    pm_text_draw(cr, "Stand:", x, y, &t);
+    pm_text_measure(cr, "Stand:", &t, &tw, &th);
+    double sx = x + tw + 10;
+    t.bold = false;
+    for (size_t i = 0; i < 4; i++) {
+        pm_status st = status_order[i];
+        snprintf(buf, sizeof buf, "%d %s", per[st], pm_status_name(st));
+        pm_status_icon(cr, sx + 5, y + th / 2, 5, st);
+        pm_text_draw(cr, buf, sx + 14, y, &t);
+        pm_text_measure(cr, buf, &t, &tw, &th);
+        sx += 14 + tw + 18;
+    }
+    y += th + 12;
+
+    /* Two columns of tiles; the last slot explains them. */
+    size_t n = d->rep->nresults;
+    size_t rows = (n + 2) / 2;
+    double gap = 10, bottom = PAGE_H - FOOTER_H - 12;
+    double th_tile = (bottom - y - gap * (double)(rows - 1)) / (double)rows;
+    if (th_tile > 170)
+        th_tile = 170;
+    double tw_tile = (w - gap) / 2;
+    for (size_t i = 0; i <= n; i++) {
+        pm_rect r = {x + (double)(i % 2) * (tw_tile + gap),
+                     y + (double)(i / 2) * (th_tile + gap), tw_tile, th_tile};
+        if (i == n) {
+            legend_tile(cr, r, d);
+            break;
+        }
+        pm_error err = tile(d, cr, r, &d->rep->results[i]);
+        if (err)
+            return err;
+    }
+    return PM_OK;
+}
+
+pm_error pm_dashboard_report_page(const doc *d, cairo_t *cr)
+{
+    double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = 36;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = 22;
+    t.bold = true;
+    t.width = w;
+    y += pm_text_draw(cr, REPORT_TITLE, x, y, &t) + 2;
+    t.size = 12;
+    t.bold = false;
+    y += pm_text_draw(cr, d->cfg->naam, x, y, &t) + 6;
+
+    char buf[512], d1[16], d2[16], d3[16];
+    const pm_scope *ctx = d->ctx;
+    snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",
+             d->period_name, pm_format_date(ctx->period.start, d1, sizeof d1),
+             pm_format_date(ctx->period.end, d2, sizeof d2),
+             pm_format_date(ctx->peildatum, d3, sizeof d3),
+             pm_audience_name(d->in->audience));
+    t.size = 9.5;
+    y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    /* Under a filter (SPEC §9), whose figures these are, before any tile. */
+    if (pm_filter_active(&ctx->filter)) {
+        char words[512];
+        snprintf(
+            buf, sizeof buf,
+            "Filter: %s. R1, R2 en R3 tellen alleen deze organisaties; R4, R5, R6 en "
+            "B gelden voor het hele programma.",
+            pm_label_filter(&ctx->filter, words, sizeof words));
+        t.bold = true;
+        y += pm_text_draw(cr, buf, x, y, &t) + 2;
+        t.bold = false;
+    }
+    /* What the figures rest on (SPEC §7): how far each dataset reaches and
+     * the fingerprint of the data. */
+    reach_line(d, buf, sizeof buf);
+    t.size = 8.5;
+    t.color = pm_muted;
+    y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    t.color = pm_ink;
+    /* A gap in the registrations must be read before any figure is. */
+    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
+    size_t nwarn =
+        pm_label_reach_warnings(d->rep->has_tot, d->rep->gegevens_tot, ctx->peildatum,
+                                ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
+    if (nwarn) {
+        t.size = 9;
+        t.bold = true;
+        t.color = pm_status_color(PM_ROOD);
+        y += 2;
+        for (size_t i = 0; i < nwarn; i++) {
+            buf[0] = '\0';
+            pm_pdf_add(buf, sizeof buf, "Let op: %s.", warn[i]);
+            y += pm_text_draw(cr, buf, x, y, &t) + 1;
+        }
+        t.bold = false;
+        t.color = pm_ink;
+        y += 2;
+    }
+    target_sentence(d, buf, sizeof buf);
+    t.size = 8.5;
+    t.color = pm_muted;
+    y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    if (comparison_sentence(d, buf, sizeof buf))
+        y += pm_text_draw(cr, buf, x, y, &t) + 2;
+    y += 6;
+    return body(d, cr, y);
+}
+
+void pm_dashboard_title(const doc *d, char *buf, size_t size)
+{
+    if (d->in->titel && *d->in->titel) {
+        snprintf(buf, size, "%s", d->in->titel);
+        return;
+    }
+    char words[256];
+    pm_label_filter(&d->ctx->filter, words, sizeof words);
+    /* The words are made for the middle of a sentence ("gemeenten"); a
+     * title starts with a capital. */
+    if (words[0] >= 'a' && words[0] <= 'z')
+        words[0] = (char)(words[0] - 'a' + 'A');
+    snprintf(buf, size, "%s · %s", *words ? words : "Hele programma", d->period_name);
+}
+
+pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
+{
+    double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = 30;
+    const pm_scope *ctx = d->ctx;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    char buf[640], d1[16], d2[16], d3[16];
+
+    /* A kicker names the programme; the title is what the reader asked
+     * for (their --titel, or the filter and the period), big enough to
+     * find the page in a pile, and never wider than the page. */
+    snprintf(buf, sizeof buf, "Dashboard · %s", d->cfg->naam);
+    t.size = 9;
+    t.bold = true;
+    t.color = pm_muted;
+    t.width = w;
+    t.max_lines = 1;
+    y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    pm_dashboard_title(d, buf, sizeof buf);
+    t.size = 20;
+    t.color = pm_ink;
+    t.size = pm_text_fit(cr, buf, &t, w, 14);
+    t.max_lines = 2;
+    y += pm_text_draw(cr, buf, x, y, &t) + 5;
+
+    snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",
+             d->period_name, pm_format_date(ctx->period.start, d1, sizeof d1),
+             pm_format_date(ctx->period.end, d2, sizeof d2),
+             pm_format_date(ctx->peildatum, d3, sizeof d3),
+             pm_audience_name(d->in->audience));
+    t.size = 9;
+    t.bold = false;
+    y += fit_line(cr, buf, x, y, w, &t, 7) + 2;
+    /* The title names the filter; this says what it does and does not
+     * reach (SPEC §9). */
+    if (pm_filter_active(&ctx->filter)) {
+        t.size = 8;
+        y +=
+            fit_line(cr,
+                     "R1, R2 en R3 tellen alleen de organisaties van dit filter; R4, R5, "
+                     "R6 en B gelden voor het hele programma.",
+                     x, y, w, &t, 6.5) +
+            1;
+    }
+    reach_line(d, buf, sizeof buf);
+    t.size = 8;
+    t.color = pm_muted;
+    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    target_sentence(d, buf, sizeof buf);
+    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    if (comparison_sentence(d, buf, sizeof buf))
+        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    y += 3;
+
+    /* At most one line of warnings: the page is one page, and one warning
+     * is enough to make the reader look before reading the figures. */
+    char warn[PM_REACH_WARNINGS_MAX][PM_REACH_WARNING_SIZE];
+    size_t nwarn =
+        pm_label_reach_warnings(d->rep->has_tot, d->rep->gegevens_tot, ctx->peildatum,
+                                ctx->period.start, warn, PM_REACH_WARNINGS_MAX);
+    /* A filter without organisations comes first: it empties R1-R3. */
+    bool empty = pm_filter_active(&ctx->filter) && ctx->filter_empty;
+    if (nwarn || empty) {
+        buf[0] = '\0';
+        if (empty)
+            pm_pdf_add(buf, sizeof buf,
+                       "Let op: geen enkele organisatie valt binnen het filter; R1, R2 "
+                       "en R3 tellen daarom niets");
+        else
+            pm_pdf_add(buf, sizeof buf, "Let op: %s", warn[0]);
+        size_t more = empty ? nwarn : nwarn - 1;
+        if (more)
+            pm_pdf_add(buf, sizeof buf, " (en %zu meer)", more);
+        pm_pdf_add(buf, sizeof buf, ".");
+        t.size = 8.5;
+        t.bold = true;
+        t.color = pm_status_color(PM_ROOD);
+        t.size = pm_text_fit(cr, buf, &t, w, 6.5);
+        t.max_lines = 1;
+        t.width = w;
+        y += pm_text_draw(cr, buf, x, y, &t) + 4;
+    }
+    return body(d, cr, y + 4);
+}
