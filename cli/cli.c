@@ -382,9 +382,27 @@ typedef struct report_request {
     pm_day peil;
     pm_audience audience;
     pm_config cfg;
-    pm_filter filter;       /* SPEC §9; borrowed from the cli */
-    pm_vergelijk vergelijk; /* PM_VERGELIJK_GEEN without --vergelijk */
+    pm_filter filter;                 /* SPEC §9; borrowed from the cli */
+    pm_vergelijk vergelijk;           /* PM_VERGELIJK_GEEN without --vergelijk */
+    struct national_cache *nationals; /* NULL: each compute makes its own */
 } report_request;
+
+/* The national extern reports a command has computed, by period and
+ * peildatum: dashboard --per holds every page to the same national report
+ * (and its comparison period's), which was computed again for each page.
+ * The same computation in the same snapshot gives the same report. */
+typedef struct national_cache {
+    size_t n;
+    pm_day start[2], end[2], peil[2];
+    pm_report rep[2];
+} national_cache;
+
+static void national_cache_free(national_cache *nc)
+{
+    for (size_t i = 0; i < nc->n; i++)
+        pm_report_free(&nc->rep[i]);
+    nc->n = 0;
+}
 
 typedef pm_error (*report_work)(const cli *c, pm_snapshot *snap,
                                 const report_request *req, void *ctx, char *msg,
@@ -406,6 +424,7 @@ static int run_on_store(const cli *c, report_work work, void *ctx)
                              .orgs = c->organisatie,
                              .norgs = c->norganisatie};
     req.vergelijk = PM_VERGELIJK_GEEN;
+    req.nationals = NULL;
     if (c->vergelijk && !pm_vergelijk_parse(c->vergelijk, &req.vergelijk)) {
         pm_config_free(&req.cfg);
         return usage_error("onbekende vergelijking '%s'; kies vorige of vorigjaar",
@@ -530,12 +549,34 @@ static pm_error compute_figures_as(pm_snapshot *snap, const report_request *req,
                  "--regio of --type");
         return PM_ERR_USAGE;
     }
-    pm_report national = {0};
-    pm_error err = compute_national(snap, req, period, peil, &national, msg, msgsize);
+    pm_report own = {0};
+    const pm_report *national = &own;
+    national_cache *nc = req->nationals;
+    size_t hit = nc ? nc->n : 0;
+    for (size_t i = 0; nc && i < nc->n; i++)
+        if (nc->start[i] == period->start && nc->end[i] == period->end &&
+            nc->peil[i] == peil)
+            hit = i;
+    pm_error err = PM_OK;
+    if (nc && hit < nc->n) {
+        national = &nc->rep[hit];
+    } else if (nc && nc->n < sizeof nc->rep / sizeof nc->rep[0]) {
+        err = compute_national(snap, req, period, peil, &nc->rep[nc->n], msg, msgsize);
+        if (err) {
+            pm_report_free(&nc->rep[nc->n]);
+        } else {
+            nc->start[nc->n] = period->start;
+            nc->end[nc->n] = period->end;
+            nc->peil[nc->n] = peil;
+            national = &nc->rep[nc->n++];
+        }
+    } else {
+        err = compute_national(snap, req, period, peil, &own, msg, msgsize);
+    }
     if (!err)
-        err = compute_filtered(snap, req, period, peil, reference, &national, rep, msg,
+        err = compute_filtered(snap, req, period, peil, reference, national, rep, msg,
                                msgsize);
-    pm_report_free(&national);
+    pm_report_free(&own);
     return err;
 }
 
@@ -995,13 +1036,16 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
     const char *const *values = per_values(per);
     pm_error err = PM_OK;
     *written = 0;
+    national_cache nationals = {0};
     for (size_t i = 0; !err && values[i]; i++) {
         report_request one = *req;
+        one.nationals = &nationals;
         per_filter(per, &values[i], &one.filter);
         char *name = dashboard_name(&req->period, req->audience, values[i]);
         dashboard_target to = {0};
         if (!name) {
             snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+            national_cache_free(&nationals);
             return PM_ERR_NOMEM;
         }
         err =
@@ -1014,6 +1058,7 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
         if (!err)
             (*written)++;
     }
+    national_cache_free(&nationals);
     return err;
 }
 
