@@ -467,11 +467,18 @@ static pm_error compute_plain(pm_snapshot *snap, const report_request *req,
                               bool reference, pm_report *rep, char *msg, size_t msgsize)
 {
     /* A reference report (the comparison side, the national one) shows no
-     * trend, so its eerder runs are skipped (pm_report_compute_reference). */
-    pm_error err = reference ? pm_report_compute_reference(rep, snap, &req->cfg, period,
-                                                           peil, f, msg, msgsize)
-                             : pm_report_compute_filtered(rep, snap, &req->cfg, period,
-                                                          peil, f, msg, msgsize);
+     * trend, so its eerder runs are skipped (pm_report_compute_reference);
+     * nor does an extern filtered one of R1-R3 (pm_disclosure_filter). */
+    pm_error err;
+    if (reference)
+        err = pm_report_compute_reference(rep, snap, &req->cfg, period, peil, f, msg,
+                                          msgsize);
+    else if (req->audience == PM_EXTERN && pm_filter_active(f))
+        err = pm_report_compute_extern_filtered(rep, snap, &req->cfg, period, peil, f,
+                                                msg, msgsize);
+    else
+        err = pm_report_compute_filtered(rep, snap, &req->cfg, period, peil, f, msg,
+                                         msgsize);
     if (!err)
         err =
             pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg, msgsize);

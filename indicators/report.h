@@ -87,6 +87,15 @@ pm_error pm_report_compute_reference(pm_report *rep, pm_snapshot *snap,
                                      pm_day peildatum, const pm_filter *filter, char *msg,
                                      size_t msgsize);
 
+/* pm_report_compute_filtered for an extern report under a filter:
+ * pm_disclosure_filter hides every trend point of a filtered indicator
+ * (R1-R3), eerder included, so their runs per earlier quarter are skipped
+ * (eerder is the point itself); the unfiltered indicators keep theirs. */
+pm_error pm_report_compute_extern_filtered(pm_report *rep, pm_snapshot *snap,
+                                           const pm_config *cfg, const pm_period *period,
+                                           pm_day peildatum, const pm_filter *filter,
+                                           char *msg, size_t msgsize);
+
 /* Gives every result of rep its vergelijking from cmp, the report of the
  * comparison period (the whole period v gives, as known on rep's peildatum,
  * with the same filter and audience treatment): cmp's periode figures, the
