@@ -386,9 +386,27 @@ typedef struct report_request {
     pm_day peil;
     pm_audience audience;
     pm_config cfg;
-    pm_filter filter;       /* SPEC §9; borrowed from the cli */
-    pm_vergelijk vergelijk; /* PM_VERGELIJK_GEEN without --vergelijk */
+    pm_filter filter;                 /* SPEC §9; borrowed from the cli */
+    pm_vergelijk vergelijk;           /* PM_VERGELIJK_GEEN without --vergelijk */
+    struct national_cache *nationals; /* NULL: each compute makes its own */
 } report_request;
+
+/* The national extern reports a command has computed, by period and
+ * peildatum: dashboard --per holds every page to the same national report
+ * (and its comparison period's), which was computed again for each page.
+ * The same computation in the same snapshot gives the same report. */
+typedef struct national_cache {
+    size_t n;
+    pm_day start[2], end[2], peil[2];
+    pm_report rep[2];
+} national_cache;
+
+static void national_cache_free(national_cache *nc)
+{
+    for (size_t i = 0; i < nc->n; i++)
+        pm_report_free(&nc->rep[i]);
+    nc->n = 0;
+}
 
 typedef pm_error (*report_work)(const cli *c, pm_snapshot *snap,
                                 const report_request *req, void *ctx, char *msg,
@@ -410,6 +428,7 @@ static int run_on_store(const cli *c, report_work work, void *ctx)
                              .orgs = c->organisatie,
                              .norgs = c->norganisatie};
     req.vergelijk = PM_VERGELIJK_GEEN;
+    req.nationals = NULL;
     if (c->vergelijk && !pm_vergelijk_parse(c->vergelijk, &req.vergelijk)) {
         pm_config_free(&req.cfg);
         return usage_error("onbekende vergelijking '%s'; kies vorige of vorigjaar",
@@ -449,10 +468,21 @@ static void warn_reach(const pm_report *rep)
  * and for extern the disclosure control of the unfiltered report. */
 static pm_error compute_plain(pm_snapshot *snap, const report_request *req,
                               const pm_filter *f, const pm_period *period, pm_day peil,
-                              pm_report *rep, char *msg, size_t msgsize)
+                              bool reference, pm_report *rep, char *msg, size_t msgsize)
 {
-    pm_error err =
-        pm_report_compute_filtered(rep, snap, &req->cfg, period, peil, f, msg, msgsize);
+    /* A reference report (the comparison side, the national one) shows no
+     * trend, so its eerder runs are skipped (pm_report_compute_reference);
+     * nor does an extern filtered one of R1-R3 (pm_disclosure_filter). */
+    pm_error err;
+    if (reference)
+        err = pm_report_compute_reference(rep, snap, &req->cfg, period, peil, f, msg,
+                                          msgsize);
+    else if (req->audience == PM_EXTERN && pm_filter_active(f))
+        err = pm_report_compute_extern_filtered(rep, snap, &req->cfg, period, peil, f,
+                                                msg, msgsize);
+    else
+        err = pm_report_compute_filtered(rep, snap, &req->cfg, period, peil, f, msg,
+                                         msgsize);
     if (!err)
         err =
             pm_report_use_sent(rep, snap, pm_audience_name(req->audience), msg, msgsize);
@@ -469,7 +499,7 @@ static pm_error compute_national(pm_snapshot *snap, const report_request *req,
                                  pm_report *national, char *msg, size_t msgsize)
 {
     static const pm_filter none = {0};
-    return compute_plain(snap, req, &none, period, peil, national, msg, msgsize);
+    return compute_plain(snap, req, &none, period, peil, true, national, msg, msgsize);
 }
 
 /* The figures of one period under the request's filter as the audience may
@@ -481,7 +511,7 @@ static pm_error compute_national(pm_snapshot *snap, const report_request *req,
  * first: each compute leaves its context in the snapshot for the row
  * details, which must be this one's. */
 static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
-                                 const pm_period *period, pm_day peil,
+                                 const pm_period *period, pm_day peil, bool reference,
                                  const pm_report *national, pm_report *rep, char *msg,
                                  size_t msgsize)
 {
@@ -497,11 +527,11 @@ static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
     pm_error err = PM_OK;
     for (size_t k = 0; cross && !err && k < NCOLUMNS; k++) {
         pm_filter one = {.types = &column_types[k], .ntypes = 1};
-        err = pm_report_compute_filtered(&columns[ncolumns++], snap, &req->cfg, period,
-                                         peil, &one, msg, msgsize);
+        err = pm_report_compute_reference(&columns[ncolumns++], snap, &req->cfg, period,
+                                          peil, &one, msg, msgsize);
     }
     if (!err)
-        err = compute_plain(snap, req, f, period, peil, rep, msg, msgsize);
+        err = compute_plain(snap, req, f, period, peil, reference, rep, msg, msgsize);
     if (!err && controlled)
         err = pm_disclosure_filter_cross(rep, national, columns, ncolumns,
                                          req->cfg.min_cell);
@@ -514,13 +544,14 @@ static pm_error compute_filtered(pm_snapshot *snap, const report_request *req,
  * the request's filter, the quarters as sent (eerder), the extern
  * disclosure control, and in extern with a filter held to the national
  * report of the same period (computed here first). */
-static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
-                                const pm_period *period, pm_day peil, pm_report *rep,
-                                char *msg, size_t msgsize)
+static pm_error compute_figures_as(pm_snapshot *snap, const report_request *req,
+                                   const pm_period *period, pm_day peil, bool reference,
+                                   pm_report *rep, char *msg, size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
     if (req->audience != PM_EXTERN || !pm_filter_active(&req->filter))
-        return compute_plain(snap, req, &req->filter, period, peil, rep, msg, msgsize);
+        return compute_plain(snap, req, &req->filter, period, peil, reference, rep, msg,
+                             msgsize);
     /* Figures of one organisation are exactly what extern never shows. */
     if (req->filter.norgs) {
         snprintf(msg, msgsize,
@@ -529,12 +560,42 @@ static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
                  "--regio of --type");
         return PM_ERR_USAGE;
     }
-    pm_report national = {0};
-    pm_error err = compute_national(snap, req, period, peil, &national, msg, msgsize);
+    pm_report own = {0};
+    const pm_report *national = &own;
+    national_cache *nc = req->nationals;
+    size_t hit = nc ? nc->n : 0;
+    for (size_t i = 0; nc && i < nc->n; i++)
+        if (nc->start[i] == period->start && nc->end[i] == period->end &&
+            nc->peil[i] == peil)
+            hit = i;
+    pm_error err = PM_OK;
+    if (nc && hit < nc->n) {
+        national = &nc->rep[hit];
+    } else if (nc && nc->n < sizeof nc->rep / sizeof nc->rep[0]) {
+        err = compute_national(snap, req, period, peil, &nc->rep[nc->n], msg, msgsize);
+        if (err) {
+            pm_report_free(&nc->rep[nc->n]);
+        } else {
+            nc->start[nc->n] = period->start;
+            nc->end[nc->n] = period->end;
+            nc->peil[nc->n] = peil;
+            national = &nc->rep[nc->n++];
+        }
+    } else {
+        err = compute_national(snap, req, period, peil, &own, msg, msgsize);
+    }
     if (!err)
-        err = compute_filtered(snap, req, period, peil, &national, rep, msg, msgsize);
-    pm_report_free(&national);
+        err = compute_filtered(snap, req, period, peil, reference, national, rep, msg,
+                               msgsize);
+    pm_report_free(&own);
     return err;
+}
+
+static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
+                                const pm_period *period, pm_day peil, pm_report *rep,
+                                char *msg, size_t msgsize)
+{
+    return compute_figures_as(snap, req, period, peil, false, rep, msg, msgsize);
 }
 
 /* Everything indicators, report and dashboard show: the figures of the
@@ -555,7 +616,8 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
         }
         /* First: each compute leaves its context in the snapshot for the
          * row details, which must be the main report's. */
-        err = compute_figures(snap, req, &cmp_period, req->peil, &cmp, msg, msgsize);
+        err = compute_figures_as(snap, req, &cmp_period, req->peil, true, &cmp, msg,
+                                 msgsize);
     }
     if (!err)
         err = compute_figures(snap, req, &req->period, req->peil, rep, msg, msgsize);
@@ -985,13 +1047,16 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
     const char *const *values = per_values(per);
     pm_error err = PM_OK;
     *written = 0;
+    national_cache nationals = {0};
     for (size_t i = 0; !err && values[i]; i++) {
         report_request one = *req;
+        one.nationals = &nationals;
         per_filter(per, &values[i], &one.filter);
         char *name = dashboard_name(&req->period, req->audience, values[i]);
         dashboard_target to = {0};
         if (!name) {
             snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+            national_cache_free(&nationals);
             return PM_ERR_NOMEM;
         }
         err =
@@ -1004,6 +1069,7 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
         if (!err)
             (*written)++;
     }
+    national_cache_free(&nationals);
     return err;
 }
 

@@ -477,9 +477,17 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
         return PM_ERR_NEWER;
     }
     char detail[512];
+    /* mmap_size: in WAL mode SQLite reads every page of a blob through its
+     * page cache (its direct read into the caller's buffer is for rollback
+     * journals only), so the 22.5 MB of kept columns at 1M were 5,500
+     * fresh page-cache allocations, preads and copies per command. Mapped,
+     * pages not in the WAL are read from the OS's cache in place (a third
+     * fewer page faults, docs/PERFORMANCE.md "Issue 14: second pass").
+     * Writes still go through the pager; only reads use the map. */
     pm_error err = pm_store_exec(db,
                                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536",
+                                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+                                 "PRAGMA mmap_size = 1073741824",
                                  detail, sizeof detail);
     if (!err && version < PM_SCHEMA_VERSION) {
         err = migrate(db, (int)version, detail, sizeof detail);

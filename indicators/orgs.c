@@ -43,6 +43,30 @@ static pm_error build_index(pm_org_table *t)
     return PM_OK;
 }
 
+/* A copy of s in t's arena, or NULL when out of memory. A string longer
+ * than a block gets a block of its own. */
+static char *arena_copy(pm_org_table *t, const char *s)
+{
+    size_t len = strlen(s) + 1;
+    if (!t->nblocks || t->size - t->used < len) {
+        enum { BLOCK = 256 * 1024 };
+        size_t size = len > BLOCK ? len : BLOCK;
+        char **grown = realloc(t->blocks, (t->nblocks + 1) * sizeof *grown);
+        if (!grown)
+            return NULL;
+        t->blocks = grown;
+        if (!(t->blocks[t->nblocks] = malloc(size)))
+            return NULL;
+        t->nblocks++;
+        t->used = 0;
+        t->size = size;
+    }
+    char *out = t->blocks[t->nblocks - 1] + t->used;
+    memcpy(out, s, len);
+    t->used += len;
+    return out;
+}
+
 pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
                            size_t msgsize)
 {
@@ -64,19 +88,20 @@ pm_error pm_org_table_load(const pm_context *ctx, pm_org_table *t, char *msg,
             t->orgs = grown;
         }
         pm_org *o = &t->orgs[t->n];
-        o->id = strdup((const char *)sqlite3_column_text(st, 0));
+        const char *id = (const char *)sqlite3_column_text(st, 0);
+        const char *naam = (const char *)sqlite3_column_text(st, 3);
+        o->id = arena_copy(t, id ? id : "");
         o->regio = (signed char)pm_index_of(pm_regios, PM_NREGIOS,
                                             (const char *)sqlite3_column_text(st, 1));
         o->type = (signed char)pm_index_of(pm_org_types, PM_NTYPES,
                                            (const char *)sqlite3_column_text(st, 2));
-        o->naam = strdup((const char *)sqlite3_column_text(st, 3));
-        o->in_filter = pm_orgset_contains(ctx->filter, o->regio, o->type, o->id);
+        o->naam = o->id ? arena_copy(t, naam ? naam : "") : NULL;
         if (!o->id || !o->naam) {
-            free(o->id);
-            free(o->naam);
             err = PM_ERR_NOMEM;
-        } else
-            t->n++;
+            break;
+        }
+        o->in_filter = pm_orgset_contains(ctx->filter, o->regio, o->type, o->id);
+        t->n++;
     }
     if (!err && rc != SQLITE_DONE)
         err = pm_sql_error(ctx, msg, msgsize);
@@ -112,10 +137,9 @@ pm_error pm_org_table_use(const pm_context *ctx, pm_org_table *own,
 
 void pm_org_table_free(pm_org_table *t)
 {
-    for (size_t i = 0; i < t->n; i++) {
-        free(t->orgs[i].id);
-        free(t->orgs[i].naam);
-    }
+    for (size_t i = 0; i < t->nblocks; i++)
+        free(t->blocks[i]);
+    free(t->blocks);
     free(t->orgs);
     free(t->slots);
     memset(t, 0, sizeof *t);

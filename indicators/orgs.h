@@ -13,8 +13,8 @@
 /* Region and type as small indexes into pm_regios and pm_org_types
  * (dataset.h); -1 for none (an opdrachtgever). */
 typedef struct pm_org {
-    char *id;
-    char *naam;
+    char *id;   /* in the table's arena */
+    char *naam; /* in the table's arena */
     signed char regio;
     signed char type;
     bool in_filter; /* in the report's filter set (filter.h); all without one */
@@ -25,6 +25,13 @@ typedef struct pm_org_table {
     size_t n;
     uint32_t *slots; /* hash index: 0 empty, else 1 + index into orgs */
     size_t mask;     /* slots has mask + 1 entries, a power of two */
+    /* The ids and names, in blocks that never move (pointers into them are
+     * kept): two allocations per organisation were a tenth of a command's
+     * time at 66,666 organisations (docs/PERFORMANCE.md). */
+    char **blocks;
+    size_t nblocks;
+    size_t used; /* bytes used in the last block */
+    size_t size; /* bytes in the last block */
 } pm_org_table;
 
 /* Loads every organisation. PM_ERR_DB / PM_ERR_NOMEM with msg on failure;

@@ -44,7 +44,7 @@ typedef struct tally {
 
 /* One organisation while its rows stream in. */
 typedef struct org {
-    char *id;         /* the full id: a long one must not merge with its neighbour */
+    const char *id;   /* borrowed from the organisation table; NULL: none */
     const char *naam; /* borrowed from the organisation table */
     int regio, type;  /* index into pm_regios / pm_org_types, -1 when unknown */
     pm_scores range[2];
@@ -142,7 +142,6 @@ static pm_error org_flush(org *o, r2_counts *c, size_t ntrend, bool cells)
      * the programme. */
     if (cells && o->range[PER].n + o->range[CUM].n > 0)
         err = cells_push(&c->cells, o);
-    free(o->id);
     o->id = NULL;
     memset(o->range, 0, sizeof o->range);
     /* o->quarter points into the shared accumulator right after this
@@ -228,11 +227,9 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
         const pm_scores *a = &acc[i * stride];
         if (a[PER].n + a[CUM].n == 0)
             continue; /* not rated in either range, so in no quarter either */
-        o.id = strdup(orgs->orgs[i].id);
-        if (!o.id) {
-            err = PM_ERR_NOMEM;
-            break;
-        }
+        /* Borrowed: the cells copy what they keep (pm_cell_set_key), so a
+         * copy per rated organisation per run was only work. */
+        o.id = orgs->orgs[i].id;
         o.naam = orgs->orgs[i].naam;
         o.regio = orgs->orgs[i].regio;
         o.type = orgs->orgs[i].type;
@@ -285,17 +282,21 @@ static pm_error score_breakdown(pm_breakdown *b, const r2_counts *c)
     return PM_OK;
 }
 
-/* Moves the cells of l (and the keys they own) into b. */
+/* Moves the cells of l (and the keys they own) into b: the arrays
+ * themselves when there are any (a copy of 66,666 cells per side was
+ * fresh memory to fault in, docs/PERFORMANCE.md), else empty ones. */
 static pm_error org_breakdown(pm_breakdown *b, cell_list *l)
 {
-    pm_error err = pm_breakdown_alloc(b, "organisatie", true, true, l->n);
-    if (err)
-        return err;
-    if (l->n) {
-        memcpy(b->periode, l->per, l->n * sizeof *l->per);
-        memcpy(b->cumulatief, l->cum, l->n * sizeof *l->cum);
-        l->n = 0;
-    }
+    if (!l->n)
+        return pm_breakdown_alloc(b, "organisatie", true, true, 0);
+    b->key = "organisatie";
+    b->personal = true;
+    b->counts_people = true;
+    b->periode = l->per;
+    b->cumulatief = l->cum;
+    b->ncells = l->n;
+    l->per = l->cum = NULL;
+    l->n = l->cap = 0;
     return PM_OK;
 }
 

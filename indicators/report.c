@@ -440,8 +440,16 @@ static void set_revised(pm_report *rep)
  * last day as the peildatum, in the same snapshot and with the same
  * calendar (the quarter ends lie before the report's peildatum). The runs
  * need no trend of their own. The last point is the point itself. */
-static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, char *msg,
-                               size_t msgsize)
+/* The indicators a filter applies to (SPEC §9): R1-R3. */
+static bool filtered_id(const char *id)
+{
+    return strcmp(id, "R1") == 0 || strcmp(id, "R2") == 0 || strcmp(id, "R3") == 0;
+}
+
+/* skip_filtered: the filtered indicators' points keep their own figure
+ * as eerder (pm_report_compute_extern_filtered). */
+static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, bool skip_filtered,
+                               char *msg, size_t msgsize)
 {
     size_t n;
     const pm_indicator *const *list = pm_indicators(&n);
@@ -466,6 +474,8 @@ static pm_error compute_eerder(pm_report *rep, const pm_context *ctx, char *msg,
         sub.q_last = 0; /* no trend */
         sub.no_breakdowns = true;
         for (size_t k = 0; k < n && k < rep->nresults; k++) {
+            if (skip_filtered && filtered_id(list[k]->id))
+                continue;
             pm_result tmp = {0};
             tmp.id = list[k]->id;
             pm_error err = list[k]->compute(&sub, &tmp, msg, msgsize);
@@ -649,18 +659,19 @@ void pm_snapshot_end(pm_snapshot *snap)
  * the programme as a whole. */
 static void mark_filtered(pm_report *rep)
 {
-    for (size_t i = 0; i < rep->nresults; i++) {
-        const char *id = rep->results[i].id;
-        rep->results[i].gefilterd =
-            strcmp(id, "R1") == 0 || strcmp(id, "R2") == 0 || strcmp(id, "R3") == 0;
-    }
+    for (size_t i = 0; i < rep->nresults; i++)
+        rep->results[i].gefilterd = filtered_id(rep->results[i].id);
 }
+
+/* Which indicators get their trend points' eerder runs. */
+typedef enum eerder_runs { EERDER_ALL, EERDER_UNFILTERED, EERDER_NONE } eerder_runs;
 
 /* pm_report_compute, with filter (NULL: none) resolved first, so an
  * unknown value is refused before anything is computed. */
 static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_config *cfg,
                                const pm_period *period, pm_day peildatum,
-                               const pm_filter *filter, char *msg, size_t msgsize)
+                               const pm_filter *filter, eerder_runs eerder, char *msg,
+                               size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
     /* A snapshot serves every report of a command: the calendar and the
@@ -771,8 +782,12 @@ static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_confi
         pm_config_target_period(cfg, (size_t)rep->running, &rep->scope.cum_from, &tp_to,
                                 NULL);
     }
-    if (!err)
-        err = compute_eerder(rep, ctx, msg, msgsize);
+    if (!err && eerder != EERDER_NONE)
+        err = compute_eerder(rep, ctx, eerder == EERDER_UNFILTERED && ctx->filter, msg,
+                             msgsize);
+    for (size_t i = 0; !err && eerder == EERDER_NONE && i < rep->nresults; i++)
+        for (size_t t = 0; t < rep->results[i].ntrend; t++)
+            rep->results[i].trend[t].eerder = rep->results[i].trend[t].f;
     if (!err && ctx->filter)
         mark_filtered(rep);
     return err;
@@ -782,7 +797,8 @@ pm_error pm_report_compute(pm_report *rep, pm_snapshot *snap, const pm_config *c
                            const pm_period *period, pm_day peildatum, char *msg,
                            size_t msgsize)
 {
-    return compute_report(rep, snap, cfg, period, peildatum, NULL, msg, msgsize);
+    return compute_report(rep, snap, cfg, period, peildatum, NULL, EERDER_ALL, msg,
+                          msgsize);
 }
 
 pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
@@ -790,7 +806,25 @@ pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
                                     pm_day peildatum, const pm_filter *filter, char *msg,
                                     size_t msgsize)
 {
-    return compute_report(rep, snap, cfg, period, peildatum, filter, msg, msgsize);
+    return compute_report(rep, snap, cfg, period, peildatum, filter, EERDER_ALL, msg,
+                          msgsize);
+}
+
+pm_error pm_report_compute_extern_filtered(pm_report *rep, pm_snapshot *snap,
+                                           const pm_config *cfg, const pm_period *period,
+                                           pm_day peildatum, const pm_filter *filter,
+                                           char *msg, size_t msgsize)
+{
+    return compute_report(rep, snap, cfg, period, peildatum, filter, EERDER_UNFILTERED,
+                          msg, msgsize);
+}
+
+pm_error pm_report_compute_reference(pm_report *rep, pm_snapshot *snap,
+                                     const pm_config *cfg, const pm_period *period,
+                                     pm_day peildatum, const pm_filter *filter, char *msg,
+                                     size_t msgsize)
+{
+    return compute_report(rep, snap, cfg, period, peildatum, filter, false, msg, msgsize);
 }
 
 /* The sampled proportions (SPEC §9): R1, R2 and R3's share count requests,

@@ -9,8 +9,8 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "filter.h"
 #include "columns.h"
+#include "filter.h"
 #include "indicator.h"
 #include "orgs.h"
 #include "result.h"
@@ -75,6 +75,26 @@ pm_error pm_report_compute_filtered(pm_report *rep, pm_snapshot *snap,
                                     const pm_config *cfg, const pm_period *period,
                                     pm_day peildatum, const pm_filter *filter, char *msg,
                                     size_t msgsize);
+
+/* pm_report_compute_filtered for a report whose trend nobody shows: the
+ * comparison period's (only its periode is compared), the national report
+ * a filtered extern one is held to, the regio x type columns (their
+ * figures and breakdowns are read). Everything is computed alike except
+ * each trend point's eerder, which is the point itself (herzien false):
+ * its runs per earlier quarter were the larger part of such a report. */
+pm_error pm_report_compute_reference(pm_report *rep, pm_snapshot *snap,
+                                     const pm_config *cfg, const pm_period *period,
+                                     pm_day peildatum, const pm_filter *filter, char *msg,
+                                     size_t msgsize);
+
+/* pm_report_compute_filtered for an extern report under a filter:
+ * pm_disclosure_filter hides every trend point of a filtered indicator
+ * (R1-R3), eerder included, so their runs per earlier quarter are skipped
+ * (eerder is the point itself); the unfiltered indicators keep theirs. */
+pm_error pm_report_compute_extern_filtered(pm_report *rep, pm_snapshot *snap,
+                                           const pm_config *cfg, const pm_period *period,
+                                           pm_day peildatum, const pm_filter *filter,
+                                           char *msg, size_t msgsize);
 
 /* Gives every result of rep its vergelijking from cmp, the report of the
  * comparison period (the whole period v gives, as known on rep's peildatum,
