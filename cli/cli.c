@@ -64,9 +64,11 @@ static const char usage_text[] =
     "\n"
     "Periode P: een kwartaal (2025-Q3), maand (2025-07), jaar (2025) of reeks\n"
     "(2025-01-01..2025-06-30); zonder --period het laatste volledige kwartaal.\n"
-    "De peildatum is standaard de laatste dag van de periode. Publiek standaard extern.\n"    "FILTER: --regio R en --type gemeente|sob (herhaalbaar), --organisatie ID (alleen\n"
+    "De peildatum is standaard de laatste dag van de periode. Publiek standaard extern.\n"
+    "FILTER: --regio R en --type gemeente|sob (herhaalbaar), --organisatie ID (alleen\n"
     "intern); R1-R3 tellen dan alleen die organisaties, R4-R6 en B blijven het hele\n"
-    "programma. --vergelijk zet er de vorige periode (of dezelfde een jaar eerder) naast.\n"
+    "programma. --vergelijk zet er de vorige periode (of dezelfde een jaar eerder) "
+    "naast.\n"
     "De database is --db, anders $PIJLERMONITOR_DB, anders pijlermonitor.db.\n"
     "Soorten: organisaties, specialisten, hulpvragen, inzet, evaluaties,\n"
     "         kennisproducten, mijlpalen, begroting, uitgaven.\n"
@@ -389,6 +391,7 @@ typedef struct report_request {
     pm_filter filter;                 /* SPEC §9; borrowed from the cli */
     pm_vergelijk vergelijk;           /* PM_VERGELIJK_GEEN without --vergelijk */
     struct national_cache *nationals; /* NULL: each compute makes its own */
+    bool without_eerder; /* the dashboard: no revised marks, so no eerder runs */
 } report_request;
 
 /* The national extern reports a command has computed, by period and
@@ -417,7 +420,7 @@ typedef pm_error (*report_work)(const cli *c, pm_snapshot *snap,
  * closed here. */
 static int run_on_store(const cli *c, report_work work, void *ctx)
 {
-    report_request req;
+    report_request req = {0};
     int code = report_options(c, &req.period, &req.peil, &req.audience, &req.cfg);
     if (code)
         return code;
@@ -591,13 +594,6 @@ static pm_error compute_figures_as(pm_snapshot *snap, const report_request *req,
     return err;
 }
 
-static pm_error compute_figures(pm_snapshot *snap, const report_request *req,
-                                const pm_period *period, pm_day peil, pm_report *rep,
-                                char *msg, size_t msgsize)
-{
-    return compute_figures_as(snap, req, period, peil, false, rep, msg, msgsize);
-}
-
 /* Everything indicators, report and dashboard show: the figures of the
  * request's period, and with --vergelijk those of the comparison period
  * as known on the same peildatum, treated alike (SPEC §9). */
@@ -620,7 +616,8 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
                                  msgsize);
     }
     if (!err)
-        err = compute_figures(snap, req, &req->period, req->peil, rep, msg, msgsize);
+        err = compute_figures_as(snap, req, &req->period, req->peil, req->without_eerder,
+                                 rep, msg, msgsize);
     if (!err && req->vergelijk != PM_VERGELIJK_GEEN)
         err = pm_report_attach_comparison(rep, &cmp, req->vergelijk);
     /* Both sides carry their marks from compute_figures; what compares them
@@ -976,7 +973,10 @@ static pm_error write_dashboard(pm_snapshot *snap, const report_request *req,
                                 bool say_warnings, char *msg, size_t msgsize)
 {
     pm_report rep;
-    pm_error err = compute_request(snap, req, &rep, msg, msgsize);
+    /* The page marks no revised quarters: the trend's eerder runs go. */
+    report_request page = *req;
+    page.without_eerder = true;
+    pm_error err = compute_request(snap, &page, &rep, msg, msgsize);
     if (!err && say_warnings)
         warn_reach(&rep);
     if (!err) {
