@@ -480,6 +480,27 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     return close_target(fp, 0, shown, msg, msgsize);
 }
 
+/* Writes image surface s as a PNG to path (shown in messages as shown):
+ * the one way charts and the dashboard page reach a file. */
+static pm_error save_png(cairo_surface_t *s, const char *path, const char *shown,
+                         char *msg, size_t msgsize)
+{
+    FILE *fp = NULL;
+    pm_error err = open_target(path, shown, &fp, msg, msgsize);
+    if (!err) {
+        out_stream os = {.fp = fp};
+        cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, &os);
+        if (st != CAIRO_STATUS_SUCCESS && !os.err) {
+            fclose(fp);
+            snprintf(msg, msgsize, "%s kan niet worden geschreven: schrijffout", shown);
+            err = PM_ERR_IO;
+        } else {
+            err = close_target(fp, os.err, shown, msg, msgsize);
+        }
+    }
+    return err;
+}
+
 /* One chart as a PNG file, on a white background, into the file the
  * caller's png_file gives for its name. */
 static pm_error write_png(const doc *d, const chart_def *c, char *msg, size_t msgsize)
@@ -510,20 +531,8 @@ static pm_error write_png(const doc *d, const chart_def *c, char *msg, size_t ms
         snprintf(msg, msgsize, "%s: %s", name, pm_strerror(err));
     else
         err = d->in->png_file(d->in->png_ctx, name, &path, &shown, msg, msgsize);
-    FILE *fp = NULL;
     if (!err)
-        err = open_target(path, shown, &fp, msg, msgsize);
-    if (!err) {
-        out_stream os = {.fp = fp};
-        cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, &os);
-        if (st != CAIRO_STATUS_SUCCESS && !os.err) {
-            fclose(fp);
-            snprintf(msg, msgsize, "%s kan niet worden geschreven: schrijffout", shown);
-            err = PM_ERR_IO;
-        } else {
-            err = close_target(fp, os.err, shown, msg, msgsize);
-        }
-    }
+        err = save_png(s, path, shown, msg, msgsize);
     cairo_surface_destroy(s);
     free(name);
     return err;
@@ -564,22 +573,10 @@ static pm_error write_page_png(const doc *d, const char *path, const char *shown
     cairo_surface_flush(s);
     if (!err && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         err = PM_ERR_NOMEM;
-    FILE *fp = NULL;
     if (err)
         snprintf(msg, msgsize, "%s: %s", shown, pm_strerror(err));
     else
-        err = open_target(path, shown, &fp, msg, msgsize);
-    if (!err) {
-        out_stream os = {.fp = fp};
-        cairo_status_t st = cairo_surface_write_to_png_stream(s, write_stream, &os);
-        if (st != CAIRO_STATUS_SUCCESS && !os.err) {
-            fclose(fp);
-            snprintf(msg, msgsize, "%s kan niet worden geschreven: schrijffout", shown);
-            err = PM_ERR_IO;
-        } else {
-            err = close_target(fp, os.err, shown, msg, msgsize);
-        }
-    }
+        err = save_png(s, path, shown, msg, msgsize);
     cairo_surface_destroy(s);
     return err;
 }
