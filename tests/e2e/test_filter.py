@@ -96,41 +96,7 @@ def known(d, peil):
 # ---------------------------------------------------------------------------
 # §4 The working-day calendar.
 # ---------------------------------------------------------------------------
-DECREE_DAYS = {date(2024, 5, 10), date(2024, 12, 27), date(2025, 5, 30), date(2026, 1, 2),
-               date(2026, 5, 15), date(2027, 5, 7), date(2028, 4, 28), date(2028, 5, 26)}
-
-
-def easter_sunday(y):
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
-    return date(y, month, day)
-
-
-def feestdagen(y):
-    pasen = easter_sunday(y)
-    koningsdag = date(y, 4, 27)
-    if koningsdag.weekday() == 6:
-        koningsdag = date(y, 4, 26)
-    return {date(y, 1, 1), pasen + timedelta(days=1), pasen + timedelta(days=39),
-            pasen + timedelta(days=50), koningsdag, date(y, 5, 5),
-            date(y, 12, 25), date(y, 12, 26)}
-
-
-def deadline(received):
-    d, n = received, 0
-    while n < 5:
-        d += timedelta(days=1)
-        if d.weekday() < 5 and d not in feestdagen(d.year) and d not in DECREE_DAYS:
-            n += 1
-    return d
+from oracle_calendar import deadline  # noqa: E402 (§4)
 
 
 # ---------------------------------------------------------------------------
