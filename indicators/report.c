@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "posts.h"
 #include "sent.h"
 #include "store.h"
 
@@ -887,5 +888,7 @@ void pm_report_free(pm_report *rep)
     for (size_t i = 0; i < rep->nresults; i++)
         pm_result_free(&rep->results[i]);
     free(rep->results);
+    pm_posts_free(rep->posten);
+    free(rep->posten);
     memset(rep, 0, sizeof *rep);
 }

@@ -258,6 +258,11 @@ typedef struct pm_report {
      * false for a dataset without a date field or without dated rows. */
     bool has_tot[16];
     pm_day gegevens_tot[16];
+    /* The written report (SPEC §10), filled by the top layer after the
+     * figures (NULL / zero when not asked for); pm_report_free frees them.
+     * posten: the budget per post for the peildatum's year (posts.h), both
+     * audiences. Issue 15 adds bereik and the management section here. */
+    struct pm_posts *posten;
 } pm_report;
 
 /* The result with this id ("R1"), or NULL. */
