@@ -12,6 +12,7 @@
 #include "export.h"
 #include "result.h"
 #include "rowsource.h"
+#include "toelichting.h"
 #include "warning.h"
 
 typedef struct pm_xlsx_input {
@@ -26,6 +27,8 @@ typedef struct pm_xlsx_input {
     long max_rows_per_sheet;     /* data rows per row-level sheet before it
                                     continues on "Inzet (2)"; 0 = Excel's
                                     1048576 minus the header row */
+    const pm_toelichting *toelichting; /* the coordinator's text (SPEC §10),
+                                          or NULL */
 } pm_xlsx_input;
 
 /* Writes the workbook into path, naming it `shown` in messages. PM_ERR_IO
