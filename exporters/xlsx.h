@@ -13,6 +13,7 @@
 #include "result.h"
 #include "rowsource.h"
 #include "toelichting.h"
+#include "toelichting.h"
 #include "warning.h"
 
 typedef struct pm_xlsx_input {
