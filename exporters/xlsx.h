@@ -1,6 +1,7 @@
 /* xlsx.h — the Excel workbook of SPEC §7 (libxlsxwriter): Overzicht, one
  * sheet per indicator with breakdowns, trend and a native chart reading
- * those cells, Budget, Toelichting, and for intern the row-level sheets.
+ * those cells, Budget, the coordinator's Toelichting, Definities, and for
+ * intern the row-level sheets.
  * Written in constant_memory mode (every sheet in row order) into a file the
  * caller made (a temporary of its output set, in the target folder). */
 #ifndef PM_XLSX_H
@@ -21,7 +22,7 @@ typedef struct pm_xlsx_input {
     pm_audience audience;
     time_t created;              /* document time: SOURCE_DATE_EPOCH or now */
     const char *fingerprint;     /* pm_store_fingerprint of the data */
-    const pm_warnings *warnings; /* of `check`, for Toelichting; NULL: none */
+    const pm_warnings *warnings; /* of `check`, for Definities; NULL: none */
     const pm_row_source *rows;   /* intern: the row-level sheets read through it
                                     (the exporter never reaches the store);
                                     NULL writes none */
