@@ -274,6 +274,12 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
     pm_text_measure(cr, def, &tdef, &dw, &dh);
     double bottom = PAGE_H - FOOTER_H - 10 - dh;
     pm_text_draw(cr, def, x, bottom + 4, &tdef);
+    /* A short toelichting goes under the charts (pdf_toelichting.c). */
+    double tl_h = pm_pdf_tl_inline_height(d, res);
+    if (tl_h > 0) {
+        bottom -= tl_h;
+        pm_pdf_tl_inline(d, cr, res, bottom);
+    }
 
     if (filtered_extern(d, res)) {
         char note[512];

@@ -25,6 +25,11 @@
 #define ITEM_GAP 2.0 /* after a list item */
 #define LINK_COLOR "#1F4E79"
 #define URL_COLOR "#595959"
+/* A section goes under its indicator's charts when it is at most this high
+ * and the page has at most two charts; otherwise on a page of its own, so
+ * the charts keep a readable size. */
+#define INLINE_MAX 190.0
+#define INLINE_CHARTS 2
 
 /* A link's place in the plain text of a block's layout (byte offsets). */
 typedef struct span {
@@ -40,6 +45,7 @@ typedef struct tw {
     int *page;
     pm_pdf_footer_fn footer;
     bool open;           /* a page of this part is being drawn */
+    bool under;          /* under the charts of an indicator page: no breaks */
     const char *title;   /* the part's title on each of its pages */
     const char *outline; /* its outline entry, on its first page */
     int started;         /* pages started by this part */
@@ -175,7 +181,7 @@ static void tw_lines(tw *w, const char *markup, double indent, const char *marke
         pango_layout_iter_get_line_extents(it, NULL, &log);
         double h = log.height / (double)PANGO_SCALE;
         double base = (pango_layout_iter_get_baseline(it) - log.y) / (double)PANGO_SCALE;
-        if (w->y + h > BOTTOM)
+        if (w->y + h > BOTTOM && !w->under)
             tw_new_page(w);
         double lx = x + log.x / (double)PANGO_SCALE;
         cairo_save(cr);
@@ -309,7 +315,7 @@ static void tw_subheading(tw *w, const char *text)
     st.width = PAGE_W - 2 * MARGIN;
     double tw_, h;
     pm_text_measure(w->cr, text, &st, &tw_, &h);
-    if (w->y + h + 4 + 2.6 * BODY_SIZE > BOTTOM)
+    if (w->y + h + 4 + 2.6 * BODY_SIZE > BOTTOM && !w->under)
         tw_new_page(w);
     w->y += pm_text_draw(w->cr, text, MARGIN, w->y, &st) + 4;
 }
@@ -370,18 +376,87 @@ pm_error pm_pdf_tl_algemeen(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_
     return PM_OK;
 }
 
+/* What an indicator's toelichting shows: its section and, for B, the
+ * posts lacking an explanation. False when there is nothing. */
+typedef struct ind_text {
+    const pm_tl_section *s;
+    char **flags;
+    size_t nflags;
+} ind_text;
+
+static bool ind_text_get(const doc *d, const pm_result *res, ind_text *t)
+{
+    memset(t, 0, sizeof *t);
+    t->s = pm_tl_for_indicator(d->in->toelichting, res->id);
+    if (strcmp(res->id, "B") == 0) {
+        t->flags = pm_tl_flags(d->rep->posten, d->in->toelichting, &t->nflags);
+        if (!t->flags)
+            t->nflags = 0; /* out of memory: no flags rather than no report */
+    }
+    return t->s || t->nflags;
+}
+
+static void ind_text_draw(tw *w, const ind_text *t)
+{
+    if (t->nflags)
+        tw_flags(w, t->flags, t->nflags);
+    tw_section(w, t->s);
+}
+
+/* Lays out (cr NULL: measures) the toelichting under the charts from y;
+ * returns the y below it. */
+static double under_charts(const doc *d, cairo_t *cr, const ind_text *t, double y)
+{
+    cairo_surface_t *scratch = NULL;
+    if (!cr) {
+        scratch = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 8, 8);
+        cr = cairo_create(scratch);
+    }
+    int page = 0;
+    tw w = tw_make(d, cr, &page, NULL, "", "");
+    w.under = true;
+    w.y = y;
+    tw_subheading(&w, "Toelichting van de coördinator");
+    ind_text_draw(&w, t);
+    if (scratch) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(scratch);
+    }
+    return w.y;
+}
+
+double pm_pdf_tl_inline_height(const doc *d, const pm_result *res)
+{
+    const page_def *p = pm_pdf_page_def(res->id);
+    ind_text t;
+    if (!p || p->ncharts > INLINE_CHARTS || !ind_text_get(d, res, &t))
+        return 0;
+    double h = under_charts(d, NULL, &t, 0) + 6;
+    pm_tl_flags_free(t.flags, t.nflags);
+    return h <= INLINE_MAX ? h : 0;
+}
+
+void pm_pdf_tl_inline(const doc *d, cairo_t *cr, const pm_result *res, double y)
+{
+    ind_text t;
+    if (!ind_text_get(d, res, &t))
+        return;
+    cairo_save(cr);
+    pm_set_rgb(cr, pm_faint);
+    cairo_set_line_width(cr, 0.8);
+    cairo_move_to(cr, MARGIN, y);
+    cairo_line_to(cr, PAGE_W - MARGIN, y);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    under_charts(d, cr, &t, y + 6);
+    pm_tl_flags_free(t.flags, t.nflags);
+}
+
 pm_error pm_pdf_tl_indicator(const doc *d, cairo_t *cr, const pm_result *res, int *page,
                              pm_pdf_footer_fn footer)
 {
-    const pm_tl_section *s = pm_tl_for_indicator(d->in->toelichting, res->id);
-    size_t nflags = 0;
-    char **flags = NULL;
-    if (strcmp(res->id, "B") == 0) {
-        flags = pm_tl_flags(d->rep->posten, d->in->toelichting, &nflags);
-        if (!flags && nflags)
-            return PM_ERR_NOMEM;
-    }
-    if (!s && !nflags)
+    ind_text t;
+    if (pm_pdf_tl_inline_height(d, res) > 0 || !ind_text_get(d, res, &t))
         return PM_OK;
     char title[192], outline[64];
     snprintf(title, sizeof title, "Toelichting %s — %s", res->id,
@@ -389,11 +464,9 @@ pm_error pm_pdf_tl_indicator(const doc *d, cairo_t *cr, const pm_result *res, in
     snprintf(outline, sizeof outline, "Toelichting %s", res->id);
     tw w = tw_make(d, cr, page, footer, title, outline);
     tw_new_page(&w);
-    if (nflags)
-        tw_flags(&w, flags, nflags);
-    tw_section(&w, s);
+    ind_text_draw(&w, &t);
     tw_finish(&w);
-    pm_tl_flags_free(flags, nflags);
+    pm_tl_flags_free(t.flags, t.nflags);
     return PM_OK;
 }
 

@@ -101,17 +101,21 @@ for audience in ("extern", "intern"):
         if code == 0 else {}
     titles = list(outline)
     check(all(t in titles for t in ["Toelichting: Algemeen", "Toelichting R1",
-                                    "Toelichting B", "Risico's en maatregelen"]),
+                                    "Risico's en maatregelen"]),
           f"{audience}_outline_lists_the_toelichting_pages", titles)
     r1 = outline.get("R1 Reactie binnen 5 werkdagen", -9)
     b = outline.get("B Budget", -9)
     check(outline.get("Dashboard") == 1 and
           1 < outline.get("Toelichting: Algemeen", 0) < r1 and
-          outline.get("Toelichting R1") == r1 + 1 and outline.get("Toelichting B") == b + 1
+          outline.get("Toelichting R1") == r1 + 1
           and outline.get("Risico's en maatregelen") == len(pages) and
           "Risico-alinea" in pages[-1] and "Toelichting R1 — " in pages[r1],
           f"{audience}_pages_in_order_algemeen_indicator_then_its_toelichting_risks_last",
           outline)
+    # B's short text fits under its two charts: on the B page, no page of its own.
+    check(0 < b <= len(pages) and "B-alinea" in pages[b - 1] and
+          "Toelichting van de coördinator" in pages[b - 1] and "Toelichting B" not in titles,
+          f"{audience}_a_short_section_stays_under_the_charts_of_its_page", outline)
     n = len(pages)
     check(all(f"Pagina {i + 1} van {n}" in p for i, p in enumerate(pages)),
           f"{audience}_every_page_counts_the_toelichting_pages_in_its_footer")
