@@ -488,13 +488,15 @@ static void document(parser *p, cmark_node *doc)
 /* ---- the bytes ----------------------------------------------------------- */
 
 /* Checks every line for valid UTF-8 and for characters no output can hold
- * (SPEC §2), before cmark, which would replace bad bytes silently. */
+ * (SPEC §2), before cmark, which would replace bad bytes silently. Lines
+ * end as cmark ends them (LF, CR or CRLF), so both count the same lines. */
 static void check_bytes(parser *p, const char *data, size_t len)
 {
     long line = 1;
-    for (size_t start = 0; start < len && !p->err; line++) {
-        const char *nl = memchr(data + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - data) : len;
+    for (size_t start = 0; start <= len && !p->err; line++) {
+        size_t end = start;
+        while (end < len && data[end] != '\n' && data[end] != '\r')
+            end++;
         const char *s = data + start;
         size_t n = end - start;
         if (!pm_utf8_valid(s, n)) {
@@ -514,7 +516,9 @@ static void check_bytes(parser *p, const char *data, size_t len)
                  pos, pm_char_name(cp), (unsigned)cp);
             return;
         }
-        start = end + 1;
+        if (end >= len)
+            break;
+        start = end + 1 + (data[end] == '\r' && end + 1 < len && data[end + 1] == '\n');
     }
 }
 

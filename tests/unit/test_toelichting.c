@@ -96,6 +96,9 @@ static const struct bad_case {
      "https://"},
     {"a_control_character_is_refused", "## R1\n\nx\x07y\n", 3, "U+0007"},
     {"invalid_utf8_names_line_7", "## R1\n\na\nb\nc\nd\n\xC3(\n", 7, "UTF-8"},
+    /* Found by fuzz_toelichting: "# B" CR "\"" named a line the file had not. */
+    {"a_lone_cr_ends_a_line_as_in_cmark", "## R1\r\rx\r\r## Onbekend\r", 5, "onbekende"},
+    {"crlf_lines_count_once", "## R1\r\n\r\nx\r\n\r\n## Onbekend\r\n", 5, "onbekende"},
     {"a_deep_list_is_refused", "## R1\n\n- a\n  - b\n    - c\n      - d\n", 6, "niveaus"},
 };
 
