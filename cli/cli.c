@@ -34,6 +34,7 @@
 #include "sent.h"
 #include "store.h"
 #include "text.h"
+#include "toelichting.h"
 #include "value.h"
 #include "withdraw.h"
 #include "xlsx.h"
@@ -53,13 +54,14 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] report [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--xlsx BESTAND] [--pdf BESTAND]\n"
     "                [--png MAP] [--config BESTAND] [--definitief [--vervang]]\n"
-    "                [FILTER...] [--vergelijk vorige|vorigjaar]\n"
+    "                [FILTER...] [--vergelijk vorige|vorigjaar] [--toelichting BESTAND]\n"
     "  pijlermonitor [--db BESTAND] dashboard [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--regio R]... [--type T]...\n"
     "                [--organisatie ID]... [--vergelijk vorige|vorigjaar]\n"
     "                [--titel TEKST] [--config BESTAND]\n"
     "                (--pdf BESTAND | --png BESTAND | --per regio|type MAP)\n"
-    "  pijlermonitor sjabloon SOORT [BESTAND]\n"
+    "  pijlermonitor sjabloon SOORT [BESTAND]     (SOORT toelichting: een lege\n"
+    "                toelichting in Markdown voor report --toelichting)\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
     "Periode P: een kwartaal (2025-Q3), maand (2025-07), jaar (2025) of reeks\n"
@@ -106,11 +108,12 @@ typedef struct cli {
     size_t ntype;
     const char *organisatie[256];
     size_t norganisatie;
-    const char *vergelijk; /* vorige | vorigjaar */
-    const char *titel;     /* dashboard */
-    const char *per;       /* dashboard: regio | type */
-    const char *html;      /* issue 16 */
-    const char *args[256]; /* positional arguments after the command */
+    const char *vergelijk;   /* vorige | vorigjaar */
+    const char *titel;       /* dashboard */
+    const char *per;         /* dashboard: regio | type */
+    const char *html;        /* issue 16 */
+    const char *toelichting; /* report: the coordinator's Markdown (SPEC §10) */
+    const char *args[256];   /* positional arguments after the command */
     size_t nargs;
     time_t now; /* the moment of this run: read once, in pm_cli_main */
 } cli;
@@ -724,11 +727,12 @@ static pm_error report_warnings(sqlite3 *db, const pm_config *cfg, pm_warnings *
 #define NO_OUTPUT SIZE_MAX
 typedef struct report_outputs {
     pm_outset *set;
-    size_t xlsx, pdf, png;     /* file, file and folder ids in set */
-    time_t created;            /* the documents' time: the run's cli.now */
-    bool sent;                 /* --definitief: keep the figures' JSON */
-    char *sent_json;           /* that JSON (cJSON_free), set by write_reports */
-    char sent_fingerprint[20]; /* and the fingerprint it rests on */
+    size_t xlsx, pdf, png;             /* file, file and folder ids in set */
+    time_t created;                    /* the documents' time: the run's cli.now */
+    bool sent;                         /* --definitief: keep the figures' JSON */
+    char *sent_json;                   /* that JSON (cJSON_free), set by write_reports */
+    char sent_fingerprint[20];         /* and the fingerprint it rests on */
+    const pm_toelichting *toelichting; /* --toelichting, or NULL */
 } report_outputs;
 
 /* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
@@ -787,6 +791,7 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
                             .fingerprint = fingerprint,
                             .warnings = &warnings,
                             .rows = &rows,
+                            .toelichting = out->toelichting,
                             .max_rows_per_sheet = max_rows ? atol(max_rows) : 0};
         err = pm_xlsx_write(&in, pm_outset_tmp(out->set, out->xlsx),
                             pm_outset_path(out->set, out->xlsx), msg, msgsize);
@@ -797,7 +802,8 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
                            .created = created,
                            .fingerprint = fingerprint,
                            .png_file = png ? png_file : NULL,
-                           .png_ctx = out};
+                           .png_ctx = out,
+                           .toelichting = out->toelichting};
         err = pm_pdf_write(&in, pdf ? pm_outset_tmp(out->set, out->pdf) : NULL,
                            pdf ? pm_outset_path(out->set, out->pdf) : NULL, msg, msgsize);
     }
@@ -930,6 +936,8 @@ static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t 
     if (!err && c->config)
         err = pm_outset_protect(out->set, "het configuratiebestand", c->config, msg,
                                 msgsize);
+    if (!err && c->toelichting)
+        err = pm_outset_protect(out->set, "de toelichting", c->toelichting, msg, msgsize);
     if (!err)
         err = add_output(out->set, "--xlsx", c->xlsx, &out->xlsx, msg, msgsize);
     if (!err)
@@ -949,11 +957,21 @@ static int cmd_report(const cli *c)
         return usage_error("%s", "report: geef --xlsx, --pdf en/of --png");
     report_outputs out;
     char msg[1024];
+    /* The toelichting is read before anything is made: a bad one stops the
+     * report with its line, and no file is touched. */
+    pm_toelichting *tl = NULL;
+    if (c->toelichting) {
+        pm_error terr = pm_toelichting_read(c->toelichting, &tl, msg, sizeof msg);
+        if (terr)
+            return fail(terr, msg);
+    }
     pm_error err = report_set(c, &out, msg, sizeof msg);
+    out.toelichting = tl;
     int code = err ? fail(err, msg) : run_on_store(c, write_report_files, &out);
     /* After a commit this only frees; otherwise it removes every temporary
      * and every folder the run made: all outputs or none. */
     pm_outset_free(out.set);
+    pm_toelichting_free(tl);
     return code;
 }
 
@@ -1298,11 +1316,58 @@ static int cmd_intrekken(const cli *c)
 
 /* ---- sjabloon --------------------------------------------------------- */
 
+/* Writes text to path as a new file, never replacing one (the output set
+ * links the finished file to its name: a file that appears meanwhile is
+ * never replaced, "bestaat al"). */
+static pm_error write_new_file(const char *path, const char *text, char *msg,
+                               size_t msgsize)
+{
+    size_t id;
+    pm_outset *set = pm_outset_new();
+    pm_error err = set ? pm_outset_add_file(set, "sjabloon", path, PM_OUTSET_NOREPLACE,
+                                            &id, msg, msgsize)
+                       : PM_ERR_NOMEM;
+    if (!err)
+        err = pm_outset_prepare(set, msg, msgsize);
+    if (!err)
+        err = pm_outset_fill(set, id, text, strlen(text), msg, msgsize);
+    if (!err)
+        err = pm_outset_commit(set, msg, msgsize);
+    pm_outset_free(set);
+    if (err == PM_ERR_NOMEM)
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+    return err;
+}
+
+/* sjabloon toelichting [FILE]: every section with a one-line hint that
+ * report --toelichting leaves out, so the template reports as it is. */
+static int sjabloon_toelichting(const cli *c)
+{
+    char *text = pm_tl_template();
+    if (!text)
+        return fail(PM_ERR_NOMEM, NULL);
+    int code = 0;
+    if (c->nargs == 1) {
+        fputs(text, stdout);
+    } else {
+        char msg[1024];
+        pm_error err = write_new_file(c->args[1], text, msg, sizeof msg);
+        if (err)
+            code = fail(err, msg);
+        else
+            printf("Sjabloon voor de toelichting geschreven naar %s.\n", c->args[1]);
+    }
+    free(text);
+    return code;
+}
+
 static int cmd_sjabloon(const cli *c)
 {
     if (c->nargs < 1 || c->nargs > 2)
         return usage_error("%s",
                            "sjabloon: geef een soort en eventueel een bestandsnaam");
+    if (strcmp(c->args[0], "toelichting") == 0)
+        return sjabloon_toelichting(c);
     const pm_dataset *ds = pm_dataset_by_name(c->args[0]);
     if (!ds)
         return usage_error("onbekende soort '%s'", c->args[0]);
@@ -1634,7 +1699,7 @@ static int demo_check_summary(sqlite3 *db, const pm_config *cfg)
  * one output set: all of them or none. */
 static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                         const char *dbpath, char *const *inputs, size_t ninputs,
-                        name_list *owned, time_t now)
+                        name_list *owned, time_t now, const pm_toelichting *tl)
 {
     /* The demo's one read transaction, after its imports: both audiences
      * report on the same data. */
@@ -1662,8 +1727,8 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         snprintf(names[a][0], 256, "rapportage-%s-%s.xlsx", period.label, aname);
         snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
         snprintf(names[a][2], 256, "grafieken-%s", period.label);
-        out[a] =
-            (report_outputs){set, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, now, false, NULL, ""};
+        out[a] = (report_outputs){set,   NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, now,
+                                  false, NULL,      "",        tl};
         for (int k = 0; k < 3 && !err; k++) {
             if (k == 2 && audience != PM_EXTERN)
                 continue;
@@ -1782,12 +1847,27 @@ static int cmd_demo(const cli *c)
         fprintf(stderr, "pijlermonitor: geen demogegevens gevonden in %s\n", fixdir);
         return pm_exit_code(PM_ERR_IO);
     }
+    /* The demo's toelichting (fixtures/demo/toelichting.md), when the
+     * fixtures have one: the demo shows the whole written report. */
+    pm_toelichting *tl = NULL;
+    char tlpath[4200];
+    snprintf(tlpath, sizeof tlpath, "%s/toelichting.md", fixdir);
+    if (access(tlpath, F_OK) == 0) {
+        char tmsg[1024];
+        pm_error terr = pm_toelichting_read(tlpath, &tl, tmsg, sizeof tmsg);
+        if (terr) {
+            for (size_t i = 0; i < npaths; i++)
+                free(paths[i]);
+            return fail(terr, tmsg);
+        }
+    }
     name_list owned = {0};
     int code = demo_claim(dir, &owned);
     if (code) {
         for (size_t i = 0; i < npaths; i++)
             free(paths[i]);
         names_free(&owned);
+        pm_toelichting_free(tl);
         return code;
     }
     char msg[1024];
@@ -1807,6 +1887,7 @@ static int cmd_demo(const cli *c)
         for (size_t i = 0; i < npaths; i++)
             free(paths[i]);
         names_free(&owned);
+        pm_toelichting_free(tl);
         return fail(err, msg);
     }
     /* A fresh database every time: the demo shows the fixtures, nothing
@@ -1834,7 +1915,8 @@ static int cmd_demo(const cli *c)
             printf("\n");
             code = demo_check_summary(db, &cfg);
             if (code == 0)
-                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned, c->now);
+                code = demo_reports(db, &cfg, dir, dbpath, paths, npaths, &owned, c->now,
+                                    tl);
             pm_config_free(&cfg);
         }
         pm_store_close(db);
@@ -1846,6 +1928,7 @@ static int cmd_demo(const cli *c)
                dbpath, dir);
     free(dbpath);
     names_free(&owned);
+    pm_toelichting_free(tl);
     return code;
 }
 
@@ -1906,6 +1989,7 @@ static const struct single_option {
     {"--titel", offsetof(cli, titel)},
     {"--per", offsetof(cli, per)},
     {"--html", offsetof(cli, html)},
+    {"--toelichting", offsetof(cli, toelichting)},
 };
 
 /* The options that may repeat (SPEC §8: a repeated filter unites). */
@@ -2011,6 +2095,10 @@ int pm_cli_main(int argc, char **argv)
         return usage_error("%s", "--titel en --per horen bij dashboard");
     if (c.html)
         return usage_error("%s", "--html is nog niet beschikbaar");
+    /* The dashboard is one page: it takes no toelichting (SPEC §10). */
+    if (c.toelichting && strcmp(cmd, "report") != 0)
+        return usage_error("%s", "--toelichting hoort bij report (een dashboard is één "
+                                 "pagina en neemt geen toelichting)");
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(cmd, commands[k].name) == 0)
             return commands[k].run(&c);

@@ -73,6 +73,13 @@ void pm_text_style_defaults(pm_text_style *s);
 double pm_text_draw(cairo_t *cr, const char *text, double x, double y,
                     const pm_text_style *s);
 
+/* A pango layout of text in style s for cr, on the module's font map, for a
+ * caller that lays out line by line (the toelichting's page breaks). The
+ * caller unrefs it (g_object_unref). */
+struct _PangoLayout;
+struct _PangoLayout *pm_text_layout(cairo_t *cr, const char *text,
+                                    const pm_text_style *s);
+
 /* The size the text would take when drawn with s. */
 void pm_text_measure(cairo_t *cr, const char *text, const pm_text_style *s, double *w,
                      double *h);

@@ -77,6 +77,11 @@ static PangoLayout *make_layout(cairo_t *cr, const char *text, const pm_text_sty
     return layout;
 }
 
+PangoLayout *pm_text_layout(cairo_t *cr, const char *text, const pm_text_style *s)
+{
+    return make_layout(cr, text, s);
+}
+
 /* The logical extents in user units. With a width set, pango aligns lines
  * inside it, so the box starts at the layout's origin. */
 static void layout_size(PangoLayout *layout, double *w, double *h)

@@ -24,6 +24,7 @@
 #include "labels.h"
 #include "outfile.h"
 #include "pdf_internal.h"
+#include "pdf_toelichting.h"
 #include "period.h"
 #include "text.h"
 
@@ -273,6 +274,12 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
     pm_text_measure(cr, def, &tdef, &dw, &dh);
     double bottom = PAGE_H - FOOTER_H - 10 - dh;
     pm_text_draw(cr, def, x, bottom + 4, &tdef);
+    /* A short toelichting goes under the charts (pdf_toelichting.c). */
+    double tl_h = pm_pdf_tl_inline_height(d, res);
+    if (tl_h > 0) {
+        bottom -= tl_h;
+        pm_pdf_tl_inline(d, cr, res, bottom);
+    }
 
     if (filtered_extern(d, res)) {
         char note[512];
@@ -443,6 +450,8 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
     footer(d, cr, page);
     cairo_show_page(cr);
+    if (!err && !d->dashboard)
+        err = pm_pdf_tl_algemeen(d, cr, &page, footer);
     for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
         const pm_result *res = &d->rep->results[i];
         const page_def *p = pm_pdf_page_def(res->id);
@@ -456,7 +465,11 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
         err = indicator_page(d, cr, p, res);
         footer(d, cr, page);
         cairo_show_page(cr);
+        if (!err)
+            err = pm_pdf_tl_indicator(d, cr, res, &page, footer);
     }
+    if (!err && !d->dashboard)
+        err = pm_pdf_tl_risks(d, cr, &page, footer);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
@@ -666,8 +679,10 @@ pm_error pm_pdf_write(const pm_pdf_input *in, const char *path, const char *show
         snprintf(msg, msgsize, "%s", pm_strerror(err));
         return err;
     }
-    if (path)
+    if (path) {
+        d.npages += pm_pdf_tl_pages(&d);
         err = write_pdf(&d, path, shown ? shown : path, msg, msgsize);
+    }
     if (!err && in->png_file)
         err = write_pngs(&d, msg, msgsize);
     doc_free(&d);

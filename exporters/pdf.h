@@ -11,6 +11,7 @@
 
 #include "export.h"
 #include "result.h"
+#include "toelichting.h"
 
 typedef struct pm_pdf_input {
     const pm_report *rep;
@@ -25,6 +26,8 @@ typedef struct pm_pdf_input {
     void *png_ctx;
     const char *titel; /* dashboard: the title (--titel); NULL: the filter and
                           period in words */
+    const pm_toelichting *toelichting; /* report: the coordinator's text
+                                          (SPEC §10), or NULL */
 } pm_pdf_input;
 
 /* Writes the PDF into path, naming it `shown` in messages (path may be NULL

@@ -1,6 +1,7 @@
 /* xlsx.c — the Excel workbook of SPEC §7 with libxlsxwriter: Overzicht, one
  * sheet per indicator (tables, trend, native charts reading those cells),
- * Toelichting, and for intern the row-level sheets of the period.
+ * the coordinator's Toelichting (xlsx_toelichting.c), Definities, and for
+ * intern the row-level sheets of the period.
  *
  * The workbook is written in constant_memory mode, which flushes a row as
  * soon as a later one is written, so memory stays flat however many rows
@@ -27,6 +28,7 @@
 #include "labels.h"
 #include "outfile.h"
 #include "rowsource.h"
+#include "xlsx_toelichting.h"
 
 /* ---- words of the workbook ---------------------------------------------
  * Indicator names, targets, definitions and categories come from labels.h;
@@ -1050,7 +1052,7 @@ static void write_overzicht(xw *w)
              "waarde. De status achteraan is die van het cumulatieve cijfer, %s; de "
              "reden staat ernaast. Elke indicator heeft een eigen blad met "
              "uitsplitsingen, het verloop per kwartaal en grafieken; de definities staan "
-             "op het blad Toelichting.",
+             "op het blad Definities.",
              when);
     xs_paragraph(&s, 0, OV_STATUS, text, XF_NOTE);
     xs_down(&s, 2);
@@ -1721,9 +1723,9 @@ static void write_indicator(xw *w, const pm_result *r)
     free(is);
 }
 
-/* ---- Toelichting -------------------------------------------------------------- */
+/* ---- Definities (definitions, settings, sources, warnings) -------------------- */
 
-/* Toelichting has labels in A, values in B and text over B and C. */
+/* Definities has labels in A, values in B and text over B and C. */
 enum { TL_LABEL, TL_VALUE, TL_TEXT };
 
 static void tl_row(xs *s, const char *label, const char *text)
@@ -1854,13 +1856,13 @@ static void tl_warnings(xs *s)
 static void write_toelichting(xw *w)
 {
     xs s;
-    if (!xs_open(w, &s, "Toelichting"))
+    if (!xs_open(w, &s, "Definities"))
         return;
     xs_width(&s, TL_LABEL, TL_LABEL, 44);
     xs_width(&s, TL_VALUE, TL_VALUE, 16);
     xs_width(&s, TL_TEXT, TL_TEXT, 84);
     xs_height(&s, 24);
-    xs_text(&s, 0, "Toelichting", XF_TITLE);
+    xs_text(&s, 0, "Definities", XF_TITLE);
     xs_down(&s, 2);
     tl_indicators(&s);
     tl_settings(&s);
@@ -1880,6 +1882,14 @@ static void write_toelichting(xw *w)
             w->cfg->min_cell, w->hidden);
     }
     tl_row(&s, "Publiek", buf);
+}
+
+/* The coordinator's toelichting (xlsx_toelichting.c), before Definities. */
+static void write_tl_text(xw *w)
+{
+    xs s;
+    if (pm_xlsx_tl_wanted(w->in) && xs_open(w, &s, "Toelichting"))
+        note(w, pm_xlsx_tl_write(w->wb, s.ws, s.row, w->in));
 }
 
 /* ---- row-level sheets (intern) ---------------------------------------------- */
@@ -2014,6 +2024,7 @@ static pm_error write_sheets(xw *w, char *msg, size_t msgsize)
     write_overzicht(w);
     for (size_t i = 0; i < w->rep->nresults; i++)
         write_indicator(w, &w->rep->results[i]);
+    write_tl_text(w);
     write_toelichting(w);
     if (w->in->audience != PM_INTERN || !w->in->rows)
         return PM_OK;

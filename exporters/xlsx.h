@@ -1,6 +1,7 @@
 /* xlsx.h — the Excel workbook of SPEC §7 (libxlsxwriter): Overzicht, one
  * sheet per indicator with breakdowns, trend and a native chart reading
- * those cells, Budget, Toelichting, and for intern the row-level sheets.
+ * those cells, Budget, the coordinator's Toelichting, Definities, and for
+ * intern the row-level sheets.
  * Written in constant_memory mode (every sheet in row order) into a file the
  * caller made (a temporary of its output set, in the target folder). */
 #ifndef PM_XLSX_H
@@ -12,6 +13,8 @@
 #include "export.h"
 #include "result.h"
 #include "rowsource.h"
+#include "toelichting.h"
+#include "toelichting.h"
 #include "warning.h"
 
 typedef struct pm_xlsx_input {
@@ -19,13 +22,15 @@ typedef struct pm_xlsx_input {
     pm_audience audience;
     time_t created;              /* document time: SOURCE_DATE_EPOCH or now */
     const char *fingerprint;     /* pm_store_fingerprint of the data */
-    const pm_warnings *warnings; /* of `check`, for Toelichting; NULL: none */
+    const pm_warnings *warnings; /* of `check`, for Definities; NULL: none */
     const pm_row_source *rows;   /* intern: the row-level sheets read through it
                                     (the exporter never reaches the store);
                                     NULL writes none */
     long max_rows_per_sheet;     /* data rows per row-level sheet before it
                                     continues on "Inzet (2)"; 0 = Excel's
                                     1048576 minus the header row */
+    const pm_toelichting *toelichting; /* the coordinator's text (SPEC §10),
+                                          or NULL */
 } pm_xlsx_input;
 
 /* Writes the workbook into path, naming it `shown` in messages. PM_ERR_IO

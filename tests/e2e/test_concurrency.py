@@ -8,7 +8,7 @@ process holds a long read.
   (timeouts), and each sees one snapshot: the figures of every indicator (teller
   and noemer, period and cumulative), the row counts and warning total of
   `check`, and the row counts and data fingerprint in the workbook's
-  Toelichting each equal the before-state or the after-state, never a mix.
+  Definities sheet each equal the before-state or the after-state, never a mix.
 - Two imports into the same database at once: the second waits on BEGIN
   IMMEDIATE (busy timeout 10 s) and succeeds after the first; no row is lost
   (the final counts are the union of both).
@@ -77,7 +77,7 @@ def check_state(out):
 
 def toelichting(path):
     """Row counts per dataset and the data fingerprint from the workbook."""
-    ws = openpyxl.load_workbook(path, read_only=True)["Toelichting"]
+    ws = openpyxl.load_workbook(path, read_only=True)["Definities"]
     rows = [r[:2] for r in ws.iter_rows(values_only=True)]
     start = next(i for i, r in enumerate(rows) if r[0] == "Gegevensbestand")
     counts = tuple(rows[start + 1 + k] for k in range(len(robust.DATA_TABLES)))

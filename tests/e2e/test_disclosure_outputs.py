@@ -62,7 +62,7 @@ for iid in ("R1", "R2"):
               f"workbook_{iid}_{key}_hides_the_same_cells_as_json",
               f"{got_per} {got_cum}\n{hidden_flags(bd['periode'])} "
               f"{hidden_flags(bd['cumulatief'])}")
-toel = " ".join(str(c.value) for row in wb["Toelichting"].iter_rows() for c in row
+toel = " ".join(str(c.value) for row in wb["Definities"].iter_rows() for c in row
                 if c.value)
 check(NOTE in toel, "workbook_notes_explain_secondary_suppression")
 

@@ -24,7 +24,7 @@ pause = robust.build_shim("pmpause", w.path)
 
 def toelichting(path):
     """Row counts per dataset and the data fingerprint from a workbook."""
-    ws = openpyxl.load_workbook(path, read_only=True)["Toelichting"]
+    ws = openpyxl.load_workbook(path, read_only=True)["Definities"]
     rows = [r[:2] for r in ws.iter_rows(values_only=True)]
     start = next(i for i, r in enumerate(rows) if r[0] == "Gegevensbestand")
     counts = tuple(rows[start + 1 + k] for k in range(len(robust.DATA_TABLES)))

@@ -165,7 +165,7 @@ for y, q in QUARTERS:
                            iso(done_on) if finished else ""])
         hv_ids.append(hid)
 # Rows that `check` warns about (its warnings name requests, specialists,
-# files and lines: the intern Toelichting lists them, extern counts them).
+# files and lines: the intern Definities sheet lists them, extern counts them).
 for k, (spec, topic, status, done_on) in enumerate([
         ("", "", "open", ""),                        # no specialist, no onderwerp
         (specs[1], "juridisch", "afgerond", ""),     # afgerond without afgerond_op

@@ -1,5 +1,5 @@
 """The warnings of `check` reach the workbook as data (issue 12 point 4):
-the Toelichting lists them as the check command does and counts every
+the Definities sheet lists them as the check command does and counts every
 warning found, also beyond the 20 a kind lists."""
 import openpyxl
 
@@ -24,7 +24,7 @@ check(chk.code == 0 and "26 waarschuwingen" in chk.out and len(lines) == 22 and
 
 
 def toelichting(path):
-    ws = openpyxl.load_workbook(path)["Toelichting"]
+    ws = openpyxl.load_workbook(path)["Definities"]
     return [(ws.cell(r, 1).value, ws.cell(r, 2).value) for r in range(1, ws.max_row + 1)]
 
 

@@ -148,9 +148,9 @@ wb_e = openpyxl.load_workbook(path_e)
 doc_i = indicators("intern")
 doc_e = indicators("extern")
 
-check(wb_i.sheetnames == ["Overzicht"] + IND_SHEETS + ["Toelichting"] + ROW_SHEETS,
+check(wb_i.sheetnames == ["Overzicht"] + IND_SHEETS + ["Definities"] + ROW_SHEETS,
       "intern_sheets_in_order_with_row_level_sheets", wb_i.sheetnames)
-check(wb_e.sheetnames == ["Overzicht"] + IND_SHEETS + ["Toelichting"],
+check(wb_e.sheetnames == ["Overzicht"] + IND_SHEETS + ["Definities"],
       "extern_sheets_in_order_without_row_level_sheets", wb_e.sheetnames)
 
 # ---- Overzicht ---------------------------------------------------------------
@@ -616,13 +616,13 @@ check(pr.title.startswith("Voortgangsrapportage pijler 2") and PERIOD_NAME in pr
       "workbook_properties_title_subject_author_company_comments_created",
       (pr.title, pr.subject, pr.creator, pr.description, pr.created))
 
-# ---- Toelichting ------------------------------------------------------------------------------
+# ---- Definities (was Toelichting) ------------------------------------------------------------------------------
 
 counts = {t: w.count(t) for t in ["organisaties", "specialisten", "hulpvragen", "inzet",
                                   "evaluaties", "kennisproducten", "mijlpalen", "begroting",
                                   "uitgaven"]}
 for wb, label in ((wb_i, "intern"), (wb_e, "extern")):
-    ws = wb["Toelichting"]
+    ws = wb["Definities"]
     found = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)
              if ws.cell(r, 1).value in counts}
     check(found == counts, f"{label}_toelichting_lists_the_sources_with_row_counts",
@@ -633,17 +633,17 @@ for wb, label in ((wb_i, "intern"), (wb_e, "extern")):
           f"{label}_toelichting_defines_every_indicator")
 warn = w.run("check")
 nwarn = sum(1 for l in (warn.out + warn.err).splitlines() if l.startswith("waarschuwing: "))
-ws = wb_i["Toelichting"]
+ws = wb_i["Definities"]
 listed = [ws.cell(r, 2).value for r in range(1, ws.max_row + 1)
           if isinstance(ws.cell(r, 2).value, str) and "heeft geen" in ws.cell(r, 2).value]
 check(nwarn > 0 and len(listed) >= nwarn - 2, "intern_toelichting_lists_the_check_warnings",
       (nwarn, len(listed)))
-ws = wb_e["Toelichting"]
+ws = wb_e["Definities"]
 text = " ".join(str(ws.cell(r, 2).value) for r in range(1, ws.max_row + 1))
 check(f"{nwarn} waarschuwingen" in text and "HV-" not in text,
       "extern_toelichting_counts_the_warnings_without_naming_rows", text[-300:])
 check(any("Hulpvragen, Evaluaties en Inzet" in str(c.value) for row in
-          wb_i["Toelichting"].iter_rows() for c in row),
+          wb_i["Definities"].iter_rows() for c in row),
       "intern_toelichting_says_row_level_sheets_follow")
 
 # ---- row-level sheets (intern) ---------------------------------------------------------------
