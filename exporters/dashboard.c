@@ -120,8 +120,9 @@ static const char *status_word(const pm_figures *f, pm_status s)
     return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
 }
 
-/* A figure as the tile writes it: "<5" when it is hidden (extern under a
- * filter; R3 keeps its active count), else the figure in full. */
+/* A figure as the tile writes it: its mark when it is hidden (extern under
+ * a filter: "<5" when small, "x" beside a small one; R3 keeps its active
+ * count), else the figure in full. */
 static char *figure_text(const doc *d, const pm_result *res, const pm_figures *f,
                          char *buf, size_t size)
 {

@@ -5,7 +5,8 @@
  * either writes its sentence, or draws onto the cairo_t it is given: a PDF
  * page or a PNG canvas, so both outputs come from the same code. The
  * audience rule of export.h decides what is drawn: extern gets no personal
- * charts, and breakdown cells below min_cell show "<5" instead of a bar. */
+ * charts, and breakdown cells below min_cell show "<5" instead of a bar
+ * ("x" for a cell hidden beside a small one). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -893,8 +893,8 @@ static void ov_header_block(xs *s)
     xs_down(s, 1);
 }
 
-/* The value and n of one range, or "<5" for both where the figure is
- * hidden for extern under a filter (SPEC §9). */
+/* The value and n of one range, or its mark ("<5", "x") for both where the
+ * figure is hidden for extern under a filter (SPEC §9). */
 static void ov_figure(xs *s, const pm_result *r, const pm_figures *f, lxw_col_t value,
                       lxw_col_t n)
 {
@@ -1910,8 +1910,8 @@ static void write_toelichting(xw *w)
             buf, sizeof buf,
             "Deze werkmap is voor extern gebruik: alleen totalen, geen namen van "
             "specialisten, geen cijfers per organisatie, en cellen uit minder dan %d "
-            "waarnemingen als %s. " PM_SECONDARY_NOTE,
-            w->cfg->min_cell, w->hidden);
+            "waarnemingen als %s. " PM_SECONDARY_NOTE " Zo'n cel staat als %s.",
+            w->cfg->min_cell, w->hidden, PM_MARK_SECUNDAIR);
     }
     tl_row(&s, "Publiek", buf);
 }
