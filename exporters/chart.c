@@ -58,6 +58,7 @@ void pm_chart_cfg_defaults(pm_chart_cfg *cfg)
     cfg->font_size = 8;
     cfg->empty_text = "Nog geen gegevens in deze periode";
     cfg->hidden_text = "<5";
+    cfg->secondary_text = "x";
     cfg->bar_fill = 0.7;
 }
 
@@ -179,18 +180,32 @@ static bool is_hidden(const pm_series *s, size_t i)
     return s->hidden && s->hidden[i];
 }
 
-static bool any_data(const pm_chart_data *d, bool *any_hidden)
+/* A hidden cell hidden beside a small one (secondary suppression). */
+static bool is_secondary(const pm_series *s, size_t i)
+{
+    return is_hidden(s, i) && s->secondary && s->secondary[i];
+}
+
+/* Which kinds of hidden cells the chart shows, so its legend explains
+ * exactly those. */
+typedef struct hidden_kinds {
+    bool primary, secondary;
+} hidden_kinds;
+
+static bool any_data(const pm_chart_data *d, hidden_kinds *hk)
 {
     bool any = false;
-    *any_hidden = false;
+    *hk = (hidden_kinds){false, false};
     for (size_t k = 0; k < d->nseries; k++)
         for (size_t i = 0; i < d->ncat; i++) {
             if (has_value(&d->series[k], i))
                 any = true;
-            if (is_hidden(&d->series[k], i))
-                *any_hidden = true;
+            if (is_secondary(&d->series[k], i))
+                hk->secondary = true;
+            else if (is_hidden(&d->series[k], i))
+                hk->primary = true;
         }
-    return any || *any_hidden;
+    return any || hk->primary || hk->secondary;
 }
 
 /* The value on the axis mapped to a position along it. */
@@ -295,7 +310,7 @@ typedef struct legend_entry {
 /* The legend as flowing entries; returns the y below it. With draw false
  * only measures. */
 static double legend(cairo_t *cr, pm_rect r, double y, const pm_chart_cfg *cfg,
-                     const pm_chart_data *d, bool any_hidden, bool draw)
+                     const pm_chart_data *d, hidden_kinds hk, bool draw)
 {
     legend_entry e[24];
     size_t n = 0;
@@ -308,8 +323,10 @@ static double legend(cairo_t *cr, pm_rect r, double y, const pm_chart_cfg *cfg,
     }
     for (size_t k = 0; k < d->nextra && n < 22; k++)
         e[n++] = (legend_entry){d->extra[k].label, d->extra[k].color, 0};
-    if (any_hidden && cfg->hidden_legend)
+    if (hk.primary && cfg->hidden_legend)
         e[n++] = (legend_entry){cfg->hidden_legend, pm_muted, 3};
+    if (hk.secondary && cfg->secondary_legend)
+        e[n++] = (legend_entry){cfg->secondary_legend, pm_muted, 3};
     if (n == 0)
         return y;
     pm_text_style t;
@@ -416,9 +433,10 @@ static void label_point(cairo_t *cr, const layout *L, const pm_chart_data *d,
     pm_text_draw(cr, buf, x, y, &t);
 }
 
-/* The text that stands for a withheld cell ("<5"), centred at (x, y). */
-static void label_hidden(cairo_t *cr, const pm_chart_cfg *cfg, double x, double y,
-                         pm_align align)
+/* The text that stands for withheld cell i of s ("<5", or "x" beside a
+ * small one), centred at (x, y). */
+static void label_hidden(cairo_t *cr, const pm_chart_cfg *cfg, const pm_series *s,
+                         size_t i, double x, double y, pm_align align)
 {
     pm_text_style t;
     pm_text_style_defaults(&t);
@@ -426,7 +444,8 @@ static void label_hidden(cairo_t *cr, const pm_chart_cfg *cfg, double x, double 
     t.italic = true;
     t.color = pm_muted;
     t.align = align;
-    pm_text_draw(cr, cfg->hidden_text, x, y, &t);
+    pm_text_draw(cr, is_secondary(s, i) ? cfg->secondary_text : cfg->hidden_text, x, y,
+                 &t);
 }
 
 static size_t bar_series(const pm_chart_data *d)
@@ -538,7 +557,8 @@ static void draw_vertical(cairo_t *cr, pm_rect r, double y, const pm_chart_cfg *
         for (size_t i = 0; i < d->ncat; i++) {
             double bx = L.px + (double)i * L.slot + (L.slot - group) / 2 + (double)b * bw;
             if (is_hidden(s, i)) {
-                label_hidden(cr, cfg, bx + bw / 2, base - fs * 1.3, PM_ALIGN_CENTER);
+                label_hidden(cr, cfg, s, i, bx + bw / 2, base - fs * 1.3,
+                             PM_ALIGN_CENTER);
                 continue;
             }
             if (!has_value(s, i))
@@ -656,7 +676,7 @@ static void draw_vertical(cairo_t *cr, pm_rect r, double y, const pm_chart_cfg *
         for (size_t i = 0; i < d->ncat; i++) {
             double xc = L.px + ((double)i + 0.5) * L.slot;
             if (is_hidden(s, i))
-                label_hidden(cr, cfg, xc, base - fs * 1.3, PM_ALIGN_CENTER);
+                label_hidden(cr, cfg, s, i, xc, base - fs * 1.3, PM_ALIGN_CENTER);
             if (!s->value_labels || !has_value(s, i))
                 continue;
             double vy = map_v(&L, false, s->values[i]);
@@ -813,7 +833,8 @@ static void draw_horizontal(cairo_t *cr, pm_rect r, double y, const pm_chart_cfg
             double by = L.py + (double)i * L.slot + (L.slot - group) / 2 + (double)b * bh;
             pm_text_measure(cr, "0", &tv, &tw, &th);
             if (is_hidden(s, i)) {
-                label_hidden(cr, cfg, base + 3, by + bh / 2 - th / 2, PM_ALIGN_LEFT);
+                label_hidden(cr, cfg, s, i, base + 3, by + bh / 2 - th / 2,
+                             PM_ALIGN_LEFT);
                 continue;
             }
             if (!has_value(s, i))
@@ -864,12 +885,12 @@ bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
                    const pm_chart_data *d)
 {
     double y = pm_chart_titles(cr, r, cfg->title, cfg->subtitle, cfg->font_size);
-    bool any_hidden = false;
-    if (d->ncat == 0 || !any_data(d, &any_hidden)) {
+    hidden_kinds hk;
+    if (d->ncat == 0 || !any_data(d, &hk)) {
         pm_chart_empty(cr, r, y, cfg->empty_text, cfg->font_size);
         return false;
     }
-    y = legend(cr, r, y, cfg, d, any_hidden, true);
+    y = legend(cr, r, y, cfg, d, hk, true);
     if (cfg->horizontal)
         draw_horizontal(cr, r, y, cfg, d);
     else

@@ -154,6 +154,10 @@ typedef struct pm_series {
     bool dashed;          /* lines: a forecast or a plan */
     bool value_labels;    /* write each value at its bar or point */
     int value_decimals;   /* digits of those labels */
+    /* NULL, or which hidden cells are hidden beside a small one (secondary
+     * suppression): they show the chart's secondary_text ("x"), since they
+     * need not be small. */
+    const bool *secondary;
 } pm_series;
 
 /* A horizontal (vertical in a horizontal chart) dashed reference line,
@@ -195,6 +199,10 @@ typedef struct pm_chart_cfg {
     const char *hidden_text;   /* "<5" */
     const char *hidden_legend; /* legend entry explaining hidden_text, or NULL */
     double bar_fill;           /* share of a category slot the bars fill: 0.7 */
+    /* "x" for a hidden cell marked secondary, and the legend entry
+     * explaining it (or NULL); shown only when such a cell is drawn. */
+    const char *secondary_text;
+    const char *secondary_legend;
 } pm_chart_cfg;
 
 void pm_chart_cfg_defaults(pm_chart_cfg *cfg);

@@ -120,8 +120,9 @@ static const char *status_word(const pm_figures *f, pm_status s)
     return pm_figures_visible(f) ? pm_status_name(s) : "onderdrukt";
 }
 
-/* A figure as the tile writes it: "<5" when it is hidden (extern under a
- * filter; R3 keeps its active count), else the figure in full. */
+/* A figure as the tile writes it: its mark when it is hidden (extern under
+ * a filter: "<5" when small, "x" beside a small one; R3 keeps its active
+ * count), else the figure in full. */
 static char *figure_text(const doc *d, const pm_result *res, const pm_figures *f,
                          char *buf, size_t size)
 {
@@ -165,8 +166,10 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     /* The reason beside the badge, fitted to this indicator, where a legend
      * used to speak for all of them (SPEC §5). */
     char why[320];
+    /* Hidden beside a small group, the figure may rest on many
+     * observations: its own mark's legend, never "minder dan 5". */
     if (!pm_figures_visible(&res->cumulatief))
-        snprintf(why, sizeof why, "%s", d->hidden_legend);
+        pm_hidden_legend(res->cumulatief.suppress, d->cfg->min_cell, why, sizeof why);
     else
         pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
     /* Up to three lines: a reason under a filter explains more. */
@@ -286,6 +289,21 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     return PM_OK;
 }
 
+/* The marks the page's figures show: the tiles' periode and cumulatief
+ * and the eindstand block (a hidden comparison is said in words). */
+static pm_marks page_marks(const doc *d)
+{
+    pm_marks m = {0};
+    for (size_t i = 0; i < d->rep->nresults; i++) {
+        const pm_result *r = &d->rep->results[i];
+        pm_marks_add(&m, r->periode.suppress);
+        pm_marks_add(&m, r->cumulatief.suppress);
+        for (size_t e = 0; e < r->neindstanden; e++)
+            pm_marks_add(&m, r->eindstanden[e].f.suppress);
+    }
+    return m;
+}
+
 /* The eighth tile: how to read the others. */
 static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
 {
@@ -317,7 +335,7 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
         pm_status_icon(cr, x + 5, y + 5, 4.5, st);
         y += pm_text_draw(cr, buf, x + 16, y, &t) + 3;
     }
-    char text[640], d1[16], cmp_name[64];
+    char text[800], d1[16], cmp_name[64];
     /* With --vergelijk every tile has one more line; say what it is. */
     bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
     pm_label_vergelijking_periode(d->ctx, cmp_name, sizeof cmp_name);
@@ -330,6 +348,11 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
                                         : d->ctx->cum_from,
                        d1, sizeof d1),
         cmp ? "; de regel daaronder vergelijkt haar met " : "", cmp ? cmp_name : "");
+    /* The marks of hidden figures, each only where the page shows it. */
+    pm_marks marks = page_marks(d);
+    if (marks.primair || marks.secundair)
+        pm_pdf_add(text, sizeof text, "\n");
+    pm_pdf_marks_text(d, &marks, text, sizeof text);
     t.width = w;
     /* The explanation takes what the tile has left: smaller type before it
      * would run over the tile's edge. */

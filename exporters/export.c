@@ -2,6 +2,7 @@
  * exactly the same ones. */
 #include "export.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool pm_audience_parse(const char *s, pm_audience *out)
@@ -59,4 +60,78 @@ const char *pm_suppress_name(pm_suppress s)
     case PM_SUPPRESS_SECUNDAIR: return "secundair";
     default: return NULL;
     }
+}
+
+pm_suppress pm_cell_hidden(const pm_breakdown *b, const pm_cell *c, pm_audience a,
+                           int min_cell)
+{
+    if (pm_cell_visible(b, c, a, min_cell))
+        return PM_SUPPRESS_NONE;
+    /* Not through pm_disclosure_apply: only the small cells are hidden. */
+    return c->suppress != PM_SUPPRESS_NONE ? c->suppress : PM_SUPPRESS_PRIMAIR;
+}
+
+char *pm_hidden_mark(pm_suppress s, int min_cell, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    if (s == PM_SUPPRESS_PRIMAIR)
+        snprintf(buf, size, "<%d", min_cell);
+    else if (s == PM_SUPPRESS_SECUNDAIR)
+        snprintf(buf, size, "%s", PM_MARK_SECUNDAIR);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
+char *pm_hidden_legend(pm_suppress s, int min_cell, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    if (s == PM_SUPPRESS_PRIMAIR)
+        snprintf(buf, size, "<%d = minder dan %d waarnemingen, niet getoond", min_cell,
+                 min_cell);
+    else if (s == PM_SUPPRESS_SECUNDAIR)
+        snprintf(buf, size,
+                 "%s = niet getoond, zodat een kleine cel elders niet is af te leiden "
+                 "(secundaire onderdrukking)",
+                 PM_MARK_SECUNDAIR);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
+char *pm_hidden_legend_short(pm_suppress s, int min_cell, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    if (s == PM_SUPPRESS_PRIMAIR)
+        snprintf(buf, size, "<%d = minder dan %d waarnemingen", min_cell, min_cell);
+    else if (s == PM_SUPPRESS_SECUNDAIR)
+        snprintf(buf, size, "%s = niet getoond, beschermt een kleine cel",
+                 PM_MARK_SECUNDAIR);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
+pm_suppress pm_marks_add(pm_marks *m, pm_suppress s)
+{
+    if (s == PM_SUPPRESS_PRIMAIR)
+        m->primair = true;
+    else if (s == PM_SUPPRESS_SECUNDAIR)
+        m->secundair = true;
+    return s;
+}
+
+pm_suppress pm_comparison_value_hidden(const pm_comparison *k)
+{
+    if (k->suppress == PM_SUPPRESS_NONE)
+        return PM_SUPPRESS_NONE;
+    return k->f.suppress != PM_SUPPRESS_NONE ? k->f.suppress : PM_SUPPRESS_SECUNDAIR;
+}
+
+pm_suppress pm_comparison_verschil_hidden(const pm_comparison *k)
+{
+    return k->suppress == PM_SUPPRESS_NONE ? PM_SUPPRESS_NONE : PM_SUPPRESS_SECUNDAIR;
 }

@@ -898,6 +898,12 @@ static char *comparison_words(const pm_result *r, const pm_scope *scope, bool ko
     char then_name[64], now_name[64], d[16];
     pm_label_vergelijking_periode(scope, then_name, sizeof then_name);
     pm_format_period(scope->period.start, scope->period.end, now_name, sizeof now_name);
+    /* Hidden beside a small group, a side may rest on many observations:
+     * "te weinig" would be false there. */
+    if (k->suppress == PM_SUPPRESS_SECUNDAIR) {
+        put(buf, size, "geen vergelijking: %s", PM_LABEL_VERGELIJKING_SECUNDAIR);
+        return buf;
+    }
     if (k->suppress != PM_SUPPRESS_NONE) {
         put(buf, size, "geen vergelijking: te weinig waarnemingen om te tonen");
         return buf;

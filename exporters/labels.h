@@ -50,6 +50,9 @@ const char *pm_label_status_meaning(int status);
 #define PM_LABEL_HIDDEN_PRIMAIR "onderdrukt: te weinig waarnemingen"
 #define PM_LABEL_HIDDEN_SECUNDAIR                                                        \
     "onderdrukt: anders is een kleine groep uit de andere cijfers af te leiden"
+/* Why a comparison hidden by secondary suppression is not made. */
+#define PM_LABEL_VERGELIJKING_SECUNDAIR                                                  \
+    "niet getoond, zodat een kleine groep niet uit de andere cijfers is af te leiden"
 
 /* The one-line reason of a status (SPEC §5 "reden") for figures f of
  * indicator id, fitted to the indicator and quoting its figures: "89,6% op

@@ -203,9 +203,13 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
              pm_status_name(res->periode.status),
              pm_label_reden(res->id, &res->periode, d->cfg, why, sizeof why));
     y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    pm_marks seen = {0};
+    pm_marks_add(&seen, res->cumulatief.suppress);
+    pm_marks_add(&seen, res->periode.suppress);
     for (size_t e = 0; e < res->neindstanden; e++) {
         const pm_eindstand *es = &res->eindstanden[e];
         char d2[16], d3[16];
+        pm_marks_add(&seen, es->f.suppress);
         pm_text_shown(res->id, &es->f, d->hidden, v2, sizeof v2);
         snprintf(buf, sizeof buf, "Eindstand doelperiode %s t/m %s: %s — %s",
                  pm_format_date(es->van, d2, sizeof d2),
@@ -214,6 +218,8 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
         y += pm_text_draw(cr, buf, x, y, &t) + 3;
         t.bold = false;
     }
+    /* What the marks above mean, each only where it is used (SPEC §6). */
+    y = pm_pdf_marks_legend(d, cr, &seen, x, y, w);
 
     snprintf(buf, sizeof buf, "Resultaat eind 2025: %s",
              pm_label_indicator(res->id)->resultaat);
@@ -286,11 +292,10 @@ static pm_error indicator_page(const doc *d, cairo_t *cr, const page_def *p,
         snprintf(
             note, sizeof note,
             "Bij een selectie van organisaties toont een externe rapportage van deze "
-            "indicator alleen de cijfers hierboven, en %s waar ze op te weinig "
+            "indicator alleen de cijfers hierboven, en verbergt ze waar ze op te weinig "
             "waarnemingen rusten of een kleine groep zouden prijsgeven. De "
             "uitsplitsingen en het verloop per kwartaal blijven weg: samen met de "
-            "landelijke rapportage zouden ze kleine groepen prijsgeven.",
-            d->hidden);
+            "landelijke rapportage zouden ze kleine groepen prijsgeven.");
         pm_text_draw(cr, note, x, y + 6, &ts);
         return PM_OK;
     }
@@ -610,9 +615,15 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
     d->ctx = &in->rep->scope;
     d->cfg = in->rep->scope.cfg;
     d->intern = in->audience == PM_INTERN;
-    snprintf(d->hidden, sizeof d->hidden, "<%d", d->cfg->min_cell);
-    snprintf(d->hidden_legend, sizeof d->hidden_legend,
-             "%s: minder dan %d waarnemingen, niet getoond", d->hidden, d->cfg->min_cell);
+    pm_hidden_mark(PM_SUPPRESS_PRIMAIR, d->cfg->min_cell, d->hidden, sizeof d->hidden);
+    pm_hidden_legend(PM_SUPPRESS_PRIMAIR, d->cfg->min_cell, d->hidden_legend,
+                     sizeof d->hidden_legend);
+    pm_hidden_legend(PM_SUPPRESS_SECUNDAIR, d->cfg->min_cell, d->secondary_legend,
+                     sizeof d->secondary_legend);
+    pm_hidden_legend_short(PM_SUPPRESS_PRIMAIR, d->cfg->min_cell, d->chart_hidden_legend,
+                           sizeof d->chart_hidden_legend);
+    pm_hidden_legend_short(PM_SUPPRESS_SECUNDAIR, d->cfg->min_cell,
+                           d->chart_secondary_legend, sizeof d->chart_secondary_legend);
 
     const pm_scope *ctx = d->ctx;
     char d1[16], d2[16];

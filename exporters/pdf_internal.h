@@ -51,6 +51,11 @@ typedef struct doc {
     const char **quarter_ptr;
     int npages;
     bool dashboard; /* the one page of `dashboard`, not the report */
+    /* What "x" means, a cell hidden beside a small one (pm_hidden_legend),
+     * and the two marks' short lines in a chart's legend. */
+    char secondary_legend[PM_LEGEND_SIZE];
+    char chart_hidden_legend[PM_LEGEND_SIZE];
+    char chart_secondary_legend[PM_LEGEND_SIZE];
 } doc;
 
 /* ---- text helper (pdf_pages.c) ----------------------------------------- */
@@ -59,6 +64,16 @@ typedef struct doc {
  * bytes: a sentence grows clause by clause. A full buf is left as it is. */
 void pm_pdf_add(char *buf, size_t size, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* The legend of the marks m holds ("<5 = minder dan 5 waarnemingen, niet
+ * getoond. x = niet getoond, ..."), appended to buf: a page explains the
+ * marks it shows and no others. Nothing when m is empty. */
+void pm_pdf_marks_text(const doc *d, const pm_marks *m, char *buf, size_t size);
+
+/* pm_pdf_marks_text drawn small and muted at (x, y), width w; returns the
+ * y below it (y itself when m is empty). */
+double pm_pdf_marks_legend(const doc *d, cairo_t *cr, const pm_marks *m, double x,
+                           double y, double w);
 
 /* ---- the indicator pages (pdf_pages.c) --------------------------------- */
 

@@ -5,7 +5,8 @@
  * either writes its sentence, or draws onto the cairo_t it is given: a PDF
  * page or a PNG canvas, so both outputs come from the same code. The
  * audience rule of export.h decides what is drawn: extern gets no personal
- * charts, and breakdown cells below min_cell show "<5" instead of a bar. */
+ * charts, and breakdown cells below min_cell show "<5" instead of a bar
+ * ("x" for a cell hidden beside a small one). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,36 @@ void pm_pdf_add(char *buf, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf + len, size - len, fmt, ap);
     va_end(ap);
+}
+
+/* A space between sentences, none at the start of a line. */
+static const char *gap(const char *buf)
+{
+    size_t n = strlen(buf);
+    return n && buf[n - 1] != '\n' ? " " : "";
+}
+
+void pm_pdf_marks_text(const doc *d, const pm_marks *m, char *buf, size_t size)
+{
+    if (m->primair)
+        pm_pdf_add(buf, size, "%s%s.", gap(buf), d->hidden_legend);
+    if (m->secundair)
+        pm_pdf_add(buf, size, "%s%s.", gap(buf), d->secondary_legend);
+}
+
+double pm_pdf_marks_legend(const doc *d, cairo_t *cr, const pm_marks *m, double x,
+                           double y, double w)
+{
+    char text[2 * PM_LEGEND_SIZE + 8] = "";
+    pm_pdf_marks_text(d, m, text, sizeof text);
+    if (!*text)
+        return y;
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = 8;
+    t.color = pm_muted;
+    t.width = w;
+    return y + pm_text_draw(cr, text, x, y, &t) + 3;
 }
 
 /* ---- reading the report ------------------------------------------------ */
@@ -55,6 +86,12 @@ static const pm_breakdown *visible(const doc *d, const pm_result *r, const char 
 static bool cell_hidden(const doc *d, const pm_breakdown *b, const pm_cell *c)
 {
     return !pm_cell_visible(b, c, d->in->audience, d->cfg->min_cell);
+}
+
+/* Why a cell is hidden (PM_SUPPRESS_NONE: shown): its mark is "<5" or "x". */
+static pm_suppress cell_kind(const doc *d, const pm_breakdown *b, const pm_cell *c)
+{
+    return pm_cell_hidden(b, c, d->in->audience, d->cfg->min_cell);
 }
 
 /* Whether any category of b (NULL: none) counted someone so far: without,
@@ -156,7 +193,9 @@ static void chart_cfg(const doc *d, pm_chart_cfg *c, const char *title,
     c->subtitle = subtitle;
     c->empty_text = pm_label_no_data;
     c->hidden_text = d->hidden;
-    c->hidden_legend = d->hidden_legend;
+    c->hidden_legend = d->chart_hidden_legend;
+    c->secondary_text = PM_MARK_SECUNDAIR;
+    c->secondary_legend = d->chart_secondary_legend;
 }
 
 static void share_axis(pm_chart_cfg *c)
@@ -219,7 +258,7 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
     cols c;
     if (cols_alloc(&c, n))
         return PM_ERR_NOMEM;
-    bool any_hidden = false;
+    pm_marks seen = {0};
     int lo = -1, hi = -1;
     if (!any_counted(b))
         n = 0; /* nobody counted anywhere: say so, not a row of "<5" */
@@ -229,8 +268,9 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
         c.v[0][i] = cell->waarde;
         c.f[0][i] = cell->has_waarde;
         /* Hidden as the JSON hides it (disclosure.h); an empty one shows 0. */
-        c.f[1][i] = cell_hidden(d, b, cell);
-        any_hidden |= c.f[1][i];
+        pm_suppress why = pm_marks_add(&seen, cell_kind(d, b, cell));
+        c.f[1][i] = why != PM_SUPPRESS_NONE;
+        c.f[2][i] = why == PM_SUPPRESS_SECUNDAIR;
         if (!cell->has_waarde || c.f[1][i])
             continue;
         if (lo < 0 || cell->waarde < b->cumulatief[lo].waarde)
@@ -258,7 +298,8 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
                     continue;
                 pm_pdf_add(say, size, "%s%s ", first ? "" : ", ", c.label[i]);
                 if (c.f[1][i])
-                    pm_pdf_add(say, size, "%s", d->hidden);
+                    pm_pdf_add(say, size, "%s",
+                               c.f[2][i] ? PM_MARK_SECUNDAIR : d->hidden);
                 else
                     pm_pdf_add(say, size, "%s (%.0f van %.0f)",
                                pct(cell->waarde, p1, sizeof p1), cell->teller,
@@ -267,9 +308,11 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
             }
             pm_pdf_add(say, size, "; %s. ", tl);
         }
-        if (any_hidden)
+        if (seen.primair)
             pm_pdf_add(say, size, "%s met minder dan %d %s staan als %s.", groups,
                        d->cfg->min_cell, unit, d->hidden);
+        if (seen.secundair)
+            pm_pdf_add(say, size, "%s%s.", seen.primair ? " " : "", d->secondary_legend);
     }
     if (cr) {
         pm_chart_cfg cfg;
@@ -279,6 +322,7 @@ static pm_error share_bars(const doc *d, const pm_result *res, const char *key,
                        .values = c.v[0],
                        .present = c.f[0],
                        .hidden = c.f[1],
+                       .secondary = c.f[2],
                        .color = BLUE,
                        .value_labels = true,
                        .value_decimals = 1};
@@ -586,6 +630,7 @@ static pm_error r1_werkdagen(const doc *d, cairo_t *cr, pm_rect r, char *say, si
         c.v[0][i] = cell->teller;
         c.f[0][i] = true;
         c.f[1][i] = cell_hidden(d, b, cell);
+        c.f[2][i] = cell_kind(d, b, cell) == PM_SUPPRESS_SECUNDAIR;
         c.color[i] = open ? GREY : late ? VERMILLION : BLUE;
         all += cell->teller;
         if (open)
@@ -607,7 +652,12 @@ static pm_error r1_werkdagen(const doc *d, cairo_t *cr, pm_rect r, char *say, si
             pm_pdf_add(say, size, " en %s later",
                        pm_format_count(f->noemer - f->teller, l, sizeof l));
             if (pending && pending->teller > 0) {
-                if (cell_hidden(d, b, pending))
+                pm_suppress why = cell_kind(d, b, pending);
+                if (why == PM_SUPPRESS_SECUNDAIR)
+                    pm_pdf_add(say, size,
+                               "; bij een niet getoond aantal (%s) loopt de termijn nog",
+                               PM_MARK_SECUNDAIR);
+                else if (why != PM_SUPPRESS_NONE)
                     pm_pdf_add(say, size, "; bij minder dan %d loopt de termijn nog",
                                d->cfg->min_cell);
                 else
@@ -654,6 +704,7 @@ static pm_error r1_werkdagen(const doc *d, cairo_t *cr, pm_rect r, char *say, si
                        .values = c.v[0],
                        .present = c.f[0],
                        .hidden = c.f[1],
+                       .secondary = c.f[2],
                        .color = BLUE,
                        .colors = c.color,
                        .value_labels = true};
@@ -679,15 +730,16 @@ static pm_error r2_scores(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
     if (cols_alloc(&c, n))
         return PM_ERR_NOMEM;
     double all = 0, good = 0;
-    bool any_hidden = false;
+    pm_marks seen = {0};
     for (size_t i = 0; i < n; i++) {
         const pm_cell *cell = &b->cumulatief[i];
         set_label(&c, i, cell->key);
         bool ok = atoi(cell->key) >= 7;
         c.v[0][i] = cell->teller;
         c.f[0][i] = true;
-        c.f[1][i] = cell_hidden(d, b, cell);
-        any_hidden |= c.f[1][i];
+        pm_suppress why = pm_marks_add(&seen, cell_kind(d, b, cell));
+        c.f[1][i] = why != PM_SUPPRESS_NONE;
+        c.f[2][i] = why == PM_SUPPRESS_SECUNDAIR;
         c.color[i] = ok ? GREEN : VERMILLION;
         all += cell->teller;
         good += ok ? cell->teller : 0;
@@ -702,11 +754,17 @@ static pm_error r2_scores(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
                        d->since);
         } else {
             /* With a withheld score the total would give it away. */
-            if (any_hidden)
+            if (seen.primair)
                 pm_pdf_add(say, size,
                            "Scores die minder dan %d keer gegeven zijn, staan als %s.",
                            d->cfg->min_cell, d->hidden);
-            else
+            if (seen.secundair)
+                pm_pdf_add(say, size,
+                           "%sScores als %s zijn vaker gegeven, maar niet getoond, zodat "
+                           "een kleine cel niet is af te leiden (secundaire "
+                           "onderdrukking).",
+                           seen.primair ? " " : "", PM_MARK_SECUNDAIR);
+            if (!seen.primair && !seen.secundair)
                 pm_pdf_add(say, size,
                            "%s gaven gemeenten en SOB's %s evaluaties; %s daarvan was "
                            "een 7 of hoger.",
@@ -730,6 +788,7 @@ static pm_error r2_scores(const doc *d, cairo_t *cr, pm_rect r, char *say, size_
                        .values = c.v[0],
                        .present = c.f[0],
                        .hidden = c.f[1],
+                       .secondary = c.f[2],
                        .color = GREEN,
                        .colors = c.color,
                        .value_labels = true};

@@ -24,23 +24,34 @@ static void cell(FILE *out, const char *s, size_t w)
         fputc(' ', out);
 }
 
+/* A hidden figure as `mark`; R3 keeps its active count. */
+static char *hidden_figure(const char *id, const pm_figures *f, const char *mark,
+                           char *buf, size_t size)
+{
+    if (strcmp(id, "R3") == 0)
+        snprintf(buf, size, "%ld actief; %s", f->actief, mark);
+    else
+        snprintf(buf, size, "%s", mark);
+    return buf;
+}
+
 char *pm_text_shown(const char *id, const pm_figures *f, const char *hidden, char *buf,
                     size_t size)
 {
     if (pm_figures_visible(f))
         return pm_text_value(id, f, buf, size);
-    if (strcmp(id, "R3") == 0)
-        snprintf(buf, size, "%ld actief; %s", f->actief, hidden);
-    else
-        snprintf(buf, size, "%s", hidden);
-    return buf;
+    /* Hidden beside a small one, it may rest on many observations: "<5"
+     * would be false. */
+    return hidden_figure(
+        id, f, f->suppress == PM_SUPPRESS_SECUNDAIR ? PM_MARK_SECUNDAIR : hidden, buf,
+        size);
 }
 
 char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
 {
     char p[32], a[32], b[32], m[32];
     if (!pm_figures_visible(f))
-        return pm_text_shown(id, f, "onderdrukt", buf, size);
+        return hidden_figure(id, f, "onderdrukt", buf, size);
     if (strcmp(id, "R6") == 0) {
         snprintf(buf, size, "%ld", f->aantal);
     } else if (strcmp(id, "B") == 0) {
@@ -80,14 +91,29 @@ char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size)
 #define MAXCOLS 7
 #define MAXROWS 16
 
-/* The comparison period's value of r for the table, "<5" when hidden. */
-static void compared_value(const pm_result *r, char *buf, size_t size)
+/* The comparison period's value of r for the table, its mark when hidden
+ * (recorded in seen). */
+static void compared_value(const pm_result *r, int min_cell, pm_marks *seen, char *buf,
+                           size_t size)
 {
     const pm_comparison *k = &r->vergelijking;
-    if (k->suppress != PM_SUPPRESS_NONE)
-        snprintf(buf, size, "<5");
+    pm_suppress why = pm_marks_add(seen, pm_comparison_value_hidden(k));
+    if (why != PM_SUPPRESS_NONE)
+        pm_hidden_mark(why, min_cell, buf, size);
     else
         pm_text_value(r->id, &k->f, buf, size);
+}
+
+/* The legend of the marks a table showed, one line each (SPEC §6). */
+static void legend_lines(FILE *out, const pm_marks *seen, int min_cell)
+{
+    char line[PM_LEGEND_SIZE];
+    if (seen->primair)
+        fprintf(out, "%s.\n",
+                pm_hidden_legend(PM_SUPPRESS_PRIMAIR, min_cell, line, sizeof line));
+    if (seen->secundair)
+        fprintf(out, "%s.\n",
+                pm_hidden_legend(PM_SUPPRESS_SECUNDAIR, min_cell, line, sizeof line));
 }
 
 pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
@@ -137,8 +163,9 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
     for (int c = 0; c < ncols; c++)
         snprintf(rows[0][c], sizeof rows[0][c], "%s", head[c]);
     nrows = 1;
-    char hidden[16]; /* a hidden filtered figure (extern), as a hidden cell */
-    snprintf(hidden, sizeof hidden, "<%d", ctx->cfg->min_cell);
+    char hidden[PM_MARK_SIZE]; /* a hidden filtered figure (extern), as a hidden cell */
+    pm_hidden_mark(PM_SUPPRESS_PRIMAIR, ctx->cfg->min_cell, hidden, sizeof hidden);
+    pm_marks seen = {0};
     for (size_t i = 0; i < rep->nresults && nrows < MAXROWS; i++, nrows++) {
         const pm_result *r = &rep->results[i];
         char v[128];
@@ -151,11 +178,17 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                  pm_status_name(r->periode.status));
         pm_text_shown(r->id, &r->cumulatief, hidden, rows[nrows][col_cum],
                       sizeof rows[nrows][col_cum]);
+        pm_marks_add(&seen, r->periode.suppress);
+        pm_marks_add(&seen, r->cumulatief.suppress);
         snprintf(rows[nrows][col_st], sizeof rows[nrows][col_st], "%s",
                  pm_status_name(r->status));
         if (cmp) {
-            compared_value(r, rows[nrows][3], sizeof rows[nrows][3]);
+            compared_value(r, ctx->cfg->min_cell, &seen, rows[nrows][3],
+                           sizeof rows[nrows][3]);
             pm_label_verschil(r, rows[nrows][4], sizeof rows[nrows][4]);
+            if (pm_marks_add(&seen, pm_comparison_verschil_hidden(&r->vergelijking)))
+                pm_hidden_mark(PM_SUPPRESS_SECUNDAIR, ctx->cfg->min_cell, rows[nrows][4],
+                               sizeof rows[nrows][4]);
             if (!rows[nrows][4][0])
                 snprintf(rows[nrows][4], sizeof rows[nrows][4], "–");
         }
@@ -212,6 +245,7 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
             if (e >= r->neindstanden)
                 continue;
             char v[128];
+            pm_marks_add(&seen, r->eindstanden[e].f.suppress);
             fprintf(out, "  %-3s %s — %s\n", r->id,
                     pm_text_shown(r->id, &r->eindstanden[e].f, hidden, v, sizeof v),
                     pm_figures_visible(&r->eindstanden[e].f)
@@ -234,6 +268,7 @@ pm_error pm_text_table(const pm_report *rep, pm_audience audience, FILE *out)
                 "doelperiode: de laatste eindigde op %s.\n",
                 pm_format_date(pm_config_targets_end(ctx->cfg_loaded), d1, sizeof d1));
     }
+    legend_lines(out, &seen, ctx->cfg->min_cell);
     return ferror(out) ? PM_ERR_IO : PM_OK;
 }
 
@@ -284,9 +319,9 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
             empty ? "" : pm_format_date(f->to, b, sizeof b));
     bool money = strcmp(id, "B") == 0;
     if (!pm_figures_visible(f)) {
-        /* Hidden for extern (SPEC §9): like a hidden cell, "<5". */
-        char hidden[16];
-        snprintf(hidden, sizeof hidden, "<%d", cfg->min_cell);
+        /* Hidden for extern (SPEC §9): like a hidden cell, "<5" or "x". */
+        char hidden[PM_MARK_SIZE];
+        pm_hidden_mark(f->suppress, cfg->min_cell, hidden, sizeof hidden);
         csv_text(out, hidden);
         csv_text(out, hidden);
         csv_text(out, hidden);

@@ -18,8 +18,10 @@ pm_error pm_text_csv(const pm_report *rep, pm_audience audience, FILE *out);
 char *pm_text_value(const char *id, const pm_figures *f, char *buf, size_t size);
 
 /* pm_text_value, with `hidden` ("<5") standing for a figure hidden for
- * extern (pm_figures_visible); R3 keeps its active count: "7 actief; <5".
- * pm_text_value itself says "onderdrukt" there. */
+ * extern because it is small (primair), and "x" (PM_MARK_SECUNDAIR) for one
+ * hidden beside a small one (secundair), which may rest on many
+ * observations; R3 keeps its active count: "7 actief; <5". pm_text_value
+ * itself says "onderdrukt" there. */
 char *pm_text_shown(const char *id, const pm_figures *f, const char *hidden, char *buf,
                     size_t size);
 

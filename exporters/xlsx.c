@@ -137,6 +137,7 @@ typedef struct xs {
     lxw_row_t row;
     double width[MAX_WIDTHS]; /* column widths, for wrapped row heights */
     int lines;                /* lines the wrapped cells of this row need */
+    pm_marks marks;           /* the marks of hidden cells written (legend) */
 } xs;
 
 static void note(xw *w, lxw_error e)
@@ -461,6 +462,36 @@ static void xs_label(xs *s, const char *label)
     xs_text(s, 0, label, XF_BOLD);
 }
 
+/* A cell hidden for extern: its mark ("<5", or "x" beside a small one),
+ * remembered for the sheet's legend. */
+static void xs_hidden(xs *s, lxw_col_t col, pm_suppress why)
+{
+    char mark[PM_MARK_SIZE];
+    pm_marks_add(&s->marks, why);
+    xs_text(s, col, pm_hidden_mark(why, s->w->cfg->min_cell, mark, sizeof mark),
+            XF_HIDDEN);
+}
+
+/* Under the sheet: what its marks mean, one line per mark it shows and
+ * none for a mark it does not (SPEC §6). */
+static void xs_marks_legend(xs *s, lxw_col_t last)
+{
+    static const pm_suppress kinds[] = {PM_SUPPRESS_PRIMAIR, PM_SUPPRESS_SECUNDAIR};
+    bool any = false;
+    for (size_t i = 0; i < 2; i++) {
+        if (kinds[i] == PM_SUPPRESS_PRIMAIR ? !s->marks.primair : !s->marks.secundair)
+            continue;
+        char line[PM_LEGEND_SIZE + 1];
+        pm_hidden_legend(kinds[i], s->w->cfg->min_cell, line, sizeof line - 1);
+        strcat(line, ".");
+        if (!any)
+            xs_down(s, 1);
+        any = true;
+        xs_paragraph(s, 0, last, line, XF_NOTE);
+        xs_down(s, 1);
+    }
+}
+
 /* ---- shared helpers ------------------------------------------------------ */
 
 static bool is_id(const pm_result *r, const char *id)
@@ -660,7 +691,7 @@ static void put_field(xs *s, lxw_col_t col, const pm_result *r, const pm_figures
     } else if (!pm_figures_visible(f) && what != S_ACTIEF && what != S_STATUS &&
                what != S_REDEN && what != S_DOEL && what != S_DOEL_ACTIEF) {
         /* Hidden for extern under a filter (SPEC §9), like a hidden cell. */
-        xs_text(s, col, s->w->hidden, XF_HIDDEN);
+        xs_hidden(s, col, f->suppress);
     } else if (what == S_STATUS) {
         xs_status(s, col, f->status);
     } else if (what == S_REDEN) {
@@ -758,8 +789,8 @@ static void ov_comparison(xs *s, const pm_result *r)
     double v;
     xf fmt;
     if (k->suppress != PM_SUPPRESS_NONE) {
-        xs_text(s, OV_VGL, s->w->hidden, XF_HIDDEN);
-        xs_text(s, OV_VERSCHIL, s->w->hidden, XF_HIDDEN);
+        xs_hidden(s, OV_VGL, pm_comparison_value_hidden(k));
+        xs_hidden(s, OV_VERSCHIL, pm_comparison_verschil_hidden(k));
     } else {
         if (ov_value(r, &k->f, &v, &fmt))
             xs_num(s, OV_VGL, v, fmt);
@@ -826,8 +857,9 @@ static void ov_header_block(xs *s)
     else
         snprintf(buf, sizeof buf,
                  "extern: alleen totalen; geen namen; cellen met minder dan %d "
-                 "waarnemingen als %s",
-                 w->cfg->min_cell, w->hidden);
+                 "waarnemingen als %s, en cellen die verborgen zijn zodat een kleine "
+                 "cel niet is af te leiden als %s",
+                 w->cfg->min_cell, w->hidden, PM_MARK_SECUNDAIR);
     xs_text(s, OV_DOEL, buf, XF_PLAIN);
     xs_down(s, 1);
     xs_label(s, "Gemaakt op");
@@ -863,16 +895,16 @@ static void ov_header_block(xs *s)
     xs_down(s, 1);
 }
 
-/* The value and n of one range, or "<5" for both where the figure is
- * hidden for extern under a filter (SPEC §9). */
+/* The value and n of one range, or its mark ("<5", "x") for both where the
+ * figure is hidden for extern under a filter (SPEC §9). */
 static void ov_figure(xs *s, const pm_result *r, const pm_figures *f, lxw_col_t value,
                       lxw_col_t n)
 {
     double v;
     xf fmt;
     if (!pm_figures_visible(f)) {
-        xs_text(s, value, s->w->hidden, XF_HIDDEN);
-        xs_text(s, n, s->w->hidden, XF_HIDDEN);
+        xs_hidden(s, value, f->suppress);
+        xs_hidden(s, n, f->suppress);
         return;
     }
     if (ov_value(r, f, &v, &fmt))
@@ -1060,6 +1092,7 @@ static void write_overzicht(xw *w)
     ov_extras_table(&s);
     xs_down(&s, 1);
     ov_legend(&s);
+    xs_marks_legend(&s, OV_STATUS);
 }
 
 /* ---- indicator sheets ------------------------------------------------------
@@ -1588,12 +1621,12 @@ static void ind_breakdown(ind_sheet *is, const pm_breakdown *b)
         for (int rg = 0; rg < 2; rg++) {
             const pm_cell *c = rg ? cc : pc;
             lxw_col_t base = rg ? cum : per;
-            bool visible = pm_cell_visible(b, c, w->in->audience, w->cfg->min_cell);
+            pm_suppress why = pm_cell_hidden(b, c, w->in->audience, w->cfg->min_cell);
             for (size_t j = 0; j < nf; j++) {
                 double v;
                 xf fmt;
-                if (!visible)
-                    xs_text(s, (lxw_col_t)(base + j), w->hidden, XF_HIDDEN);
+                if (why != PM_SUPPRESS_NONE)
+                    xs_hidden(s, (lxw_col_t)(base + j), why);
                 else if (cell_value(k, c, f[j], &v, &fmt))
                     xs_num(s, (lxw_col_t)(base + j), v, fmt);
             }
@@ -1649,7 +1682,7 @@ static void ind_trend(ind_sheet *is)
         if (!pm_figures_visible(&p->eerder)) {
             /* Hidden with the point (extern under a filter, SPEC §9). */
             for (lxw_col_t k = ev; k <= ev + 2; k++)
-                xs_text(s, k, s->w->hidden, XF_HIDDEN);
+                xs_hidden(s, k, p->eerder.suppress);
         } else {
             if (count)
                 xs_num(s, ev, p->eerder.teller, XF_INT);
@@ -1713,6 +1746,7 @@ static void write_indicator(xw *w, const pm_result *r)
             if (pm_breakdown_visible(&r->breakdowns[i], w->in->audience))
                 ind_breakdown(is, &r->breakdowns[i]);
         ind_trend(is);
+        xs_marks_legend(s, 8);
         if (charts)
             add_charts(is, first_band);
         /* Column A grows to the longest category (names of milestones and
@@ -1878,8 +1912,8 @@ static void write_toelichting(xw *w)
             buf, sizeof buf,
             "Deze werkmap is voor extern gebruik: alleen totalen, geen namen van "
             "specialisten, geen cijfers per organisatie, en cellen uit minder dan %d "
-            "waarnemingen als %s. " PM_SECONDARY_NOTE,
-            w->cfg->min_cell, w->hidden);
+            "waarnemingen als %s. " PM_SECONDARY_NOTE " Zo'n cel staat als %s.",
+            w->cfg->min_cell, w->hidden, PM_MARK_SECUNDAIR);
     }
     tl_row(&s, "Publiek", buf);
 }

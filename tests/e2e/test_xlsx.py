@@ -23,6 +23,9 @@ PERIOD_NAME = "4e kwartaal 2025"  # how every text a person reads names it
 EPOCH = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01 00:00 UTC
 MIN_CELL = 5
 HIDDEN = "<5"
+# The mark of a hidden cell by the JSON's kind: "x" for one hidden beside a
+# small one, which may hold many observations (issue 14, secmark).
+MARKS = {"primair": HIDDEN, "secundair": "x"}
 LATE_PENDING = ("meer dan 5 werkdagen (te laat)", "nog binnen de termijn")
 IND_SHEETS = ["R1", "R2", "R3", "R4", "R5", "R6", "Budget"]
 ROW_SHEETS = ["Hulpvragen", "Evaluaties", "Inzet"]
@@ -435,7 +438,7 @@ def check_indicator_sheets(wb, doc, label, tables):
                     for col, want in block_expect(heads, start, width, cell).items():
                         v = ws.cell(r, col).value
                         if cell.get("onderdrukt"):
-                            if v != HIDDEN:
+                            if v != MARKS[cell["onderdrukt"]]:
                                 bad.append((key, r, col, "should be hidden", v))
                         elif not near(v, want):
                             bad.append((key, r, col, v, want))
@@ -483,12 +486,13 @@ def check_charts(wb, path, label, tables):
                     if not isinstance(v, str) or not v:
                         bad.append((part, f, r, "category is not text", v))
                     continue
-                if v is not None and v != HIDDEN and not isinstance(v, (int, float)):
+                if v is not None and v not in MARKS.values() and \
+                        not isinstance(v, (int, float)):
                     bad.append((part, f, r, "value is neither a number nor empty", v))
                 if table[4]:  # a breakdown: privacy of the cell behind the chart
                     per, cum, width = table[3]
                     cell = table[4][r][0 if c1 < cum else 1]
-                    if cell.get("onderdrukt") and v != HIDDEN:
+                    if cell.get("onderdrukt") and v != MARKS[cell["onderdrukt"]]:
                         bad.append((part, f, r, "chart reads a small cell", v))
     check(refs and not bad, f"{label}_chart_series_read_existing_table_ranges", bad)
     return refs
@@ -562,13 +566,15 @@ for ws in wb_e.worksheets:
                 # pending counts equal published totals (noemer - teller).
                 if ws.title == "R1" and str(ws.cell(dr, 1).value).lower() in LATE_PENDING:
                     continue
-                if v != HIDDEN and (not isinstance(v, (int, float)) or 0 < v < MIN_CELL):
+                if v not in MARKS.values() and \
+                        (not isinstance(v, (int, float)) or 0 < v < MIN_CELL):
                     small.append((ws.title, dr, col, v))
 check(not small, "extern_no_breakdown_cell_shows_fewer_than_min_cell_observations", small)
-hidden = sum(c.value == HIDDEN for ws in wb_e.worksheets for row in ws.iter_rows() for c in row)
-check(hidden > 0 and sum(c.value == HIDDEN for ws in wb_i.worksheets for row in ws.iter_rows()
-                         for c in row) == 0,
-      "small_cells_are_the_text_<5_in_extern_only", hidden)
+hidden = sum(c.value in MARKS.values() for ws in wb_e.worksheets for row in ws.iter_rows()
+             for c in row)
+check(hidden > 0 and sum(c.value in MARKS.values() for ws in wb_i.worksheets
+                         for row in ws.iter_rows() for c in row) == 0,
+      "small_cells_are_the_text_<5_or_x_in_extern_only", hidden)
 
 # ---- formats ------------------------------------------------------------------------------
 

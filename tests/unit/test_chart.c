@@ -123,6 +123,8 @@ static void category_chart(void)
     pm_chart_cfg_defaults(&cfg);
     CHECK(cfg.max_ticks == 5 && cfg.font_size == 8 && strcmp(cfg.hidden_text, "<5") == 0,
           "chart_defaults_are_5_ticks_8_points_and_<5");
+    CHECK(strcmp(cfg.secondary_text, "x") == 0 && !cfg.secondary_legend,
+          "chart_marks_a_secondary_cell_x_by_default");
     const char *cats[] = {"Noord-West", "Noord", "Midden"};
     double vals[] = {0.9, 0.75, 0.5};
     bool present[] = {true, true, true}, none[] = {false, false, false};

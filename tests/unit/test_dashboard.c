@@ -132,8 +132,10 @@ int main(void)
           "one_warning_line_first_warning_and_the_count_of_the_others");
     CHECK(strstr(t, "Periode 2e kwartaal 2025: <5 (onderdrukt)") != NULL,
           "hidden_periode_reads_lt5_without_its_status");
-    CHECK(strstr(t, "<5: minder dan 5 waarnemingen, niet getoond") != NULL,
+    CHECK(strstr(t, "<5 = minder dan 5 waarnemingen, niet getoond") != NULL,
           "hidden_figure_says_why");
+    /* Only primary marks on this page: no legend line for "x". */
+    CHECK(strstr(t, "x = niet getoond") == NULL, "no_legend_of_a_mark_not_shown");
     /* The tiles use labels.c's shared words (pm_label_vergelijking_kort). */
     CHECK(strstr(t, "geen vergelijking: te weinig waarnemingen om te tonen") != NULL,
           "hidden_comparison_quotes_no_figure");
@@ -180,6 +182,20 @@ int main(void)
     CHECK(err == PM_OK && e1 && e1->neindstanden > 0 &&
               strstr(t, "R1 <5 — onderdrukt") != NULL,
           "hidden_eindstand_reads_lt5_without_a_verdict");
+    free(t);
+    /* Issue 14 (secmark): hidden beside a small cell, an eindstand may rest
+     * on 79 requests: "x" and its own legend, never "<5" or "minder dan 5". */
+    for (size_t i = 0; e1 && i < e1->neindstanden; i++)
+        e1->eindstanden[i].f.suppress = PM_SUPPRESS_SECUNDAIR;
+    err = pm_pdf_write_dashboard(&ein, pdf, "dash.pdf", NULL, NULL, msg, sizeof msg);
+    t = pdf_text(pdf);
+    CHECK(err == PM_OK && strstr(t, "R1 x — onderdrukt") != NULL &&
+              strstr(t, "R1 <5") == NULL,
+          "secondary_eindstand_reads_x_without_a_verdict");
+    CHECK(strstr(t, "x = niet getoond, zodat een kleine cel elders niet is af te") !=
+                  NULL &&
+              strstr(t, "minder dan 5 waarnemingen") == NULL,
+          "secondary_eindstand_has_the_x_legend_and_not_the_lt5_one");
     free(t);
     pm_report_free(&end);
 

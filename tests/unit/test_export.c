@@ -1,5 +1,7 @@
 /* test_export.c — unit tests for exporters/export.c: the audience and the
  * privacy rule every exporter applies (SPEC §6). Prints TAP. */
+#include <string.h>
+
 #include "export.h"
 
 #include "tap.h"
@@ -49,10 +51,66 @@ static void cells(void)
           "extern_shows_an_empty_cell_as_0");
 }
 
+/* Issue 14 (secmark): a cell hidden beside a small one may hold 79, so it
+ * is marked "x", never "<5"; each mark has its own legend line. */
+static void marks(void)
+{
+    char b[PM_LEGEND_SIZE];
+    CHECK(strcmp(pm_hidden_mark(PM_SUPPRESS_PRIMAIR, 5, b, sizeof b), "<5") == 0,
+          "primary_mark_is_lt_min_cell");
+    CHECK(strcmp(pm_hidden_mark(PM_SUPPRESS_PRIMAIR, 3, b, sizeof b), "<3") == 0,
+          "primary_mark_follows_min_cell");
+    CHECK(strcmp(pm_hidden_mark(PM_SUPPRESS_SECUNDAIR, 5, b, sizeof b), "x") == 0,
+          "secondary_mark_is_x");
+    CHECK(strcmp(pm_hidden_mark(PM_SUPPRESS_NONE, 5, b, sizeof b), "") == 0,
+          "a_shown_cell_has_no_mark");
+    CHECK(strcmp(pm_hidden_legend(PM_SUPPRESS_PRIMAIR, 5, b, sizeof b),
+                 "<5 = minder dan 5 waarnemingen, niet getoond") == 0,
+          "primary_legend_says_minder_dan_5");
+    pm_hidden_legend(PM_SUPPRESS_SECUNDAIR, 5, b, sizeof b);
+    CHECK(strncmp(b, "x = niet getoond, zodat een kleine cel", 38) == 0 &&
+              !strstr(b, "minder dan"),
+          "secondary_legend_says_why_and_not_minder_dan");
+
+    pm_breakdown regio = {.key = "regio", .counts_people = true};
+    pm_cell small = {.n = 3}, big = {.n = 79, .suppress = PM_SUPPRESS_SECUNDAIR};
+    CHECK(pm_cell_hidden(&regio, &small, PM_EXTERN, 5) == PM_SUPPRESS_PRIMAIR,
+          "unmarked_small_cell_is_hidden_as_primary");
+    regio.disclosure_done = true;
+    small.suppress = PM_SUPPRESS_PRIMAIR;
+    CHECK(pm_cell_hidden(&regio, &big, PM_EXTERN, 5) == PM_SUPPRESS_SECUNDAIR &&
+              pm_cell_hidden(&regio, &small, PM_EXTERN, 5) == PM_SUPPRESS_PRIMAIR,
+          "marked_cells_keep_their_kind");
+    CHECK(pm_cell_hidden(&regio, &big, PM_INTERN, 5) == PM_SUPPRESS_NONE,
+          "intern_hides_nothing");
+
+    pm_marks m = {0};
+    pm_marks_add(&m, PM_SUPPRESS_NONE);
+    CHECK(!m.primair && !m.secundair, "marks_start_empty_and_ignore_shown_cells");
+    pm_marks_add(&m, PM_SUPPRESS_SECUNDAIR);
+    CHECK(!m.primair && m.secundair, "marks_record_only_what_was_written");
+
+    /* A comparison hidden because the current figure is small: the earlier
+     * value, shown nationally, is no small figure: "x"; so is the
+     * difference. One whose earlier figure is small keeps "<5" there. */
+    pm_comparison k = {.present = true, .suppress = PM_SUPPRESS_PRIMAIR};
+    CHECK(pm_comparison_value_hidden(&k) == PM_SUPPRESS_SECUNDAIR &&
+              pm_comparison_verschil_hidden(&k) == PM_SUPPRESS_SECUNDAIR,
+          "comparison_hidden_with_the_other_side_is_x");
+    k.f.suppress = PM_SUPPRESS_PRIMAIR;
+    CHECK(pm_comparison_value_hidden(&k) == PM_SUPPRESS_PRIMAIR,
+          "small_earlier_value_is_lt5");
+    k = (pm_comparison){.present = true};
+    CHECK(pm_comparison_value_hidden(&k) == PM_SUPPRESS_NONE &&
+              pm_comparison_verschil_hidden(&k) == PM_SUPPRESS_NONE,
+          "shown_comparison_has_no_mark");
+}
+
 int main(void)
 {
     audiences();
     breakdowns();
     cells();
+    marks();
     return tap_done();
 }

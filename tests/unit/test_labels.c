@@ -444,6 +444,13 @@ static void comparisons(void)
               "geen vergelijking: te weinig waarnemingen om te tonen",
               "a_hidden_comparison_quotes_nothing");
     CHECK_STR(pm_label_verschil(&r, v, sizeof v), "", "a_hidden_difference_is_empty");
+    /* Hidden beside a small group, a side may rest on many observations:
+     * "te weinig" would be false (issue 14, secmark). */
+    r.vergelijking.suppress = PM_SUPPRESS_SECUNDAIR;
+    CHECK_STR(pm_label_vergelijking(&r, &s, buf, sizeof buf),
+              "geen vergelijking: niet getoond, zodat een kleine groep niet uit de "
+              "andere cijfers is af te leiden",
+              "a_secondary_hidden_comparison_does_not_say_te_weinig");
 
     /* Before the programme start there is nothing to compare with. */
     pm_period_parse("2024-Q2", &s.vergelijk_period);

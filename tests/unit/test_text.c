@@ -129,6 +129,14 @@ static void hidden_figures(pm_report *rep)
     f.actief = 7;
     CHECK_STR(pm_text_shown("R3", &f, "<5", b, sizeof b), "7 actief; <5",
               "hidden_r3_keeps_actief");
+    /* Hidden beside a small one it may rest on 79 requests: "x" (issue 14,
+     * secmark), never "<5". */
+    f.suppress = PM_SUPPRESS_SECUNDAIR;
+    CHECK_STR(pm_text_shown("R1", &f, "<5", b, sizeof b), "x", "secondary_value_is_x");
+    CHECK_STR(pm_text_shown("R3", &f, "<5", b, sizeof b), "7 actief; x",
+              "secondary_r3_keeps_actief_and_reads_x");
+    CHECK_STR(pm_text_value("R1", &f, b, sizeof b), "onderdrukt",
+              "secondary_value_without_marks_says_onderdrukt");
     f.suppress = PM_SUPPRESS_NONE;
     CHECK_STR(pm_text_shown("R1", &f, "<5", b, sizeof b), "75,0% (3 van 4)",
               "shown_value_is_the_value");
@@ -145,6 +153,21 @@ static void hidden_figures(pm_report *rep)
     text = capture(pm_text_table, rep, PM_EXTERN, &err);
     CHECK(text && strstr(text, "<5 [grijs]") && !strstr(text, "66,7%"),
           "table_hidden_figure_is_<5_and_its_share_is_gone");
+    CHECK(text && strstr(text, "<5 = minder dan 5 waarnemingen, niet getoond.\n"),
+          "table_legend_explains_lt5");
+    free(text);
+    /* The same figure hidden beside a small one: "x" and its own legend. */
+    pm_result *r1 = (pm_result *)pm_report_find(rep, "R1");
+    r1->periode.suppress = PM_SUPPRESS_SECUNDAIR;
+    text = capture(pm_text_csv, rep, PM_EXTERN, &err);
+    CHECK(text && strstr(text, "\r\nR1;periode;01-04-2025;30-06-2025;x;x;x;;;grijs;"),
+          "csv_secondary_figure_is_x");
+    free(text);
+    text = capture(pm_text_table, rep, PM_EXTERN, &err);
+    CHECK(text && strstr(text, "x [grijs]") &&
+              strstr(text, "x = niet getoond, zodat een kleine cel elders niet is af te "
+                           "leiden (secundaire onderdrukking).\n"),
+          "table_secondary_figure_is_x_with_its_legend");
     free(text);
 }
 
