@@ -99,8 +99,14 @@ pm_error pm_posts_compute(pm_posts *out, pm_snapshot *snap, const pm_report *rep
     pm_day from = pm_day_from_ymd(y, 1, 1);
     if (sc->cfg_loaded->programma_start > from)
         from = sc->cfg_loaded->programma_start;
-    pm_day year_end =
-        min_day(pm_day_from_ymd(y, 12, 31), pm_config_targets_end(sc->cfg_loaded));
+    /* B's stretch ends at the last target period's end when that falls in
+     * the year; a year wholly after it has no B prognose, but its posts
+     * still have a begroting: they run to 31 December. */
+    pm_day year_end = pm_day_from_ymd(y, 12, 31);
+    pm_day targets_end = pm_config_targets_end(sc->cfg_loaded);
+    bool as_b = targets_end >= from;
+    if (as_b && targets_end < year_end)
+        year_end = targets_end;
     out->jaar = y;
     out->van = from;
     out->tot = sc->peildatum;
@@ -146,7 +152,7 @@ pm_error pm_posts_compute(pm_posts *out, pm_snapshot *snap, const pm_report *rep
     t->prognose_cent =
         extrapolate ? (int64_t)llround((double)spent * total / elapsed / 100.0) : 0;
     const pm_result *rb = pm_report_find(rep, "B");
-    if (rb) {
+    if (rb && as_b) {
         t->begroting_cent = rb->cumulatief.jaarbegroting_cent;
         t->prognose_cent = rb->cumulatief.prognose_cent;
     }
