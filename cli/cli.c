@@ -646,14 +646,18 @@ static pm_error attach_written(pm_snapshot *snap, pm_audience audience, pm_repor
                                char *msg, size_t msgsize)
 {
     rep->posten = calloc(1, sizeof *rep->posten);
-    if (!rep->posten)
+    if (!rep->posten) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
         return PM_ERR_NOMEM;
+    }
     pm_error err = pm_posts_compute(rep->posten, snap, rep, msg, msgsize);
     if (err || audience != PM_INTERN)
         return err;
     rep->beheer = calloc(1, sizeof *rep->beheer);
-    if (!rep->beheer)
+    if (!rep->beheer) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
         return PM_ERR_NOMEM;
+    }
     return pm_beheer_compute(rep->beheer, snap, rep, msg, msgsize);
 }
 
