@@ -118,6 +118,8 @@ check(r.code == 0, "demo_fixtures_import", r)
 
 wb, pdf, head, data, total = team_checks(w, "demo-2026-Q1", "--period", "2026-Q1")
 team_checks(w, "demo-2025-Q2", "--period", "2025-Q2")
+# A peildatum inside the period cuts both B's and the team's periode short.
+team_checks(w, "demo-mid", "--period", "2025-Q4", "--peildatum", "2025-11-19")
 check(wb.sheetnames[-7:-3] == SHEETS, "intern_workbook_has_the_management_sheets_in_order",
       wb.sheetnames)
 
