@@ -385,9 +385,9 @@ static void team_table(const doc *d, table *t)
 }
 
 static const tcol open_cols[] = {
-    {"Hulpvraag", 62, false, NULL},       {"Ontvangen", 50, false, NULL},
-    {"Werk- dagen open", 38, true, NULL}, {"Eerste contact", 100, false, NULL},
-    {"Specialist", 68, false, NULL},      {"Onderwerp", 66, false, NULL},
+    {"Hulpvraag", 62, false, NULL},    {"Ontvangen", 50, false, NULL},
+    {"Werkd. open", 38, true, NULL},   {"Eerste contact", 100, false, NULL},
+    {"Specialist", 68, false, NULL},   {"Onderwerp", 66, false, NULL},
     {"Organisatie", 131, false, NULL},
 };
 
