@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "beheer_compute.h"
 #include "check.h"
 #include "checktext.h"
 #include "config.h"
@@ -640,6 +641,29 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
     return err;
 }
 
+/* The written report's data that the figures do not hold (SPEC §10): the
+ * budget per post for every report, and for intern the management section
+ * (team, open requests, milestones); extern never computes it. Attached to
+ * rep, which frees them. */
+static pm_error attach_written(pm_snapshot *snap, pm_audience audience, pm_report *rep,
+                               char *msg, size_t msgsize)
+{
+    rep->posten = calloc(1, sizeof *rep->posten);
+    if (!rep->posten) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
+    pm_error err = pm_posts_compute(rep->posten, snap, rep, msg, msgsize);
+    if (err || audience != PM_INTERN)
+        return err;
+    rep->beheer = calloc(1, sizeof *rep->beheer);
+    if (!rep->beheer) {
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+        return PM_ERR_NOMEM;
+    }
+    return pm_beheer_compute(rep->beheer, snap, rep, msg, msgsize);
+}
+
 static pm_error write_indicators(const cli *c, pm_snapshot *snap,
                                  const report_request *req, void *ctx, char *msg,
                                  size_t msgsize)
@@ -650,6 +674,8 @@ static pm_error write_indicators(const cli *c, pm_snapshot *snap,
     pm_error err = compute_request(snap, req, &rep, msg, msgsize);
     if (!err)
         warn_reach(&rep);
+    if (!err && strcmp(format, "json") == 0)
+        err = attach_written(snap, req->audience, &rep, msg, msgsize);
     if (!err && strcmp(format, "json") == 0)
         err = pm_json_write(&rep, req->audience, stdout, msg, msgsize);
     else if (!err && strcmp(format, "csv") == 0)
@@ -756,6 +782,8 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
     pm_report rep = {0};
     char fingerprint[20] = "";
     pm_error err = compute_request(snap, req, &rep, msg, msgsize);
+    if (!err)
+        err = attach_written(snap, audience, &rep, msg, msgsize);
     if (!err && say_warnings)
         warn_reach(&rep);
     if (!err)

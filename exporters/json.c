@@ -5,6 +5,7 @@
 
 #include "export.h"
 #include "format.h"
+#include "json_beheer.h"
 #include "labels.h"
 
 #include <math.h>
@@ -336,6 +337,9 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
             cJSON_AddItemToObject(o, "vergelijking", vergelijking(r, ctx));
         cJSON_AddItemToArray(list, o);
     }
+    /* The management section's open requests: intern only (SPEC §10). */
+    if (audience == PM_INTERN && rep->beheer)
+        cJSON_AddItemToObject(doc, "openstaand", pm_json_openstaand(rep->beheer));
     return doc;
 }
 

@@ -475,6 +475,9 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     }
     if (!err && !d->dashboard)
         err = pm_pdf_tl_risks(d, cr, &page, footer);
+    /* Intern only: the management section (SPEC §10). */
+    if (!err && !d->dashboard)
+        err = pm_pdf_beheer_pages(d, s, cr, &page, footer);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
@@ -678,6 +681,7 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
     d->npages = 1;
     for (size_t i = 0; i < d->rep->nresults; i++)
         d->npages += pm_pdf_page_def(d->rep->results[i].id) != NULL;
+    d->npages += pm_pdf_beheer_npages(d);
     return PM_OK;
 }
 

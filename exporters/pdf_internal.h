@@ -105,4 +105,20 @@ typedef struct page_def {
  * static table. */
 const page_def *pm_pdf_page_def(const char *id);
 
+/* ---- the management section (pdf_beheer.c) ------------------------------ */
+
+/* Draws the footer of page `page` (pdf.c's): handed to the pages of other
+ * files so they call nothing in pdf.c. */
+typedef void (*pm_pdf_footer_fn)(const doc *d, cairo_t *cr, int page);
+
+/* The pages the management section takes: Team, Openstaande hulpvragen (as
+ * many pages as its rows need), Budget per post, Mijlpalen; 0 for extern,
+ * the dashboard, or a report without rep->beheer. */
+int pm_pdf_beheer_npages(const doc *d);
+
+/* Draws those pages after page *page, each with its footer, and adds an
+ * outline entry per table; *page ends on the last page drawn. */
+pm_error pm_pdf_beheer_pages(const doc *d, cairo_surface_t *surface, cairo_t *cr,
+                             int *page, pm_pdf_footer_fn footer);
+
 #endif

@@ -15,39 +15,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "budget.h"
 #include "columns.h"
 #include "indicator.h"
 
 enum { PER, CUM, PROG, NRANGES };
 
-/* The posts of the begroting, in the order of the breakdown; inhuur first
- * because inzet is its realisatie. */
-static const char *const posts[] = {"inhuur",        "kennisproducten", "website",
-                                    "bijeenkomsten", "communicatie",    "overig"};
-#define NPOST (sizeof posts / sizeof posts[0])
-#define INHUUR 0
-
-/* The begroting table covers the years the store accepts (CHECK jaar
- * BETWEEN 2000 AND 2100); quarters outside it have no begroting. */
-#define FIRST_YEAR 2000
-#define NYEARS 101
-#define NQUARTERS (NYEARS * 4)
-
-typedef struct budget {
-    /* Amount of each quarter and post in twelfths of a cent: a quarter
-     * line adds 12 × its cents, a whole-year line 12 / k × its cents to
-     * each of the k quarters of its year inside the programme (k is 1..4,
-     * so the split is exact), or 3 × to each quarter when none is. */
-    int64_t q12[NQUARTERS][NPOST];
-} budget;
+#define NPOST PM_BUDGET_NPOST
+#define INHUUR PM_BUDGET_INHUUR
+typedef pm_budget budget;
 
 /* Realisatie in 1/100 cent: uren_x100 × uurtarief_cent, exact. */
 typedef struct spend {
     int64_t x100[NPOST];
 } spend;
-
-static const char sql_begroting[] =
-    "SELECT jaar, kwartaal, post, bedrag_cent FROM begroting";
 
 /* Both queries read [?1, ?2], the union of the periode, cumulatief and
  * prognose ranges (all end on the peildatum); C adds each row to its day
@@ -66,14 +47,6 @@ static const char sql_uitgaven[] = "SELECT datum, sum(bedrag_cent) * 100, post"
                                    " WHERE datum BETWEEN ?1 AND ?2"
                                    " GROUP BY datum, post";
 
-static int post_index(const char *s)
-{
-    for (size_t i = 0; s && i < NPOST; i++)
-        if (strcmp(posts[i], s) == 0)
-            return (int)i;
-    return -1;
-}
-
 static pm_day max_day(pm_day a, pm_day b)
 {
     return a > b ? a : b;
@@ -84,77 +57,11 @@ static pm_day min_day(pm_day a, pm_day b)
     return a < b ? a : b;
 }
 
-static pm_error load_budget(const pm_context *ctx, budget *b, char *msg, size_t msgsize)
-{
-    /* The programme: its start through the end of the last target period. */
-    pm_day prog_from = ctx->cfg->programma_start;
-    pm_day prog_to = pm_config_targets_end(ctx->cfg_loaded);
-    sqlite3_stmt *st = NULL;
-    pm_error err = pm_prepare(ctx, sql_begroting, &st, msg, msgsize);
-    if (err)
-        return err;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int year = sqlite3_column_int(st, 0);
-        int post = post_index((const char *)sqlite3_column_text(st, 2));
-        int64_t cents = sqlite3_column_int64(st, 3);
-        if (post < 0 || year < FIRST_YEAR || year >= FIRST_YEAR + NYEARS)
-            continue;
-        int base = (year - FIRST_YEAR) * 4;
-        if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-            bool inside[4];
-            int k = 0;
-            for (int q = 0; q < 4; q++) {
-                pm_day qa = pm_quarter_first_day(year * 4 + q);
-                pm_day qb = pm_quarter_last_day(year * 4 + q);
-                inside[q] = qb >= prog_from && qa <= prog_to;
-                k += inside[q];
-            }
-            for (int q = 0; q < 4; q++) {
-                if (k == 0 || inside[q])
-                    b->q12[base + q][post] += (k ? 12 / k : 3) * cents;
-            }
-        } else {
-            int q = sqlite3_column_int(st, 1);
-            if (q >= 1 && q <= 4)
-                b->q12[base + q - 1][post] += 12 * cents;
-        }
-    }
-    if (rc != SQLITE_DONE)
-        err = pm_sql_error(ctx, msg, msgsize);
-    sqlite3_finalize(st);
-    return err;
-}
-
-/* The begroting of [from, to] in whole cents, of one post or of all (post < 0):
- * each quarter's amount × the days of the quarter inside the range ÷ the
- * days of the quarter. *touched is set when a line with an amount > 0
- * falls in the range. An empty range (from > to) has none. */
+/* The begroting of [from, to] in whole cents, as B reports it. */
 static int64_t budget_range(const budget *b, int post, pm_day from, pm_day to,
                             bool *touched)
 {
-    double cents = 0;
-    *touched = false;
-    if (from > to)
-        return 0;
-    int first = pm_quarter_index(from), last = pm_quarter_index(to);
-    for (int q = first; q <= last; q++) {
-        int slot = q - FIRST_YEAR * 4;
-        if (slot < 0 || slot >= NQUARTERS)
-            continue;
-        pm_day qa = pm_quarter_first_day(q), qb = pm_quarter_last_day(q);
-        int64_t inside = min_day(to, qb) - max_day(from, qa) + 1;
-        int64_t days = qb - qa + 1;
-        for (size_t p = 0; p < NPOST; p++) {
-            if ((post >= 0 && (size_t)post != p) || b->q12[slot][p] == 0)
-                continue;
-            /* Both products are exact integers in a double, so whole and
-             * half quarters come out exact. */
-            cents += (double)(b->q12[slot][p] * inside) / (double)(12 * days);
-            *touched = true;
-        }
-    }
-    return (int64_t)llround(cents); /* whole cents, as reported */
+    return (int64_t)llround(pm_budget_range(b, post, from, to, touched));
 }
 
 static int64_t spend_total(const spend *s)
@@ -255,7 +162,7 @@ static pm_error scan_uitgaven(const pm_context *ctx, pm_day prog_from, spend *ra
     sqlite3_bind_int64(st, 2, ctx->peildatum);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int post = post_index((const char *)sqlite3_column_text(st, 2));
+        int post = pm_budget_post_index((const char *)sqlite3_column_text(st, 2));
         if (post >= 0)
             add_day(ctx, (pm_day)sqlite3_column_int64(st, 0), post,
                     sqlite3_column_int64(st, 1), prog_from, ranges, trend);
@@ -398,10 +305,11 @@ static pm_error post_breakdown(const pm_context *ctx, pm_result *r, const budget
         int64_t per =
             budget_range(b, (int)p, ctx->period.start, ctx->period.end, &touched);
         int64_t cum = budget_range(b, (int)p, ctx->cum_from, ctx->cum_to, &touched);
-        err = set_cell(&r->breakdowns[0].periode[p], posts[p], ranges[PER].x100[p], per);
+        err = set_cell(&r->breakdowns[0].periode[p], pm_budget_posts[p],
+                       ranges[PER].x100[p], per);
         if (!err)
-            err = set_cell(&r->breakdowns[0].cumulatief[p], posts[p], ranges[CUM].x100[p],
-                           cum);
+            err = set_cell(&r->breakdowns[0].cumulatief[p], pm_budget_posts[p],
+                           ranges[CUM].x100[p], cum);
     }
     return err;
 }
@@ -426,7 +334,7 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
     pm_day prog_from = max_day(pm_day_from_ymd(y, 1, 1), cfg->programma_start);
     spend ranges[NRANGES] = {0};
 
-    err = load_budget(ctx, b, msg, msgsize);
+    err = pm_budget_load(ctx, b, msg, msgsize);
     if (!err)
         err = scan_inzet(ctx, prog_from, ranges, trend, msg, msgsize);
     if (!err)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "beheer.h"
 #include "dataset.h"
 #include "posts.h"
 #include "sent.h"
@@ -890,5 +891,7 @@ void pm_report_free(pm_report *rep)
     free(rep->results);
     pm_posts_free(rep->posten);
     free(rep->posten);
+    pm_beheer_free(rep->beheer);
+    free(rep->beheer);
     memset(rep, 0, sizeof *rep);
 }

@@ -263,6 +263,8 @@ typedef struct pm_report {
      * posten: the budget per post for the peildatum's year (posts.h), both
      * audiences. Issue 15 adds bereik and the management section here. */
     struct pm_posts *posten;
+    /* The management section (beheer.h): intern reports only, else NULL. */
+    struct pm_beheer *beheer;
 } pm_report;
 
 /* The result with this id ("R1"), or NULL. */

@@ -126,8 +126,24 @@ check(r.code == 0 and os.path.exists(intern), "report_writes_the_pdf_and_exits_0
 check("PDF (intern):" in r.out and "Grafieken als PNG (intern):" in r.out,
       "report_says_where_the_files_are", r.out)
 
+# The intern report ends with the management section (issue 15 point 3):
+# Team, Openstaande hulpvragen (as many pages as its rows need), Budget
+# per post, Mijlpalen; extern has none of it.
+BEHEER = ["Team", "Openstaande hulpvragen", "Budget per post", "Mijlpalen"]
+
+
+def report_pages(pdf):
+    """Pages up to and including B's: the whole document in extern, the
+    pages before the management section in intern."""
+    code, out, _ = tool("qpdf", "--json", "--json-key=outlines", pdf)
+    ol = dict((o["title"], o["destpageposfrom1"]) for o in json.loads(out)["outlines"])
+    return ol["Team"] - 1 if "Team" in ol else int(pdfinfo(pdf).get("Pages", "0"))
+
+
 info = pdfinfo(intern)
-check(info.get("Pages") == "8", "pdf_has_a_dashboard_and_seven_indicator_pages",
+NPAGES = int(info.get("Pages", "0"))
+check(report_pages(intern) == 8 and NPAGES >= 8 + len(BEHEER),
+      "pdf_has_a_dashboard_seven_indicator_pages_and_the_management_pages",
       info.get("Pages"))
 check(info.get("Title", "").startswith("Voortgangsrapportage pijler 2") and
       "4e kwartaal 2025" in info.get("Title", ""), "pdf_title_names_report_and_period", info)
@@ -155,7 +171,9 @@ outline = [(o["title"], o["destpageposfrom1"]) for o in json.loads(out)["outline
     if code == 0 else []
 want_outline = [("Dashboard", 1)] + [(f"{i} {n}", p + 2) for p, (i, n) in
                                      enumerate(NAMES.items())]
-check(outline == want_outline, "outline_has_an_entry_per_page_pointing_at_it", outline)
+check(outline[:8] == want_outline and [t for t, _ in outline[8:]] == BEHEER
+      and outline[8][1] == 9 and outline[-1][1] == NPAGES,
+      "outline_has_an_entry_per_page_pointing_at_it", outline)
 
 doc = figures()
 page1 = text_of(intern, 1)
@@ -175,11 +193,11 @@ check("Voortgangsrapportage pijler 2" in page1 and "peildatum 31-12-2025" in pag
       "publiek intern" in page1 and "01-10-2025 t/m 31-12-2025" in page1,
       "dashboard_header_has_title_period_dates_peildatum_audience", page1[:300])
 
-for p in range(1, 9):
+for p in range(1, NPAGES + 1):
     t = text_of(intern, p)
-    check(f"Pagina {p} van 8" in t and re.search(r"gegevens [0-9a-f]{4}", t),
+    check(f"Pagina {p} van {NPAGES}" in t and re.search(r"gegevens [0-9a-f]{4}", t),
           f"page_{p}_footer_has_page_number_and_fingerprint", t[-200:])
-    if p > 1:
+    if 1 < p <= 8:
         i, n = list(NAMES.items())[p - 2]
         # The intern mark stands above everything (tests/e2e/test_intern_marks.py).
         check(t.startswith("Intern — niet verspreiden Voortgangsrapportage pijler 2") and
@@ -273,7 +291,7 @@ check(same and set(a) == set(b), "pngs_are_byte_identical_between_runs")
 
 r, early = report("early.pdf", "extern", period="2024-Q3")
 t = text_of(early)
-check(r.code == 0 and pdfinfo(early).get("Pages") == "8",
+check(r.code == 0 and report_pages(early) == 8,
       "a_first_quarter_report_has_all_pages", r)
 check("Nog geen gegevens in deze periode" in t, "charts_without_data_say_so_in_words")
 early_doc = figures("2024-Q3")
@@ -284,7 +302,7 @@ check(not missing, "first_quarter_dashboard_shows_every_value", missing)
 
 r, before = report("before.pdf", "intern", period="2024-Q1")
 t = text_of(before)
-check(r.code == 0 and pdfinfo(before).get("Pages") == "8" and
+check(r.code == 0 and report_pages(before) == 8 and
       t.count("Nog geen gegevens in deze periode") >= 10,
       "a_period_before_the_programme_has_empty_charts_in_words", (r, t.count("Nog geen")))
 
