@@ -6,6 +6,7 @@
 #include "export.h"
 #include "format.h"
 #include "labels.h"
+#include "written_json.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -335,6 +336,11 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
         if (r->vergelijking.present)
             cJSON_AddItemToObject(o, "vergelijking", vergelijking(r, ctx));
         cJSON_AddItemToArray(list, o);
+    }
+    /* The written report's generated parts (SPEC §10). */
+    if (!pm_json_add_written(doc, rep, audience)) {
+        cJSON_Delete(doc);
+        return NULL;
     }
     return doc;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "bereik.h"
 #include "posts.h"
 #include "sent.h"
 #include "store.h"
@@ -890,5 +891,8 @@ void pm_report_free(pm_report *rep)
     free(rep->results);
     pm_posts_free(rep->posten);
     free(rep->posten);
+    pm_bereik_free(rep->bereik);
+    free(rep->bereik);
+    free(rep->vorige);
     memset(rep, 0, sizeof *rep);
 }

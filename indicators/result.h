@@ -263,6 +263,16 @@ typedef struct pm_report {
      * posten: the budget per post for the peildatum's year (posts.h), both
      * audiences. Issue 15 adds bereik and the management section here. */
     struct pm_posts *posten;
+    /* bereik: the programme's reach (bereik.h), both audiences. */
+    struct pm_bereik *bereik;
+    /* The samenvatting's comparison with the previous period, one per
+     * result (registry order), when the report was not asked for
+     * --vergelijk vorige: kept apart so the comparison tiles stay as asked
+     * (NULL: none computed; the sentences then use vergelijking if it is
+     * vorige). check's warnings, borrowed from the top layer (NULL: not
+     * run), for the samenvatting's sentence about them. */
+    pm_comparison *vorige;
+    const struct pm_warnings *warnings;
 } pm_report;
 
 /* The result with this id ("R1"), or NULL. */
