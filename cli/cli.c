@@ -645,8 +645,9 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
     pm_period cmp_period, prev_period;
     pm_error err = PM_OK;
     /* The previous period is simply absent where there is none. */
-    bool own_vorige = req->own_vorige && req->vergelijk != PM_VERGELIJK_VORIGE &&
-                      pm_period_comparison(&req->period, PM_VERGELIJK_VORIGE, &prev_period);
+    bool own_vorige =
+        req->own_vorige && req->vergelijk != PM_VERGELIJK_VORIGE &&
+        pm_period_comparison(&req->period, PM_VERGELIJK_VORIGE, &prev_period);
     if (own_vorige)
         err = compute_figures_as(snap, req, &prev_period, req->peil, true, &prev, msg,
                                  msgsize);
