@@ -111,6 +111,13 @@ static void level_r1(char *z, const pm_figures *p, const char *per)
             per);
         return;
     }
+    if (d == 1) {
+        add(z,
+            "In %s viel over 1 hulpvraag al te beslissen; die kreeg %s eerste reactie "
+            "binnen 5 werkdagen.",
+            per, t == 1 ? "een" : "geen");
+        return;
+    }
     add(z,
         "In %s kreeg %s van de %s waarover al te beslissen viel binnen 5 werkdagen "
         "een eerste reactie (%ld op tijd, %ld te laat).",

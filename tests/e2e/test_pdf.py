@@ -127,7 +127,8 @@ check("PDF (intern):" in r.out and "Grafieken als PNG (intern):" in r.out,
       "report_says_where_the_files_are", r.out)
 
 info = pdfinfo(intern)
-check(info.get("Pages") == "8", "pdf_has_a_dashboard_and_seven_indicator_pages",
+# Issue 15: the Samenvatting is page 2, the indicators follow it.
+check(info.get("Pages") == "9", "pdf_has_a_dashboard_a_samenvatting_and_seven_indicator_pages",
       info.get("Pages"))
 check(info.get("Title", "").startswith("Voortgangsrapportage pijler 2") and
       "4e kwartaal 2025" in info.get("Title", ""), "pdf_title_names_report_and_period", info)
@@ -153,7 +154,7 @@ check(code == 0 and "No syntax or stream encoding errors" in out, "qpdf_check_pa
 code, out, err = tool("qpdf", "--json", "--json-key=outlines", intern)
 outline = [(o["title"], o["destpageposfrom1"]) for o in json.loads(out)["outlines"]] \
     if code == 0 else []
-want_outline = [("Dashboard", 1)] + [(f"{i} {n}", p + 2) for p, (i, n) in
+want_outline = [("Dashboard", 1), ("Samenvatting", 2)] + [(f"{i} {n}", p + 3) for p, (i, n) in
                                      enumerate(NAMES.items())]
 check(outline == want_outline, "outline_has_an_entry_per_page_pointing_at_it", outline)
 
@@ -175,12 +176,12 @@ check("Voortgangsrapportage pijler 2" in page1 and "peildatum 31-12-2025" in pag
       "publiek intern" in page1 and "01-10-2025 t/m 31-12-2025" in page1,
       "dashboard_header_has_title_period_dates_peildatum_audience", page1[:300])
 
-for p in range(1, 9):
+for p in range(1, 10):
     t = text_of(intern, p)
-    check(f"Pagina {p} van 8" in t and re.search(r"gegevens [0-9a-f]{4}", t),
+    check(f"Pagina {p} van 9" in t and re.search(r"gegevens [0-9a-f]{4}", t),
           f"page_{p}_footer_has_page_number_and_fingerprint", t[-200:])
-    if p > 1:
-        i, n = list(NAMES.items())[p - 2]
+    if p > 2:
+        i, n = list(NAMES.items())[p - 3]
         # The intern mark stands above everything (tests/e2e/test_intern_marks.py).
         check(t.startswith("Intern — niet verspreiden Voortgangsrapportage pijler 2") and
               f"{i} {n}" in t,
@@ -238,7 +239,7 @@ check(not glob.glob(os.path.join(w.path, "*.pdf.tmp*")) and
 
 r, ext = report("extern.pdf", "extern")
 text = text_of(ext)
-check(r.code == 0 and pdfinfo(ext).get("Pages") == "8", "extern_pdf_has_eight_pages", r)
+check(r.code == 0 and pdfinfo(ext).get("Pages") == "9", "extern_pdf_has_nine_pages", r)
 found = [n for n in specialists if n in text]
 check(not found, "extern_pdf_names_no_specialist", found)
 orgs = list(zip(csv_column(os.path.join(SRC, "fixtures/demo/organisaties.csv"), "naam"),
@@ -273,7 +274,7 @@ check(same and set(a) == set(b), "pngs_are_byte_identical_between_runs")
 
 r, early = report("early.pdf", "extern", period="2024-Q3")
 t = text_of(early)
-check(r.code == 0 and pdfinfo(early).get("Pages") == "8",
+check(r.code == 0 and pdfinfo(early).get("Pages") == "9",
       "a_first_quarter_report_has_all_pages", r)
 check("Nog geen gegevens in deze periode" in t, "charts_without_data_say_so_in_words")
 early_doc = figures("2024-Q3")
@@ -284,7 +285,7 @@ check(not missing, "first_quarter_dashboard_shows_every_value", missing)
 
 r, before = report("before.pdf", "intern", period="2024-Q1")
 t = text_of(before)
-check(r.code == 0 and pdfinfo(before).get("Pages") == "8" and
+check(r.code == 0 and pdfinfo(before).get("Pages") == "9" and
       t.count("Nog geen gegevens in deze periode") >= 10,
       "a_period_before_the_programme_has_empty_charts_in_words", (r, t.count("Nog geen")))
 

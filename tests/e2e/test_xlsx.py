@@ -148,9 +148,11 @@ wb_e = openpyxl.load_workbook(path_e)
 doc_i = indicators("intern")
 doc_e = indicators("extern")
 
-check(wb_i.sheetnames == ["Overzicht"] + IND_SHEETS + ["Toelichting"] + ROW_SHEETS,
+# Issue 15: Samenvatting and Bereik follow the Overzicht.
+WRITTEN = ["Samenvatting", "Bereik"]
+check(wb_i.sheetnames == ["Overzicht"] + WRITTEN + IND_SHEETS + ["Toelichting"] + ROW_SHEETS,
       "intern_sheets_in_order_with_row_level_sheets", wb_i.sheetnames)
-check(wb_e.sheetnames == ["Overzicht"] + IND_SHEETS + ["Toelichting"],
+check(wb_e.sheetnames == ["Overzicht"] + WRITTEN + IND_SHEETS + ["Toelichting"],
       "extern_sheets_in_order_without_row_level_sheets", wb_e.sheetnames)
 
 # ---- Overzicht ---------------------------------------------------------------
