@@ -88,6 +88,21 @@ static const char *pct(double fraction, char *buf, size_t size)
     return pm_format_percent(fraction, 1, buf, size);
 }
 
+/* A period as it follows "in": "het 3e kwartaal 2025", "januari 2026",
+ * "2025", "de periode 15-10-2025 t/m 15-02-2026". Returns buf. */
+static char *period_in(pm_day start, pm_day end, char *buf, size_t size)
+{
+    char name[64];
+    pm_format_period(start, end, name, sizeof name);
+    if (strstr(name, " t/m "))
+        snprintf(buf, size, "de periode %s", name);
+    else if (strstr(name, "kwartaal"))
+        snprintf(buf, size, "het %s", name);
+    else
+        snprintf(buf, size, "%s", name);
+    return buf;
+}
+
 /* ---- level against target ---------------------------------------------- */
 
 /* What the status word means for a reader, with the reason. */
@@ -145,10 +160,13 @@ static void level_r3(char *z, const pm_figures *p, const char *per)
     long t = lround(p->teller), d = lround(p->noemer);
     add(z, "In %s %s %s actief", per, pm_summary_number(p->actief, "was", "waren"),
         pm_summary_count(p->actief, "specialist", "specialisten", n, sizeof n));
-    if (p->has_waarde)
-        add(z, "; van de %s kreeg %ld gemiddeld een 7 of hoger (%s).",
-            pm_summary_count(d, "beoordeelde", "beoordeelden", m, sizeof m), t,
-            pct(p->waarde, a, sizeof a));
+    if (p->has_waarde && d == 1)
+        add(z, "; de enige beoordeelde kreeg gemiddeld %s 7 of hoger.",
+            t == 1 ? "een" : "geen");
+    else if (p->has_waarde)
+        add(z, "; van de %s %s %ld gemiddeld een 7 of hoger (%s).",
+            pm_summary_count(d, "beoordeelde", "beoordeelden", m, sizeof m),
+            pm_summary_number(t, "kreeg", "kregen"), t, pct(p->waarde, a, sizeof a));
     else
         add(z, ", maar geen van hen is in die periode beoordeeld.");
     if (p->niet_beoordeeld > 0 && p->has_waarde)
@@ -258,8 +276,8 @@ static void change(char *z, const pm_result *r, const pm_comparison *k,
     if (!k || k->suppress != PM_SUPPRESS_NONE || !pm_figures_visible(&k->f) ||
         k->f.to < rep->scope.cfg->programma_start)
         return;
-    char then[64], a[40], b[40];
-    pm_format_period(k->f.from, k->f.to, then, sizeof then);
+    char then[96], a[40], b[40];
+    period_in(k->f.from, k->f.to, then, sizeof then);
     const pm_figures *p = &r->periode;
     if (strcmp(r->id, "R6") == 0) {
         long d = p->aantal - k->f.aantal;
@@ -350,7 +368,7 @@ static void revised(char *z, const pm_result *r)
             continue;
         size_t len = strlen(names);
         /* "a, b en c": the last separator is put right below. */
-        snprintf(names + len, sizeof names - len, "%s%s", n ? ", " : "",
+        snprintf(names + len, sizeof names - len, "%shet %s", n ? ", " : "",
                  pm_format_quarter(t->quarter, q, sizeof q));
         n++;
     }
@@ -391,8 +409,8 @@ static pm_error indicator(pm_summary *s, const pm_report *rep, size_t i, pm_audi
 {
     const pm_result *r = &rep->results[i];
     const pm_figures *p = &r->periode;
-    char z[ZIN_SIZE] = "", per[64];
-    pm_format_period(rep->scope.period.start, rep->scope.period.end, per, sizeof per);
+    char z[ZIN_SIZE] = "", per[96];
+    period_in(rep->scope.period.start, rep->scope.period.end, per, sizeof per);
     bool whole = pm_filter_active(&rep->scope.filter) && !r->gefilterd;
     if (whole)
         add(z, "Voor het hele programma: ");
@@ -415,6 +433,12 @@ static pm_error indicator(pm_summary *s, const pm_report *rep, size_t i, pm_audi
         level_r6(z, r, per);
     else
         level_b(z, r, per, rep->scope.peildatum);
+    if (whole) {
+        /* The sentence goes on after the colon in lower case. */
+        char *first = z + strlen("Voor het hele programma: ");
+        if (*first >= 'A' && *first <= 'Z')
+            *first = (char)(*first - 'A' + 'a');
+    }
     change(z, r, previous(rep, i), rep);
     if (strcmp(r->id, "R1") == 0 || strcmp(r->id, "R2") == 0)
         furthest(z, r, rep, au);
@@ -439,8 +463,8 @@ static pm_error reach(pm_summary *s, const pm_report *rep)
     const pm_bereik *b = rep->bereik;
     if (!b)
         return PM_OK;
-    char z[ZIN_SIZE] = "", per[64], g[16], t[16], o[16], d[16];
-    pm_format_period(rep->scope.period.start, rep->scope.period.end, per, sizeof per);
+    char z[ZIN_SIZE] = "", per[96], g[16], t[16], o[16], d[16];
+    period_in(rep->scope.period.start, rep->scope.period.end, per, sizeof per);
     const pm_bereik_range *p = &b->periode, *c = &b->cumulatief;
     add(z, "Bereik%s: in %s vroegen %s van de %s gemeenten en %s SOB's om hulp",
         b->gefilterd ? " binnen het filter" : "", per,

@@ -87,6 +87,10 @@ static void count(pm_bereik_range *r, const pm_org *org, bool in_range, bool in_
         r->sob_totaal++;
     if (gemeente && regio)
         r->regio[org->regio].gemeenten_totaal++;
+    if (in_range && regio) {
+        r->national_gemeenten[org->regio] += gemeente;
+        r->national_sob[org->regio] += sob;
+    }
     if (!in_range || !in_filter)
         return;
     r->gemeenten += gemeente;
@@ -137,27 +141,44 @@ pm_error pm_bereik_compute(pm_report *rep, pm_snapshot *snap, char *msg, size_t 
     return err;
 }
 
-/* One column (gemeenten or SOB's) of a range: the regio cells add up to the
- * total, which is published unless small itself. */
+/* One column (gemeenten or SOB's) of a range. The national regio cells add
+ * up to the national total, which is published unless small itself. Under
+ * a filter a regio cell is the national one or 0: it takes the national
+ * cell's mark; and its total, made of the cells inside the filter, is
+ * hidden when one of them is (the rest would give that one away), unless
+ * it is the national total itself. */
 static void disclose_column(pm_bereik_range *r, bool sob, int min_cell)
 {
     pm_cell cells[PM_NREGIOS];
     memset(cells, 0, sizeof cells);
     for (size_t k = 0; k < PM_NREGIOS; k++) {
         cells[k].key = (char *)r->regio[k].regio;
-        cells[k].n = sob ? r->regio[k].sob : r->regio[k].gemeenten;
+        cells[k].n = sob ? r->national_sob[k] : r->national_gemeenten[k];
         cells[k].teller = cells[k].noemer = (double)cells[k].n;
     }
     pm_disclosure_table(cells, PM_NREGIOS, PM_TABLE_COUNT, min_cell);
+    bool part_hidden = false;
+    long national = 0;
     for (size_t k = 0; k < PM_NREGIOS; k++) {
+        long n = sob ? r->regio[k].sob : r->regio[k].gemeenten;
+        pm_suppress m = cells[k].suppress;
+        if (n == 0)
+            m = PM_SUPPRESS_NONE;
+        else if (!m && n < min_cell)
+            m = PM_SUPPRESS_PRIMAIR;
+        part_hidden |= m != PM_SUPPRESS_NONE;
+        national += cells[k].n;
         if (sob)
-            r->regio[k].sob_suppress = cells[k].suppress;
+            r->regio[k].sob_suppress = m;
         else
-            r->regio[k].gemeenten_suppress = cells[k].suppress;
+            r->regio[k].gemeenten_suppress = m;
     }
     long total = sob ? r->sob : r->gemeenten;
-    pm_suppress t =
-        total > 0 && total < min_cell ? PM_SUPPRESS_PRIMAIR : PM_SUPPRESS_NONE;
+    pm_suppress t = PM_SUPPRESS_NONE;
+    if (total > 0 && total < min_cell)
+        t = PM_SUPPRESS_PRIMAIR;
+    else if (part_hidden && total != national)
+        t = PM_SUPPRESS_SECUNDAIR;
     if (sob)
         r->sob_suppress = t;
     else

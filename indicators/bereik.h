@@ -31,6 +31,10 @@ typedef struct pm_bereik_range {
     long sob_totaal; /* SOB's in organisaties */
     pm_suppress gemeenten_suppress, sob_suppress;
     pm_bereik_regio regio[PM_NREGIOS]; /* in pm_regios order */
+    /* The same counts without the filter (equal to the above without one):
+     * what the national extern report shows is the most a filtered one may
+     * show (SPEC §9). */
+    long national_gemeenten[PM_NREGIOS], national_sob[PM_NREGIOS];
 } pm_bereik_range;
 
 typedef struct pm_bereik {
@@ -40,7 +44,11 @@ typedef struct pm_bereik {
 
 /* Extern (SPEC §6): marks every regio count of 1 .. min_cell-1 primair,
  * and the smallest others secundair where the total would give a hidden one
- * away (pm_disclosure_table); a total of 1 .. min_cell-1 is hidden too. */
+ * away (pm_disclosure_table); a total of 1 .. min_cell-1 is hidden too.
+ * Under a filter each regio cell is either the national cell or 0: it
+ * takes the national cell's mark, and the total is hidden when a cell it
+ * adds up is, so a filtered report never shows what the national one
+ * hides. */
 void pm_bereik_disclose(pm_bereik *b, int min_cell);
 
 /* Whether a count with this mark may be shown. */

@@ -303,6 +303,36 @@ secondary = [c for c in ext["bereik"]["periode"]["per_regio"]
 check(secondary, "extern_bereik_hides_a_second_cell_where_the_total_would_give_one_away",
       ext["bereik"]["periode"])
 
+# A filtered extern report shows no bereik count the national one hides: a
+# regio filter's total would otherwise be the hidden regio cell itself.
+shown_more = []
+for regio in REGIOS + ["Noord Oost"]:
+    args = sum((["--regio", x] for x in regio.split(" ") if x), [])
+    for typ in ([], ["--type", "gemeente"], ["--type", "sob"]):
+        fe, _ = indicators_json(w, "--period", "2025-Q3", "--audience", "extern", *args, *typ)
+        for rng in ("periode", "cumulatief"):
+            nat = {c["regio"]: c for c in ext["bereik"][rng]["per_regio"]}
+            f = fe["bereik"][rng]
+            hidden_nat = {(c["regio"], k) for c in nat.values() for k in ("gemeenten", "sob")
+                          if c[k] is None}
+            for c in f["per_regio"]:
+                for k in ("gemeenten", "sob"):
+                    if (c["regio"], k) in hidden_nat and c[k]:
+                        shown_more.append((regio, typ, rng, c["regio"], k, c[k]))
+            for k in ("gemeenten", "sob"):
+                inside = [c for c in f["per_regio"]
+                          if (c["regio"], k) in hidden_nat and c[k] is None]
+                if f[k] is not None and inside and f[k] != ext["bereik"][rng][k]:
+                    shown_more.append((regio, typ, rng, "totaal", k, f[k]))
+check(not shown_more, "filtered_extern_bereik_shows_nothing_the_national_one_hides",
+      shown_more)
+fe, _ = indicators_json(w, "--period", "2025-Q3", "--audience", "extern", "--regio", "Oost")
+lines = {x["indicator"]: x["zin"] for x in fe["samenvatting"]}
+check(all(lines[i].startswith("Voor het hele programma: ") for i in ("R4", "R5", "R6", "B"))
+      and not any(lines[i].startswith("Voor het hele programma") for i in ("R1", "R2", "R3"))
+      and lines[None].startswith("Bereik binnen het filter"),
+      "under_a_filter_r4_to_b_speak_of_the_whole_programme", lines)
+
 # ---- extern sentences quote no hidden value -----------------------------------
 
 
