@@ -819,6 +819,15 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
         warn_reach(&rep);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
+    pm_warnings warnings = {0};
+    bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
+         png = out->png != NO_OUTPUT;
+    /* The workbook lists the warnings of check (in its Toelichting); the
+     * samenvatting of workbook and PDF counts them. */
+    if (!err && (xlsx || pdf))
+        err = report_warnings(db, cfg, &warnings, msg, msgsize);
+    if (!err && (xlsx || pdf))
+        rep.warnings = &warnings;
     /* A definitive report keeps exactly the figures of this snapshot: the
      * JSON of indicators --format json for this audience. */
     if (!err && out->sent) {
@@ -831,15 +840,6 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
             snprintf(msg, msgsize, "%s", pm_strerror(err));
         }
     }
-    pm_warnings warnings = {0};
-    bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
-         png = out->png != NO_OUTPUT;
-    /* The workbook lists the warnings of check (in its Toelichting); the
-     * samenvatting of workbook and PDF counts them. */
-    if (!err && (xlsx || pdf))
-        err = report_warnings(db, cfg, &warnings, msg, msgsize);
-    if (!err && (xlsx || pdf))
-        rep.warnings = &warnings;
     time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {
