@@ -819,6 +819,23 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
         warn_reach(&rep);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
+    /* A definitive report keeps exactly the figures of this snapshot: the
+     * JSON of indicators --format json for this audience. */
+    if (!err && out->sent) {
+        snprintf(out->sent_fingerprint, sizeof out->sent_fingerprint, "%s", fingerprint);
+        /* Without the samenvatting's own comparison: the same JSON as
+         * indicators gives (which computes none). */
+        pm_comparison *vorige = rep.vorige;
+        rep.vorige = NULL;
+        cJSON *doc = pm_json_report(&rep, audience);
+        rep.vorige = vorige;
+        out->sent_json = doc ? cJSON_Print(doc) : NULL;
+        cJSON_Delete(doc);
+        if (!out->sent_json) {
+            err = PM_ERR_NOMEM;
+            snprintf(msg, msgsize, "%s", pm_strerror(err));
+        }
+    }
     pm_warnings warnings = {0};
     bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
          png = out->png != NO_OUTPUT;
@@ -828,18 +845,6 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
         err = report_warnings(db, cfg, &warnings, msg, msgsize);
     if (!err && (xlsx || pdf))
         rep.warnings = &warnings;
-    /* A definitive report keeps exactly the figures of this snapshot: the
-     * JSON of indicators --format json for this audience. */
-    if (!err && out->sent) {
-        snprintf(out->sent_fingerprint, sizeof out->sent_fingerprint, "%s", fingerprint);
-        cJSON *doc = pm_json_report(&rep, audience);
-        out->sent_json = doc ? cJSON_Print(doc) : NULL;
-        cJSON_Delete(doc);
-        if (!out->sent_json) {
-            err = PM_ERR_NOMEM;
-            snprintf(msg, msgsize, "%s", pm_strerror(err));
-        }
-    }
     time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {

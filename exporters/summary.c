@@ -111,8 +111,12 @@ static void add_status(char *z, const char *lead, const pm_result *r,
 {
     char reden[320];
     pm_label_reden(r->id, &r->cumulatief, rep->scope.cfg, reden, sizeof reden);
-    add(z, " %s %s (%s): %s.", lead, pm_status_name(r->status),
-        pm_label_status_meaning(r->status), reden);
+    /* Grijs has many causes ("geen doel na ..."): its reason says which. */
+    if (r->status == PM_GRIJS)
+        add(z, " %s %s: %s.", lead, pm_status_name(r->status), reden);
+    else
+        add(z, " %s %s (%s): %s.", lead, pm_status_name(r->status),
+            pm_label_status_meaning(r->status), reden);
 }
 
 static void level_r1(char *z, const pm_figures *p, const char *per)

@@ -51,7 +51,8 @@ ROW_SHEETS = ["Hulpvragen", "Evaluaties", "Inzet"]
 
 bad = [(ws.title, ws["A1"].value) for ws in wb_i.worksheets
        if ws["A1"].value != MARK or not ws["A1"].font.b]
-check(len(wb_i.worksheets) == 12 and not bad,
+# Issue 15 added Samenvatting and Bereik (2 sheets) and the Samenvatting page.
+check(len(wb_i.worksheets) == 14 and not bad,
       "every_intern_sheet_has_the_mark_in_bold_as_its_first_row", bad)
 bad = [(ws.title, [ws.cell(1, c).value for c in range(2, 12)]) for ws in wb_i.worksheets
        if any(ws.cell(1, c).value is not None for c in range(2, 30))]
@@ -145,7 +146,7 @@ def mark_box(words):
 pi = pages_words(out("intern.pdf"))
 pe = pages_words(out("extern.pdf"))
 bad = [i + 1 for i, words in enumerate(pi) if mark_box(words) is None]
-check(len(pi) == 8 and not bad, "every_page_of_the_intern_pdf_starts_with_the_mark",
+check(len(pi) == 9 and not bad, "every_page_of_the_intern_pdf_starts_with_the_mark",
       (len(pi), bad))
 bad = []
 for i, words in enumerate(pi):
@@ -160,7 +161,7 @@ for i, words in enumerate(pi):
         bad.append((i + 1, box, top, overlap[:3]))
 check(not bad, "the_pdf_mark_stands_above_all_other_text_of_its_page_overlapping_none", bad)
 text_e = " ".join(t for words in pe for t, *_ in words)
-check(len(pe) == 8 and "verspreiden" not in text_e, "extern_pdf_has_no_mark_on_any_page",
+check(len(pe) == 9 and "verspreiden" not in text_e, "extern_pdf_has_no_mark_on_any_page",
       len(pe))
 
 # ---- the PNG charts --------------------------------------------------------
