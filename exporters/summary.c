@@ -113,7 +113,7 @@ static void add_status(char *z, const char *lead, const pm_result *r,
     pm_label_reden(r->id, &r->cumulatief, rep->scope.cfg, reden, sizeof reden);
     /* Grijs has many causes ("geen doel na ..."): its reason says which. */
     if (r->status == PM_GRIJS)
-        add(z, " %s %s: %s.", lead, pm_status_name(r->status), reden);
+        add(z, " %s %s (%s).", lead, pm_status_name(r->status), reden);
     else
         add(z, " %s %s (%s): %s.", lead, pm_status_name(r->status),
             pm_label_status_meaning(r->status), reden);
@@ -162,6 +162,10 @@ static void level_r3(char *z, const pm_figures *p, const char *per)
 {
     char n[48], a[32], m[48];
     long t = lround(p->teller), d = lround(p->noemer);
+    if (p->actief == 0) {
+        add(z, "In %s was geen enkele specialist actief.", per);
+        return;
+    }
     add(z, "In %s %s %s actief", per, pm_summary_number(p->actief, "was", "waren"),
         pm_summary_count(p->actief, "specialist", "specialisten", n, sizeof n));
     if (p->has_waarde && d == 1)
@@ -241,7 +245,7 @@ static void level_b(char *z, const pm_result *r, const char *per, pm_day peil)
     else
         add(z, "In %s is %s uitgegeven; voor die periode is geen begroting vastgelegd.",
             per, pm_format_euro(p->realisatie_cent, a, sizeof a));
-    if (c->jaarbegroting_cent > 0)
+    if (c->jaarbegroting_cent > 0 && c->prognose_cent > 0)
         add(z,
             " Bij dit tempo komen de uitgaven over %s uit op %s, tegen een "
             "jaarbegroting van %s.",
@@ -496,8 +500,12 @@ static pm_error warnings(pm_summary *s, const pm_report *rep, const pm_warnings 
     size_t nwarn =
         pm_label_reach_warnings(rep->has_tot, rep->gegevens_tot, rep->scope.peildatum,
                                 rep->scope.period.start, warn, PM_REACH_WARNINGS_MAX);
-    for (size_t i = 0; !err && i < nwarn; i++)
-        err = push(s, NULL, warn[i]);
+    for (size_t i = 0; !err && i < nwarn; i++) {
+        char z[ZIN_SIZE] = "";
+        size_t len = strlen(warn[i]);
+        add(z, "%s%s", warn[i], len && warn[i][len - 1] != '.' ? "." : "");
+        err = push(s, NULL, z);
+    }
     return err;
 }
 

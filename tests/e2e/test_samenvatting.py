@@ -458,6 +458,10 @@ check("verscheen 1 kennisproduct dat actief is verspreid" in zin(one, "R6"),
       "one_product_reads_verscheen_1_kennisproduct", zin(one, "R6"))
 check("verschenen 2 kennisproducten die actief zijn verspreid" in zin(two, "R6"),
       "two_products_read_verschenen_2_kennisproducten", zin(two, "R6"))
+check("R1 staat op grijs (te weinig gegevens: 1 hulpvraag beoordeeld, minimaal 5 nodig)"
+      in zin(one, "R1"), "the_status_reason_of_one_request_is_singular_too", zin(one, "R1"))
+check("was geen enkele specialist actief." in zin(hi, "R3"),
+      "no_active_specialist_reads_geen_enkele_specialist", zin(hi, "R3"))
 bereik_one = next(x["zin"] for x in one["samenvatting"] if x["indicator"] is None)
 check("vroegen 1 van de 342 gemeenten en 0 SOB's om hulp" in bereik_one,
       "bereik_sentence_counts_the_gemeenten_of_342", bereik_one)
