@@ -236,8 +236,10 @@ REGIOS = ["Noord-West", "Noord", "Midden", "Oost", "Zuid-West", "Zuid"]
 
 def hand_count(van, tot):
     seen = {o for o, d in REQS if van <= d <= tot}
-    out = {"gemeenten": 0, "sob": 0, "per_regio": {r: [0, 0, 0] for r in REGIOS}}
+    out = {"gemeenten": 0, "sob": 0, "sob_totaal": 0,
+           "per_regio": {r: [0, 0, 0] for r in REGIOS}}
     for oid, (typ, regio) in ORGS.items():
+        out["sob_totaal"] += typ == "sob"
         if typ == "gemeente" and regio in REGIOS:
             out["per_regio"][regio][1] += 1
         if oid not in seen:
@@ -252,7 +254,7 @@ def hand_count(van, tot):
 
 
 def same_reach(js, hand):
-    got = {"gemeenten": js["gemeenten"], "sob": js["sob"],
+    got = {"gemeenten": js["gemeenten"], "sob": js["sob"], "sob_totaal": js["sob_totaal"],
            "per_regio": {c["regio"]: [c["gemeenten"], c["gemeenten_totaal"], c["sob"]]
                          for c in js["per_regio"]}}
     return got == hand and js["gemeenten_totaal"] == 342, (got, hand)
@@ -465,5 +467,12 @@ check("was geen enkele specialist actief." in zin(hi, "R3"),
 bereik_one = next(x["zin"] for x in one["samenvatting"] if x["indicator"] is None)
 check("vroegen 1 van de 342 gemeenten en 0 SOB's om hulp" in bereik_one,
       "bereik_sentence_counts_the_gemeenten_of_342", bereik_one)
+
+# A withdrawn request no longer counts toward the reach.
+r = s.run("intrekken", "hulpvragen", "HV1", "--reden", "testregel")
+gone, _ = indicators_json(s, "--period", "2025-Q3", "--audience", "intern")
+check(r.code == 0 and one["bereik"]["periode"]["gemeenten"] == 1 and
+      gone["bereik"]["periode"]["gemeenten"] == 0,
+      "a_withdrawn_request_leaves_the_bereik", (r, gone["bereik"]["periode"]))
 
 done()
