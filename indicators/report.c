@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset.h"
 #include "bereik.h"
+#include "dataset.h"
 #include "posts.h"
 #include "sent.h"
 #include "store.h"
