@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "beheer_compute.h"
+#include "bereik_compute.h"
 #include "check.h"
 #include "checktext.h"
 #include "config.h"
@@ -396,6 +397,9 @@ typedef struct report_request {
     pm_vergelijk vergelijk;           /* PM_VERGELIJK_GEEN without --vergelijk */
     struct national_cache *nationals; /* NULL: each compute makes its own */
     bool without_eerder; /* the dashboard: no revised marks, so no eerder runs */
+    bool written;        /* indicators, report: the bereik (SPEC §10) */
+    bool own_vorige;     /* report: the samenvatting's own comparison with the
+                            previous period (keep_vorige) */
 } report_request;
 
 /* The national extern reports a command has computed, by period and
@@ -598,6 +602,42 @@ static pm_error compute_figures_as(pm_snapshot *snap, const report_request *req,
     return err;
 }
 
+/* The samenvatting's comparison with the previous period (SPEC §10), for a
+ * report not asked for --vergelijk vorige: attached like --vergelijk would
+ * (extern marks included), copied to rep->vorige, and the results'
+ * vergelijking and the scope put back as they were, so the comparison
+ * tiles show only what the user asked for. */
+static pm_error keep_vorige(pm_report *rep, const pm_report *prev, pm_audience audience)
+{
+    size_t n = rep->nresults;
+    pm_comparison *asked = calloc(n ? n : 1, sizeof *asked);
+    pm_comparison *vorige = calloc(n ? n : 1, sizeof *vorige);
+    if (!asked || !vorige) {
+        free(asked);
+        free(vorige);
+        return PM_ERR_NOMEM;
+    }
+    pm_vergelijk v = rep->scope.vergelijk;
+    pm_period vp = rep->scope.vergelijk_period;
+    for (size_t i = 0; i < n; i++) {
+        asked[i] = rep->results[i].vergelijking;
+        memset(&rep->results[i].vergelijking, 0, sizeof asked[i]);
+    }
+    pm_error err = pm_report_attach_comparison(rep, prev, PM_VERGELIJK_VORIGE);
+    if (!err && audience == PM_EXTERN)
+        pm_disclosure_comparisons(rep);
+    for (size_t i = 0; i < n; i++) {
+        vorige[i] = rep->results[i].vergelijking;
+        rep->results[i].vergelijking = asked[i];
+    }
+    rep->scope.vergelijk = v;
+    rep->scope.vergelijk_period = vp;
+    free(asked);
+    free(rep->vorige);
+    rep->vorige = vorige;
+    return err;
+}
+
 /* Everything indicators, report and dashboard show: the figures of the
  * request's period, and with --vergelijk those of the comparison period
  * as known on the same peildatum, treated alike (SPEC §9). */
@@ -605,13 +645,21 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
                                 pm_report *rep, char *msg, size_t msgsize)
 {
     memset(rep, 0, sizeof *rep);
-    pm_report cmp = {0};
-    pm_period cmp_period;
+    pm_report cmp = {0}, prev = {0};
+    pm_period cmp_period, prev_period;
     pm_error err = PM_OK;
-    if (req->vergelijk != PM_VERGELIJK_GEEN) {
+    /* The previous period is simply absent where there is none. */
+    bool own_vorige =
+        req->own_vorige && req->vergelijk != PM_VERGELIJK_VORIGE &&
+        pm_period_comparison(&req->period, PM_VERGELIJK_VORIGE, &prev_period);
+    if (own_vorige)
+        err = compute_figures_as(snap, req, &prev_period, req->peil, true, &prev, msg,
+                                 msgsize);
+    if (!err && req->vergelijk != PM_VERGELIJK_GEEN) {
         if (!pm_period_comparison(&req->period, req->vergelijk, &cmp_period)) {
             snprintf(msg, msgsize, "voor periode %s bestaat geen vergelijkingsperiode",
                      req->period.label);
+            pm_report_free(&prev);
             return PM_ERR_USAGE;
         }
         /* First: each compute leaves its context in the snapshot for the
@@ -629,6 +677,16 @@ static pm_error compute_request(pm_snapshot *snap, const report_request *req,
     if (!err && req->vergelijk != PM_VERGELIJK_GEEN && req->audience == PM_EXTERN)
         pm_disclosure_comparisons(rep);
     pm_report_free(&cmp);
+    if (!err && own_vorige && keep_vorige(rep, &prev, req->audience)) {
+        err = PM_ERR_NOMEM;
+        snprintf(msg, msgsize, "%s", pm_strerror(err));
+    }
+    pm_report_free(&prev);
+    /* The reach is read in the main report's context (the last compute). */
+    if (!err && req->written)
+        err = pm_bereik_compute(rep, snap, msg, msgsize);
+    if (!err && req->written && req->audience == PM_EXTERN)
+        pm_bereik_disclose(rep->bereik, req->cfg.min_cell);
     /* An empty set is a valid question with an empty answer, but most
      * likely a mistake: said once, the figures are still made. */
     if (!err && rep->scope.filter_empty) {
@@ -671,7 +729,9 @@ static pm_error write_indicators(const cli *c, pm_snapshot *snap,
     (void)ctx;
     const char *format = c->format ? c->format : "table";
     pm_report rep;
-    pm_error err = compute_request(snap, req, &rep, msg, msgsize);
+    report_request written = *req;
+    written.written = true;
+    pm_error err = compute_request(snap, &written, &rep, msg, msgsize);
     if (!err)
         warn_reach(&rep);
     if (!err && strcmp(format, "json") == 0)
@@ -781,7 +841,10 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
     pm_audience audience = req->audience;
     pm_report rep = {0};
     char fingerprint[20] = "";
-    pm_error err = compute_request(snap, req, &rep, msg, msgsize);
+    report_request written = *req;
+    written.written = true;
+    written.own_vorige = true;
+    pm_error err = compute_request(snap, &written, &rep, msg, msgsize);
     if (!err)
         err = attach_written(snap, audience, &rep, msg, msgsize);
     if (!err && say_warnings)
@@ -792,7 +855,12 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
      * JSON of indicators --format json for this audience. */
     if (!err && out->sent) {
         snprintf(out->sent_fingerprint, sizeof out->sent_fingerprint, "%s", fingerprint);
+        /* Without the samenvatting's own comparison: the same JSON as
+         * indicators gives (which computes none). */
+        pm_comparison *vorige = rep.vorige;
+        rep.vorige = NULL;
         cJSON *doc = pm_json_report(&rep, audience);
+        rep.vorige = vorige;
         out->sent_json = doc ? cJSON_Print(doc) : NULL;
         cJSON_Delete(doc);
         if (!out->sent_json) {
@@ -803,9 +871,12 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
     pm_warnings warnings = {0};
     bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
          png = out->png != NO_OUTPUT;
-    /* Only the workbook lists the warnings of check (in its Toelichting). */
-    if (!err && xlsx)
+    /* The workbook lists the warnings of check (in its Toelichting); the
+     * samenvatting of workbook and PDF counts them. */
+    if (!err && (xlsx || pdf))
         err = report_warnings(db, cfg, &warnings, msg, msgsize);
+    if (!err && (xlsx || pdf))
+        rep.warnings = &warnings;
     time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {

@@ -7,6 +7,7 @@
 #include "format.h"
 #include "json_beheer.h"
 #include "labels.h"
+#include "written_json.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -340,6 +341,11 @@ cJSON *pm_json_report(const pm_report *rep, pm_audience audience)
     /* The management section's open requests: intern only (SPEC §10). */
     if (audience == PM_INTERN && rep->beheer)
         cJSON_AddItemToObject(doc, "openstaand", pm_json_openstaand(rep->beheer));
+    /* The written report's generated parts (SPEC §10). */
+    if (!pm_json_add_written(doc, rep, audience)) {
+        cJSON_Delete(doc);
+        return NULL;
+    }
     return doc;
 }
 

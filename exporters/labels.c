@@ -523,9 +523,11 @@ static void reden_proportion(const char *id, const pm_figures *f, const pm_confi
 {
     char a[32], d[32], phrase[192];
     if (f->status == PM_GRIJS) {
-        put(buf, size, "te weinig gegevens: %ld %s, minimaal %d nodig", lround(f->noemer),
-            strcmp(id, "R1") == 0 ? "hulpvragen beoordeeld"
-                                  : "organisaties met evaluatie",
+        long n = lround(f->noemer);
+        bool r1 = strcmp(id, "R1") == 0;
+        put(buf, size, "te weinig gegevens: %ld %s, minimaal %d nodig", n,
+            n == 1 ? (r1 ? "hulpvraag beoordeeld" : "organisatie met evaluatie")
+                   : (r1 ? "hulpvragen beoordeeld" : "organisaties met evaluatie"),
             cfg->min_n);
         return;
     }

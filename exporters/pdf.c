@@ -25,6 +25,7 @@
 #include "outfile.h"
 #include "pdf_internal.h"
 #include "pdf_toelichting.h"
+#include "pdf_summary.h"
 #include "period.h"
 #include "text.h"
 
@@ -455,6 +456,8 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
     footer(d, cr, page);
     cairo_show_page(cr);
+    if (!err)
+        err = pm_pdf_summary_pages(d, cr, s, &page, footer);
     if (!err && !d->dashboard)
         err = pm_pdf_tl_algemeen(d, cr, &page, footer);
     for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
@@ -678,7 +681,7 @@ static pm_error doc_init(doc *d, const pm_pdf_input *in)
     else
         snprintf(d->trend_sub, sizeof d->trend_sub, "Per kwartaal");
 
-    d->npages = 1;
+    d->npages = 1 + pm_pdf_summary_npages(d);
     for (size_t i = 0; i < d->rep->nresults; i++)
         d->npages += pm_pdf_page_def(d->rep->results[i].id) != NULL;
     d->npages += pm_pdf_beheer_npages(d);

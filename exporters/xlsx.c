@@ -31,6 +31,7 @@
 #include "outfile.h"
 #include "rowsource.h"
 #include "xlsx_toelichting.h"
+#include "xlsx_summary.h"
 
 /* ---- words of the workbook ---------------------------------------------
  * Indicator names, targets, definitions and categories come from labels.h;
@@ -1656,6 +1657,10 @@ static pm_error write_sheets(xw *w, char *msg, size_t msgsize)
     print_texts(w);
     set_properties(w);
     write_overzicht(w);
+    if (!w->lerr)
+        note(w, pm_xlsx_summary_sheets(
+                    &(pm_xlsx_summary_input){w->wb, w->rep, w->in->audience, w->header,
+                                             w->footer, pm_label_intern_mark}));
     for (size_t i = 0; i < w->rep->nresults; i++)
         write_indicator(w, &w->rep->results[i]);
     write_tl_text(w);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "beheer.h"
+#include "bereik.h"
 #include "dataset.h"
 #include "posts.h"
 #include "sent.h"
@@ -893,5 +894,8 @@ void pm_report_free(pm_report *rep)
     free(rep->posten);
     pm_beheer_free(rep->beheer);
     free(rep->beheer);
+    pm_bereik_free(rep->bereik);
+    free(rep->bereik);
+    free(rep->vorige);
     memset(rep, 0, sizeof *rep);
 }

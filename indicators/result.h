@@ -265,6 +265,16 @@ typedef struct pm_report {
     struct pm_posts *posten;
     /* The management section (beheer.h): intern reports only, else NULL. */
     struct pm_beheer *beheer;
+    /* bereik: the programme's reach (bereik.h), both audiences. */
+    struct pm_bereik *bereik;
+    /* The samenvatting's comparison with the previous period, one per
+     * result (registry order), when the report was not asked for
+     * --vergelijk vorige: kept apart so the comparison tiles stay as asked
+     * (NULL: none computed; the sentences then use vergelijking if it is
+     * vorige). check's warnings, borrowed from the top layer (NULL: not
+     * run), for the samenvatting's sentence about them. */
+    pm_comparison *vorige;
+    const struct pm_warnings *warnings;
 } pm_report;
 
 /* The result with this id ("R1"), or NULL. */

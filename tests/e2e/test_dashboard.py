@@ -116,10 +116,11 @@ if size:
     check(abs(size[1] / size[0] - 841.89 / 595.276) < 0.005 and 1100 < size[0] < 1400,
           "png_has_a4_proportions_at_about_150_dpi", size)
 
-# The report's own PDF keeps its page 1 (the shared tiles): still 8 pages.
+# The report's own PDF keeps its page 1 (the shared tiles): 9 pages since
+# issue 15 put the Samenvatting on page 2.
 rep = os.path.join(w.path, "rapport.pdf")
 r = w.run("report", "--period", "2025-Q4", "--pdf", rep, env=ENV)
-check(r.code == 0 and pages(rep) == 8, "report_pdf_still_eight_pages", r)
+check(r.code == 0 and pages(rep) == 9, "report_pdf_still_nine_pages", r)
 check("Voortgangsrapportage pijler 2" in text_of(rep), "report_page_one_keeps_its_title")
 
 # ---- title, intern, eindstand, warning --------------------------------------

@@ -236,11 +236,12 @@ if r.code == 0:
     r1row = next((row for row in rows if row and row[0] == "R1"), None)
     check(r1row is not None and r1row.count("<5") >= 4 and 3 not in r1row[3:8],
           "workbook_overview_shows_<5_for_value_and_n", repr(r1row))
-    # No chart on R1-R3's sheets (sheets 2-4): their quarters are hidden.
+    # No chart on R1-R3's sheets (sheets 4-6, after Overzicht, Samenvatting
+    # and Bereik): their quarters are hidden.
     import zipfile
     names = zipfile.ZipFile(os.path.join(a.path, "nw.xlsx")).namelist()
     check(not any(f"worksheets/_rels/sheet{k}.xml.rels" in n for n in names
-                  for k in (2, 3, 4)) and any("worksheets/_rels/sheet5.xml.rels" in n
+                  for k in (4, 5, 6)) and any("worksheets/_rels/sheet7.xml.rels" in n
                                                for n in names),
           "workbook_draws_no_chart_of_a_filtered_indicator", repr(names))
     # The R1 sheet's trend: every figure and what was reported earlier is

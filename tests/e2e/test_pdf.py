@@ -142,8 +142,10 @@ def report_pages(pdf):
 
 info = pdfinfo(intern)
 NPAGES = int(info.get("Pages", "0"))
-check(report_pages(intern) == 8 and NPAGES >= 8 + len(BEHEER),
-      "pdf_has_a_dashboard_seven_indicator_pages_and_the_management_pages",
+# Issue 15: the Samenvatting is page 2, the indicators follow it, then the
+# management section (intern).
+check(report_pages(intern) == 9 and NPAGES >= 9 + len(BEHEER),
+      "pdf_has_a_dashboard_a_samenvatting_seven_indicator_pages_and_the_management_pages",
       info.get("Pages"))
 check(info.get("Title", "").startswith("Voortgangsrapportage pijler 2") and
       "4e kwartaal 2025" in info.get("Title", ""), "pdf_title_names_report_and_period", info)
@@ -169,10 +171,10 @@ check(code == 0 and "No syntax or stream encoding errors" in out, "qpdf_check_pa
 code, out, err = tool("qpdf", "--json", "--json-key=outlines", intern)
 outline = [(o["title"], o["destpageposfrom1"]) for o in json.loads(out)["outlines"]] \
     if code == 0 else []
-want_outline = [("Dashboard", 1)] + [(f"{i} {n}", p + 2) for p, (i, n) in
+want_outline = [("Dashboard", 1), ("Samenvatting", 2)] + [(f"{i} {n}", p + 3) for p, (i, n) in
                                      enumerate(NAMES.items())]
-check(outline[:8] == want_outline and [t for t, _ in outline[8:]] == BEHEER
-      and outline[8][1] == 9 and outline[-1][1] == NPAGES,
+check(outline[:9] == want_outline and [t for t, _ in outline[9:]] == BEHEER
+      and outline[9][1] == 10 and outline[-1][1] == NPAGES,
       "outline_has_an_entry_per_page_pointing_at_it", outline)
 
 doc = figures()
@@ -197,8 +199,8 @@ for p in range(1, NPAGES + 1):
     t = text_of(intern, p)
     check(f"Pagina {p} van {NPAGES}" in t and re.search(r"gegevens [0-9a-f]{4}", t),
           f"page_{p}_footer_has_page_number_and_fingerprint", t[-200:])
-    if 1 < p <= 8:
-        i, n = list(NAMES.items())[p - 2]
+    if 2 < p <= 9:
+        i, n = list(NAMES.items())[p - 3]
         # The intern mark stands above everything (tests/e2e/test_intern_marks.py).
         check(t.startswith("Intern — niet verspreiden Voortgangsrapportage pijler 2") and
               f"{i} {n}" in t,
@@ -256,7 +258,7 @@ check(not glob.glob(os.path.join(w.path, "*.pdf.tmp*")) and
 
 r, ext = report("extern.pdf", "extern")
 text = text_of(ext)
-check(r.code == 0 and pdfinfo(ext).get("Pages") == "8", "extern_pdf_has_eight_pages", r)
+check(r.code == 0 and pdfinfo(ext).get("Pages") == "9", "extern_pdf_has_nine_pages", r)
 found = [n for n in specialists if n in text]
 check(not found, "extern_pdf_names_no_specialist", found)
 orgs = list(zip(csv_column(os.path.join(SRC, "fixtures/demo/organisaties.csv"), "naam"),
@@ -291,7 +293,7 @@ check(same and set(a) == set(b), "pngs_are_byte_identical_between_runs")
 
 r, early = report("early.pdf", "extern", period="2024-Q3")
 t = text_of(early)
-check(r.code == 0 and report_pages(early) == 8,
+check(r.code == 0 and report_pages(early) == 9,
       "a_first_quarter_report_has_all_pages", r)
 check("Nog geen gegevens in deze periode" in t, "charts_without_data_say_so_in_words")
 early_doc = figures("2024-Q3")
@@ -302,7 +304,7 @@ check(not missing, "first_quarter_dashboard_shows_every_value", missing)
 
 r, before = report("before.pdf", "intern", period="2024-Q1")
 t = text_of(before)
-check(r.code == 0 and report_pages(before) == 8 and
+check(r.code == 0 and report_pages(before) == 9 and
       t.count("Nog geen gegevens in deze periode") >= 10,
       "a_period_before_the_programme_has_empty_charts_in_words", (r, t.count("Nog geen")))
 

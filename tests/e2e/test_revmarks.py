@@ -13,7 +13,7 @@ import subprocess
 from pmtest import Workdir, check, done
 
 ENV = {"SOURCE_DATE_EPOCH": "1775001600"}  # 2026-04-01
-ORDER = ["R1", "R2", "R3", "R4", "R5", "R6", "B"]  # pages 2..8
+ORDER = ["R1", "R2", "R3", "R4", "R5", "R6", "B"]  # pages 3..9 (2: Samenvatting)
 
 w = Workdir()
 demo = os.path.join(w.path, "demo")
@@ -53,7 +53,7 @@ def quarter_label(q):  # "2025-Q4" -> "2025-K4"
 
 def pages(pdf):
     out = []
-    for n in range(2, 2 + len(ORDER)):
+    for n in range(3, 3 + len(ORDER)):
         t = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), pdf, "-"],
                            capture_output=True, text=True).stdout
         out.append(" ".join(t.split()))

@@ -274,7 +274,8 @@ if check(r.code == 0, "report_2025_q4_pdf_exits_0", r):
           and "op koers" not in page1,
           "pdf_dashboard_has_no_generic_legend_that_can_be_false", page1)
     check("doel niet gehaald" in page1, "pdf_tiles_show_the_reason", page1)
-    page2 = subprocess.run(["pdftotext", "-f", "2", "-l", "2", pdf, "-"],
+    # The R1 page: page 3 since issue 15 put the Samenvatting on page 2.
+    page2 = subprocess.run(["pdftotext", "-f", "3", "-l", "3", pdf, "-"],
                            capture_output=True, text=True).stdout
     check("Eindstand doelperiode 01-07-2024 t/m 31-12-2025" in page2
           and "Status rood:" in page2 and "Status periode 4e kwartaal 2025 groen: 94,6% op tijd" in page2,

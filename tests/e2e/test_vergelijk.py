@@ -295,7 +295,8 @@ flat = " ".join(text.split())
 check("Vergeleken met 3e kwartaal 2025" in flat and "binnen de marge van toeval" in flat,
       "pdf_page_1_says_the_comparison", flat[:2000])
 pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-check("Pages:           8" in pages, "pdf_with_vergelijk_keeps_its_pages", pages)
+check("Pages:           9" in pages,  # issue 15: + Samenvatting
+      "pdf_with_vergelijk_keeps_its_pages", pages)
 
 # ---- usage ------------------------------------------------------------------
 r = w.run("indicators", "--period", "2025-Q4", "--vergelijk", "gisteren")

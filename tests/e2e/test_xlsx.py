@@ -151,12 +151,16 @@ wb_e = openpyxl.load_workbook(path_e)
 doc_i = indicators("intern")
 doc_e = indicators("extern")
 
-# The management section's sheets (issue 15 point 3) come before the rows.
+# Issue 15: Samenvatting and Bereik follow the Overzicht; the coordinator's
+# Toelichting sheet is there because this store's budget posts lack their
+# explanation ("toelichting ontbreekt"); the management section's sheets
+# come before the rows.
+WRITTEN = ["Samenvatting", "Bereik"]
 BEHEER_SHEETS = ["Team", "Openstaand", "Budget per post", "Mijlpalen"]
-check(wb_i.sheetnames == ["Overzicht"] + IND_SHEETS + ["Definities"] + BEHEER_SHEETS
-      + ROW_SHEETS,
+check(wb_i.sheetnames == ["Overzicht"] + WRITTEN + IND_SHEETS + ["Toelichting", "Definities"]
+      + BEHEER_SHEETS + ROW_SHEETS,
       "intern_sheets_in_order_with_row_level_sheets", wb_i.sheetnames)
-check(wb_e.sheetnames == ["Overzicht"] + IND_SHEETS + ["Definities"],
+check(wb_e.sheetnames == ["Overzicht"] + WRITTEN + IND_SHEETS + ["Toelichting", "Definities"],
       "extern_sheets_in_order_without_row_level_sheets", wb_e.sheetnames)
 
 # ---- Overzicht ---------------------------------------------------------------
