@@ -26,9 +26,13 @@ ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
 
 
 def pdf_text(path):
+    """The text of the pages that show the figures: all but the Samenvatting
+    page (issue 15), whose bereik table has marks of its own (organisations
+    per regio, test_samenvatting)."""
     out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True,
                          check=True).stdout
-    return " ".join(out.split())
+    pages = [p for p in out.split("\f") if "Belangrijkste ontwikkelingen" not in p]
+    return " ".join(" ".join(pages).split())
 
 
 def marks_in(text):

@@ -94,8 +94,9 @@ for audience in ("extern", "intern"):
     check(not missing, f"{audience}_pdf_shows_every_text_of_the_toelichting", missing)
     check("(full.md)" in text and w.path not in text,
           f"{audience}_pdf_names_the_file_not_its_path")
-    # Page order (from the outline): dashboard, Algemeen, each indicator page
-    # followed by its toelichting, the risks last.
+    # Page order (from the outline): dashboard, Samenvatting, Algemeen, each
+    # indicator page followed by its toelichting, the risks last of the report
+    # (the intern management pages follow them).
     code, out, _ = tool("qpdf", "--json", "--json-key=outlines", pdf)
     outline = {o["title"]: o["destpageposfrom1"] for o in json.loads(out)["outlines"]} \
         if code == 0 else {}
@@ -105,11 +106,15 @@ for audience in ("extern", "intern"):
           f"{audience}_outline_lists_the_toelichting_pages", titles)
     r1 = outline.get("R1 Reactie binnen 5 werkdagen", -9)
     b = outline.get("B Budget", -9)
+    # The last page of the report proper: the page before the intern
+    # management section, or the last page.
+    risks = outline.get("Team", len(pages) + 1) - 1
     check(outline.get("Dashboard") == 1 and
           1 < outline.get("Toelichting: Algemeen", 0) < r1 and
+          outline.get("Samenvatting") == 2 < outline.get("Toelichting: Algemeen", 0) and
           outline.get("Toelichting R1") == r1 + 1
-          and outline.get("Risico's en maatregelen") == len(pages) and
-          "Risico-alinea" in pages[-1] and "Toelichting R1 — " in pages[r1],
+          and outline.get("Risico's en maatregelen") == risks and
+          "Risico-alinea" in pages[risks - 1] and "Toelichting R1 — " in pages[r1],
           f"{audience}_pages_in_order_algemeen_indicator_then_its_toelichting_risks_last",
           outline)
     # B's short text fits under its two charts: on the B page, no page of its own.
