@@ -758,6 +758,9 @@ static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_confi
         err = load_columns(snap, has_kept ? &kept : NULL, msg, msgsize);
     if (!err && snap->has_cols)
         ctx->cols = &snap->cols;
+    /* R3 under a filter reads its activity rows (only then: 32 MB at 1M). */
+    if (!err && snap->has_cols && ctx->filter)
+        pm_columns_load_activity(&snap->cols, snap->db);
     if (!err)
         err = read_reach(rep, snap->db, msg, msgsize);
 
