@@ -3,6 +3,7 @@
  * few years), keeps them in table kolommen as one blob per table, and
  * reads them back after checking they were built from the current data. */
 #include "columns.h"
+#include "bigmem.h"
 #include "columns_build.h"
 
 #include <stdio.h>
@@ -515,7 +516,7 @@ static bool take(sqlite3 *db, sqlite3_int64 rowid, sqlite3_int64 bytes, size_t n
 {
     if (bytes < 0 || (uint64_t)bytes != (uint64_t)n * elem || bytes > INT32_MAX)
         return false;
-    *out = malloc(bytes ? (size_t)bytes : 1);
+    *out = pm_big_alloc((size_t)bytes);
     if (!*out || !bytes)
         return *out != NULL;
     sqlite3_blob *blob = NULL;

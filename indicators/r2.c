@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "columns.h"
 #include "filter.h"
 #include "indicator.h"
@@ -192,7 +193,8 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
     const pm_org_table *orgs;
     pm_error err = pm_org_table_use(ctx, &own, &orgs, msg, msgsize);
     size_t stride = 2 + ntrend; /* PER, CUM, then the quarters */
-    pm_scores *acc = err ? NULL : calloc(orgs->n * stride + 1, sizeof *acc);
+    /* 9.6 MB per run at 1M: in huge pages, zeroes written (bigmem.h). */
+    pm_scores *acc = err ? NULL : pm_big_zalloc(orgs->n * stride + 1, sizeof *acc);
     if (!err && !acc)
         err = PM_ERR_NOMEM;
     sqlite3_stmt *st = NULL;
