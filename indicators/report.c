@@ -682,6 +682,7 @@ static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_confi
     memset(&snap->ctx, 0, sizeof snap->ctx);
     pm_context *ctx = &snap->ctx;
     ctx->db = snap->db;
+    ctx->no_breakdowns = snap->no_personal;
     ctx->cal = &snap->cal;
     ctx->cfg_loaded = cfg;
     set_ranges(ctx, cfg, period, peildatum);
