@@ -154,11 +154,6 @@ static pm_error sort_by_day(void **rows, size_t n, size_t elem, pm_day lo, pm_da
     return PM_OK;
 }
 
-pm_error pm_columns_sort_by_day(void **rows, size_t n, size_t elem, pm_day lo, pm_day hi)
-{
-    return sort_by_day(rows, n, elem, lo, hi);
-}
-
 static int32_t orgs_lookup(const void *orgs, const char *id, size_t len)
 {
     return org_find(orgs, id, len);

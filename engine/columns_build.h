@@ -8,10 +8,6 @@
 /* The index of the organisation with this id (len bytes), or -1. */
 typedef int32_t (*pm_org_lookup)(const void *orgs, const char *id, size_t len);
 
-/* Orders n rows of size elem by the pm_day at the start of each row,
- * stably, with a counting sort over [lo, hi]. */
-pm_error pm_columns_sort_by_day(void **rows, size_t n, size_t elem, pm_day lo, pm_day hi);
-
 /* Builds c->activity from inzet and hulpvragen (one plain scan of each);
  * spec_ids are the specialist ids in id order. */
 pm_error pm_columns_build_activity(pm_columns *c, sqlite3 *db, pm_org_lookup find,
