@@ -1093,6 +1093,8 @@ static pm_error write_dashboard(pm_snapshot *snap, const report_request *req,
     /* The page marks no revised quarters: the trend's eerder runs go. */
     report_request page = *req;
     page.without_eerder = true;
+    /* Nor does it show a personal breakdown (R2's organisations). */
+    snap->no_personal = true;
     pm_error err = compute_request(snap, &page, &rep, msg, msgsize);
     if (!err && say_warnings)
         warn_reach(&rep);

@@ -3,6 +3,8 @@
  * few years), keeps them in table kolommen as one blob per table, and
  * reads them back after checking they were built from the current data. */
 #include "columns.h"
+#include "bigmem.h"
+#include "columns_build.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,6 +154,11 @@ static pm_error sort_by_day(void **rows, size_t n, size_t elem, pm_day lo, pm_da
     return PM_OK;
 }
 
+static int32_t orgs_lookup(const void *orgs, const char *id, size_t len)
+{
+    return org_find(orgs, id, len);
+}
+
 static int32_t subject_index(const char *s)
 {
     if (!s || !s[0])
@@ -235,37 +242,64 @@ static int compare_id(const void *key, const void *elem)
     return strcmp(key, *(char *const *)elem);
 }
 
-/* The specialist evaluations, with their specialist's index in id order
- * (SQLite's BINARY order is strcmp's, as indicators/r3.c lists them). */
-static pm_error build_ratings(pm_columns *c, sqlite3 *db, const org_index *orgs,
-                              char *msg, size_t msgsize)
+/* The specialist ids in id order (SQLite's BINARY order is strcmp's, as
+ * indicators/r3.c lists them): a specialist's index is its place here. */
+typedef struct spec_ids {
+    char **ids;
+    size_t n;
+} spec_ids;
+
+static void spec_ids_free(spec_ids *s)
 {
-    char **ids = NULL;
+    for (size_t i = 0; i < s->n; i++)
+        free(s->ids[i]);
+    free(s->ids);
+    memset(s, 0, sizeof *s);
+}
+
+static pm_error spec_ids_load(spec_ids *s, sqlite3 *db, char *msg, size_t msgsize)
+{
+    memset(s, 0, sizeof *s);
     size_t cap = 0;
     sqlite3_stmt *st = NULL;
     pm_error err = prepare(db, "SELECT id FROM specialisten ORDER BY id", &st,
                            "specialisten", msg, msgsize);
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)&ids, &cap, c->nspecs, sizeof *ids);
+        err = reserve((void **)&s->ids, &cap, s->n, sizeof *s->ids);
         if (!err) {
-            ids[c->nspecs] = strdup((const char *)sqlite3_column_text(st, 0));
-            err = ids[c->nspecs] ? PM_OK : PM_ERR_NOMEM;
+            s->ids[s->n] = strdup((const char *)sqlite3_column_text(st, 0));
+            err = s->ids[s->n] ? PM_OK : PM_ERR_NOMEM;
         }
         if (!err)
-            c->nspecs++;
+            s->n++;
     }
     if (!err && rc != SQLITE_DONE)
         err = db_error(db, "specialisten", msg, msgsize);
     sqlite3_finalize(st);
-    st = NULL;
-    if (!err)
-        err = prepare(db,
-                      "SELECT datum, organisatie, specialist, score_x10"
-                      " FROM evaluaties NOT INDEXED WHERE soort = 'specialist'",
-                      &st, "evaluaties", msg, msgsize);
-    cap = 0;
+    if (err)
+        spec_ids_free(s);
+    return err;
+}
+
+static int32_t spec_find(const spec_ids *s, const char *id)
+{
+    char **found = id ? bsearch(id, s->ids, s->n, sizeof *s->ids, compare_id) : NULL;
+    return found ? (int32_t)(found - s->ids) : -1;
+}
+
+/* The specialist evaluations, with their specialist's index in id order. */
+static pm_error build_ratings(pm_columns *c, sqlite3 *db, const org_index *orgs,
+                              const spec_ids *specs, char *msg, size_t msgsize)
+{
+    sqlite3_stmt *st = NULL;
+    pm_error err = prepare(db,
+                           "SELECT datum, organisatie, specialist, score_x10"
+                           " FROM evaluaties NOT INDEXED WHERE soort = 'specialist'",
+                           &st, "evaluaties", msg, msgsize);
+    size_t cap = 0;
     pm_day lo = 0, hi = 0;
+    int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         err = reserve((void **)&c->ratings, &cap, c->nratings, sizeof *c->ratings);
         if (err)
@@ -274,10 +308,7 @@ static pm_error build_ratings(pm_columns *c, sqlite3 *db, const org_index *orgs,
         r->datum = (pm_day)sqlite3_column_int64(st, 0);
         r->org = org_find(orgs, (const char *)sqlite3_column_text(st, 1),
                           (size_t)sqlite3_column_bytes(st, 1));
-        const char *spec = (const char *)sqlite3_column_text(st, 2);
-        char **found =
-            spec ? bsearch(spec, ids, c->nspecs, sizeof *ids, compare_id) : NULL;
-        r->specialist = found ? (int32_t)(found - ids) : -1;
+        r->specialist = spec_find(specs, (const char *)sqlite3_column_text(st, 2));
         r->score_x10 = (int32_t)sqlite3_column_int64(st, 3);
         if (c->nratings == 1 || r->datum < lo)
             lo = r->datum;
@@ -287,9 +318,6 @@ static pm_error build_ratings(pm_columns *c, sqlite3 *db, const org_index *orgs,
     if (!err && rc != SQLITE_DONE)
         err = db_error(db, "evaluaties", msg, msgsize);
     sqlite3_finalize(st);
-    for (size_t i = 0; i < c->nspecs; i++)
-        free(ids[i]);
-    free(ids);
     if (!err)
         err = sort_by_day((void **)&c->ratings, c->nratings, sizeof *c->ratings, lo, hi);
     return err;
@@ -386,11 +414,23 @@ pm_error pm_columns_build(pm_columns *c, sqlite3 *db, char *msg, size_t msgsize)
     if (err)
         return err;
     c->norgs = orgs.n;
+    spec_ids specs;
+    err = spec_ids_load(&specs, db, msg, msgsize);
+    if (err) {
+        org_index_free(&orgs);
+        return err;
+    }
+    c->nspecs = specs.n;
     err = build_requests(c, db, &orgs, msg, msgsize);
     if (!err)
         err = build_support(c, db, &orgs, msg, msgsize);
     if (!err)
-        err = build_ratings(c, db, &orgs, msg, msgsize);
+        err = build_ratings(c, db, &orgs, &specs, msg, msgsize);
+    if (!err)
+        err = pm_columns_build_activity(c, db, orgs_lookup, &orgs, specs.ids, specs.n,
+                                        msg, msgsize);
+    c->activity_loaded = !err;
+    spec_ids_free(&specs);
     org_index_free(&orgs);
     if (!err)
         err = build_inzet(c, db, msg, msgsize);
@@ -442,6 +482,9 @@ static pm_error save(sqlite3 *db, const pm_columns *c, const pm_store_sums *bron
     if (!err)
         err = put(st, "inzet", (int64_t)c->ninzet_days, c->inzet_first, c->inzet_x100,
                   c->ninzet_days * sizeof *c->inzet_x100);
+    if (!err)
+        err = put(st, "activiteit", (int64_t)c->nactivity, 0, c->activity,
+                  c->nactivity * sizeof *c->activity);
     if (err == PM_ERR_DB && st)
         err = db_error(db, "bewaren", msg, msgsize);
     sqlite3_finalize(st);
@@ -468,7 +511,7 @@ static bool take(sqlite3 *db, sqlite3_int64 rowid, sqlite3_int64 bytes, size_t n
 {
     if (bytes < 0 || (uint64_t)bytes != (uint64_t)n * elem || bytes > INT32_MAX)
         return false;
-    *out = malloc(bytes ? (size_t)bytes : 1);
+    *out = pm_big_alloc((size_t)bytes);
     if (!*out || !bytes)
         return *out != NULL;
     sqlite3_blob *blob = NULL;
@@ -507,6 +550,40 @@ static bool plausible(const pm_columns *c)
     return true;
 }
 
+/* The same for the activity rows, which pm_columns_load_activity reads. */
+static bool plausible_activity(const pm_columns *c)
+{
+    for (size_t i = 0; i < c->nactivity; i++) {
+        const pm_activity_row *r = &c->activity[i];
+        if (r->org < -1 || r->org >= (int64_t)c->norgs || r->specialist < 0 ||
+            r->specialist >= (int64_t)c->nspecs ||
+            (i && r->datum < c->activity[i - 1].datum))
+            return false;
+    }
+    return true;
+}
+
+bool pm_columns_load_activity(pm_columns *c, sqlite3 *db)
+{
+    if (c->activity_loaded)
+        return true;
+    if (c->activity_rowid <= 0)
+        return false;
+    void *rows = NULL;
+    sqlite3_int64 bytes = (sqlite3_int64)(c->nactivity * sizeof *c->activity);
+    bool ok =
+        take(db, c->activity_rowid, bytes, c->nactivity, sizeof *c->activity, &rows);
+    c->activity = rows;
+    c->activity_rowid = 0; /* one try */
+    if (ok && plausible_activity(c)) {
+        c->activity_loaded = true;
+        return true;
+    }
+    free(c->activity);
+    c->activity = NULL;
+    return false;
+}
+
 pm_error pm_columns_read(pm_columns *c, sqlite3 *db, const pm_store_sums *now,
                          bool *found, char *msg, size_t msgsize)
 {
@@ -519,7 +596,8 @@ pm_error pm_columns_read(pm_columns *c, sqlite3 *db, const pm_store_sums *now,
                            &st, "lezen", msg, msgsize);
     if (err)
         return err;
-    int have = 0; /* bits: bron, hulpvragen, ondersteuning, inzet, beoordelingen */
+    int have = 0; /* bits: bron, hulpvragen, ondersteuning, inzet, beoordelingen,
+                     activiteit */
     bool ok = true;
     int rc;
     while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -558,12 +636,18 @@ pm_error pm_columns_read(pm_columns *c, sqlite3 *db, const pm_store_sums *now,
             ok = take(db, rowid, bytes, n, sizeof *c->ratings, (void **)&c->ratings);
             c->nratings = n;
             have |= 16;
+        } else if (strcmp(naam, "activiteit") == 0 && !(have & 32)) {
+            /* Only its place now: only a filter reads it. */
+            ok = (uint64_t)bytes == (uint64_t)n * sizeof *c->activity && rowid > 0;
+            c->nactivity = n;
+            c->activity_rowid = rowid;
+            have |= 32;
         }
     }
     if (ok && rc != SQLITE_DONE)
         err = db_error(db, "lezen", msg, msgsize);
     sqlite3_finalize(st);
-    *found = !err && ok && have == 31 && plausible(c);
+    *found = !err && ok && have == 63 && plausible(c);
     if (!*found)
         pm_columns_free(c);
     return err;
@@ -582,7 +666,10 @@ static bool same_columns(const pm_columns *a, const pm_columns *b)
            (!a->nsupport ||
             memcmp(a->support, b->support, a->nsupport * sizeof *a->support) == 0) &&
            (!a->ninzet_days || memcmp(a->inzet_x100, b->inzet_x100,
-                                      a->ninzet_days * sizeof *a->inzet_x100) == 0);
+                                      a->ninzet_days * sizeof *a->inzet_x100) == 0) &&
+           a->nactivity == b->nactivity &&
+           (!a->nactivity ||
+            memcmp(a->activity, b->activity, a->nactivity * sizeof *a->activity) == 0);
 }
 
 pm_error pm_columns_verify(sqlite3 *db, const pm_store_sums *now, bool *same, char *msg,
@@ -594,6 +681,10 @@ pm_error pm_columns_verify(sqlite3 *db, const pm_store_sums *now, bool *same, ch
     pm_error err = pm_columns_read(&kept, db, now, &found, msg, msgsize);
     if (err || !found)
         return err;
+    if (!pm_columns_load_activity(&kept, db)) {
+        pm_columns_free(&kept);
+        return PM_OK;
+    }
     err = pm_columns_build(&fresh, db, msg, msgsize);
     if (!err)
         *same = same_columns(&kept, &fresh);
@@ -610,6 +701,7 @@ void pm_columns_free(pm_columns *c)
     free(c->support);
     free(c->ratings);
     free(c->inzet_x100);
+    free(c->activity);
     memset(c, 0, sizeof *c);
 }
 
@@ -654,6 +746,12 @@ void pm_columns_ratings(const pm_columns *c, pm_day from, pm_day to, size_t *lo,
                         size_t *hi)
 {
     slice(c->ratings, c->nratings, sizeof *c->ratings, from, to, lo, hi);
+}
+
+void pm_columns_activity(const pm_columns *c, pm_day from, pm_day to, size_t *lo,
+                         size_t *hi)
+{
+    slice(c->activity, c->nactivity, sizeof *c->activity, from, to, lo, hi);
 }
 
 int64_t pm_columns_inzet(const pm_columns *c, pm_day d)

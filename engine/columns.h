@@ -1,9 +1,9 @@
 /* columns.h — the big tables as the indicators read them: integer
  * rows sorted by day, built from the tables and kept by `import` and
- * `intrekken` in the table kolommen (schema v5) inside their transaction, so
- * a command reads them with a few blob reads instead of scanning millions of
- * rows, and every run of one command (the eerder quarters, the target
- * periods, a filter per regio) reads its range from memory.
+ * `intrekken` in the table kolommen (schema v5, v6 with R3's activity) inside their
+ * transaction, so a command reads them with a few blob reads instead of scanning millions
+ * of rows, and every run of one command (the eerder quarters, the target periods, a
+ * filter per regio) reads its range from memory.
  *
  * Rows carry the organisation as its index in id order (strcmp order, as
  * indicators/orgs.c loads the table), never as text. Kept columns are used
@@ -46,6 +46,18 @@ typedef struct pm_rating_row {
     int32_t score_x10;
 } pm_rating_row;
 
+/* A day on which a specialist had inzet on a request of an organisation,
+ * as R3 marks activity under a filter (SPEC §9): 12 bytes, one row per
+ * distinct (datum, specialist, org), ordered by them. Inzet of a
+ * specialist not in specialisten is left out (it never counts); org is -1
+ * when the request or its organisation is missing (it counts only
+ * without a filter, as in the SQL of indicators/r3.c). */
+typedef struct pm_activity_row {
+    pm_day datum;
+    int32_t specialist; /* index in id order */
+    int32_t org;        /* index in id order, -1: none */
+} pm_activity_row;
+
 typedef struct pm_columns {
     size_t norgs;             /* organisations the org indexes count */
     size_t nspecs;            /* specialists the specialist indexes count */
@@ -61,6 +73,12 @@ typedef struct pm_columns {
     int64_t *inzet_x100;
     pm_day inzet_first;
     size_t ninzet_days;
+    /* R3's activity (schema v6), by datum: read only when a command asks
+     * for it (pm_columns_load_activity), since only a filter needs it. */
+    pm_activity_row *activity;
+    size_t nactivity;
+    bool activity_loaded;   /* activity holds the nactivity rows */
+    int64_t activity_rowid; /* the kept blob, when read from kolommen */
 } pm_columns;
 
 /* Builds c from the tables of db (inside the caller's transaction).
@@ -76,7 +94,7 @@ pm_error pm_columns_read(pm_columns *c, sqlite3 *db, const pm_store_sums *now,
 
 /* Builds the columns from the tables and keeps them in db, stamped with
  * *sums, the fingerprint sums of the data as they will be committed: for
- * `import`, `intrekken` and the migration to schema v5, inside their write
+ * `import`, `intrekken` and the migrations to schema v5 and v6, inside their write
  * transaction. */
 pm_error pm_columns_refresh(sqlite3 *db, const pm_store_sums *sums, char *msg,
                             size_t msgsize);
@@ -86,6 +104,12 @@ pm_error pm_columns_refresh(sqlite3 *db, const pm_store_sums *sums, char *msg,
  * false when there are no kept columns of the current data either. */
 pm_error pm_columns_verify(sqlite3 *db, const pm_store_sums *now, bool *same, char *msg,
                            size_t msgsize);
+
+/* Reads the kept activity rows of columns read by pm_columns_read (built
+ * columns have them already): true when c->activity then holds them, false
+ * when they cannot be read or do not fit the other columns (the caller
+ * then asks the store, as without columns). */
+bool pm_columns_load_activity(pm_columns *c, sqlite3 *db);
 
 void pm_columns_free(pm_columns *c);
 
@@ -97,6 +121,8 @@ void pm_columns_support(const pm_columns *c, pm_day from, pm_day to, size_t *lo,
                         size_t *hi);
 void pm_columns_ratings(const pm_columns *c, pm_day from, pm_day to, size_t *lo,
                         size_t *hi);
+void pm_columns_activity(const pm_columns *c, pm_day from, pm_day to, size_t *lo,
+                         size_t *hi);
 
 /* B's inzet realisatie of day d in 1/100 cent (0 outside the kept days). */
 int64_t pm_columns_inzet(const pm_columns *c, pm_day d);

@@ -217,9 +217,14 @@ static const char schema_v5[] = "CREATE TABLE kolommen ("
                                 "  data BLOB NOT NULL"
                                 ");";
 
+/* Version 5 → 6: the columns gain R3's activity rows (engine/columns.h,
+ * pm_activity_row, the row 'activiteit'). The table stays; the migration
+ * builds the columns anew (build_columns). */
+static const char schema_v6[] = "DELETE FROM kolommen;";
+
 /* migrations[i] brings a database from version i to i + 1. */
-static const char *const migrations[PM_SCHEMA_VERSION] = {schema_v1, schema_v2, schema_v3,
-                                                          schema_v4, schema_v5};
+static const char *const migrations[PM_SCHEMA_VERSION] = {
+    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
 
 const char *pm_store_path(const char *option)
 {
@@ -324,7 +329,8 @@ static pm_error fill_sums(sqlite3 *db, char *msg, size_t msgsize)
     return err;
 }
 
-/* The indicators' columns of the data already in the store (a v4 database). */
+/* The indicators' columns of the data already in the store (a v4 or v5
+ * database). */
 static pm_error build_columns(sqlite3 *db, char *msg, size_t msgsize)
 {
     pm_store_sums sums;
@@ -357,15 +363,18 @@ static pm_error migrate(sqlite3 *db, int from, char *msg, size_t msgsize)
     }
     if (from == PM_SCHEMA_VERSION)
         return pm_store_exec(db, "COMMIT", msg, msgsize);
+    bool columns = false; /* built once, after the last step that needs them */
     for (int v = from; v < PM_SCHEMA_VERSION && !err; v++) {
         err = pm_store_exec(db, migrations[v], msg, msgsize);
         if (!err && v == 0)
             err = fill_gemeenten(db, msg, msgsize);
         if (!err && v == 1)
             err = fill_sums(db, msg, msgsize);
-        if (!err && v == 4)
-            err = build_columns(db, msg, msgsize);
+        if (v == 4 || v == 5)
+            columns = true;
     }
+    if (!err && columns)
+        err = build_columns(db, msg, msgsize);
     if (!err) {
         char sql[96];
         snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",

@@ -9,6 +9,7 @@
  * Bucket: 0..5 working days to a first contact on time, 6 = late (contact
  * after the deadline, or none while the deadline has passed), -1 = pending
  * (no contact, deadline not passed). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,71 @@ static void count_request(const pm_context *ctx, const pm_day *deadline, r1_coun
         tally_add(&trend[quarter - ctx->q_first], bucket, 1);
 }
 
+/* What count_request reads of an organisation, three bytes apiece: the
+ * 66,666 organisations of the 1M store in 200 kB that stay in cache,
+ * instead of the 1.6 MB table read at random per request. */
+typedef struct org_code {
+    bool counts;  /* pm_org_in_filter */
+    int8_t regio; /* NREG - 1 for none */
+    int8_t type;  /* -1 for none */
+} org_code;
+
+/* count_request over the rows [lo, hi) in memory (columns.h, sorted by
+ * day): the same sums, with the day's quarter and ranges worked out once
+ * per day rather than per request. */
+static pm_error count_columns(const pm_context *ctx, const pm_day *deadline, r1_counts *c,
+                              tally *trend, const pm_org_table *orgs, size_t lo,
+                              size_t hi)
+{
+    org_code *code = malloc((orgs->n ? orgs->n : 1) * sizeof *code);
+    if (!code)
+        return PM_ERR_NOMEM;
+    for (size_t i = 0; i < orgs->n; i++) {
+        const pm_org *o = &orgs->orgs[i];
+        code[i] = (org_code){pm_org_in_filter(ctx, o),
+                             (int8_t)(o->regio >= 0 ? o->regio : (int)NREG - 1),
+                             (int8_t)o->type};
+    }
+    const org_code none = {pm_org_in_filter(ctx, NULL), (int8_t)(NREG - 1), -1};
+    pm_day day = 0;
+    bool have_day = false;
+    int in[2] = {0, 0};
+    tally *tq = NULL; /* the day's trend quarter, NULL outside the trend */
+    for (size_t i = lo; i < hi; i++) {
+        const pm_request_row *q = &ctx->cols->requests[i];
+        const org_code *o = q->org >= 0 ? &code[q->org] : &none;
+        if (!o->counts) /* SPEC §9: only the filter's organisations */
+            continue;
+        if (!have_day || q->ontvangen != day) {
+            have_day = true;
+            day = q->ontvangen;
+            in[PER] = day >= ctx->per_from && day <= ctx->per_to;
+            in[CUM] = day >= ctx->cum_from;
+            int quarter = pm_quarter_index(day);
+            tq = in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last
+                     ? &trend[quarter - ctx->q_first]
+                     : NULL;
+        }
+        int bucket = classify(ctx, deadline, day, q->contact);
+        int slot = bucket < 0 ? 7 : bucket;
+        for (int rg = PER; rg <= CUM; rg++) {
+            if (!in[rg])
+                continue;
+            tally_add(&c->total[rg], bucket, 1);
+            c->buckets[rg][slot]++;
+            tally_add(&c->regio[rg][o->regio], bucket, 1);
+            if (o->type >= 0)
+                tally_add(&c->type[rg][o->type], bucket, 1);
+            if (q->subject >= 0)
+                tally_add(&c->subject[rg][q->subject], bucket, 1);
+        }
+        if (tq)
+            tally_add(tq, bucket, 1);
+    }
+    free(code);
+    return PM_OK;
+}
+
 /* Transposes [category][range] tallies for tally_breakdown. */
 #define BY_CATEGORY(arr, n, out)                                                         \
     do {                                                                                 \
@@ -211,12 +277,7 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         const pm_columns *cols = ctx->cols;
         size_t lo, hi;
         pm_columns_requests(cols, scan_from, ctx->peildatum, &lo, &hi);
-        for (size_t i = lo; i < hi; i++) {
-            const pm_request_row *q = &cols->requests[i];
-            const pm_org *org = q->org >= 0 ? &orgs->orgs[q->org] : NULL;
-            count_request(ctx, deadline, c, trend, org, q->ontvangen, q->contact,
-                          q->subject);
-        }
+        err = count_columns(ctx, deadline, c, trend, orgs, lo, hi);
     } else if (!err) {
         err = pm_prepare(ctx, sql_r1, &st, msg, msgsize);
     }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bigmem.h"
 #include "columns.h"
 #include "filter.h"
 #include "indicator.h"
@@ -182,6 +183,61 @@ static void count_evaluation(const pm_context *ctx, r2_counts *c,
     }
 }
 
+/* count_evaluation over the rows [lo, hi) in memory (columns.h, sorted by
+ * day): whether an organisation counts in one byte per organisation (66 kB
+ * at 1M, instead of the 1.6 MB table read at random), and the day's ranges
+ * and trend quarter once per day. The same sums. */
+static pm_error count_columns(const pm_context *ctx, r2_counts *c,
+                              const pm_org_table *orgs, pm_scores *acc, size_t stride,
+                              size_t lo, size_t hi)
+{
+    bool *counts = malloc(orgs->n ? orgs->n : 1);
+    if (!counts)
+        return PM_ERR_NOMEM;
+    for (size_t i = 0; i < orgs->n; i++) {
+        const pm_org *p = &orgs->orgs[i];
+        /* gemeenten and SOB's only; SPEC §9: only the filter's organisations */
+        counts[i] = p->type >= 0 && p->type < (int)NTYPE && pm_org_in_filter(ctx, p);
+    }
+    pm_day day = 0;
+    bool have_day = false;
+    int in[2] = {0, 0};
+    long q = -1; /* the day's trend index, -1 outside the trend */
+    for (size_t i = lo; i < hi; i++) {
+        const pm_support_row *e = &ctx->cols->support[i];
+        if (e->org < 0 || !counts[e->org])
+            continue;
+        if (!have_day || e->datum != day) {
+            have_day = true;
+            day = e->datum;
+            in[PER] = day >= ctx->per_from && day <= ctx->per_to;
+            in[CUM] = day >= ctx->cum_from;
+            int quarter = pm_quarter_index(day);
+            q = in[CUM] && quarter >= ctx->q_first && quarter <= ctx->q_last
+                    ? quarter - ctx->q_first
+                    : -1;
+        }
+        pm_scores *a = &acc[(size_t)e->org * stride];
+        int64_t x10 = e->score_x10;
+        int whole = (int)(x10 / 10);
+        for (int rg = PER; rg <= CUM; rg++) {
+            if (!in[rg])
+                continue;
+            a[rg].sum_x10 += x10;
+            a[rg].n++;
+            /* The schema allows scores 1.0 .. 10.0 only. */
+            if (whole >= 1 && whole <= NSCORES)
+                c->scores[rg][whole]++;
+        }
+        if (q >= 0) {
+            a[2 + q].sum_x10 += x10;
+            a[2 + q].n++;
+        }
+    }
+    free(counts);
+    return PM_OK;
+}
+
 /* Reads the evaluations into per-organisation sums (range and quarter),
  * then hands the organisations to org_flush in id order, as the cells of
  * the personal breakdown are listed. */
@@ -192,7 +248,8 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
     const pm_org_table *orgs;
     pm_error err = pm_org_table_use(ctx, &own, &orgs, msg, msgsize);
     size_t stride = 2 + ntrend; /* PER, CUM, then the quarters */
-    pm_scores *acc = err ? NULL : calloc(orgs->n * stride + 1, sizeof *acc);
+    /* 9.6 MB per run at 1M: in huge pages, zeroes written (bigmem.h). */
+    pm_scores *acc = err ? NULL : pm_big_zalloc(orgs->n * stride + 1, sizeof *acc);
     if (!err && !acc)
         err = PM_ERR_NOMEM;
     sqlite3_stmt *st = NULL;
@@ -200,11 +257,7 @@ static pm_error read_orgs(const pm_context *ctx, r2_counts *c, size_t ntrend, ch
         /* The rows in memory (columns.h), indexed in ctx->orgs. */
         size_t lo, hi;
         pm_columns_support(ctx->cols, pm_scan_from(ctx), ctx->peildatum, &lo, &hi);
-        for (size_t i = lo; i < hi; i++) {
-            const pm_support_row *e = &ctx->cols->support[i];
-            const pm_org *p = e->org >= 0 ? &orgs->orgs[e->org] : NULL;
-            count_evaluation(ctx, c, orgs, acc, stride, p, e->datum, e->score_x10);
-        }
+        err = count_columns(ctx, c, orgs, acc, stride, lo, hi);
     } else if (!err) {
         err = pm_prepare(ctx, sql_r2, &st, msg, msgsize);
     }

@@ -684,6 +684,7 @@ static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_confi
     memset(&snap->ctx, 0, sizeof snap->ctx);
     pm_context *ctx = &snap->ctx;
     ctx->db = snap->db;
+    ctx->no_breakdowns = snap->no_personal;
     ctx->cal = &snap->cal;
     ctx->cfg_loaded = cfg;
     set_ranges(ctx, cfg, period, peildatum);
@@ -760,6 +761,9 @@ static pm_error compute_report(pm_report *rep, pm_snapshot *snap, const pm_confi
         err = load_columns(snap, has_kept ? &kept : NULL, msg, msgsize);
     if (!err && snap->has_cols)
         ctx->cols = &snap->cols;
+    /* R3 under a filter reads its activity rows (only then: 32 MB at 1M). */
+    if (!err && snap->has_cols && ctx->filter)
+        pm_columns_load_activity(&snap->cols, snap->db);
     if (!err)
         err = read_reach(rep, snap->db, msg, msgsize);
 

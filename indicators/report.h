@@ -33,6 +33,10 @@ typedef struct pm_snapshot {
      * compare both ways); ctx.cols points here once has_cols. */
     pm_columns cols;
     bool has_cols;
+    /* Set by the command when nothing it writes shows a personal breakdown
+     * (the dashboard): its reports leave them empty (pm_context
+     * no_breakdowns), e.g. R2's 66,666 organisation cells at 1M. */
+    bool no_personal;
 } pm_snapshot;
 
 /* Opens one read transaction on db for the whole command: everything read
