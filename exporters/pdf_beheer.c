@@ -30,6 +30,10 @@
 #define NOTE_LINES 3
 #define NOTE_FONT 7.5
 #define BOTTOM (PAGE_H - FOOTER_H - 8.0)
+/* The open requests the PDF lists at most, the oldest first: a store with
+ * a backlog of 170,000 (the 1M bench store) would otherwise print 5,800
+ * pages; the intern workbook's Openstaand sheet has them all. */
+#define PM_PDF_OPEN_MAX 500
 
 typedef struct tcol {
     const char *head;
@@ -418,7 +422,7 @@ static void open_table(const doc *d, table *t)
                  .outline = PM_BEHEER_OPEN,
                  .cols = open_cols,
                  .ncols = sizeof open_cols / sizeof open_cols[0],
-                 .nrows = o->n,
+                 .nrows = o->n < PM_PDF_OPEN_MAX ? o->n : PM_PDF_OPEN_MAX,
                  .lines = 2,
                  .data = o,
                  .cell = open_cell};
@@ -435,6 +439,11 @@ static void open_table(const doc *d, table *t)
         o->langer_dan_20, PM_OPEN_LONG_WORKDAYS);
     if (o->n == 0)
         snprintf(t->note, sizeof t->note, "Er staan geen hulpvragen open.");
+    else if (o->n > PM_PDF_OPEN_MAX)
+        snprintf(t->note, sizeof t->note,
+                 "Deze lijst toont de %d oudste van de %zu openstaande hulpvragen; het "
+                 "werkblad Openstaand van de interne werkmap bevat ze alle.",
+                 PM_PDF_OPEN_MAX, o->n);
 }
 
 static const tcol post_cols[] = {

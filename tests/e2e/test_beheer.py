@@ -13,6 +13,7 @@ the Team, Openstaand, Budget per post and Mijlpalen sheets and PDF pages.
   row repeated on each, every id once;
 - extern has none of these sheets or pages, no specialist's name anywhere."""
 import csv
+import datetime
 import glob
 import io
 import json
@@ -120,6 +121,21 @@ wb, pdf, head, data, total = team_checks(w, "demo-2026-Q1", "--period", "2026-Q1
 team_checks(w, "demo-2025-Q2", "--period", "2025-Q2")
 # A peildatum inside the period cuts both B's and the team's periode short.
 team_checks(w, "demo-mid", "--period", "2025-Q4", "--peildatum", "2025-11-19")
+
+# The budget per post reads B's kept inzet per day when the store has its
+# columns, and the tables otherwise: the same figures either way.
+for per, peil in (("2026-Q1", None), ("2025-Q4", "2025-11-19")):
+    extra = ["--peildatum", peil] if peil else []
+    ways = []
+    for env in (None, {"PIJLERMONITOR_GEEN_KOLOMMEN": "1"}):
+        name = f"posts-{per}-{'sql' if env else 'cols'}"
+        r = w.run("report", "--xlsx", name + ".xlsx", "--period", per, "--audience",
+                  "intern", *extra, env=env)
+        ways.append(table(openpyxl.load_workbook(
+            os.path.join(w.path, name + ".xlsx"))["Budget per post"])[1]
+            if r.code == 0 else None)
+    check(ways[0] is not None and ways[0] == ways[1],
+          f"posts_{per}_same_from_the_columns_and_from_the_tables", ways)
 check(wb.sheetnames[-7:-3] == SHEETS, "intern_workbook_has_the_management_sheets_in_order",
       wb.sheetnames)
 
@@ -310,5 +326,32 @@ npages = int(next(l.split()[-1] for l in info.splitlines() if l.startswith("Page
 last = pdf_text(pdfg, npages)
 check(f"Pagina {npages} van {npages}" in " ".join(last.split()),
       "footer_page_count_includes_the_management_pages", last[-200:])
+
+# ---- more open requests than the PDF lists ---------------------------------------------
+# The PDF shows the 500 oldest (then by id) and says where the rest are; the
+# workbook has them all.
+k = Workdir()
+k.init()
+many = [reqs[0]]
+for i in range(520):
+    day = datetime.date(2024, 7, 1) + datetime.timedelta(days=i % 400)
+    many.append([f"HV-{i:04d}", "GM0363", day.isoformat(), "", "juridisch", "", "open", ""])
+r = k.run("import", k.file("organisaties.csv", csv_text(orgs)),
+          k.file("hulpvragen.csv", csv_text(many)))
+check(r.code == 0, "five_hundred_twenty_open_requests_import", r)
+wbk, pdfk = report(k, "veel", "--period", "2025-Q4", "--audience", "intern")
+ol = dict(outline(pdfk))
+shown, note = [], ""
+for p in range(ol["Openstaande hulpvragen"], ol["Budget per post"]):
+    t = pdf_text(pdfk, p)
+    shown += [w_ for w_ in t.split() if w_.startswith("HV-")]
+    note += " ".join(t.split())
+oldest = [q[0] for q in sorted(many[1:], key=lambda q: (q[2], q[0]))][:500]
+check(shown == oldest, "the_pdf_lists_the_500_oldest_open_requests_in_order",
+      (len(shown), shown[:3], oldest[:3]))
+check("toont de 500 oudste van de 520 openstaande hulpvragen" in note,
+      "the_pdf_says_it_lists_500_of_520", note[-600:])
+_, rows, _ = table(wbk["Openstaand"])
+check(len(rows) == 520, "the_openstaand_sheet_has_all_520", len(rows))
 
 done()
