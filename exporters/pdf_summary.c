@@ -21,11 +21,13 @@ int pm_pdf_summary_npages(const doc *d)
     return d->dashboard ? 0 : 1;
 }
 
-/* "12 van 9"-style cells: a count, or "<5" when hidden. */
-static const char *count_text(const doc *d, long n, pm_suppress s, char *buf, size_t size)
+/* "12 van 9"-style cells: a count, or the mark of why it is hidden ("<5",
+ * or "x" beside a small one), recorded in *m for the table's note. */
+static const char *count_text(const doc *d, long n, pm_suppress s, pm_marks *m, char *buf,
+                              size_t size)
 {
     if (!pm_bereik_visible(s))
-        return d->hidden;
+        return pm_hidden_mark(pm_marks_add(m, s), d->cfg->min_cell, buf, size);
     return pm_format_int(n, buf, size);
 }
 
@@ -42,6 +44,7 @@ static double reach_table(const doc *d, cairo_t *cr, double y, bool draw)
     pm_text_style_defaults(&t);
     t.size = 8.5;
     double y0 = y;
+    pm_marks marks = {0};
     char per[96], cum[96], d1[16];
     snprintf(per, sizeof per, "Gemeenten, %s", d->period_name);
     snprintf(cum, sizeof cum, "Gemeenten, sinds %s",
@@ -70,10 +73,10 @@ static double reach_table(const doc *d, cairo_t *cr, double y, bool draw)
             long s = total ? r[j]->sob : r[j]->regio[k].sob;
             pm_suppress ss = total ? r[j]->sob_suppress : r[j]->regio[k].sob_suppress;
             snprintf(cell[1 + 2 * j], sizeof cell[0], "%s van %s",
-                     count_text(d, g, gs, n1, sizeof n1),
+                     count_text(d, g, gs, &marks, n1, sizeof n1),
                      pm_format_int(gt, n2, sizeof n2));
             snprintf(cell[2 + 2 * j], sizeof cell[0], "%s",
-                     count_text(d, s, ss, n1, sizeof n1));
+                     count_text(d, s, ss, &marks, n1, sizeof n1));
         }
         t.bold = total;
         for (size_t c = 0; draw && c < 5; c++) {
@@ -87,17 +90,27 @@ static double reach_table(const doc *d, cairo_t *cr, double y, bool draw)
     t.color = pm_muted;
     t.width = PAGE_W - 2 * MARGIN;
     t.max_lines = 0;
-    char note[480];
+    /* The legend names the marks the table shows, and no others. */
+    char legend[2][PM_LEGEND_SIZE];
+    legend[0][0] = legend[1][0] = '\0';
+    if (marks.primair)
+        pm_hidden_legend(PM_SUPPRESS_PRIMAIR, d->cfg->min_cell, legend[0],
+                         sizeof legend[0]);
+    if (marks.secundair)
+        pm_hidden_legend(PM_SUPPRESS_SECUNDAIR, d->cfg->min_cell, legend[1],
+                         sizeof legend[1]);
+    char note[800];
     snprintf(
         note, sizeof note,
         "Organisaties die minstens één hulpvraag stuurden (ontvangen in de periode "
-        "t/m de peildatum). \"van N\": de gemeenten van de regio in het register van "
-        "organisaties; het totaal is de %ld gemeenten van Nederland.%s%s",
+        "t/m de peildatum). \"van N\": de gemeenten van de regio in het register "
+        "van organisaties; het totaal is de %ld gemeenten van Nederland.%s%s%s%s%s%s",
         b->periode.gemeenten_totaal,
         b->gefilterd ? " Alleen organisaties binnen het filter." : "",
-        d->intern ? ""
-                  : " \"<5\": minder dan 5 organisaties, of verborgen zodat een "
-                    "kleine groep niet uit de andere cijfers is af te leiden.");
+        marks.primair ? " " : "", legend[0], marks.primair ? "." : "",
+        marks.secundair ? " " : "", legend[1]);
+    if (marks.secundair)
+        strncat(note, ".", sizeof note - strlen(note) - 1);
     y += 4;
     if (draw)
         y += pm_text_draw(cr, note, MARGIN, y, &t);

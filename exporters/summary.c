@@ -460,6 +460,8 @@ static pm_error indicator(pm_summary *s, const pm_report *rep, size_t i, pm_audi
 
 static const char *reach_count(long n, pm_suppress s, char *buf, size_t size)
 {
+    if (s == PM_SUPPRESS_SECUNDAIR)
+        return "een niet getoond aantal"; /* hidden beside a small one: no small count */
     if (!pm_bereik_visible(s))
         return "minder dan 5";
     pm_format_int(n, buf, size);

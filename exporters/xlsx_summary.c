@@ -1,7 +1,8 @@
 /* xlsx_summary.c — the "Samenvatting" sheet (one row per sentence, the
  * indicator in column A) and the "Bereik" sheet (per regio the gemeenten,
  * of how many, as a percentage, and the SOB's; periode and cumulatief).
- * Numbers are numbers; a count hidden for extern is "<5" text. */
+ * Numbers are numbers; a count hidden for extern is its mark as text ("<5",
+ * or "x" beside a small one). */
 #include "xlsx_summary.h"
 
 #include <stdio.h>
@@ -121,18 +122,28 @@ static lxw_error summary_sheet(const pm_xlsx_summary_input *in, const fmt *f)
     return s.err;
 }
 
-/* A count, or "<min_cell" text when hidden. */
+/* The mark of a hidden count ("<5", or "x" beside a small one), recorded in
+ * *m for the sheet's legend. */
+static void mark_cell(sheet *s, lxw_col_t col, pm_suppress sup, const fmt *f, pm_marks *m,
+                      int min_cell)
+{
+    char mark[PM_MARK_SIZE];
+    pm_hidden_mark(pm_marks_add(m, sup), min_cell, mark, sizeof mark);
+    keep(s, worksheet_write_string(s->ws, s->row, col, mark, f->hidden));
+}
+
+/* A count, or its mark when hidden. */
 static void count_cell(sheet *s, lxw_col_t col, long n, pm_suppress sup, const fmt *f,
-                       const char *hidden)
+                       pm_marks *m, int min_cell)
 {
     if (pm_bereik_visible(sup))
         keep(s, worksheet_write_number(s->ws, s->row, col, (double)n, f->num));
     else
-        keep(s, worksheet_write_string(s->ws, s->row, col, hidden, f->hidden));
+        mark_cell(s, col, sup, f, m, min_cell);
 }
 
-static void range_rows(sheet *s, const pm_bereik_range *r, const fmt *f,
-                       const char *hidden)
+static void range_rows(sheet *s, const pm_bereik_range *r, const fmt *f, pm_marks *m,
+                       int min_cell)
 {
     for (size_t k = 0; k <= PM_NREGIOS; k++) {
         bool total = k == PM_NREGIOS;
@@ -143,14 +154,14 @@ static void range_rows(sheet *s, const pm_bereik_range *r, const fmt *f,
         pm_suppress ss = total ? r->sob_suppress : r->regio[k].sob_suppress;
         keep(s, worksheet_write_string(s->ws, s->row, 0, total ? "Totaal" : pm_regios[k],
                                        total ? f->bold : NULL));
-        count_cell(s, 1, g, gs, f, hidden);
+        count_cell(s, 1, g, gs, f, m, min_cell);
         keep(s, worksheet_write_number(s->ws, s->row, 2, (double)gt, f->num));
         if (pm_bereik_visible(gs) && gt > 0)
             keep(s, worksheet_write_number(s->ws, s->row, 3, (double)g / (double)gt,
                                            f->pct));
         else if (!pm_bereik_visible(gs))
-            keep(s, worksheet_write_string(s->ws, s->row, 3, hidden, f->hidden));
-        count_cell(s, 4, sob, ss, f, hidden);
+            mark_cell(s, 3, gs, f, m, min_cell);
+        count_cell(s, 4, sob, ss, f, m, min_cell);
         s->row++;
     }
 }
@@ -163,8 +174,9 @@ static lxw_error bereik_sheet(const pm_xlsx_summary_input *in, const fmt *f)
     sheet s;
     if (!open_sheet(in, f, &s, "Bereik"))
         return s.err;
-    char hidden[16], d1[16], d2[16], title[160];
-    snprintf(hidden, sizeof hidden, "<%d", in->rep->scope.cfg->min_cell);
+    char d1[16], d2[16], title[160];
+    const int min_cell = in->rep->scope.cfg->min_cell;
+    pm_marks marks = {0};
     keep(&s, worksheet_set_column(s.ws, 0, 0, 16, NULL));
     keep(&s, worksheet_set_column(s.ws, 1, 4, 18, NULL));
     keep(&s, worksheet_write_string(s.ws, s.row++, 0, "Bereik", f->title));
@@ -194,7 +206,7 @@ static lxw_error bereik_sheet(const pm_xlsx_summary_input *in, const fmt *f)
         for (lxw_col_t c = 0; c < 5; c++)
             keep(&s, worksheet_write_string(s.ws, s.row, c, cols[c], f->head));
         s.row++;
-        range_rows(&s, r[j], f, hidden);
+        range_rows(&s, r[j], f, &marks, min_cell);
     }
     s.row++;
     snprintf(
@@ -203,12 +215,16 @@ static lxw_error bereik_sheet(const pm_xlsx_summary_input *in, const fmt *f)
         "de %ld gemeenten van Nederland.",
         b->periode.gemeenten_totaal);
     keep(&s, worksheet_write_string(s.ws, s.row++, 0, title, f->note));
-    if (in->audience == PM_EXTERN)
-        keep(&s, worksheet_write_string(
-                     s.ws, s.row++, 0,
-                     "\"<5\": minder dan 5 organisaties, of verborgen zodat een kleine "
-                     "groep niet uit de andere cijfers is af te leiden.",
-                     f->note));
+    /* One line per mark the sheet shows, and none for a mark it does not. */
+    static const pm_suppress kinds[] = {PM_SUPPRESS_PRIMAIR, PM_SUPPRESS_SECUNDAIR};
+    for (size_t i = 0; i < 2; i++) {
+        if (kinds[i] == PM_SUPPRESS_PRIMAIR ? !marks.primair : !marks.secundair)
+            continue;
+        char line[PM_LEGEND_SIZE + 1];
+        pm_hidden_legend(kinds[i], min_cell, line, sizeof line - 1);
+        strcat(line, ".");
+        keep(&s, worksheet_write_string(s.ws, s.row++, 0, line, f->note));
+    }
     (void)title;
     return s.err;
 }

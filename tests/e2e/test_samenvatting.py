@@ -305,6 +305,33 @@ secondary = [c for c in ext["bereik"]["periode"]["per_regio"]
 check(secondary, "extern_bereik_hides_a_second_cell_where_the_total_would_give_one_away",
       ext["bereik"]["periode"])
 
+# Each hidden count shows the mark of its kind: "<5" (fewer than 5
+# organisations) or "x" (hidden beside a small one, never "<5"), in the
+# workbook's Bereik sheet and on the PDF's Samenvatting page, each with its
+# legend line.
+r = w.run("report", "--period", "2025-Q3", "--audience", "extern", "--xlsx", "bm.xlsx",
+          "--pdf", "bm.pdf")
+want = {"primair": "<5", "secundair": "x"}
+got, exp = [], []
+if r.code == 0:
+    rows = [[c.value for c in row] for row in
+            openpyxl.load_workbook(os.path.join(w.path, "bm.xlsx"))["Bereik"].iter_rows()]
+    regio_rows = [row for row in rows if row and row[0] in
+                  [c["regio"] for c in ext["bereik"]["periode"]["per_regio"]]]
+    per_rows = regio_rows[:len(ext["bereik"]["periode"]["per_regio"])]
+    for row, c in zip(per_rows, ext["bereik"]["periode"]["per_regio"]):
+        got += [row[1], row[4]]
+        exp += [want[c["gemeenten_onderdrukt"]] if c["gemeenten"] is None else c["gemeenten"],
+                want[c["sob_onderdrukt"]] if c["sob"] is None else c["sob"]]
+    notes = " ".join(str(v) for row in rows for v in row if v)
+check(r.code == 0 and got == exp and "x" in exp and "<5" in exp,
+      "extern_bereik_sheet_marks_each_hidden_count_by_its_kind", (got, exp))
+check(r.code == 0 and "<5 = " in notes and "x = " in notes,
+      "extern_bereik_sheet_explains_both_marks", notes[-400:] if r.code == 0 else r)
+page2 = pdftext(os.path.join(w.path, "bm.pdf"), 2) if r.code == 0 else ""
+check("x = " in page2 and "<5 = " in page2 and "minder dan 5 organisaties, of" not in page2,
+      "extern_samenvatting_page_explains_both_marks_of_the_bereik", page2[-600:])
+
 # A filtered extern report shows no bereik count the national one hides: a
 # regio filter's total would otherwise be the hidden regio cell itself.
 shown_more = []
