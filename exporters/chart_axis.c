@@ -50,10 +50,20 @@ void pm_axis_ticks(double lo, double hi, int max_ticks, pm_value_format f, pm_ti
     /* Counts cannot be split: a step below 1 would label 0,5 products. */
     if ((f == PM_FMT_COUNT || f == PM_FMT_EURO) && step < 1)
         step = 1;
-    t->step = step;
-    t->min = floor(lo / step + 1e-9) * step;
-    t->max = ceil(hi / step - 1e-9) * step;
-    t->count = (int)llround((t->max - t->min) / step) + 1;
+    /* Widening lo and hi to whole steps can add an interval (1..9 in steps
+     * of 2 is 0..10: 5 intervals); then the next nice step, until the
+     * promised max_ticks holds. */
+    for (;;) {
+        t->step = step;
+        t->min = floor(lo / step + 1e-9) * step;
+        t->max = ceil(hi / step - 1e-9) * step;
+        t->count = (int)llround((t->max - t->min) / step) + 1;
+        if (t->count - 1 <= max_ticks)
+            break;
+        double m = pow(10.0, floor(log10(step) + 1e-9));
+        double n = step / m;
+        step = n < 1.5 ? 2 * m : n < 3.5 ? 5 * m : 10 * m;
+    }
     double s = shown(step, f);
     int dec = 0;
     while (dec < 6 && fabs(s * pow(10.0, dec) - round(s * pow(10.0, dec))) > 1e-6)

@@ -52,10 +52,27 @@ char *pm_format_euro_whole(int64_t euros, char *buf, size_t size)
     return buf;
 }
 
-char *pm_format_percent(double fraction, int decimals, char *buf, size_t size)
+/* v rounded to `decimals` places, half away from zero as written in
+ * decimals: 23/40 is 0.575, but 0.575 * 100 is 57.49999999999999 in binary,
+ * which plain round() takes down to 57. A value within a few units in the
+ * last place of a half is taken as that half. Never -0: "0,0", not "-0,0". */
+static double round_decimal(double v, int decimals)
 {
     double scale = pow(10.0, decimals);
-    double v = round(fraction * 100.0 * scale) / scale;
+    double x = v * scale;
+    double fl = floor(x);
+    double r;
+    if (fabs((x - fl) - 0.5) <= 1e-9 * fmax(1.0, fabs(x)))
+        r = x >= 0 ? fl + 1.0 : fl;
+    else
+        r = round(x);
+    r /= scale;
+    return r == 0.0 ? 0.0 : r;
+}
+
+char *pm_format_percent(double fraction, int decimals, char *buf, size_t size)
+{
+    double v = round_decimal(fraction * 100.0, decimals);
     snprintf(buf, size, "%.*f%%", decimals, v);
     for (char *p = buf; *p; p++)
         if (*p == '.')
@@ -65,8 +82,7 @@ char *pm_format_percent(double fraction, int decimals, char *buf, size_t size)
 
 char *pm_format_decimal(double v, int decimals, char *buf, size_t size)
 {
-    double scale = pow(10.0, decimals);
-    snprintf(buf, size, "%.*f", decimals, round(v * scale) / scale);
+    snprintf(buf, size, "%.*f", decimals, round_decimal(v, decimals));
     for (char *p = buf; *p; p++)
         if (*p == '.')
             *p = ',';

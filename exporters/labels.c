@@ -75,23 +75,24 @@ const pm_indicator_text *pm_label_indicator(const char *id)
     return &unknown;
 }
 
+static char *target_pct(double doel, char *buf, size_t size);
+
 char *pm_label_target(const char *id, const pm_config *cfg, char *buf, size_t size)
 {
     char p[32];
     if (strcmp(id, "R1") == 0)
-        snprintf(buf, size, "≥ %s", pm_format_percent(cfg->doel_r1, 0, p, sizeof p));
+        snprintf(buf, size, "≥ %s", target_pct(cfg->doel_r1, p, sizeof p));
     else if (strcmp(id, "R2") == 0)
-        snprintf(buf, size, "≥ %s", pm_format_percent(cfg->doel_r2, 0, p, sizeof p));
+        snprintf(buf, size, "≥ %s", target_pct(cfg->doel_r2, p, sizeof p));
     else if (strcmp(id, "R3") == 0)
         snprintf(buf, size, "≥ %d actief en ≥ %s", cfg->doel_r3_actief,
-                 pm_format_percent(cfg->doel_r3, 0, p, sizeof p));
+                 target_pct(cfg->doel_r3, p, sizeof p));
     else if (strcmp(id, "R4") == 0)
         snprintf(buf, size, "%s op tijd en gemiddelde ≥ %d,%d",
-                 pm_format_percent(cfg->doel_r4, 0, p, sizeof p),
-                 cfg->r4_gemiddelde_x10 / 10, cfg->r4_gemiddelde_x10 % 10);
+                 target_pct(cfg->doel_r4, p, sizeof p), cfg->r4_gemiddelde_x10 / 10,
+                 cfg->r4_gemiddelde_x10 % 10);
     else if (strcmp(id, "R5") == 0)
-        snprintf(buf, size, "%s op tijd",
-                 pm_format_percent(cfg->doel_r5, 0, p, sizeof p));
+        snprintf(buf, size, "%s op tijd", target_pct(cfg->doel_r5, p, sizeof p));
     else if (strcmp(id, "R6") == 0)
         snprintf(buf, size, "≥ %d (cumulatief)", cfg->doel_r6);
     else if (strcmp(id, "B") == 0)
