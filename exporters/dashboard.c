@@ -92,6 +92,9 @@ static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
         snprintf(buf, size, "n = %s mijlpalen", pm_format_count(f->noemer, a, sizeof a));
     else if (strcmp(res->id, "R6") == 0)
         snprintf(buf, size, "n = %ld kennisproducten", f->aantal);
+    else if (strcmp(res->id, "B") == 0 && f->geen_prognose)
+        snprintf(buf, size, "Geen prognose voor %s: na de laatste doelperiode",
+                 pm_format_year(d->ctx->peildatum, y, sizeof y));
     else if (strcmp(res->id, "B") == 0)
         snprintf(
             buf, size, "Prognose %s: %s, jaarbegroting %s",

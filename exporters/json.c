@@ -87,9 +87,9 @@ static cJSON *figures(const char *id, const pm_figures *f, bool trend_point,
         add_number_or_null(o, "begroting", f->has_begroting,
                            pm_cents_to_euros(f->begroting_cent));
         cJSON_AddNumberToObject(o, "realisatie", pm_cents_to_euros(f->realisatie_cent));
-        add_number_or_null(o, "prognose", !trend_point,
+        add_number_or_null(o, "prognose", !trend_point && !f->geen_prognose,
                            pm_cents_to_euros(f->prognose_cent));
-        add_number_or_null(o, "jaarbegroting", !trend_point,
+        add_number_or_null(o, "jaarbegroting", !trend_point && !f->geen_prognose,
                            pm_cents_to_euros(f->jaarbegroting_cent));
     }
     return o;

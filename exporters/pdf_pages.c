@@ -1376,7 +1376,12 @@ static pm_error b_burnup(const doc *d, cairo_t *cr, pm_rect r, char *say, size_t
             pm_pdf_add(say, size, "%s is %s uitgegeven; er is geen begroting. ", d->since,
                        pm_format_euro_from_double(pm_cents_to_euros(f->realisatie_cent),
                                                   a, sizeof a));
-        if (f->jaarbegroting_cent > 0)
+        if (f->geen_prognose)
+            pm_pdf_add(say, size,
+                       "Voor %d is er geen prognose: dat jaar valt na de laatste "
+                       "doelperiode.",
+                       year);
+        else if (f->jaarbegroting_cent > 0)
             pm_pdf_add(say, size,
                        "De prognose voor %d is %s tegen een jaarbegroting van %s (%s).",
                        year,

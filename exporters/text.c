@@ -342,8 +342,8 @@ static void csv_row(FILE *out, const char *id, const char *range, const pm_figur
     csv_num(out, r6, (double)f->aantal);
     csv_num(out, money && f->has_begroting, pm_cents_to_euros(f->begroting_cent));
     csv_num(out, money, pm_cents_to_euros(f->realisatie_cent));
-    csv_num(out, money, pm_cents_to_euros(f->prognose_cent));
-    csv_num(out, money, pm_cents_to_euros(f->jaarbegroting_cent));
+    csv_num(out, money && !f->geen_prognose, pm_cents_to_euros(f->prognose_cent));
+    csv_num(out, money && !f->geen_prognose, pm_cents_to_euros(f->jaarbegroting_cent));
     csv_text(out, f->has_oordeel && pm_figures_visible(f)
                       ? pm_label_oordeel((int)f->oordeel)
                       : "");

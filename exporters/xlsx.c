@@ -30,8 +30,8 @@
 #include "labels.h"
 #include "outfile.h"
 #include "rowsource.h"
-#include "xlsx_toelichting.h"
 #include "xlsx_summary.h"
+#include "xlsx_toelichting.h"
 
 /* ---- words of the workbook ---------------------------------------------
  * Indicator names, targets, definitions and categories come from labels.h;
@@ -257,11 +257,11 @@ static bool fig_value(const xw *w, const pm_result *r, const pm_figures *f,
     case S_PROGNOSE:
         *v = pm_cents_to_euros(f->prognose_cent);
         *fmt = XF_EURO;
-        return true;
+        return !f->geen_prognose;
     case S_JAARBEGROTING:
         *v = pm_cents_to_euros(f->jaarbegroting_cent);
         *fmt = XF_EURO;
-        return true;
+        return !f->geen_prognose;
     case S_CUM_AANTAL: *v = c ? c->aantal : 0; return c != NULL;
     case S_CUM_REALISATIE:
         *v = c ? pm_cents_to_euros(c->realisatie_cent) : 0;

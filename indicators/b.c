@@ -274,7 +274,7 @@ static pm_error scan_inzet(const pm_context *ctx, pm_day prog_from, spend *range
  * through 31 December, s = max(1 January, programme start). When s lies
  * after the peildatum nothing can be extrapolated: the prognose is 0. */
 static void prognose(const pm_context *ctx, const budget *b, const spend *prog,
-                     pm_day prog_from, int64_t *out, int64_t *jaar)
+                     pm_day prog_from, int64_t *out, int64_t *jaar, bool *none)
 {
     int y, m, d;
     pm_day_to_ymd(ctx->peildatum, &y, &m, &d);
@@ -285,6 +285,7 @@ static void prognose(const pm_context *ctx, const budget *b, const spend *prog,
     if (targets_end < year_end)
         year_end = targets_end;
     bool touched;
+    *none = prog_from > year_end;
     *jaar = budget_range(b, -1, prog_from, year_end, &touched);
     *out = 0;
     if (prog_from > ctx->peildatum || prog_from > year_end)
@@ -342,7 +343,8 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
 
     if (!err) {
         int64_t prog, jaar;
-        prognose(ctx, b, &ranges[PROG], prog_from, &prog, &jaar);
+        bool none;
+        prognose(ctx, b, &ranges[PROG], prog_from, &prog, &jaar, &none);
         /* SPEC §3: B's periode begroting is that of the whole period, even
          * when the peildatum cuts the realisatie short. */
         bool has;
@@ -359,6 +361,7 @@ static pm_error compute(const pm_context *ctx, pm_result *r, char *msg, size_t m
         for (int i = 0; i < 2; i++) {
             both[i]->prognose_cent = prog;
             both[i]->jaarbegroting_cent = jaar;
+            both[i]->geen_prognose = none;
         }
         r->cumulatief.status = status;
         r->cumulatief.reden = PM_REDEN_PROGNOSE;

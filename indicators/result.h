@@ -89,6 +89,9 @@ typedef struct pm_figures {
     int64_t realisatie_cent;            /* B: B's teller */
     int64_t prognose_cent;              /* B: for the peildatum's year */
     int64_t jaarbegroting_cent;
+    bool geen_prognose; /* B: the peildatum's year lies after the last target
+                           period, so there is no stretch to forecast (SPEC §5):
+                           prognose and jaarbegroting are not 0 but absent */
     long aantal_doel;   /* R6: the count the status judges (the running target
                            period's products through the range's end) */
     pm_reden reden;     /* why `status` (the exporters word it) */

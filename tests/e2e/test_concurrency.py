@@ -384,8 +384,11 @@ con.execute("COMMIT")
 n_after = con.execute("SELECT count(*) FROM hulpvragen").fetchone()[0]
 code_chk, out_chk, err_chk = robust.run(["--db", db, "check"])
 con.close()
-# Blocked by the reader, it would give up after the 10 s busy timeout.
-check(code == 0 and secs < 9.5, "an_import_proceeds_while_another_process_holds_a_read",
+# Blocked by the reader, it could never finish (the reader holds its read
+# until the import has returned), so it would give up after the 10 s busy
+# timeout with exit 3: exit 0 is the proof. No bound on the time: under ASan
+# on a loaded machine the import alone takes 12-15 s.
+check(code == 0, "an_import_proceeds_while_another_process_holds_a_read",
       f"exit {code} after {secs:.1f} s\n{err}")
 check(n_during == n0 and n_after == n0 + N_EXTRA,
       "the_reader_keeps_its_snapshot_and_sees_the_import_after_its_transaction",
