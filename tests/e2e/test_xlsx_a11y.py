@@ -123,4 +123,35 @@ for aud in ("extern", "intern"):
           f"{aud}: each of the {seen} cells with a status fill reads its status word",
           "\n".join(bad))
 
+
+# Extern with a large min_cell (60): the regio and werkdagen cells the JSON
+# hides are named in the chart descriptions by their mark, never by the value
+# the intern workbook of the same configuration quotes.
+cfg = w.file("mc.json", json.dumps({"min_cell": 60}))
+out = {}
+for aud in ("extern", "intern"):
+    out[aud] = os.path.join(w.path, f"mc-{aud}.xlsx")
+    r = w.run("report", "--period", "2026-Q1", "--audience", aud, "--config", cfg,
+              "--xlsx", out[aud])
+    assert r.code == 0, r
+j = w.run("indicators", "--period", "2026-Q1", "--format", "json", "--audience",
+          "extern", "--config", cfg)
+res = {x["id"]: x for x in json.loads(j.out)["indicatoren"]}
+ext, inn = descriptions(out["extern"])[1], descriptions(out["intern"])[1]
+for iid, key, start in (("R2", "regio", "Staafdiagram: waardering per regio"),
+                        ("R1", "werkdagen", "Staafdiagram: werkdagen tot eerste")):
+    de, di = find(ext, start), find(inn, start)
+    cells = res[iid]["uitsplitsingen"][key]["cumulatief"]
+    hidden = [c["sleutel"] for c in cells if c.get("onderdrukt")]
+    # The description's labels are the category texts: map the JSON's keys.
+    labels = {"0": "0 werkdagen", "4": "4 werkdagen", "5": "5 werkdagen"}
+    hidden = [labels.get(k, k) for k in hidden]
+    quoted_in = {h: re.search(re.escape(h) + r" ([\d.,]+%?)", di) for h in hidden}
+    check(hidden and all(f"{h} <60" in de for h in hidden),
+          f"extern, min_cell 60: {iid}'s {key} chart names each of the {len(hidden)} "
+          "hidden cells by its mark", f"{de}\nhidden {hidden}")
+    check(all(m and f"{h} {m.group(1)}" not in de for h, m in quoted_in.items()),
+          f"extern, min_cell 60: {iid}'s {key} chart quotes none of the values the "
+          "intern one shows for those cells", f"{de}\n{di}")
+
 done()
