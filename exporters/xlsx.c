@@ -1009,9 +1009,17 @@ static char *chart_description(const ind_sheet *is, const chart_def *d)
         }
     }
     char target[128] = "";
-    if (d->target == S_DOEL)
+    if (d->target == S_DOEL && d->ax == AX_PCT) {
+        /* The share the dashed line is drawn at: R3's target text also
+         * names the count of specialists, which this chart does not show. */
+        char p[32];
+        size_t len = strlen(pm_format_percent(r->doel, 1, p, sizeof p));
+        if (len > 3 && strcmp(p + len - 3, ",0%") == 0)
+            memcpy(p + len - 3, "%", 2);
+        snprintf(target, sizeof target, "≥ %s", p);
+    } else if (d->target == S_DOEL) {
         pm_label_target(r->id, w->cfg, target, sizeof target);
-    else if (d->target == S_DOEL_ACTIEF)
+    } else if (d->target == S_DOEL_ACTIEF)
         snprintf(target, sizeof target, "%d actieve specialisten",
                  w->cfg->doel_r3_actief);
     pm_alt_chart ac = {

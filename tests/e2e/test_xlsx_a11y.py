@@ -84,6 +84,9 @@ for aud in ("extern", "intern"):
     check(d and want and all(x in d for x in want),
           f"{aud}: R1's trend chart quotes each quarter's share as the JSON gives it",
           f"{d}\nwant {want}")
+    d = find(descr, "Lijndiagram: aandeel goed beoordeeld")
+    check(d.endswith(". Doel ≥ 80%."),
+          f"{aud}: R3's share chart names the share its target line is drawn at", d)
     d = find(descr, "Lijndiagram: kennisproducten")
     total, want = 0, []
     for p in res["R6"]["trend"]:
