@@ -25,6 +25,7 @@
 
 #include "xlsx_internal.h"
 
+#include "chart_alt.h"
 #include "dataset.h"
 #include "format.h"
 #include "labels.h"
@@ -955,6 +956,94 @@ static void style_axis(lxw_chart *ch, axis ax)
     }
 }
 
+static bool cell_value(const bd_kind *k, const pm_cell *c, src s, double *v, xf *fmt);
+static char *category_text(const pm_breakdown *b, const pm_cell *c);
+
+/* The chart's description (SPEC §11): its kind, title and the numbers it
+ * draws, read from the result as the table cells are, so a value hidden for
+ * extern reads as its mark. Allocated; NULL when memory runs out. */
+static char *chart_description(const ind_sheet *is, const chart_def *d)
+{
+    const xw *w = is->s.w;
+    const pm_result *r = is->r;
+    const pm_breakdown *b = NULL;
+    bool trend = strcmp(d->table, "trend") == 0;
+    for (size_t i = 0; !trend && i < r->nbreakdowns; i++)
+        if (strcmp(r->breakdowns[i].key, d->table) == 0)
+            b = &r->breakdowns[i];
+    size_t n = trend ? r->ntrend : b ? b->ncells : 0;
+    pm_alt_point *pts = calloc(n ? n : 1, sizeof *pts);
+    char **labels = calloc(n ? n : 1, sizeof *labels);
+    char(*marks)[PM_ALT_SERIES][PM_MARK_SIZE] = calloc(n ? n : 1, sizeof *marks);
+    char *text = NULL;
+    if (!pts || !labels || !marks)
+        goto done;
+    cumsum c = {0};
+    for (size_t i = 0; i < n; i++) {
+        const pm_figures *f = trend ? &r->trend[i].f : NULL;
+        const pm_cell *cell = b ? (d->range ? &b->cumulatief[i] : &b->periode[i]) : NULL;
+        if (f) {
+            c.aantal += (double)f->aantal;
+            c.realisatie_cent += f->realisatie_cent;
+            c.begroting_cent += f->has_begroting ? f->begroting_cent : 0;
+            labels[i] = malloc(16);
+            if (labels[i])
+                pm_format_quarter_short(r->trend[i].quarter, labels[i], 16);
+        } else {
+            labels[i] = category_text(b, &b->cumulatief[i]);
+        }
+        pts[i].label = labels[i] ? labels[i] : "";
+        pm_suppress why = f ? (pm_figures_visible(f) ? PM_SUPPRESS_NONE : f->suppress)
+                            : pm_cell_hidden(b, cell, w->in->audience, w->cfg->min_cell);
+        for (int s = 0; s < PM_ALT_SERIES && d->values[s] != S_END; s++) {
+            xf fmt;
+            if (why != PM_SUPPRESS_NONE && !(f && d->values[s] == S_ACTIEF))
+                pts[i].mark[s] = pm_hidden_mark(why, w->cfg->min_cell, marks[i][s],
+                                                sizeof marks[i][s]);
+            else if (f)
+                pts[i].has[s] =
+                    fig_value(w, r, f, &c, d->values[s], &pts[i].value[s], &fmt);
+            else
+                pts[i].has[s] = cell_value(bd_kind_of(b->key), cell, d->values[s],
+                                           &pts[i].value[s], &fmt);
+        }
+    }
+    char target[128] = "";
+    if (d->target == S_DOEL && d->ax == AX_PCT) {
+        /* The share the dashed line is drawn at: R3's target text also
+         * names the count of specialists, which this chart does not show. */
+        char p[32];
+        size_t len = strlen(pm_format_percent(r->doel, 1, p, sizeof p));
+        if (len > 3 && strcmp(p + len - 3, ",0%") == 0)
+            memcpy(p + len - 3, "%", 2);
+        snprintf(target, sizeof target, "≥ %s", p);
+    } else if (d->target == S_DOEL) {
+        pm_label_target(r->id, w->cfg, target, sizeof target);
+    } else if (d->target == S_DOEL_ACTIEF)
+        snprintf(target, sizeof target, "%d actieve specialisten",
+                 w->cfg->doel_r3_actief);
+    pm_alt_chart ac = {
+        .kind = d->type == LXW_CHART_LINE ? PM_ALT_LIJN : PM_ALT_STAAF,
+        .title = d->title,
+        .unit = d->ax == AX_PCT    ? PM_ALT_PCT
+                : d->ax == AX_EURO ? PM_ALT_EURO
+                                   : PM_ALT_INT,
+        .series = {d->names[0], d->names[1]},
+        .nseries = d->values[1] != S_END ? 2 : 1,
+        .points = pts,
+        .npoints = n,
+        .target = target[0] ? target : NULL,
+    };
+    text = pm_chart_alt_text(&ac);
+done:
+    for (size_t i = 0; labels && i < n; i++)
+        free(labels[i]);
+    free(labels);
+    free(marks);
+    free(pts);
+    return text;
+}
+
 static void add_chart(ind_sheet *is, const chart_def *d, lxw_row_t band, size_t slot)
 {
     xw *w = is->s.w;
@@ -997,8 +1086,12 @@ static void add_chart(ind_sheet *is, const chart_def *d, lxw_row_t band, size_t 
     lxw_chart_options opt = {.x_offset = (int32_t)(slot * (CHART_W + 16)) + 4,
                              .y_offset = 4,
                              .x_scale = CHART_W / 480.0,
-                             .y_scale = CHART_H / 288.0};
+                             .y_scale = CHART_H / 288.0,
+                             .description = chart_description(is, d)};
+    if (!opt.description)
+        note(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
     note(w, worksheet_insert_chart_opt(is->s.ws, band, 0, ch, &opt));
+    free(opt.description);
 }
 
 static void add_charts(ind_sheet *is, lxw_row_t first_band)
