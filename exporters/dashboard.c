@@ -15,6 +15,7 @@
 #include "chart.h"
 #include "format.h"
 #include "labels.h"
+#include "pdf_tags.h"
 #include "period.h"
 #include "text.h"
 
@@ -155,9 +156,13 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     pm_text_style_defaults(&t);
     char buf[320], val[160];
 
+    /* A tile is a section of its own in the reading order, headed by its
+     * indicator (SPEC §11). */
+    bool sect = pm_tags_begin(cr, "Sect");
     snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
     t.size = 11;
     t.bold = true;
+    pm_tags_role(cr, "H2");
     y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
 
     double bh;
@@ -257,7 +262,19 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     size_t points = 0;
     for (size_t i = 0; i < n; i++)
         points += present[i];
-    /* A line needs two quarters; one dot would say nothing. */
+    /* A line needs two quarters; one dot would say nothing. In a tagged
+     * PDF the line and its range are one Figure; its numbers are on the
+     * indicator's page and in the JSON. */
+    char alt[256];
+    bool fig = false;
+    if (points >= 2) {
+        snprintf(alt, sizeof alt,
+                 "Lijndiagram: verloop van %s per kwartaal, %s t/m %s%s. De cijfers per "
+                 "kwartaal staan op de pagina van %s.",
+                 res->id, d->quarter[0], d->quarter[n - 1],
+                 sc_cfg.has_target ? ", met het doel als stippellijn" : "", res->id);
+        fig = pm_tags_figure_begin(cr, alt);
+    }
     if (points >= 2) {
         pm_rect sr = {x, spark_top, w * 0.6, 14};
         pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
@@ -271,6 +288,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
                  d->quarter[n - 1]);
         t.width = w * 0.36;
         pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
+        pm_tags_figure_end(cr, fig);
     } else {
         /* Extern under a filter the quarters stay away (branch extern: with
          * the national report they would give small groups away); say so
@@ -286,6 +304,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
                            "gegevens zijn.",
                      x, r.y + r.h - 22, &t);
     }
+    pm_tags_end(cr, "Sect", sect);
     return PM_OK;
 }
 
@@ -541,6 +560,7 @@ pm_error pm_dashboard_report_page(const doc *d, cairo_t *cr)
     t.size = 22;
     t.bold = true;
     t.width = w;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, REPORT_TITLE, x, y, &t) + 2;
     t.size = 12;
     t.bold = false;
@@ -635,12 +655,17 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     t.color = pm_muted;
     t.width = w;
     t.max_lines = 1;
+    /* The kicker is a running header: the title (H1) starts the reading
+     * order, and the document's title names the programme too. */
+    pm_tags_furniture(cr, true);
     y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    pm_tags_furniture(cr, false);
     pm_dashboard_title(d, buf, sizeof buf);
     t.size = 20;
     t.color = pm_ink;
     t.size = pm_text_fit(cr, buf, &t, w, 14);
     t.max_lines = 2;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, buf, x, y, &t) + 5;
 
     snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",

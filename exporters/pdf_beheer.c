@@ -16,6 +16,7 @@
 #include "format.h"
 #include "labels.h"
 #include "pdf_internal.h"
+#include "pdf_tags.h"
 
 /* The fixed geometry of a table page: a band for the page's heading (the
  * report line, the title and an introduction of at most INTRO_LINES), the
@@ -144,11 +145,14 @@ static void heading(const doc *d, cairo_t *cr, const table *t, int part)
              pm_audience_name(d->in->audience));
     s.size = 7.5;
     s.color = pm_muted;
+    pm_tags_furniture(cr, true); /* the running header */
     double y = TOP + pm_text_draw(cr, buf, MARGIN, TOP, &s) + 6;
+    pm_tags_furniture(cr, false);
     snprintf(buf, sizeof buf, "%s%s", t->title, part > 1 ? " (vervolg)" : "");
     s.size = 16;
     s.bold = true;
     s.color = pm_ink;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, buf, MARGIN, y, &s) + 5;
     s.size = 8.5;
     s.bold = false;

@@ -10,6 +10,7 @@
 #include "bereik.h"
 #include "format.h"
 #include "labels.h"
+#include "pdf_tags.h"
 #include "summary.h"
 
 #define TOP 30.0
@@ -153,6 +154,7 @@ static double heading(cairo_t *cr, const char *text, double y, double size)
     pm_text_style_defaults(&t);
     t.size = size;
     t.bold = true;
+    pm_tags_role(cr, size >= 16 ? "H1" : "H2");
     return y + pm_text_draw(cr, text, MARGIN, y, &t);
 }
 
@@ -170,7 +172,9 @@ static pm_error summary_page(const doc *d, cairo_t *cr)
     snprintf(top, sizeof top, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
              d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
              pm_audience_name(d->in->audience));
+    pm_tags_furniture(cr, true); /* the running header */
     double y = TOP + pm_text_draw(cr, top, MARGIN, TOP, &t) + 6;
+    pm_tags_furniture(cr, false);
     y = heading(cr, "Samenvatting", y, 18) + 8;
     y = heading(cr, "Belangrijkste ontwikkelingen", y, 12) + 6;
     double table = reach_table(d, cr, 0, false) + 30;
