@@ -171,7 +171,9 @@ static void header_row(cairo_t *cr, const table *t, double y)
     cairo_restore(cr);
     double x = MARGIN;
     if (has_groups(t)) {
-        /* Each group's label centred over its columns, a line under it. */
+        /* Each group's label centred over its columns, a line under it; in
+         * a tagged PDF a row of column headers of its own. */
+        bool tr = pm_tags_begin(cr, "TR");
         for (size_t c = 0; c < t->ncols;) {
             double w = t->cols[c].w;
             size_t e = c + 1;
@@ -185,7 +187,9 @@ static void header_row(cairo_t *cr, const table *t, double y)
                 s.bold = true;
                 s.width = w - 2 * PAD;
                 s.align = PM_ALIGN_CENTER;
+                bool th = pm_tags_begin(cr, "TH");
                 pm_text_draw(cr, t->cols[c].group, x + PAD, y + PAD, &s);
+                pm_tags_end(cr, "TH", th);
                 cairo_save(cr);
                 pm_set_rgb(cr, pm_muted);
                 cairo_set_line_width(cr, 0.4);
@@ -197,13 +201,18 @@ static void header_row(cairo_t *cr, const table *t, double y)
             x += w;
             c = e;
         }
+        pm_tags_end(cr, "TR", tr);
         y += row_height(1);
         x = MARGIN;
     }
+    bool tr = pm_tags_begin(cr, "TR");
     for (size_t c = 0; c < t->ncols; c++) {
+        bool th = pm_tags_begin(cr, "TH");
         cell_text(cr, t->cols[c].head, x, y, &t->cols[c], 2, true);
+        pm_tags_end(cr, "TH", th);
         x += t->cols[c].w;
     }
+    pm_tags_end(cr, "TR", tr);
     rule(cr, y + row_height(2), 0.6);
 }
 
@@ -211,6 +220,7 @@ static void data_row(cairo_t *cr, const table *t, size_t r, double y, bool bold)
 {
     char buf[512];
     double x = MARGIN;
+    bool tr = pm_tags_begin(cr, "TR");
     for (size_t c = 0; c < t->ncols; c++) {
         buf[0] = '\0';
         t->cell(t, r, c, buf, sizeof buf);
@@ -219,9 +229,12 @@ static void data_row(cairo_t *cr, const table *t, size_t r, double y, bool bold)
         for (char *p = buf; *p; p++)
             if (*p == '\n' || *p == '\r' || *p == '\t')
                 *p = ' ';
+        bool td = pm_tags_begin(cr, "TD");
         cell_text(cr, buf, x, y, &t->cols[c], t->lines, bold);
+        pm_tags_end(cr, "TD", td);
         x += t->cols[c].w;
     }
+    pm_tags_end(cr, "TR", tr);
 }
 
 /* Draws every page of t, each with its footer, and gives the first an
@@ -243,6 +256,8 @@ static pm_error draw_table(const doc *d, cairo_surface_t *surface, cairo_t *cr,
         }
         heading(d, cr, t, part);
         double y = TABLE_TOP;
+        /* Each page's part is a table of its own, with its header row. */
+        bool table = pm_tags_begin(cr, "Table");
         header_row(cr, t, y);
         y += header_height(t);
         for (size_t k = 0; k < per && r < t->nrows; k++, r++) {
@@ -256,6 +271,7 @@ static pm_error draw_table(const doc *d, cairo_surface_t *surface, cairo_t *cr,
             data_row(cr, t, t->nrows, y, true);
             y += rh;
         }
+        pm_tags_end(cr, "Table", table);
         if (part == pages && t->note[0]) {
             pm_text_style s;
             pm_text_style_defaults(&s);

@@ -128,8 +128,29 @@ typedef struct walk {
     qpdf_data q;
     const pm_tags *t;
     size_t figure; /* the next alt text */
+    bool head_row; /* the TR being visited holds only TH: column headers */
     int depth;
 } walk;
+
+/* Whether every kid of structure element tr is a TH. */
+static bool only_th(qpdf_data q, qpdf_oh tr)
+{
+    if (!qpdf_oh_has_key(q, tr, "/K"))
+        return false;
+    qpdf_oh k = qpdf_oh_get_key(q, tr, "/K");
+    if (qpdf_oh_is_dictionary(q, k))
+        return qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, k, "/S"), "/TH");
+    if (!qpdf_oh_is_array(q, k))
+        return false;
+    int n = qpdf_oh_get_array_n_items(q, k);
+    for (int i = 0; i < n; i++) {
+        qpdf_oh e = qpdf_oh_get_array_item(q, k, i);
+        if (!qpdf_oh_is_dictionary(q, e) ||
+            !qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, e, "/S"), "/TH"))
+            return false;
+    }
+    return n > 0;
+}
 
 /* Visits the structure elements under k (a dictionary, an array of kids, or
  * a marked-content number) in document order, which is the order cairo
@@ -151,10 +172,15 @@ static void visit(walk *w, qpdf_oh k)
             const char *alt = g_ptr_array_index(w->t->alts, w->figure);
             w->figure++;
             qpdf_oh_replace_key(w->q, k, "/Alt", qpdf_oh_new_unicode_string(w->q, alt));
+        } else if (qpdf_oh_is_name_and_equals(w->q, s, "/TR")) {
+            w->head_row = only_th(w->q, k);
         } else if (qpdf_oh_is_name_and_equals(w->q, s, "/TH")) {
+            /* A row of TH heads the columns; a TH beside data cells heads
+             * its row (the region). */
             qpdf_oh a = qpdf_oh_new_dictionary(w->q);
             qpdf_oh_replace_key(w->q, a, "/O", qpdf_oh_new_name(w->q, "/Table"));
-            qpdf_oh_replace_key(w->q, a, "/Scope", qpdf_oh_new_name(w->q, "/Column"));
+            qpdf_oh_replace_key(w->q, a, "/Scope",
+                                qpdf_oh_new_name(w->q, w->head_row ? "/Column" : "/Row"));
             qpdf_oh_replace_key(w->q, k, "/A", a);
         }
         if (qpdf_oh_has_key(w->q, k, "/K"))
