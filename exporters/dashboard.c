@@ -7,6 +7,7 @@
  * the pages here; this file calls pdf_pages.c only for pm_pdf_add. */
 #include "dashboard.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,31 @@ static void spark_values(const doc *d, const pm_result *res, double *v, bool *pr
         cfg->lower = 0;
         cfg->upper = 1;
     }
+}
+
+/* A sparkline's text alternative: every quarter's value as the line shows
+ * it (shares to a tenth of a percent, counts whole) and the target. */
+static char *spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,
+                       const double *v, const bool *present, size_t n)
+{
+    bool count = strcmp(res->id, "R3") == 0 || strcmp(res->id, "R6") == 0;
+    pm_value_format f = count ? PM_FMT_COUNT : PM_FMT_PERCENT;
+    int dec = count ? 0 : 1;
+    char buf[64];
+    GString *g = g_string_new(NULL);
+    g_string_printf(g, "Lijndiagram: verloop van %s per kwartaal, %s t/m %s.", res->id,
+                    d->quarter[0], d->quarter[n - 1]);
+    for (size_t i = 0; i < n && i < d->nquarters; i++)
+        g_string_append_printf(g, " %s %s%s", d->quarter[i],
+                               present[i] ? pm_axis_format(v[i], f, dec, buf, sizeof buf)
+                                          : "geen gegevens",
+                               i + 1 < n ? "," : ".");
+    /* The target as the tile words it ("≥ 90%"). */
+    char target[96];
+    if (cfg->has_target)
+        g_string_append_printf(g, " Doel %s.",
+                               pm_label_target(res->id, d->cfg, target, sizeof target));
+    return g_string_free(g, FALSE);
 }
 
 /* The n behind an indicator's cumulative figure, in words. */
@@ -265,15 +291,11 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     /* A line needs two quarters; one dot would say nothing. In a tagged
      * PDF the line and its range are one Figure; its numbers are on the
      * indicator's page and in the JSON. */
-    char alt[256];
     bool fig = false;
-    if (points >= 2) {
-        snprintf(alt, sizeof alt,
-                 "Lijndiagram: verloop van %s per kwartaal, %s t/m %s%s. De cijfers per "
-                 "kwartaal staan op de pagina van %s.",
-                 res->id, d->quarter[0], d->quarter[n - 1],
-                 sc_cfg.has_target ? ", met het doel als stippellijn" : "", res->id);
+    if (points >= 2 && pm_tags_of(cr)) {
+        char *alt = spark_alt(d, res, &sc_cfg, v, present, n);
         fig = pm_tags_figure_begin(cr, alt);
+        g_free(alt);
     }
     if (points >= 2) {
         pm_rect sr = {x, spark_top, w * 0.6, 14};

@@ -138,6 +138,17 @@ for aud in ("extern", "intern"):
           f"{aud}: the R1 per regio Figure's /Alt gives every region's share as the JSON does",
           f"{alt}\nwant: {want}")
 
+# The dashboard's R1 sparkline says every quarter's share as the JSON does.
+js = json.loads(w.run("indicators", "--period", PERIOD, "--format", "json").out)
+r1 = next(x for x in js["indicatoren"] if x["id"] == "R1")
+want = ", ".join(
+    f"{t['kwartaal'].replace('-Q', '-K')} {pct(t['waarde'])}" for t in r1["trend"])
+alts = [pdfstr(e["/Alt"]) for s, e in info["dashboard"][2] if s == "/Figure"]
+alt = next((a for a in alts if "verloop van R1" in a), "")
+check(want in alt and "Doel ≥ 90%." in alt,
+      "dashboard: the R1 sparkline's /Alt gives every quarter's share as the JSON does",
+      f"{alt}\nwant: {want}")
+
 # Extern: a hidden cell is named by its mark, never by its value.
 ext = json.loads(w.run("indicators", "--period", PERIOD, "--format", "json", "--audience",
                        "extern").out)
