@@ -5,11 +5,14 @@
  * DisplayDocTitle). */
 #include "pdf_tags.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "outfile.h"
 
 struct pm_tags {
     GPtrArray *alts;  /* the alt text of every Figure, in drawing order */
@@ -205,13 +208,36 @@ static void add_catalog_items(qpdf_data q, const pm_tags *t)
     }
 }
 
+/* Replaces the contents of path with len bytes of data; every write, the
+ * flush and the close checked. */
+static pm_error write_all(const char *path, const char *shown, const unsigned char *data,
+                          size_t len, char *msg, size_t msgsize)
+{
+    FILE *fp = fopen(path, "wb");
+    int e = fp ? 0 : errno;
+    if (fp) {
+        errno = 0;
+        if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0 || ferror(fp))
+            e = errno ? errno : EIO;
+        if (fclose(fp) != 0 && !e)
+            e = errno ? errno : EIO;
+    }
+    if (!e)
+        return PM_OK;
+    snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", shown, pm_errno_text(e));
+    return PM_ERR_IO;
+}
+
 pm_error pm_pdf_tags_apply(const pm_tags *t, const char *path, const char *shown,
                            char *msg, size_t msgsize)
 {
     gchar *data = NULL;
     gsize len = 0;
     if (!g_file_get_contents(path, &data, &len, NULL)) {
-        snprintf(msg, msgsize, "%s kan niet worden gelezen om te labelen", shown);
+        snprintf(
+            msg, msgsize,
+            "%s kan niet worden gelezen om de toegankelijkheidsgegevens toe te voegen",
+            shown);
         return PM_ERR_IO;
     }
     qpdf_data q = qpdf_init();
@@ -227,7 +253,10 @@ pm_error pm_pdf_tags_apply(const pm_tags *t, const char *path, const char *shown
     }
     /* The same input gives the same bytes: the /ID comes from the content,
      * not from the time or a random number. */
-    if (!err && (qpdf_init_write(q, path) & QPDF_ERRORS))
+    /* qpdf writes into memory and this file writes the result: qpdf 11 does
+     * not report a failed write to a file of its own (a full disk left a
+     * truncated PDF and exit 0, tests/e2e/test_pdf_tags.py). */
+    if (!err && (qpdf_init_write_memory(q) & QPDF_ERRORS))
         err = PM_ERR_IO;
     if (!err) {
         qpdf_set_deterministic_ID(q, QPDF_TRUE);
@@ -235,13 +264,13 @@ pm_error pm_pdf_tags_apply(const pm_tags *t, const char *path, const char *shown
             err = PM_ERR_IO;
     }
     if (err) {
-        const char *why = "onbekende fout";
-        if (qpdf_has_error(q)) {
-            qpdf_error e = qpdf_get_error(q);
-            why = qpdf_get_error_message_detail(q, e);
-        }
-        snprintf(msg, msgsize, "%s kan niet worden geschreven (toegankelijkheid): %s",
-                 shown, why);
+        const char *why = "de PDF kan niet worden gelabeld";
+        if (qpdf_has_error(q))
+            why = qpdf_get_error_message_detail(q, qpdf_get_error(q));
+        snprintf(msg, msgsize, "%s kan niet worden geschreven: %s", shown, why);
+    } else {
+        err = write_all(path, shown, qpdf_get_buffer(q), qpdf_get_buffer_length(q), msg,
+                        msgsize);
     }
     qpdf_cleanup(&q);
     g_free(data);

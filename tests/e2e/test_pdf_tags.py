@@ -6,7 +6,10 @@ JSON gives them and no hidden value, /Scope on every TH), qpdf --check, and
 byte-identical output."""
 import json
 import os
+import shutil
 import subprocess
+
+import robust
 
 from pmtest import Workdir, check, done
 
@@ -186,5 +189,28 @@ for i in range(2):
     r = w.run("dashboard", "--period", PERIOD, "--pdf", p, env=ENV)
     outs.append(open(p, "rb").read() if r.code == 0 else b"")
 check(outs[2] and outs[2] == outs[3], "the tagged dashboard is byte-identical between two runs")
+
+# A full disk while qpdf's result is written (after cairo's file is whole):
+# exit 3 with the Dutch reason, the older report intact, no temporary left.
+# qpdf 11 writing to a file itself reported no error: a truncated PDF, exit 0.
+shim = robust.build_shim("pmfault", w.path)
+if shim:
+    sdir = os.path.join(w.path, "vol")
+    os.makedirs(sdir)
+    target = os.path.join(sdir, "r.pdf")
+    shutil.copyfile(os.path.join(w.path, "run0.pdf"), target)
+    old = open(target, "rb").read()
+    for share in (1.2, 1.6):
+        limit = int(len(old) * share)  # cairo's file fits, qpdf's rewrite does not
+        r = w.run("report", "--period", PERIOD, "--audience", "extern", "--pdf", target,
+                  env=dict(ENV, LD_PRELOAD=shim, PMFAULT_MODE="full", PMFAULT_MARKER=sdir,
+                           PMFAULT_LIMIT=str(limit)))
+        check(r.code == 3 and "schijf is vol" in r.err and target in r.err,
+              f"a full disk during the tagging step (budget {share}x the PDF) exits 3 in Dutch",
+              r)
+        check(open(target, "rb").read() == old and os.listdir(sdir) == ["r.pdf"],
+              f"and leaves the older report intact and no temporary ({share}x)", os.listdir(sdir))
+else:
+    check(True, "# SKIP no compiler for the fault shim")
 
 done()
