@@ -35,6 +35,12 @@ char *pm_chart_alt(const pm_chart_cfg *cfg, const pm_chart_data *d)
     if (cfg->subtitle && *cfg->subtitle)
         g_string_append_printf(g, " (%s)", cfg->subtitle);
     g_string_append(g, ".");
+    /* What the axes count, where the chart names it ("werkdagen na
+     * ontvangst"): a bare "0 45, 1 147" says nothing by ear. */
+    if (cfg->category_title && *cfg->category_title)
+        g_string_append_printf(g, " Categorieën: %s.", cfg->category_title);
+    if (cfg->value_title && *cfg->value_title)
+        g_string_append_printf(g, " Waarden: %s.", cfg->value_title);
     bool secondary = false;
     for (size_t k = 0; k < d->nseries; k++) {
         const pm_series *s = &d->series[k];
