@@ -152,6 +152,22 @@ check(want in alt and "Doel ≥ 90%." in alt,
       "dashboard: the R1 sparkline's /Alt gives every quarter's share as the JSON does",
       f"{alt}\nwant: {want}")
 
+# Each dashboard tile is one Sect in the tree: a screen reader reads its
+# heading and figures together (pdftotext's layout mode still reads two tiles
+# side by side line by line; -raw, in content order, reads them in one piece).
+code, out, err = tool("pdfinfo", "-struct-text", PDFS["dashboard"])
+blocks = out.split("  Sect\n")[1:]
+tiles = [b for b in blocks if "H2" in b]
+ok = len(tiles) == 7 and all(
+    b.count("H2 (block)") == 1 and "Cumulatief" in b and "Periode" in b for b in tiles)
+check(ok, "dashboard: each of the 7 tiles is one Sect with its H2, cumulative and period text",
+      "\n---\n".join(b[:300] for b in tiles[:3]))
+code, out, err = tool("pdftotext", "-raw", "-f", "1", "-l", "1", PDFS["dashboard"], "-")
+i1, i2 = out.find("R1  Reactie") if "R1  Reactie" in out else out.find("R1 Reactie"), \
+    out.find("R2 Waardering") if "R2 Waardering" in out else out.find("R2  Waardering")
+check(0 <= i1 < i2 and "n = " in out[i1:i2] and "Cumulatief" in out[i1:i2],
+      "dashboard: pdftotext -raw reads the R1 tile in one piece before the R2 tile", out[:800])
+
 # Extern: a hidden cell is named by its mark, never by its value.
 ext = json.loads(w.run("indicators", "--period", PERIOD, "--format", "json", "--audience",
                        "extern").out)
