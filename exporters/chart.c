@@ -7,7 +7,9 @@
  * slot, and value labels get headroom, so nothing overlaps or is clipped
  * whatever the rectangle. */
 #include "chart.h"
+#include "pdf_tags.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -881,8 +883,8 @@ static void draw_horizontal(cairo_t *cr, pm_rect r, double y, const pm_chart_cfg
     }
 }
 
-bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
-                   const pm_chart_data *d)
+static bool chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
+                       const pm_chart_data *d)
 {
     double y = pm_chart_titles(cr, r, cfg->title, cfg->subtitle, cfg->font_size);
     hidden_kinds hk;
@@ -896,4 +898,16 @@ bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
     else
         draw_vertical(cr, r, y, cfg, d);
     return true;
+}
+
+/* In a tagged PDF the chart is one Figure with its alt text (pdf_tags.c). */
+bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
+                   const pm_chart_data *d)
+{
+    char *alt = pm_tags_of(cr) ? pm_chart_alt(cfg, d) : NULL;
+    bool fig = pm_tags_figure_begin(cr, alt);
+    g_free(alt);
+    bool drawn = chart_draw(cr, r, cfg, d);
+    pm_tags_figure_end(cr, fig);
+    return drawn;
 }

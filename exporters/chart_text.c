@@ -6,6 +6,7 @@
  * metric hinting is off: a layout then has the same shape on a PDF page
  * and on a scaled PNG, and line breaks do not depend on the output. */
 #include "chart.h"
+#include "pdf_tags.h"
 
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -106,10 +107,14 @@ double pm_text_draw(cairo_t *cr, const char *text, double x, double y,
         else if (s->align == PM_ALIGN_RIGHT)
             x -= w;
     }
+    /* In a tagged PDF every run of text is an element of its own (a P
+     * unless the caller named its role), in drawing order (pdf_tags.c). */
+    bool tagged = pm_tags_text_begin(cr);
     cairo_save(cr);
     pm_set_rgb(cr, s->color);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, layout);
+    pm_tags_text_end(cr, tagged);
     /* The path is not part of the saved state: without this, the next
      * line_to would start at the text. */
     cairo_new_path(cr);

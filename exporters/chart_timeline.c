@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib.h>
+
 #include "chart.h"
 #include "format.h"
+#include "pdf_tags.h"
 #include "period.h"
 
 void pm_timeline_cfg_defaults(pm_timeline_cfg *cfg)
@@ -112,8 +115,8 @@ static double draw_legend(cairo_t *cr, double x, double y, const pm_timeline_cfg
     return y + th + 4;
 }
 
-bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
-                      const pm_milestone *m, size_t n)
+static bool timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
+                          const pm_milestone *m, size_t n)
 {
     double fs = cfg->font_size;
     double y = pm_chart_titles(cr, r, cfg->title, cfg->subtitle, fs);
@@ -293,4 +296,40 @@ bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
     cairo_stroke(cr);
     cairo_restore(cr);
     return true;
+}
+
+/* The timeline's text alternative: every milestone with its planned date
+ * and its outcome, in the order drawn. */
+static char *timeline_alt(const pm_timeline_cfg *cfg, const pm_milestone *m, size_t n)
+{
+    GString *g = g_string_new("Tijdlijn: ");
+    g_string_append(g, cfg->title ? cfg->title : "");
+    if (cfg->subtitle && *cfg->subtitle)
+        g_string_append_printf(g, " (%s)", cfg->subtitle);
+    g_string_append(g, ".");
+    if (n == 0 && cfg->empty_text)
+        g_string_append_printf(g, " %s.", cfg->empty_text);
+    for (size_t i = 0; i < n; i++) {
+        char d1[16], d2[16];
+        pm_format_date(m[i].planned, d1, sizeof d1);
+        if (m[i].done)
+            g_string_append_printf(g, " %s: gepland %s, gereed %s.", m[i].label, d1,
+                                   pm_format_date(m[i].ready, d2, sizeof d2));
+        else
+            g_string_append_printf(g, " %s: gepland %s, %s.", m[i].label, d1,
+                                   cfg->not_done ? cfg->not_done : "niet gereed");
+    }
+    return g_string_free(g, FALSE);
+}
+
+/* In a tagged PDF the timeline is one Figure with its alt text. */
+bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
+                      const pm_milestone *m, size_t n)
+{
+    char *alt = pm_tags_of(cr) ? timeline_alt(cfg, m, n) : NULL;
+    bool fig = pm_tags_figure_begin(cr, alt);
+    g_free(alt);
+    bool drawn = timeline_draw(cr, r, cfg, m, n);
+    pm_tags_figure_end(cr, fig);
+    return drawn;
 }

@@ -7,6 +7,7 @@
  * the pages here; this file calls pdf_pages.c only for pm_pdf_add. */
 #include "dashboard.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "chart.h"
 #include "format.h"
 #include "labels.h"
+#include "pdf_tags.h"
 #include "period.h"
 #include "text.h"
 
@@ -68,6 +70,31 @@ static void spark_values(const doc *d, const pm_result *res, double *v, bool *pr
         cfg->lower = 0;
         cfg->upper = 1;
     }
+}
+
+/* A sparkline's text alternative: every quarter's value as the line shows
+ * it (shares to a tenth of a percent, counts whole) and the target. */
+static char *spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,
+                       const double *v, const bool *present, size_t n)
+{
+    bool count = strcmp(res->id, "R3") == 0 || strcmp(res->id, "R6") == 0;
+    pm_value_format f = count ? PM_FMT_COUNT : PM_FMT_PERCENT;
+    int dec = count ? 0 : 1;
+    char buf[64];
+    GString *g = g_string_new(NULL);
+    g_string_printf(g, "Lijndiagram: verloop van %s per kwartaal, %s t/m %s.", res->id,
+                    d->quarter[0], d->quarter[n - 1]);
+    for (size_t i = 0; i < n && i < d->nquarters; i++)
+        g_string_append_printf(g, " %s %s%s", d->quarter[i],
+                               present[i] ? pm_axis_format(v[i], f, dec, buf, sizeof buf)
+                                          : "geen gegevens",
+                               i + 1 < n ? "," : ".");
+    /* The target as the tile words it ("≥ 90%"). */
+    char target[96];
+    if (cfg->has_target)
+        g_string_append_printf(g, " Doel %s.",
+                               pm_label_target(res->id, d->cfg, target, sizeof target));
+    return g_string_free(g, FALSE);
 }
 
 /* The n behind an indicator's cumulative figure, in words. */
@@ -158,9 +185,13 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     pm_text_style_defaults(&t);
     char buf[320], val[160];
 
+    /* A tile is a section of its own in the reading order, headed by its
+     * indicator (SPEC §11). */
+    bool sect = pm_tags_begin(cr, "Sect");
     snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
     t.size = 11;
     t.bold = true;
+    pm_tags_role(cr, "H2");
     y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
 
     double bh;
@@ -260,7 +291,15 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     size_t points = 0;
     for (size_t i = 0; i < n; i++)
         points += present[i];
-    /* A line needs two quarters; one dot would say nothing. */
+    /* A line needs two quarters; one dot would say nothing. In a tagged
+     * PDF the line and its range are one Figure; its numbers are on the
+     * indicator's page and in the JSON. */
+    bool fig = false;
+    if (points >= 2 && pm_tags_of(cr)) {
+        char *alt = spark_alt(d, res, &sc_cfg, v, present, n);
+        fig = pm_tags_figure_begin(cr, alt);
+        g_free(alt);
+    }
     if (points >= 2) {
         pm_rect sr = {x, spark_top, w * 0.6, 14};
         pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
@@ -274,6 +313,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
                  d->quarter[n - 1]);
         t.width = w * 0.36;
         pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
+        pm_tags_figure_end(cr, fig);
     } else {
         /* Extern under a filter the quarters stay away (branch extern: with
          * the national report they would give small groups away); say so
@@ -289,6 +329,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
                            "gegevens zijn.",
                      x, r.y + r.h - 22, &t);
     }
+    pm_tags_end(cr, "Sect", sect);
     return PM_OK;
 }
 
@@ -544,6 +585,7 @@ pm_error pm_dashboard_report_page(const doc *d, cairo_t *cr)
     t.size = 22;
     t.bold = true;
     t.width = w;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, REPORT_TITLE, x, y, &t) + 2;
     t.size = 12;
     t.bold = false;
@@ -638,12 +680,17 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     t.color = pm_muted;
     t.width = w;
     t.max_lines = 1;
+    /* The kicker is a running header: the title (H1) starts the reading
+     * order, and the document's title names the programme too. */
+    pm_tags_furniture(cr, true);
     y += pm_text_draw(cr, buf, x, y, &t) + 3;
+    pm_tags_furniture(cr, false);
     pm_dashboard_title(d, buf, sizeof buf);
     t.size = 20;
     t.color = pm_ink;
     t.size = pm_text_fit(cr, buf, &t, w, 14);
     t.max_lines = 2;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, buf, x, y, &t) + 5;
 
     snprintf(buf, sizeof buf, "Periode %s (%s t/m %s) · peildatum %s · publiek %s",

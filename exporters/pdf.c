@@ -24,8 +24,9 @@
 #include "labels.h"
 #include "outfile.h"
 #include "pdf_internal.h"
-#include "pdf_toelichting.h"
 #include "pdf_summary.h"
+#include "pdf_tags.h"
+#include "pdf_toelichting.h"
 #include "period.h"
 #include "text.h"
 
@@ -99,6 +100,8 @@ static void intern_mark(cairo_t *cr, double cx, double y, double size)
  * the intern mark above it. */
 static void footer(const doc *d, cairo_t *cr, int page)
 {
+    /* Page furniture: outside the structure tree (pdf_tags.h). */
+    pm_tags_furniture(cr, true);
     if (d->intern)
         intern_mark(cr, PAGE_W / 2, MARK_Y, MARK_SIZE);
     double y = PAGE_H - FOOTER_H;
@@ -129,6 +132,7 @@ static void footer(const doc *d, cairo_t *cr, int page)
     t.width = PAGE_W - 2 * MARGIN - rw - 12;
     t.max_lines = 1;
     pm_text_draw(cr, left, MARGIN, y + 5, &t);
+    pm_tags_furniture(cr, false);
 }
 
 /* ---- the indicator pages ---------------------------------------------- */
@@ -160,7 +164,9 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
              pm_audience_name(d->in->audience));
     t.size = 7.5;
     t.color = pm_muted;
+    pm_tags_furniture(cr, true); /* the running header */
     y += pm_text_draw(cr, buf, x, y, &t) + 6;
+    pm_tags_furniture(cr, false);
 
     /* The badge sits right of the title, so measure it first. */
     snprintf(v1, sizeof v1, "%s", status_word(&res->cumulatief, res->status));
@@ -171,6 +177,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     t.color = pm_ink;
     t.size = pm_text_fit(cr, buf, &t, w - bw - 12, 14);
     t.width = w - bw - 12;
+    pm_tags_role(cr, "H1");
     double title_h = pm_text_draw(cr, buf, x, y, &t);
     pm_status_badge(cr, x + w - bw, y + 2, 9.5, res->status, v1, true, NULL);
     y += fmax(title_h, bh) + 5;
@@ -451,9 +458,16 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 
     cairo_t *cr = cairo_create(s);
+    /* SPEC §11: a structure tree in reading order, completed by qpdf below. */
+    pm_tags *tags = pm_tags_new();
+    if (!tags)
+        err = PM_ERR_NOMEM;
+    pm_tags_attach(cr, tags);
+    cairo_tag_begin(cr, "Document", NULL);
     int page = 1;
     cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Dashboard", "page=1", 0);
-    err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
+    if (!err)
+        err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
     footer(d, cr, page);
     cairo_show_page(cr);
     if (!err)
@@ -481,6 +495,7 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     /* Intern only: the management section (SPEC §10). */
     if (!err && !d->dashboard)
         err = pm_pdf_beheer_pages(d, s, cr, &page, footer);
+    cairo_tag_end(cr, "Document");
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
@@ -499,9 +514,14 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     }
     if (err) {
         fclose(fp);
+        pm_tags_free(tags);
         return err;
     }
-    return close_target(fp, 0, shown, msg, msgsize);
+    err = close_target(fp, 0, shown, msg, msgsize);
+    if (!err)
+        err = pm_pdf_tags_apply(tags, path, shown, msg, msgsize);
+    pm_tags_free(tags);
+    return err;
 }
 
 /* Writes image surface s as a PNG to path (shown in messages as shown):

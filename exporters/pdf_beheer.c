@@ -16,6 +16,7 @@
 #include "format.h"
 #include "labels.h"
 #include "pdf_internal.h"
+#include "pdf_tags.h"
 
 /* The fixed geometry of a table page: a band for the page's heading (the
  * report line, the title and an introduction of at most INTRO_LINES), the
@@ -144,11 +145,14 @@ static void heading(const doc *d, cairo_t *cr, const table *t, int part)
              pm_audience_name(d->in->audience));
     s.size = 7.5;
     s.color = pm_muted;
+    pm_tags_furniture(cr, true); /* the running header */
     double y = TOP + pm_text_draw(cr, buf, MARGIN, TOP, &s) + 6;
+    pm_tags_furniture(cr, false);
     snprintf(buf, sizeof buf, "%s%s", t->title, part > 1 ? " (vervolg)" : "");
     s.size = 16;
     s.bold = true;
     s.color = pm_ink;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, buf, MARGIN, y, &s) + 5;
     s.size = 8.5;
     s.bold = false;
@@ -167,7 +171,9 @@ static void header_row(cairo_t *cr, const table *t, double y)
     cairo_restore(cr);
     double x = MARGIN;
     if (has_groups(t)) {
-        /* Each group's label centred over its columns, a line under it. */
+        /* Each group's label centred over its columns, a line under it; in
+         * a tagged PDF a row of column headers of its own. */
+        bool tr = pm_tags_begin(cr, "TR");
         for (size_t c = 0; c < t->ncols;) {
             double w = t->cols[c].w;
             size_t e = c + 1;
@@ -181,7 +187,9 @@ static void header_row(cairo_t *cr, const table *t, double y)
                 s.bold = true;
                 s.width = w - 2 * PAD;
                 s.align = PM_ALIGN_CENTER;
+                bool th = pm_tags_begin(cr, "TH");
                 pm_text_draw(cr, t->cols[c].group, x + PAD, y + PAD, &s);
+                pm_tags_end(cr, "TH", th);
                 cairo_save(cr);
                 pm_set_rgb(cr, pm_muted);
                 cairo_set_line_width(cr, 0.4);
@@ -193,13 +201,18 @@ static void header_row(cairo_t *cr, const table *t, double y)
             x += w;
             c = e;
         }
+        pm_tags_end(cr, "TR", tr);
         y += row_height(1);
         x = MARGIN;
     }
+    bool tr = pm_tags_begin(cr, "TR");
     for (size_t c = 0; c < t->ncols; c++) {
+        bool th = pm_tags_begin(cr, "TH");
         cell_text(cr, t->cols[c].head, x, y, &t->cols[c], 2, true);
+        pm_tags_end(cr, "TH", th);
         x += t->cols[c].w;
     }
+    pm_tags_end(cr, "TR", tr);
     rule(cr, y + row_height(2), 0.6);
 }
 
@@ -207,6 +220,7 @@ static void data_row(cairo_t *cr, const table *t, size_t r, double y, bool bold)
 {
     char buf[512];
     double x = MARGIN;
+    bool tr = pm_tags_begin(cr, "TR");
     for (size_t c = 0; c < t->ncols; c++) {
         buf[0] = '\0';
         t->cell(t, r, c, buf, sizeof buf);
@@ -215,9 +229,12 @@ static void data_row(cairo_t *cr, const table *t, size_t r, double y, bool bold)
         for (char *p = buf; *p; p++)
             if (*p == '\n' || *p == '\r' || *p == '\t')
                 *p = ' ';
+        bool td = pm_tags_begin(cr, "TD");
         cell_text(cr, buf, x, y, &t->cols[c], t->lines, bold);
+        pm_tags_end(cr, "TD", td);
         x += t->cols[c].w;
     }
+    pm_tags_end(cr, "TR", tr);
 }
 
 /* Draws every page of t, each with its footer, and gives the first an
@@ -239,6 +256,8 @@ static pm_error draw_table(const doc *d, cairo_surface_t *surface, cairo_t *cr,
         }
         heading(d, cr, t, part);
         double y = TABLE_TOP;
+        /* Each page's part is a table of its own, with its header row. */
+        bool table = pm_tags_begin(cr, "Table");
         header_row(cr, t, y);
         y += header_height(t);
         for (size_t k = 0; k < per && r < t->nrows; k++, r++) {
@@ -252,6 +271,7 @@ static pm_error draw_table(const doc *d, cairo_surface_t *surface, cairo_t *cr,
             data_row(cr, t, t->nrows, y, true);
             y += rh;
         }
+        pm_tags_end(cr, "Table", table);
         if (part == pages && t->note[0]) {
             pm_text_style s;
             pm_text_style_defaults(&s);

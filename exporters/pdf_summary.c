@@ -10,6 +10,7 @@
 #include "bereik.h"
 #include "format.h"
 #include "labels.h"
+#include "pdf_tags.h"
 #include "summary.h"
 
 #define TOP 30.0
@@ -51,12 +52,19 @@ static double reach_table(const doc *d, cairo_t *cr, double y, bool draw)
              pm_format_date(b->cumulatief.van, d1, sizeof d1));
     const char *head[] = {"Regio", per, "SOB's", cum, "SOB's"};
     t.bold = true;
+    /* A tagged PDF gets a Table: the first row's cells and each row's
+     * region are TH (qpdf gives them their /Scope, pdf_tags.c). */
+    bool table = draw && pm_tags_begin(cr, "Table");
+    bool tr = draw && pm_tags_begin(cr, "TR");
     for (size_t c = 0; c < 5; c++) {
         t.width = (c < 4 ? col[c + 1] : PAGE_W - MARGIN) - col[c] - 6;
         t.max_lines = 2;
+        bool th = draw && pm_tags_begin(cr, "TH");
         if (draw)
             pm_text_draw(cr, head[c], col[c], y, &t);
+        pm_tags_end(cr, "TH", th);
     }
+    pm_tags_end(cr, "TR", tr);
     y += 2 * ROW_H;
     t.bold = false;
     t.max_lines = 1;
@@ -79,12 +87,18 @@ static double reach_table(const doc *d, cairo_t *cr, double y, bool draw)
                      count_text(d, s, ss, &marks, n1, sizeof n1));
         }
         t.bold = total;
+        tr = draw && pm_tags_begin(cr, "TR");
         for (size_t c = 0; draw && c < 5; c++) {
             t.width = (c < 4 ? col[c + 1] : PAGE_W - MARGIN) - col[c] - 6;
+            const char *role = c == 0 ? "TH" : "TD";
+            bool cell_tag = pm_tags_begin(cr, role);
             pm_text_draw(cr, cell[c], col[c], y, &t);
+            pm_tags_end(cr, role, cell_tag);
         }
+        pm_tags_end(cr, "TR", tr);
         y += ROW_H;
     }
+    pm_tags_end(cr, "Table", table);
     t.bold = false;
     t.size = 7.5;
     t.color = pm_muted;
@@ -153,6 +167,7 @@ static double heading(cairo_t *cr, const char *text, double y, double size)
     pm_text_style_defaults(&t);
     t.size = size;
     t.bold = true;
+    pm_tags_role(cr, size >= 16 ? "H1" : "H2");
     return y + pm_text_draw(cr, text, MARGIN, y, &t);
 }
 
@@ -170,7 +185,9 @@ static pm_error summary_page(const doc *d, cairo_t *cr)
     snprintf(top, sizeof top, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
              d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
              pm_audience_name(d->in->audience));
+    pm_tags_furniture(cr, true); /* the running header */
     double y = TOP + pm_text_draw(cr, top, MARGIN, TOP, &t) + 6;
+    pm_tags_furniture(cr, false);
     y = heading(cr, "Samenvatting", y, 18) + 8;
     y = heading(cr, "Belangrijkste ontwikkelingen", y, 12) + 6;
     double table = reach_table(d, cr, 0, false) + 30;

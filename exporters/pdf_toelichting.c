@@ -15,6 +15,7 @@
 
 #include "format.h"
 #include "labels.h"
+#include "pdf_tags.h"
 #include "toelichting_flags.h"
 
 #define TOP 30.0
@@ -83,11 +84,14 @@ static void tw_new_page(tw *w)
     snprintf(buf, sizeof buf, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
              d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
              pm_audience_name(d->in->audience));
+    pm_tags_furniture(cr, true); /* the running header */
     y += pm_text_draw(cr, buf, x, y, &t) + 6;
+    pm_tags_furniture(cr, false);
     snprintf(buf, sizeof buf, "%s%s", w->title, w->started > 1 ? " (vervolg)" : "");
     t.size = 18;
     t.bold = true;
     t.color = pm_ink;
+    pm_tags_role(cr, "H1");
     y += pm_text_draw(cr, buf, x, y, &t) + 4;
     if (w->started == 1 && !w->dry) {
         char link[32];
