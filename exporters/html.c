@@ -191,20 +191,53 @@ static void cell_tds(page *p, const pm_result *res, const pm_breakdown *b,
     putf(p, "<td class=\"n\">%s</td><td class=\"n\">%s</td>", a, w);
 }
 
+/* Milestones are dates, not counts: planned and ready per row. */
+static bool is_milestones(const pm_breakdown *b)
+{
+    for (size_t i = 0; i < b->ncells; i++)
+        if (b->cumulatief[i].has_d1)
+            return true;
+    return false;
+}
+
+static void milestone_table(page *p, const pm_result *res, const pm_breakdown *b)
+{
+    char cap[256], d1[16], d2[16];
+    snprintf(cap, sizeof cap, "%s: %s", res->id, pm_label_breakdown(b->key));
+    table_open(p, cap);
+    put(p, "<thead><tr><th scope=\"col\">Mijlpaal</th><th scope=\"col\">Gepland</th>"
+           "<th scope=\"col\">Gereed</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < b->ncells; i++) {
+        const pm_cell *c = &b->cumulatief[i];
+        put(p, "<tr><th scope=\"row\">");
+        esc(p, c->label ? c->label : pm_label_category(b->key, c->key));
+        putf(p, "</th><td>%s</td><td>%s</td></tr>\n",
+             c->has_d1 ? pm_format_date(c->d1, d1, sizeof d1) : "–",
+             c->has_d2 ? pm_format_date(c->d2, d2, sizeof d2) : "nog niet");
+    }
+    put(p, "</tbody>\n");
+    table_close(p);
+}
+
 static void breakdown_table(page *p, const pm_result *res, const pm_breakdown *b)
 {
+    if (is_milestones(b)) {
+        milestone_table(p, res, b);
+        return;
+    }
     const doc *d = p->d;
     char cap[256];
     snprintf(cap, sizeof cap, "%s: %s", res->id, pm_label_breakdown(b->key));
     table_open(p, cap);
-    const char *n = strcmp(res->id, "B") == 0 ? "realisatie" : "n";
+    bool b_posts = strcmp(res->id, "B") == 0;
+    const char *n = b_posts ? "realisatie" : "aantal",
+               *v = b_posts ? "uitputting" : "waarde";
     put(p, "<thead><tr><th scope=\"col\">Categorie</th>");
-    putf(p, "<th scope=\"col\">Periode: %s</th><th scope=\"col\">Periode: waarde</th>",
-         n);
+    putf(p, "<th scope=\"col\">Periode: %s</th><th scope=\"col\">Periode: %s</th>", n, v);
     putf(p,
-         "<th scope=\"col\">Cumulatief: %s</th>"
-         "<th scope=\"col\">Cumulatief: waarde</th></tr></thead>\n<tbody>\n",
-         n);
+         "<th scope=\"col\">Cumulatief: %s</th><th scope=\"col\">Cumulatief: %s</th>"
+         "</tr></thead>\n<tbody>\n",
+         n, v);
     pm_marks m = {0};
     for (size_t i = 0; i < b->ncells; i++) {
         const pm_cell *c = &b->periode[i];

@@ -184,6 +184,18 @@ with open(pages["intern"], encoding="utf-8") as f:
     raw = f.read()
 check("<script" not in raw and "]]>" not in raw and "'sq'" not in raw,
       "the raw page holds no unescaped markup, quote or ]]>")
+# Suppression as in the PDF: a small cell is "<5" for extern, a number intern.
+row = r'<tr><th scope="row">onderwerp onbekend</th><td class="n">([^<]*)</td>'
+with open(pages["extern"], encoding="utf-8") as f:
+    ext_raw = f.read()
+em, im = re.search(row, ext_raw), re.search(row, raw)
+check(em and im and em.group(1) == "&lt;5" and im.group(1).isdigit(),
+      "a small cell is <5 for extern and its number intern", (em, im))
+check('<td class="n">x</td>' in ext_raw and '<td class="n">x</td>' not in raw,
+      "extern hides the cell beside a small one as x (secondary suppression)")
+check(re.search(r'R4: Mijlpalen</caption>\s*<thead><tr><th scope="col">Mijlpaal</th>'
+                r'<th scope="col">Gepland</th><th scope="col">Gereed</th>', ext_raw),
+      "the milestones table gives planned and ready dates")
 check(dash.tags.count("figure") == 0 and dash.tags.count("li") >= 7,
       "the dashboard page has the tiles")
 tiles = "".join(dash.text)
