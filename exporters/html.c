@@ -455,10 +455,13 @@ static void verklaring(page *p)
 static pm_error body(page *p, bool dashboard)
 {
     const doc *d = p->d;
-    char pl[160], h1[256];
+    char pl[160], h1[512], f[400];
     snprintf(h1, sizeof h1, "%s",
              dashboard ? (d->in->titel ? d->in->titel : "Dashboard pijler 2")
                        : REPORT_TITLE);
+    /* Without --titel a filtered page names its selection, as the PDF. */
+    if (!(dashboard && d->in->titel) && pm_filter_active(&d->ctx->filter))
+        pm_pdf_add(h1, sizeof h1, ": %s", pm_label_filter(&d->ctx->filter, f, sizeof f));
     put(p, "<header>\n");
     if (d->intern) {
         put(p, "<p class=\"intern\">");

@@ -202,6 +202,22 @@ tiles = "".join(dash.text)
 check("Status" in tiles and "Reden" in tiles and "Doel" in tiles,
       "each tile gives target, status in words and reason")
 
+# A filter: the title names it; extern R1-R3 keep their figures only (SPEC §9).
+r, fpath = run_html("oost.html", "report", "--regio", "Oost")
+fp = parse(fpath) if r.code == 0 else Page()
+ftext = "".join(fp.text)
+h1s = re.findall(r"<h1>([^<]*)</h1>", open(fpath, encoding="utf-8").read()) \
+    if r.code == 0 else []
+check(h1s and "Regio Oost" in h1s[0], "a filtered page names its selection in the h1",
+      (r, h1s))
+check(ftext.count("Bij een selectie van organisaties") == 3 and
+      "R1: Per regio" not in ftext,
+      "extern under a filter: R1-R3 show no breakdown and no chart")
+r, tpath = run_html("titel.html", "dashboard", "--titel", EVIL)
+tp = parse(tpath) if r.code == 0 else Page()
+check(r.code == 0 and not tp.errors and "script" not in tp.tags and
+      EVIL in "".join(tp.text), "a hostile --titel is inert text", r)
+
 # The output set: never over the store, never an unknown command's option.
 before = open(w.db, "rb").read()
 r = w.run("report", "--period", "2026-Q1", "--html", w.db, env=ENV)
