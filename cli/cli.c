@@ -23,6 +23,7 @@
 #include "dataset.h"
 #include "disclosure.h"
 #include "format.h"
+#include "html.h"
 #include "import.h"
 #include "json.h"
 #include "labels.h"
@@ -55,13 +56,15 @@ static const char usage_text[] =
     "  pijlermonitor [--db BESTAND] indicators --verzonden\n"
     "  pijlermonitor [--db BESTAND] report [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--xlsx BESTAND] [--pdf BESTAND]\n"
-    "                [--png MAP] [--config BESTAND] [--definitief [--vervang]]\n"
+    "                [--html BESTAND] [--png MAP] [--config BESTAND]\n"
+    "                [--definitief [--vervang]]\n"
     "                [FILTER...] [--vergelijk vorige|vorigjaar] [--toelichting BESTAND]\n"
     "  pijlermonitor [--db BESTAND] dashboard [--period P] [--peildatum D]\n"
     "                [--audience intern|extern] [--regio R]... [--type T]...\n"
     "                [--organisatie ID]... [--vergelijk vorige|vorigjaar]\n"
     "                [--titel TEKST] [--config BESTAND]\n"
-    "                (--pdf BESTAND | --png BESTAND | --per regio|type MAP)\n"
+    "                (--pdf BESTAND | --png BESTAND | --html BESTAND |\n"
+    "                 --per regio|type MAP)\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]     (SOORT toelichting: een lege\n"
     "                toelichting in Markdown voor report --toelichting)\n"
     "  pijlermonitor demo [MAP]\n"
@@ -819,6 +822,7 @@ typedef struct report_outputs {
     char *sent_json;                   /* that JSON (cJSON_free), set by write_reports */
     char sent_fingerprint[20];         /* and the fingerprint it rests on */
     const pm_toelichting *toelichting; /* --toelichting, or NULL */
+    size_t html;                       /* --html: file id in set (issue 16) */
 } report_outputs;
 
 /* pm_pdf_input.png_file: each chart's PNG is a file of the chart folder. */
@@ -870,12 +874,12 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
     }
     pm_warnings warnings = {0};
     bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
-         png = out->png != NO_OUTPUT;
+         png = out->png != NO_OUTPUT, html = out->html != NO_OUTPUT;
     /* The workbook lists the warnings of check (in its Toelichting); the
      * samenvatting of workbook and PDF counts them. */
-    if (!err && (xlsx || pdf))
+    if (!err && (xlsx || pdf || html))
         err = report_warnings(db, cfg, &warnings, msg, msgsize);
-    if (!err && (xlsx || pdf))
+    if (!err && (xlsx || pdf || html))
         rep.warnings = &warnings;
     time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
@@ -906,6 +910,15 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
         err = pm_pdf_write(&in, pdf ? pm_outset_tmp(out->set, out->pdf) : NULL,
                            pdf ? pm_outset_path(out->set, out->pdf) : NULL, msg, msgsize);
     }
+    if (!err && html) {
+        pm_pdf_input in = {.rep = &rep,
+                           .audience = audience,
+                           .created = created,
+                           .fingerprint = fingerprint,
+                           .toelichting = out->toelichting};
+        err = pm_html_write(&in, false, pm_outset_tmp(out->set, out->html),
+                            pm_outset_path(out->set, out->html), msg, msgsize);
+    }
     pm_warnings_free(&warnings);
     pm_report_free(&rep);
     return err;
@@ -922,6 +935,13 @@ static void print_outputs(const report_outputs *out, pm_audience audience,
         printf("PDF (%s): %s\n", a, pdf);
     if (out->png != NO_OUTPUT)
         printf("Grafieken als PNG (%s): %s\n", a, png);
+}
+
+/* The web page's line (issue 16), after print_outputs' lines. */
+static void print_html(const report_outputs *out, pm_audience audience, const char *html)
+{
+    if (out->html != NO_OUTPUT)
+        printf("Webpagina (%s): %s\n", pm_audience_name(audience), html);
 }
 
 /* The files of the store: the database and the companions SQLite keeps
@@ -1006,6 +1026,8 @@ static pm_error write_report_files(const cli *c, pm_snapshot *snap,
         err = pm_outset_commit(out->set, msg, msgsize);
     if (!err)
         print_outputs(out, req->audience, c->xlsx, c->pdf, c->png);
+    if (!err)
+        print_html(out, req->audience, c->html);
     if (!err && c->definitief) {
         char pname[64];
         printf("Vastgelegd als definitief verzonden: %s, publiek %s (nr %lld",
@@ -1023,7 +1045,7 @@ static pm_error write_report_files(const cli *c, pm_snapshot *snap,
 static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t msgsize)
 {
     out->set = pm_outset_new();
-    out->xlsx = out->pdf = out->png = NO_OUTPUT;
+    out->xlsx = out->pdf = out->png = out->html = NO_OUTPUT;
     out->created = c->now;
     out->sent = false;
     out->sent_json = NULL;
@@ -1041,6 +1063,8 @@ static pm_error report_set(const cli *c, report_outputs *out, char *msg, size_t 
         err = add_output(out->set, "--xlsx", c->xlsx, &out->xlsx, msg, msgsize);
     if (!err)
         err = add_output(out->set, "--pdf", c->pdf, &out->pdf, msg, msgsize);
+    if (!err)
+        err = add_output(out->set, "--html", c->html, &out->html, msg, msgsize);
     if (!err && c->png)
         err = pm_outset_add_dir(out->set, "--png", c->png, &out->png, msg, msgsize);
     if (!err)
@@ -1052,8 +1076,8 @@ static int cmd_report(const cli *c)
 {
     if (c->nargs)
         return usage_error("onverwacht argument '%s'", c->args[0]);
-    if (!c->xlsx && !c->pdf && !c->png)
-        return usage_error("%s", "report: geef --xlsx, --pdf en/of --png");
+    if (!c->xlsx && !c->pdf && !c->png && !c->html)
+        return usage_error("%s", "report: geef --xlsx, --pdf, --html en/of --png");
     report_outputs out;
     char msg[1024];
     /* The toelichting is read before anything is made: a bad one stops the
@@ -1080,8 +1104,9 @@ static int cmd_report(const cli *c)
  * the audience's disclosure) drawn into the temporaries of the run's
  * output set, as PDF and/or PNG. */
 typedef struct dashboard_target {
-    const char *pdf_tmp, *pdf_shown; /* NULL: no PDF */
-    const char *png_tmp, *png_shown; /* NULL: no PNG */
+    const char *pdf_tmp, *pdf_shown;   /* NULL: no PDF */
+    const char *html_tmp, *html_shown; /* NULL: no web page (issue 16) */
+    const char *png_tmp, *png_shown;   /* NULL: no PNG */
 } dashboard_target;
 
 static pm_error write_dashboard(pm_snapshot *snap, const report_request *req,
@@ -1104,8 +1129,11 @@ static pm_error write_dashboard(pm_snapshot *snap, const report_request *req,
                            .created = created,
                            .fingerprint = fingerprint,
                            .titel = titel};
-        err = pm_pdf_write_dashboard(&in, to->pdf_tmp, to->pdf_shown, to->png_tmp,
-                                     to->png_shown, msg, msgsize);
+        if (to->pdf_tmp || to->png_tmp)
+            err = pm_pdf_write_dashboard(&in, to->pdf_tmp, to->pdf_shown, to->png_tmp,
+                                         to->png_shown, msg, msgsize);
+        if (!err && to->html_tmp)
+            err = pm_html_write(&in, true, to->html_tmp, to->html_shown, msg, msgsize);
     }
     pm_report_free(&rep);
     return err;
@@ -1195,6 +1223,7 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
 typedef struct dashboard_outputs {
     pm_outset *set;
     size_t pdf, png, dir; /* ids in set, NO_OUTPUT when not wanted */
+    size_t html;          /* --html (issue 16) */
 } dashboard_outputs;
 
 static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
@@ -1220,6 +1249,10 @@ static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
             to.png_tmp = pm_outset_tmp(out->set, out->png);
             to.png_shown = pm_outset_path(out->set, out->png);
         }
+        if (out->html != NO_OUTPUT) {
+            to.html_tmp = pm_outset_tmp(out->set, out->html);
+            to.html_shown = pm_outset_path(out->set, out->html);
+        }
         err = write_dashboard(snap, req, c->titel, c->now, fingerprint, &to, true, msg,
                               msgsize);
     }
@@ -1234,6 +1267,8 @@ static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
         printf("Dashboard als PDF (%s): %s\n", a, c->pdf);
     if (c->png)
         printf("Dashboard als PNG (%s): %s\n", a, c->png);
+    if (c->html)
+        printf("Dashboard als webpagina (%s): %s\n", a, c->html);
     return PM_OK;
 }
 
@@ -1246,7 +1281,7 @@ static int cmd_dashboard(const cli *c)
         if (c->nargs != 1)
             return usage_error("%s", "dashboard --per regio|type: geef één map (--per "
                                      "regio MAP)");
-        if (c->pdf || c->png)
+        if (c->pdf || c->png || c->html)
             return usage_error("%s", "--per schrijft de dashboards in zijn map; geef "
                                      "daarbij geen --pdf of --png");
         if (c->nregio || c->ntype || c->norganisatie)
@@ -1259,11 +1294,11 @@ static int cmd_dashboard(const cli *c)
     } else {
         if (c->nargs)
             return usage_error("onverwacht argument '%s'", c->args[0]);
-        if (!c->pdf && !c->png)
-            return usage_error("%s", "dashboard: geef --pdf, --png of --per regio|type "
-                                     "MAP");
+        if (!c->pdf && !c->png && !c->html)
+            return usage_error("%s", "dashboard: geef --pdf, --png, --html of --per "
+                                     "regio|type MAP");
     }
-    dashboard_outputs out = {pm_outset_new(), NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+    dashboard_outputs out = {pm_outset_new(), NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
     char msg[1024];
     pm_error err = out.set ? PM_OK : PM_ERR_NOMEM;
     if (err)
@@ -1277,6 +1312,8 @@ static int cmd_dashboard(const cli *c)
         err = add_output(out.set, "--pdf", c->pdf, &out.pdf, msg, sizeof msg);
     if (!err)
         err = add_output(out.set, "--png", c->png, &out.png, msg, sizeof msg);
+    if (!err)
+        err = add_output(out.set, "--html", c->html, &out.html, msg, sizeof msg);
     if (!err && c->per)
         err = pm_outset_add_dir(out.set, "--per", c->args[0], &out.dir, msg, sizeof msg);
     if (!err)
@@ -1829,7 +1866,7 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
         snprintf(names[a][1], 256, "rapportage-%s-%s.pdf", period.label, aname);
         snprintf(names[a][2], 256, "grafieken-%s", period.label);
         out[a] = (report_outputs){set,   NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, now,
-                                  false, NULL,      "",        tl};
+                                  false, NULL,      "",        tl,        NO_OUTPUT};
         for (int k = 0; k < 3 && !err; k++) {
             if (k == 2 && audience != PM_EXTERN)
                 continue;
@@ -2194,8 +2231,8 @@ int pm_cli_main(int argc, char **argv)
                            "indicators, report en dashboard");
     if ((c.titel || c.per) && strcmp(cmd, "dashboard") != 0)
         return usage_error("%s", "--titel en --per horen bij dashboard");
-    if (c.html)
-        return usage_error("%s", "--html is nog niet beschikbaar");
+    if (c.html && strcmp(cmd, "report") != 0 && strcmp(cmd, "dashboard") != 0)
+        return usage_error("%s", "--html hoort bij report en dashboard");
     /* The dashboard is one page: it takes no toelichting (SPEC §10). */
     if (c.toelichting && strcmp(cmd, "report") != 0)
         return usage_error("%s", "--toelichting hoort bij report (een dashboard is één "

@@ -213,7 +213,7 @@ void pm_chart_cfg_defaults(pm_chart_cfg *cfg);
 bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
                    const pm_chart_data *d);
 
-/* The chart's text alternative in Dutch (chart_alt.c): its kind, title,
+/* The chart's text alternative in Dutch (chart_figure_alt.c): its kind, title,
  * every category's value as drawn (a hidden cell by its mark) and its
  * targets. A new string; g_free it. */
 char *pm_chart_alt(const pm_chart_cfg *cfg, const pm_chart_data *d);

@@ -749,3 +749,13 @@ pm_error pm_pdf_write_dashboard(const pm_pdf_input *in, const char *pdf_path,
     pm_chart_fonts_release();
     return err;
 }
+
+/* The web page (html.c) uses the same words and charts as the PDF. */
+pm_error pm_pdf_doc_init(doc *d, const pm_pdf_input *in)
+{
+    return doc_init(d, in);
+}
+void pm_pdf_doc_free(doc *d)
+{
+    doc_free(d);
+}

@@ -121,4 +121,11 @@ int pm_pdf_beheer_npages(const doc *d);
 pm_error pm_pdf_beheer_pages(const doc *d, cairo_surface_t *surface, cairo_t *cr,
                              int *page, pm_pdf_footer_fn footer);
 
+/* ---- the document's words, for the web page (pdf.c, issue 16) ---------- */
+
+/* Fills d for in as the PDF does (the shared words, the quarters);
+ * pm_pdf_doc_free frees it. PM_ERR_NOMEM. */
+pm_error pm_pdf_doc_init(doc *d, const pm_pdf_input *in);
+void pm_pdf_doc_free(doc *d);
+
 #endif

@@ -1,0 +1,247 @@
+"""`report --html` and `dashboard --html` (SPEC §11, issue 16 points 2 and
+4): the page is well-formed (Python's html.parser, every element closed in
+order, no duplicate id), makes no external request (no src, no href but the
+toelichting's links and in-page anchors, no @import or url( in its CSS, no
+script), keeps every imported text inert (organisation names and a
+toelichting with <script>, &, quotes and ]]>, on an intern page since names
+never reach an extern one), has the structure a screen reader needs (lang,
+landmarks, one h1, tables with caption and th scope, each chart a figure
+with role=img, a name and a caption), shows for extern what the PDF shows
+(no personal table) and goes through the output set (never over the
+store). Then axe-core in headless Chromium (tests/a11y/axe.js) with the
+WCAG 2.1 A and AA tags, when node, its packages and chromium are there."""
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+from pmtest import BIN, SRC, Workdir, check, csv_text, done
+
+ENV = {"SOURCE_DATE_EPOCH": "1775001600"}  # 2026-04-01
+EVIL = "<script>alert(1)</script> & \"dq\" 'sq' ]]>"
+LINK = "https://example.org/pijler?a=1&b=2"
+
+w = Workdir()
+demo = os.path.join(w.path, "demo")
+r = w.run("demo", demo, db=False)
+assert r.code == 0, r
+w.db = os.path.join(demo, "pijlermonitor.db")
+
+# Every organisation renamed to a hostile name (the ids stay).
+orgs = w.query("SELECT id, type, coalesce(regio, '') FROM organisaties ORDER BY id")
+rows = [["id", "naam", "type", "regio"]] + [
+    [i, f"{EVIL} {i}", t, g] for i, t, g in orgs]
+r = w.run("import", w.file("evil.csv", csv_text(rows)))
+check(r.code == 0, "organisation names with markup import", r)
+
+# CommonMark refuses raw HTML in a toelichting; escaped, it is text.
+TL_EVIL = EVIL.replace("<", "\\<")
+TL = f"""# Toelichting
+
+## Algemeen
+
+Algemeen {TL_EVIL} met **vet** en [een link]({LINK}).
+
+## R1
+
+R1-tekst {TL_EVIL}.
+"""
+tl = w.file("tl.md", TL)
+
+
+class Page(HTMLParser):
+    """Collects what the checks read; records nesting errors."""
+    VOID = {"meta", "br", "hr", "img", "input", "link", "col", "area", "base",
+            "wbr", "source", "track", "embed", "param"}
+    SVG_SELF = True
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.errors, self.ids, self.dups = [], [], set(), []
+        self.tags, self.attrs, self.text = [], [], []
+        self.style = ""
+        self.in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append(tag)
+        self.attrs.append((tag, a))
+        if "id" in a:
+            if a["id"] in self.ids:
+                self.dups.append(a["id"])
+            self.ids.add(a["id"])
+        if tag == "style":
+            self.in_style = True
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        # <path ... /> inside svg: an element that closes itself.
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self.in_style = False
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            if tag in self.stack:
+                while self.stack and self.stack.pop() != tag:
+                    pass
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if self.in_style:
+            self.style += data
+        else:
+            self.text.append(data)
+
+
+def parse(path):
+    p = Page()
+    with open(path, encoding="utf-8") as f:
+        p.feed(f.read())
+    p.close()
+    return p
+
+
+def run_html(name, *args, tl_file=None):
+    out = os.path.join(w.path, name)
+    extra = ["--toelichting", tl_file] if tl_file else []
+    r = w.run(*args, "--period", "2026-Q1", "--html", out, *extra, env=ENV)
+    return r, out
+
+
+pages = {}
+r, pages["extern"] = run_html("extern.html", "report", tl_file=tl)
+check(r.code == 0 and "Webpagina (extern)" in r.out, "report --html writes the page", r)
+r, pages["intern"] = run_html("intern.html", "report", "--audience", "intern", tl_file=tl)
+check(r.code == 0, "report --audience intern --html writes the page", r)
+r, pages["dashboard"] = run_html("dashboard.html", "dashboard")
+check(r.code == 0 and "Dashboard als webpagina" in r.out,
+      "dashboard --html writes the page", r)
+
+parsed = {k: parse(v) for k, v in pages.items()}
+for kind, p in parsed.items():
+    check(not p.errors and not p.stack, f"{kind}: every element is closed in order",
+          "\n".join(p.errors[:10] + [f"left open: {p.stack}"]))
+    check(not p.dups, f"{kind}: no id occurs twice", p.dups[:10])
+    check(p.tags.count("h1") == 1, f"{kind}: one h1", p.tags.count("h1"))
+    html_attrs = [a for t, a in p.attrs if t == "html"]
+    check(html_attrs and html_attrs[0].get("lang") == "nl", f"{kind}: lang=nl")
+    for lm in ("header", "main", "footer"):
+        check(p.tags.count(lm) == 1, f"{kind}: one <{lm}> landmark")
+    check("script" not in p.tags, f"{kind}: no script element")
+    srcs = [a["src"] for t, a in p.attrs if "src" in a]
+    check(not srcs, f"{kind}: nothing is loaded (no src)", srcs[:5])
+    hrefs = [a.get("href") or a.get("xlink:href") for t, a in p.attrs
+             if "href" in a or "xlink:href" in a]
+    outside = [h for h in hrefs if not h.startswith("#") and h != LINK]
+    check(not outside, f"{kind}: every link is in-page or the toelichting's", outside[:5])
+    check("@import" not in p.style and "url(" not in p.style,
+          f"{kind}: the CSS fetches nothing")
+    # Heading order: never a level skipped on the way down.
+    levels = [int(t[1]) for t in p.tags if re.fullmatch(r"h[1-6]", t)]
+    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    check(levels and levels[0] == 1 and not skips, f"{kind}: headings in order", skips)
+    # Tables: a caption each, every th with a scope.
+    ntables = p.tags.count("table")
+    check(p.tags.count("caption") == ntables, f"{kind}: every table has a caption")
+    ths = [a for t, a in p.attrs if t == "th"]
+    check(all(a.get("scope") in ("col", "row") for a in ths),
+          f"{kind}: every th has scope col or row")
+    regions = [a for t, a in p.attrs if t == "div" and a.get("role") == "region"]
+    check(len(regions) == ntables and all(a.get("tabindex") == "0" for a in regions),
+          f"{kind}: every table scrolls in a labelled, focusable region")
+    svgs = [a for t, a in p.attrs if t == "svg"]
+    check(all(a.get("role") == "img" and a.get("aria-label") for a in svgs),
+          f"{kind}: every chart is an image with a name")
+    check(p.tags.count("figure") == len(svgs) == p.tags.count("figcaption"),
+          f"{kind}: every chart is a figure with a caption")
+    check("Toegankelijkheid" in "".join(p.text),
+          f"{kind}: the toegankelijkheidsverklaring is there")
+
+ext, itn, dash = parsed["extern"], parsed["intern"], parsed["dashboard"]
+check(len([a for t, a in ext.attrs if t == "svg"]) >= 8,
+      "extern: the report's charts are inline SVG")
+check(len([a for t, a in itn.attrs if t == "svg"]) >
+      len([a for t, a in ext.attrs if t == "svg"]),
+      "intern has the personal charts extern leaves out")
+itext, etext = "".join(itn.text), "".join(ext.text)
+check(EVIL + " GM" in itext, "intern: an imported name reads back as plain text")
+check("R2: Per organisatie" in itext and "R2: Per organisatie" not in etext,
+      "the personal table is intern only, as in the PDF")
+check(EVIL not in etext.replace("Algemeen " + EVIL, "").replace("R1-tekst " + EVIL, ""),
+      "extern: no organisation name reaches the page")
+check(f"R1-tekst {EVIL}." in etext and f"Algemeen {EVIL}" in etext,
+      "the toelichting's hostile text reads back as plain text")
+links = [a["href"] for t, a in ext.attrs if t == "a"]
+check(links == [LINK], "the toelichting's link is a real link", links)
+with open(pages["intern"], encoding="utf-8") as f:
+    raw = f.read()
+check("<script" not in raw and "]]>" not in raw and "'sq'" not in raw,
+      "the raw page holds no unescaped markup, quote or ]]>")
+# Suppression as in the PDF: a small cell is "<5" for extern, a number intern.
+row = r'<tr><th scope="row">onderwerp onbekend</th><td class="n">([^<]*)</td>'
+with open(pages["extern"], encoding="utf-8") as f:
+    ext_raw = f.read()
+em, im = re.search(row, ext_raw), re.search(row, raw)
+check(em and im and em.group(1) == "&lt;5" and im.group(1).isdigit(),
+      "a small cell is <5 for extern and its number intern", (em, im))
+check('<td class="n">x</td>' in ext_raw and '<td class="n">x</td>' not in raw,
+      "extern hides the cell beside a small one as x (secondary suppression)")
+check(re.search(r'R4: Mijlpalen</caption>\s*<thead><tr><th scope="col">Mijlpaal</th>'
+                r'<th scope="col">Gepland</th><th scope="col">Gereed</th>', ext_raw),
+      "the milestones table gives planned and ready dates")
+check(dash.tags.count("figure") == 0 and dash.tags.count("li") >= 7,
+      "the dashboard page has the tiles")
+tiles = "".join(dash.text)
+check("Status" in tiles and "Reden" in tiles and "Doel" in tiles,
+      "each tile gives target, status in words and reason")
+
+# A filter: the title names it; extern R1-R3 keep their figures only (SPEC §9).
+r, fpath = run_html("oost.html", "report", "--regio", "Oost")
+fp = parse(fpath) if r.code == 0 else Page()
+ftext = "".join(fp.text)
+h1s = re.findall(r"<h1>([^<]*)</h1>", open(fpath, encoding="utf-8").read()) \
+    if r.code == 0 else []
+check(h1s and "Regio Oost" in h1s[0], "a filtered page names its selection in the h1",
+      (r, h1s))
+check(ftext.count("Bij een selectie van organisaties") == 3 and
+      "R1: Per regio" not in ftext,
+      "extern under a filter: R1-R3 show no breakdown and no chart")
+r, tpath = run_html("titel.html", "dashboard", "--titel", EVIL)
+tp = parse(tpath) if r.code == 0 else Page()
+check(r.code == 0 and not tp.errors and "script" not in tp.tags and
+      EVIL in "".join(tp.text), "a hostile --titel is inert text", r)
+
+# The output set: never over the store, never an unknown command's option.
+before = open(w.db, "rb").read()
+r = w.run("report", "--period", "2026-Q1", "--html", w.db, env=ENV)
+check(r.code != 0 and open(w.db, "rb").read() == before,
+      "--html onto the database is refused and the store is untouched", r)
+r = w.run("indicators", "--html", os.path.join(w.path, "x.html"))
+check(r.code == 1 and "--html" in r.err, "--html on indicators is a usage error", r)
+
+# axe-core in headless Chromium, with screenshots at 1280 and 320 px.
+a11y = os.path.join(SRC, "tests", "a11y")
+node, chromium = shutil.which("node"), shutil.which("chromium")
+if node and chromium and os.path.isdir(os.path.join(a11y, "node_modules")):
+    # Kept after the run, beside meson's logs, to look at.
+    shots = os.path.join(os.path.dirname(BIN), "meson-logs", "html-screens")
+    os.makedirs(shots, exist_ok=True)
+    for kind, path in pages.items():
+        cp = subprocess.run([node, os.path.join(a11y, "axe.js"), path,
+                             os.path.join(shots, kind)],
+                            capture_output=True, text=True, timeout=280)
+        check(cp.returncode == 0, f"{kind}: axe-core finds no WCAG 2.1 A/AA violation "
+              "and the page reflows at 320 px", cp.stdout + cp.stderr)
+        print(f"# {kind}: {cp.stdout.strip()}; screenshots {shots}/{kind}-1280.png, -320.png")
+else:
+    check(False, "axe-core runs: node, chromium and tests/a11y/node_modules are "
+          "there (scripts/setup installs them)", f"node {node}, chromium {chromium}")
+
+done()
