@@ -224,7 +224,8 @@ typedef struct pm_milestone {
     const char *label; /* the description */
     pm_day planned;
     bool done;
-    pm_day ready; /* when done */
+    pm_day ready;      /* when done */
+    int late_workdays; /* working days ready after planned (0 on time) */
 } pm_milestone;
 
 typedef struct pm_timeline_cfg {
@@ -237,8 +238,8 @@ typedef struct pm_timeline_cfg {
     const char *on_time;        /* "op tijd" */
     const char *late;           /* "te laat" */
     const char *not_done;       /* "niet gereed" */
-    const char *late_one;       /* "1 dag te laat" */
-    const char *late_fmt;       /* "%ld dagen te laat" */
+    const char *late_one;       /* "1 werkdag te laat" */
+    const char *late_fmt;       /* "%ld werkdagen te laat" */
     const char *planned_legend; /* "gepland" */
     const char *ready_legend;   /* "gereed" */
     size_t max_rows;            /* more milestones: the latest ones, and a note */

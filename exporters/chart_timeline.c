@@ -21,8 +21,8 @@ void pm_timeline_cfg_defaults(pm_timeline_cfg *cfg)
     cfg->on_time = "op tijd";
     cfg->late = "te laat";
     cfg->not_done = "niet gereed";
-    cfg->late_one = "1 dag te laat";
-    cfg->late_fmt = "%ld dagen te laat";
+    cfg->late_one = "1 werkdag te laat";
+    cfg->late_fmt = "%ld werkdagen te laat";
     cfg->planned_legend = "gepland";
     cfg->ready_legend = "gereed";
     cfg->max_rows = 24;
@@ -58,8 +58,12 @@ static pm_status outcome(const pm_timeline_cfg *cfg, const pm_milestone *m, char
         snprintf(word, size, "%s", cfg->on_time);
         return PM_GROEN;
     }
-    long late = (long)(m->ready - m->planned);
-    if (late == 1)
+    /* Working days, as the Mijlpalen page counts them; late within a
+     * weekend is late by zero working days and says only "te laat". */
+    long late = m->late_workdays;
+    if (late <= 0)
+        snprintf(word, size, "%s", cfg->late);
+    else if (late == 1)
         snprintf(word, size, "%s", cfg->late_one);
     else
         snprintf(word, size, cfg->late_fmt, late);
@@ -312,10 +316,12 @@ static char *timeline_alt(const pm_timeline_cfg *cfg, const pm_milestone *m, siz
     for (size_t i = 0; i < n; i++) {
         char d1[16], d2[16];
         pm_format_date(m[i].planned, d1, sizeof d1);
-        if (m[i].done)
-            g_string_append_printf(g, " %s: gepland %s, gereed %s.", m[i].label, d1,
-                                   pm_format_date(m[i].ready, d2, sizeof d2));
-        else
+        if (m[i].done) {
+            char word[64];
+            outcome(cfg, &m[i], word, sizeof word);
+            g_string_append_printf(g, " %s: gepland %s, gereed %s, %s.", m[i].label, d1,
+                                   pm_format_date(m[i].ready, d2, sizeof d2), word);
+        } else
             g_string_append_printf(g, " %s: gepland %s, %s.", m[i].label, d1,
                                    cfg->not_done ? cfg->not_done : "niet gereed");
     }

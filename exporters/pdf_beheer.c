@@ -528,10 +528,11 @@ static void post_table(const doc *d, table *t)
     for (size_t i = 0; i < p->nposten; i++)
         out += p->posten[i].buiten_marge;
     if (out)
-        snprintf(t->note, sizeof t->note,
-                 "%zu %s buiten de marge van 10%%: de toelichting (## B) hoort de "
-                 "afwijking uit te leggen.",
-                 out, out == 1 ? "post valt" : "posten vallen");
+        snprintf(
+            t->note, sizeof t->note,
+            "%zu %s buiten de marge van 10%%: de toelichting bij indicator B hoort de "
+            "afwijking uit te leggen.",
+            out, out == 1 ? "post valt" : "posten vallen");
     else
         snprintf(t->note, sizeof t->note,
                  "Alle posten blijven binnen de marge van 10%%.");

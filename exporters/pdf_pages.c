@@ -1013,6 +1013,7 @@ static pm_error milestones(const doc *d, const char *id, cairo_t *cr, pm_rect r,
         m[k].planned = cell->d1;
         m[k].done = cell->has_d2;
         m[k].ready = cell->d2;
+        m[k].late_workdays = cell->werkdagen_te_laat;
         if (!m[k].done)
             open++;
         else if (m[k].ready <= m[k].planned)

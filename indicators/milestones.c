@@ -14,6 +14,8 @@
 
 #include "milestones.h"
 
+#include "calendar.h"
+
 enum { PER, CUM };
 
 /* The counts behind one range's figures. */
@@ -159,13 +161,16 @@ static void ms_figures(const ms_tally *t, pm_figures *f, double doel, bool with_
         f->status = PM_ROOD;
 }
 
-static void ms_cell(pm_cell *c, const milestone *m, bool in)
+static void ms_cell(pm_cell *c, const milestone *m, bool in, const pm_calendar *cal)
 {
     pm_cell_set_key(c, m->id, m->omschrijving);
     c->d1 = m->gepland;
     c->has_d1 = true;
     c->d2 = m->done ? m->gereed : 0;
     c->has_d2 = m->done;
+    /* In working days, as the Mijlpalen page counts them (beheer.c). */
+    if (m->done && m->gereed > m->gepland)
+        c->werkdagen_te_laat = pm_calendar_workdays_between(cal, m->gepland, m->gereed);
     if (!in)
         return; /* not due in this range: noemer 0, no waarde */
     c->teller = m->on_time ? 1.0 : 0.0;
@@ -180,15 +185,26 @@ static void ms_cell(pm_cell *c, const milestone *m, bool in)
 static pm_error ms_breakdown(pm_breakdown *b, const ms_list *l, const pm_context *ctx)
 {
     size_t shown = 0;
+    pm_day first = ctx->peildatum, last = ctx->peildatum;
     for (size_t i = 0; i < l->n; i++) {
         const milestone *m = &l->items[i];
         if (in_range(m->gepland, ctx->per_from, ctx->per_to) ||
             in_range(m->gepland, ctx->cum_from, ctx->cum_to))
             shown++;
+        if (m->gepland < first)
+            first = m->gepland;
+        if (m->done && m->gereed > last)
+            last = m->gereed;
     }
-    pm_error err = pm_breakdown_alloc(b, "mijlpalen", false, false, shown);
-    if (err)
+    pm_calendar cal = {0};
+    pm_error err = pm_calendar_build(&cal, first - 7, last + 7, ctx->cfg->closed_days,
+                                     ctx->cfg->nclosed);
+    if (!err)
+        err = pm_breakdown_alloc(b, "mijlpalen", false, false, shown);
+    if (err) {
+        pm_calendar_free(&cal);
         return err;
+    }
     size_t c = 0;
     for (size_t i = 0; i < l->n; i++) {
         const milestone *m = &l->items[i];
@@ -196,10 +212,11 @@ static pm_error ms_breakdown(pm_breakdown *b, const ms_list *l, const pm_context
         bool cum = in_range(m->gepland, ctx->cum_from, ctx->cum_to);
         if (!per && !cum)
             continue;
-        ms_cell(&b->periode[c], m, per);
-        ms_cell(&b->cumulatief[c], m, cum);
+        ms_cell(&b->periode[c], m, per, &cal);
+        ms_cell(&b->cumulatief[c], m, cum, &cal);
         c++;
     }
+    pm_calendar_free(&cal);
     return PM_OK;
 }
 

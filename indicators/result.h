@@ -165,7 +165,9 @@ typedef struct pm_cell {
     long n;
     pm_day d1, d2; /* R4/R5 milestones: gepland, gereed (0 = none) */
     bool has_d1, has_d2;
-    pm_suppress suppress; /* set by pm_disclosure_apply for extern */
+    int werkdagen_te_laat; /* R4/R5: working days gereed after gepland (0 on
+                              time, or late within a weekend) */
+    pm_suppress suppress;  /* set by pm_disclosure_apply for extern */
 } pm_cell;
 
 /* A breakdown: one table of cells for the periode and one for cumulatief,

@@ -17,6 +17,7 @@ import datetime
 import glob
 import io
 import json
+import re
 import os
 import subprocess
 from decimal import Decimal, ROUND_HALF_UP
@@ -222,6 +223,13 @@ check(all(gep[m["id"]] == "-".join(reversed(m["gepland"].split("-"))) for m in m
 late = {r[0]: r[head.index("Werkdagen te laat")] for r in rows}
 check(late.get("MP-R4-05") == 5 and late.get("MP-R4-01") is None,
       "a_late_milestone_has_its_working_days_late", late)
+
+# The R4 and R5 timelines count lateness in working days, as this sheet and
+# the Mijlpalen page do (they gave calendar days: "7 dagen te laat").
+whole = " ".join(pdf_text(pdf, 1, 99, layout=False).split())
+check("5 werkdagen te laat" in whole and not re.search(r"\d+ dagen te laat", whole),
+      "timelines_give_lateness_in_working_days_like_the_mijlpalen_sheet",
+      re.findall(r".{40}dag(?:en)? te laat", whole))
 
 ol = outline(pdf)
 titles = [t for t, _ in ol]

@@ -164,9 +164,10 @@ static void timeline(void)
           "timeline_wants_more_room_for_more_rows_and_room_for_3_when_empty");
     pm_milestone m[] = {
         {"Tool opgeleverd", pm_day_from_ymd(2025, 4, 15), true,
-         pm_day_from_ymd(2025, 4, 15)},
-        {"Rapportage", pm_day_from_ymd(2025, 5, 15), true, pm_day_from_ymd(2025, 5, 20)},
-        {"Evaluatie", pm_day_from_ymd(2025, 6, 15), false, 0},
+         pm_day_from_ymd(2025, 4, 15), 0},
+        {"Rapportage", pm_day_from_ymd(2025, 5, 15), true, pm_day_from_ymd(2025, 5, 20),
+         3},
+        {"Evaluatie", pm_day_from_ymd(2025, 6, 15), false, 0, 0},
     };
     cfg.peildatum = pm_day_from_ymd(2025, 6, 30);
     cfg.title = "Mijlpalen";
