@@ -379,7 +379,7 @@ static void team_table(const doc *d, table *t)
                  .cols = team_cols,
                  .ncols = sizeof team_cols / sizeof team_cols[0],
                  .nrows = team->n,
-                 .lines = 2,
+                 .lines = 3,
                  .has_total = true,
                  .data = team,
                  .cell = team_cell};
@@ -575,7 +575,7 @@ static void ms_table(const doc *d, table *t)
                  .cols = ms_cols,
                  .ncols = sizeof ms_cols / sizeof ms_cols[0],
                  .nrows = b->mijlpalen.n,
-                 .lines = 2,
+                 .lines = 3,
                  .data = &b->mijlpalen,
                  .cell = ms_cell};
     char peil[16];

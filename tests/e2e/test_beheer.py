@@ -244,6 +244,11 @@ check(all(n in text for n in names), "team_page_names_every_specialist",
       [n for n in names if n not in text])
 check("Totaal (14)" in text and "€ 92.922,20" in text,
       "team_page_has_the_totals_row", text[-2000:])
+# The demo's roles and evidence fit their cells (they were cut with "…").
+for page in ("Team", "Mijlpalen"):
+    first = dict(ol)[page]
+    check("…" not in pdf_text(pdf, first, first, layout=False),
+          f"{page.lower()}_page_cuts_no_demo_cell_short")
 
 # ---- extern ------------------------------------------------------------------
 wbe, pdfe = report(w, "extern", "--period", "2026-Q1", "--audience", "extern")
@@ -294,8 +299,9 @@ k = head.index("Tarief boven maximum")
 flag = {r[0]: r[k] for r in data}
 check(flag["Tom Tarief"] == "boven het maximum van € 120,00" and not flag["Odette Oneven"],
       "a_rate_above_the_cap_is_flagged_boven_het_maximum", flag)
-text = pdf_text(pdfo, dict(outline(pdfo))["Team"])
-check("boven maximum" in text and "1 uurtarief ligt boven het maximum van € 120,00" in
+# Reading order, not layout: the rate cell wraps over lines beside others.
+text = " ".join(pdf_text(pdfo, dict(outline(pdfo))["Team"], layout=False).split())
+check(re.search(r"€ 125,00 .{0,24}boven .{0,24}maximum", text) and "1 uurtarief ligt boven het maximum van € 120,00" in
       " ".join(text.split()), "team_page_flags_the_rate_above_the_cap", text[-800:])
 
 # ---- a long open list over several pages ---------------------------------------------
