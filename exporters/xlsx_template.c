@@ -83,19 +83,23 @@ static void add_sentence(char *buf, const char *s)
     strncat(buf, s, len);
 }
 
-/* "Kies uit de lijst: a, b, c." when it fits, else the short form. */
+/* "Kies een waarde uit de lijst: a, b, c." when it fits in a message, else
+ * the sentence without the values (the drop-down shows them anyway). */
 static void list_sentence(char *out, size_t size, const char *const *values,
                           const char *refused)
 {
-    size_t n = (size_t)snprintf(out, size, "Kies een waarde uit de lijst:");
+    static const char lead[] = "Kies een waarde uit de lijst";
+    size_t n = (size_t)snprintf(out, size, "%s", lead);
+    const char *sep = ": ";
     for (size_t k = 0; values[k]; k++) {
         if (refused && strcmp(values[k], refused) == 0)
             continue;
-        n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s %s",
-                              n > 30 ? "," : "", values[k]);
+        n += (size_t)snprintf(out + (n < size ? n : size - 1), n < size ? size - n : 1,
+                              "%s%s", sep, values[k]);
+        sep = ", ";
     }
-    if (n + 1 >= size || n + 1 > MESSAGE_MAX)
-        snprintf(out, size, "Kies een waarde uit de lijst.");
+    if (n + 2 > size || n + 1 > MESSAGE_MAX)
+        snprintf(out, size, "%s.", lead);
     else
         strcat(out, ".");
 }

@@ -3,10 +3,12 @@ specialist fills in with drop-downs, date and number validation and Dutch
 messages, read back with openpyxl as Excel would show it."""
 import csv
 import os
+import shutil
+import subprocess
 
 import openpyxl
 
-from pmtest import SRC, Workdir, check, done
+from pmtest import BIN, SRC, Workdir, check, done
 
 # The fixed lists of engine/dataset.c, field by field, in its order. A list
 # changed there must be changed here: the template offers what the import
@@ -180,6 +182,16 @@ r = w.run("sjabloon", "inzet", other, db=False)
 check(r.code == 3 and open(other).read() == "mijn eigen werk"
       and not [f for f in os.listdir(w.path) if f.startswith(".")],
       "a file of the user's is not overwritten, and no temporary stays behind", r)
+victim = w.file("victim.txt", "niet aankomen")
+os.symlink(victim, os.path.join(w.path, "link.xlsx"))
+r = w.run("sjabloon", "inzet", os.path.join(w.path, "link.xlsx"), db=False)
+check(r.code == 3 and open(victim).read() == "niet aankomen"
+      and os.path.islink(os.path.join(w.path, "link.xlsx")),
+      "a symlink at the name is not followed or replaced (exit 3)", r)
+os.mkdir(os.path.join(w.path, "map.xlsx"))
+r = w.run("sjabloon", "inzet", os.path.join(w.path, "map.xlsx"), db=False)
+check(r.code == 3 and os.listdir(os.path.join(w.path, "map.xlsx")) == [],
+      "a folder named FILE.xlsx exits 3 and stays empty", r)
 r = w.run("sjabloon", "inzet", os.path.join(w.path, "geen-map", "x.xlsx"), db=False)
 check(r.code == 3 and not os.path.exists(os.path.join(w.path, "geen-map")),
       "a template into a missing folder exits 3", r)
@@ -194,4 +206,15 @@ check(wb is not None and wb.sheetnames[0] == "Inzet",
 r = w.run("sjabloon", "inzet", os.path.join(w.path, "inzet.csv"), db=False)
 check(r.code == 0 and open(os.path.join(w.path, "inzet.csv"), "rb").read().startswith(
     b"\xef\xbb\xbfid;"), "a .csv name still gives the CSV template", r)
+# No leak or memory error of ours (tests/valgrind.supp holds libxlsxwriter's
+# own leak of list-validation formulas, and nothing more).
+if shutil.which("valgrind"):
+    out = os.path.join(w.path, "vg.xlsx")
+    vg = subprocess.run(["valgrind", "-q", "--leak-check=full",
+                         "--errors-for-leak-kinds=definite,indirect", "--error-exitcode=9",
+                         "--suppressions=" + os.path.join(SRC, "tests", "valgrind.supp"),
+                         BIN, "sjabloon", "organisaties", out],
+                        capture_output=True, text=True, timeout=300)
+    check(vg.returncode == 0 and os.path.exists(out),
+          "valgrind: the template writer leaks nothing of ours", vg.stderr[-3000:])
 done()
