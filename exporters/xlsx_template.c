@@ -32,7 +32,8 @@ typedef struct tpl {
     lxw_workbook *wb;
     const pm_dataset *ds;
     const pm_field_help *help;
-    lxw_format *head, *head_req, *text, *date, *score, *hours, *money, *whole, *wrap;
+    lxw_format *head, *head_req, *text, *date, *score, *hours, *money, *whole, *wrap,
+        *note;
     lxw_error lerr; /* the first libxlsxwriter error */
     bool nomem;
 } tpl;
@@ -316,11 +317,22 @@ static void validate(tpl *t, lxw_worksheet *ws, lxw_worksheet *ls, lxw_col_t *li
                                             &v));
 }
 
+/* Lines text needs in a wrapped column of width w (characters); rows are
+ * given their height, as not every program measures wrapped text itself. */
+static size_t lines_for(const char *text, double w)
+{
+    size_t chars = 0;
+    for (const char *p = text; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;  /* UTF-8: count characters */
+    size_t per_line = w > 4 ? (size_t)(w * 1.15) : 1; /* proportional text */
+    return chars / per_line + 1;
+}
+
 static void write_uitleg(tpl *t, lxw_worksheet *u)
 {
     static const char *const heads[] = {
         "kolom", "verplicht", "type", "toegestane waarden", "voorbeeld", "toelichting"};
-    static const double widths[] = {18, 22, 22, 45, 22, 80};
+    static const double widths[] = {16, 20, 28, 50, 20, 80};
     for (lxw_col_t c = 0; c < 6; c++) {
         keep(t, worksheet_write_string(u, 0, c, heads[c], t->head));
         worksheet_set_column(u, c, c, widths[c], t->wrap);
@@ -332,7 +344,8 @@ static void write_uitleg(tpl *t, lxw_worksheet *u)
         const char *md[] = {h->verplicht, h->type, values ? values : "", NULL,
                             h->toelichting};
         lxw_row_t r = (lxw_row_t)(i + 1);
-        keep(t, worksheet_write_string(u, r, 0, h->name, NULL));
+        size_t lines = 1;
+        keep(t, worksheet_write_string(u, r, 0, h->name, t->wrap));
         for (lxw_col_t c = 1; c < 6; c++) {
             const char *text = c == 4 ? t->ds->fields[i].example : md[c - 1];
             char *plain = pm_field_help_plain(text ? text : "");
@@ -340,23 +353,30 @@ static void write_uitleg(tpl *t, lxw_worksheet *u)
                 t->nomem = true;
                 continue;
             }
-            if (*plain)
-                keep(t, worksheet_write_string(u, r, c, plain, NULL));
+            if (*plain) {
+                keep(t, worksheet_write_string(u, r, c, plain, t->wrap));
+                size_t n = lines_for(plain, widths[c]);
+                lines = n > lines ? n : lines;
+            }
             free(plain);
         }
+        if (lines > 1)
+            worksheet_set_row(u, r, 15.0 * (double)lines, NULL);
         free(values);
+        if (!values)
+            t->nomem = true;
     }
-    lxw_row_t r = (lxw_row_t)(t->ds->nfields + 2);
-    keep(t, worksheet_write_string(
-                u, r, 0,
-                "Een kolomkop met * is verplicht: vul die kolom in elke rij in. Laat de "
-                "kopregel staan zoals hij is; pijlermonitor herkent de soort eraan.",
-                NULL));
-    keep(t, worksheet_write_string(
-                u, r + 1, 0,
-                "Importeren: pijlermonitor import BESTAND.xlsx (zie docs/invoer.md, "
-                "\"Een sjabloon in Excel invullen\").",
-                NULL));
+    /* The notes span the table's width, on one line each. */
+    static const char *const notes[] = {
+        "Een kolomkop met * is verplicht: vul die kolom in elke rij in. Laat de kopregel "
+        "staan zoals hij is; pijlermonitor herkent de soort eraan.",
+        "Importeren: pijlermonitor import BESTAND.xlsx (zie docs/invoer.md, \"Een "
+        "sjabloon "
+        "in Excel invullen\")."};
+    for (size_t k = 0; k < 2; k++) {
+        lxw_row_t r = (lxw_row_t)(t->ds->nfields + 2 + k);
+        keep(t, worksheet_merge_range(u, r, 0, r, 5, notes[k], t->note));
+    }
 }
 
 static void write_gemeenten(tpl *t, lxw_worksheet *g, size_t *n)
@@ -402,6 +422,7 @@ static void write_template(tpl *t)
     t->wrap = workbook_add_format(t->wb);
     format_set_text_wrap(t->wrap);
     format_set_align(t->wrap, LXW_ALIGN_VERTICAL_TOP);
+    t->note = workbook_add_format(t->wb);
 
     size_t ngemeenten = 0;
     if (g)
@@ -417,6 +438,16 @@ static void write_template(tpl *t)
     }
     worksheet_freeze_panes(ws, 1, 0);
     write_uitleg(t, u);
+    /* Printed (or saved as PDF) a sheet is one page wide, the header on
+     * every page, and the empty grid visible to write on. */
+    lxw_worksheet *printed[] = {ws, u};
+    for (size_t k = 0; k < 2; k++) {
+        worksheet_set_landscape(printed[k]);
+        worksheet_set_paper(printed[k], 9); /* A4 */
+        worksheet_fit_to_pages(printed[k], 1, 0);
+        keep(t, worksheet_repeat_rows(printed[k], 0, 0));
+    }
+    worksheet_gridlines(ws, LXW_SHOW_ALL_GRIDLINES);
     worksheet_hide(ls);
     worksheet_activate(ws);
 }
