@@ -203,6 +203,8 @@ wb = openpyxl.load_workbook(os.path.join(w.path, "HOOFDLETTERS.XLSX")) if r.code
     else None
 check(wb is not None and wb.sheetnames[0] == "Inzet",
       "the extension .XLSX in capitals also gives a workbook", r)
+r = w.run("--help", db=False)
+check("BESTAND.xlsx" in r.out + r.err, "the help names the .xlsx template", r)
 r = w.run("sjabloon", "inzet", os.path.join(w.path, "inzet.csv"), db=False)
 check(r.code == 0 and open(os.path.join(w.path, "inzet.csv"), "rb").read().startswith(
     b"\xef\xbb\xbfid;"), "a .csv name still gives the CSV template", r)
