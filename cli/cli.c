@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -41,6 +42,7 @@
 #include "value.h"
 #include "withdraw.h"
 #include "xlsx.h"
+#include "xlsx_template.h"
 
 static const char usage_text[] =
     "Gebruik:\n"
@@ -66,7 +68,8 @@ static const char usage_text[] =
     "                (--pdf BESTAND | --png BESTAND | --html BESTAND |\n"
     "                 --per regio|type MAP)\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]     (SOORT toelichting: een lege\n"
-    "                toelichting in Markdown voor report --toelichting)\n"
+    "                toelichting in Markdown voor report --toelichting;\n"
+    "                BESTAND.xlsx: een Excel-werkmap met keuzelijsten)\n"
     "  pijlermonitor demo [MAP]\n"
     "\n"
     "Periode P: een kwartaal (2025-Q3), maand (2025-07), jaar (2025) of reeks\n"
@@ -1499,6 +1502,35 @@ static int sjabloon_toelichting(const cli *c)
     return code;
 }
 
+static bool has_xlsx_extension(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
+}
+
+/* sjabloon KIND FILE.xlsx: the workbook of exporters/xlsx_template.c, through
+ * the same never-replacing output set as the CSV template. */
+static int sjabloon_xlsx(const pm_dataset *ds, const char *path)
+{
+    char msg[1024] = "";
+    size_t id;
+    pm_outset *set = pm_outset_new();
+    pm_error err = set ? pm_outset_add_file(set, "sjabloon", path, PM_OUTSET_NOREPLACE,
+                                            &id, msg, sizeof msg)
+                       : PM_ERR_NOMEM;
+    if (!err)
+        err = pm_outset_prepare(set, msg, sizeof msg);
+    if (!err)
+        err = pm_xlsx_template_write(ds, pm_outset_tmp(set, id), path, msg, sizeof msg);
+    if (!err)
+        err = pm_outset_commit(set, msg, sizeof msg);
+    pm_outset_free(set);
+    if (err)
+        return fail(err, err == PM_ERR_NOMEM && !*msg ? NULL : msg);
+    printf("Sjabloon voor %s geschreven naar %s.\n", ds->name, path);
+    return 0;
+}
+
 static int cmd_sjabloon(const cli *c)
 {
     if (c->nargs < 1 || c->nargs > 2)
@@ -1524,6 +1556,8 @@ static int cmd_sjabloon(const cli *c)
     /* No check-then-write: the set links the finished file to its name, so
      * a file that appears meanwhile is never replaced ("bestaat al"). */
     const char *path = c->args[1];
+    if (has_xlsx_extension(path))
+        return sjabloon_xlsx(ds, path);
     char msg[1024];
     size_t id;
     pm_outset *set = pm_outset_new();
