@@ -239,6 +239,17 @@ static bool entry_open(pm_xlsx *x, const char *name, uint64_t limit, bool requir
     return true;
 }
 
+static bool entry_close(pm_xlsx *x)
+{
+    int rc = unzCloseCurrentFile(x->zf);
+    if (rc == UNZ_CRCERROR || x->inflated != x->declared) {
+        fail(x, "het zip-archief is beschadigd (controlesom van onderdeel %s klopt niet)",
+             x->part);
+        return false;
+    }
+    return true;
+}
+
 /* Reads up to CHUNK bytes; the count, 0 at the end, -1 on failure. The bytes
  * actually inflated are counted against the declared size: a header that
  * lies about it cannot smuggle a bomb past entry_open. */
@@ -255,18 +266,15 @@ static int entry_read(pm_xlsx *x, char *to)
              x->part);
         return -1;
     }
-    return n;
-}
-
-static bool entry_close(pm_xlsx *x)
-{
-    int rc = unzCloseCurrentFile(x->zf);
-    if (rc == UNZ_CRCERROR || x->inflated != x->declared) {
-        fail(x, "het zip-archief is beschadigd (controlesom van onderdeel %s klopt niet)",
-             x->part);
-        return false;
+    /* At the end the checksum says whether these were all the bytes: a
+     * header that understates the size ends the entry early, and its cut
+     * XML would otherwise be blamed. */
+    if (n == 0) {
+        x->entry_open = false;
+        if (!entry_close(x))
+            return -1;
     }
-    return true;
+    return n;
 }
 
 /* ---- expat ------------------------------------------------------------ */
@@ -345,10 +353,11 @@ static bool parse_part(pm_xlsx *x, const char *name, uint64_t limit, bool requir
     XML_ParserFree(x->p);
     x->p = NULL;
     if (x->failed) {
-        unzCloseCurrentFile(x->zf);
+        if (n != 0)
+            unzCloseCurrentFile(x->zf);
         return false;
     }
-    return entry_close(x);
+    return true;
 }
 
 /* ---- workbook and relationships --------------------------------------- */
@@ -963,12 +972,8 @@ int pm_xlsx_next_row(pm_xlsx *x, pm_xlsx_row *row, long *err_row, long *err_col,
                 xml_failed(x);
             break;
         }
-        if (st == XML_STATUS_OK && x->final) {
+        if (st == XML_STATUS_OK && x->final)
             x->finished = true;
-            x->entry_open = false;
-            if (!entry_close(x))
-                break;
-        }
         if (x->row_ready) {
             x->row_ready = false;
             if (x->ncells > x->out_cap) {
