@@ -84,10 +84,11 @@ def sheet_xml(rows, doctype=""):
 
 
 def workbook(sheets, sst=None, date1904=False, styles=STYLES, extra=None, drop=(),
-             hidden=()):
+             hidden=(), stored=False):
     """sheets: [(name, rows or sheet XML text)]; sst: a list of <si> inner XML
     texts (or plain strings); extra: {part: bytes} added or replacing;
-    drop: parts left out. Returns the .xlsx bytes."""
+    drop: parts left out; stored: no compression (fuzz seeds whose XML a
+    fuzzer can change). Returns the .xlsx bytes."""
     parts = {"[Content_Types].xml": CT, "_rels/.rels": ROOT_RELS}
     wb = [f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} {RNS}>']
     if date1904:
@@ -117,7 +118,8 @@ def workbook(sheets, sst=None, date1904=False, styles=STYLES, extra=None, drop=(
     parts["xl/styles.xml"] = styles
     parts.update(extra or {})
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(buf, "w", method) as z:
         for name, data in parts.items():
             if name in drop:
                 continue
