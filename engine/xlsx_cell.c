@@ -35,6 +35,15 @@ bool pm_xlsx_number_text(double v, int decimals, char out[PM_XLSX_CELL_BUF])
         if (r == 0)
             r = 0; /* no "-0" */
         snprintf(out, PM_XLSX_CELL_BUF, "%.*f", decimals, r);
+        /* Without trailing zeros, as the user typed it: a message then says
+         * "11 ligt niet tussen 1 en 10", not "11.0". */
+        if (strchr(out, '.')) {
+            size_t n = strlen(out);
+            while (out[n - 1] == '0')
+                out[--n] = '\0';
+            if (out[n - 1] == '.')
+                out[--n] = '\0';
+        }
         return true;
     }
     /* Not a value of this precision: its own digits, so the field's check

@@ -94,7 +94,7 @@ check(got == [(71,)], "a_score_of_7_1000000000000005_is_7_1", got)
 got = wx.query("SELECT bedrag_cent FROM begroting WHERE id = 'BG2'")
 check(got == [(12100,)], "an_amount_of_121_00000000000001_is_121", got)
 got = wx.query("SELECT uren_x100 FROM inzet WHERE id = 'IZ2'")
-check(got == [(30,)], "hours_of_0_1_plus_0_2_are_0_30", got)
+check(got == [(30,)], "hours_of_0_1_plus_0_2_are_0_30_hundredths", got)
 got = wx.query("SELECT pijler FROM kennisproducten WHERE id = 'KP2'")
 check(got == [("3",)], "a_number_cell_in_a_text_field_has_no_decimals", got)
 got = wx.query("SELECT f.pad, i.regel FROM inzet i JOIN import_bestanden f ON f.id = i.bestand "
