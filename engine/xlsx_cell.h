@@ -34,7 +34,8 @@ const char *pm_xlsx_serial_day(double serial, bool date1904, pm_day *day);
 
 /* Writes v rounded to `decimals` decimals (trailing zeros dropped) when it
  * lies within 1e-9 (relative for large values) of such a number, otherwise
- * as its shortest exact decimal form. False when |v| is too large to be a value of any field. */
+ * as its shortest exact decimal form. False when |v| is too large to be a value of any
+ * field. */
 bool pm_xlsx_number_text(double v, int decimals, char out[PM_XLSX_CELL_BUF]);
 
 /* The dataset a sheet is named after ("Hulpvragen", " inzet "), or NULL. */
