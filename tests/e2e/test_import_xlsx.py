@@ -167,6 +167,36 @@ r = w.run("import", "ref.xlsx")
 check(r.code == 2 and "ref.xlsx[Inzet]:2: veld 'specialist': 'SP77' bestaat niet" in r.err,
       "a_missing_reference_names_the_sheet_and_row", r)
 
+# Hidden sheets, empty sheets, a header below empty rows, a cell right of
+# the header, a sheet name with '/'.
+HV = ["id", "organisatie", "ontvangen"]
+w.file("verborgen.xlsx", workbook([("Hulpvragen", [HV, ["HV-V1", "GM0363", "02-01-2025"]]),
+                                   ("Lijsten", [["type"], ["gemeente"]]),
+                                   ("Inzet", [["id"]])], hidden=("Lijsten", "Inzet")))
+r = w.run("import", "verborgen.xlsx")
+check(r.code == 0 and "Lijsten" not in r.err and "verborgen blad 'Inzet'" in r.err,
+      "hidden_sheets_are_skipped_with_a_warning_only_when_named_after_a_dataset", r)
+w.file("leegblad.xlsx", workbook([("Hulpvragen", [HV, ["HV-V2", "GM0363", "02-01-2025"]]),
+                                  ("Inzet", "<worksheet><sheetData/></worksheet>")]))
+r = w.run("import", "leegblad.xlsx")
+check(r.code == 0 and "leegblad.xlsx[Inzet]: het blad is leeg" in r.err,
+      "an_empty_sheet_named_after_a_dataset_is_a_warning", r)
+w.file("laag.xlsx", workbook([("Hulpvragen", [(3, HV), (4, ["HV-V3", "GM0363", "02-01-2025"]),
+                                              (7, ["HV-V4", "GM0363", "03-01-2025"])])]))
+r = w.run("import", "laag.xlsx")
+got = w.query("SELECT regel FROM hulpvragen WHERE id IN ('HV-V3', 'HV-V4') ORDER BY id")
+check(r.code == 0 and got == [(4,), (7,)],
+      "the_header_is_the_first_non_empty_row_and_rows_keep_their_numbers", f"{got}\n{r!r}")
+w.file("rechts.xlsx", workbook([("Hulpvragen", [HV, ["HV-V5", "GM0363", "02-01-2025", None,
+                                                     "notitie"]])]))
+r = w.run("import", "rechts.xlsx")
+check(r.code == 2 and "rechts.xlsx[Hulpvragen]!E2: cel buiten de kolommen van de kopregel"
+      in r.err, "a_value_right_of_the_header_is_an_error_naming_its_cell", r)
+w.file("slash.xlsx", workbook([("Hulp/vragen", [HV, ["HV-V6", "GM0363", "02-01-2025"]])]))
+r = w.run("import", "slash.xlsx")
+check(r.code == 2 and "bladnaam bevat een '/'" in r.err,
+      "a_sheet_name_with_a_slash_is_refused", r)
+
 # ---- cells written by hand: dates, formulas, strings, booleans, errors ---
 
 MP = ["id", "resultaat", "omschrijving", "gepland"]
