@@ -1370,6 +1370,7 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
             pm_diag_warn(im->diag, label, 0, NULL,
                          "het blad is leeg; niets geïmporteerd");
             out->ds = out->ds ? out->ds : ds;
+            out->kinds |= 1u << ds->kind;
         }
         return PM_OK;
     }
@@ -1395,6 +1396,7 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
             goto done;
         }
         out->ds = out->ds ? out->ds : ds;
+        out->kinds |= 1u << ds->kind;
         if (!map_columns(im, ds, label, cols, ncols, colmap))
             goto done;
     }

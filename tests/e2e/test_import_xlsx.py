@@ -101,7 +101,9 @@ got = wx.query("SELECT f.pad, i.regel FROM inzet i JOIN import_bestanden f ON f.
                "ORDER BY i.id")
 check(got == [("alles.xlsx[Inzet]", 2), ("alles.xlsx[Inzet]", 3)],
       "rows_record_the_file_with_its_sheet_and_the_sheet_row", got)
-check("alles.xlsx: organisaties" in r.out, "the_summary_names_the_workbook", r)
+check("alles.xlsx: organisaties, specialisten, hulpvragen, inzet, evaluaties, "
+      "kennisproducten, mijlpalen, begroting, uitgaven, 14 rijen (14 nieuw" in r.out,
+      "the_summary_names_the_workbook_with_every_dataset_and_all_rows", r)
 
 # ---- sheet detection: by name, by header; unknown sheets; our own sheets --
 
