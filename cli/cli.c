@@ -194,11 +194,19 @@ static void print_import_summary(const pm_import_result *res, bool dry_run, bool
         replaced += f->replaced;
         if (!f->ds)
             continue;
+        /* A workbook may hold several datasets: name them all. */
+        char names[256] = "";
+        size_t nn = 0;
+        for (int k = 0; k < PM_NKINDS && nn < sizeof names; k++)
+            if ((f->kinds & (1u << k)) && pm_dataset_get((pm_kind)k) != f->ds)
+                nn += (size_t)snprintf(names + nn, sizeof names - nn, ", %s",
+                                       pm_dataset_get((pm_kind)k)->name);
         if (ok)
-            printf("%s: %s, %ld rij%s (%ld nieuw, %ld vervangen)\n", f->path, f->ds->name,
-                   f->rows, f->rows == 1 ? "" : "en", f->added, f->replaced);
+            printf("%s: %s%s, %ld rij%s (%ld nieuw, %ld vervangen)\n", f->path,
+                   f->ds->name, names, f->rows, f->rows == 1 ? "" : "en", f->added,
+                   f->replaced);
         else
-            printf("%s: %s, %ld rij%s gelezen\n", f->path, f->ds->name, f->rows,
+            printf("%s: %s%s, %ld rij%s gelezen\n", f->path, f->ds->name, names, f->rows,
                    f->rows == 1 ? "" : "en");
     }
     if (!ok)

@@ -30,6 +30,8 @@
 #include "pm_config.h"
 #include "store.h"
 #include "value.h"
+#include "xlsx_cell.h"
+#include "xlsx_read.h"
 
 #define MAX_FIELDS 16
 #define MAX_DROPPED 32
@@ -57,6 +59,9 @@ typedef struct importer {
     const char **given_path;
     sqlite3_int64 *given_id;
     size_t ngiven, given_cap;
+    /* "FILE[Blad]" of each imported sheet (given_path borrows them); owned. */
+    char **sheet_labels;
+    size_t nsheet_labels;
     bool touched[PM_NKINDS];
     /* The fingerprint sums as they will be after COMMIT. */
     pm_store_sums sums;
@@ -1262,6 +1267,292 @@ static const char *unreadable(const char *path)
     return NULL;
 }
 
+/* ---- .xlsx workbooks (SPEC §12) --------------------------------------- */
+
+/* True when the file starts as a zip archive (an .xlsx is one), or is named
+ * .xlsx: then a damaged workbook gets the workbook reader's message. */
+static bool looks_like_xlsx(const char *path)
+{
+    size_t n = strlen(path);
+    if (n >= 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
+        return true;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return false;
+    unsigned char magic[4] = {0};
+    size_t got = fread(magic, 1, sizeof magic, fp);
+    fclose(fp);
+    return got == 4 && memcmp(magic, "PK\x03\x04", 4) == 0;
+}
+
+/* "FILE[Blad]", kept until the import ends (given_path borrows it). */
+static char *sheet_label(importer *im, const char *path, const char *sheet)
+{
+    char **grown =
+        realloc(im->sheet_labels, (im->nsheet_labels + 1) * sizeof *im->sheet_labels);
+    if (!grown)
+        return NULL;
+    im->sheet_labels = grown;
+    size_t n = strlen(path) + strlen(sheet) + 3;
+    char *s = malloc(n);
+    if (s) {
+        snprintf(s, n, "%s[%s]", path, sheet);
+        im->sheet_labels[im->nsheet_labels++] = s;
+    }
+    return s;
+}
+
+/* "FILE[Blad]!C14" into *ref (grown as needed); the place of a cell. */
+static const char *cell_ref(char **ref, const char *label, uint32_t col, long row)
+{
+    size_t n = strlen(label) + 32;
+    char *p = realloc(*ref, n);
+    if (!p)
+        return label;
+    *ref = p;
+    char letters[4];
+    snprintf(p, n, "%s!%s%ld", label, pm_xlsx_col_name(col, letters), row);
+    return p;
+}
+
+/* The header row's names, lowercased and trimmed like a CSV header; cols[c]
+ * is "" for a column without a name. Returns the column count, 0 on no
+ * memory. *names owns the texts. */
+static size_t xlsx_header(const pm_xlsx_row *row, const char ***cols, char **names)
+{
+    size_t ncols = row->cells[row->ncells - 1].col + 1, total = 0;
+    for (size_t i = 0; i < row->ncells; i++) {
+        if (row->cells[i].col + 1 > ncols)
+            ncols = row->cells[i].col + 1;
+        total += row->cells[i].len + 1;
+    }
+    *cols = calloc(ncols, sizeof **cols);
+    *names = malloc(total + 1);
+    if (!*cols || !*names)
+        return 0;
+    char *w = *names;
+    *w = '\0';
+    for (size_t c = 0; c < ncols; c++)
+        (*cols)[c] = w; /* "" until a cell names it */
+    w++;
+    for (size_t i = 0; i < row->ncells; i++) {
+        const char *s = row->cells[i].text;
+        size_t len = row->cells[i].len;
+        trim(&s, &len);
+        for (size_t k = 0; k < len; k++)
+            w[k] = (char)tolower((unsigned char)s[k]);
+        w[len] = '\0';
+        (*cols)[row->cells[i].col] = w;
+        w += len + 1;
+    }
+    return ncols;
+}
+
+/* Imports one sheet as dataset ds (NULL: detect from the header). */
+static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *label,
+                             const pm_dataset *ds, bool warn_unknown, pm_import_file *out)
+{
+    char why[512];
+    pm_error err = pm_xlsx_sheet_open(x, si, why, sizeof why);
+    if (err) {
+        pm_diag_error(im->diag, label, 0, NULL, "%s", why);
+        return err == PM_ERR_DATA ? PM_OK : err;
+    }
+    pm_xlsx_row row;
+    long err_row = -1, err_col = -1;
+    char *ref = NULL;
+    const char **cols = NULL;
+    char *names = NULL;
+    int *colmap = NULL;
+    int rc = pm_xlsx_next_row(x, &row, &err_row, &err_col, why, sizeof why);
+    if (rc == PM_XLSX_END) {
+        if (ds) {
+            pm_diag_warn(im->diag, label, 0, NULL,
+                         "het blad is leeg; niets geïmporteerd");
+            out->ds = out->ds ? out->ds : ds;
+            out->kinds |= 1u << ds->kind;
+        }
+        return PM_OK;
+    }
+    size_t ncols = 0;
+    if (rc == PM_XLSX_ROW) {
+        ncols = xlsx_header(&row, &cols, &names);
+        colmap = calloc(ncols ? ncols : 1, sizeof *colmap);
+        if (!ncols || !colmap) {
+            err = PM_ERR_NOMEM;
+            goto done;
+        }
+        const pm_dataset *closest = NULL;
+        if (!ds)
+            ds = pm_dataset_detect(cols, ncols, &closest);
+        if (!ds) {
+            if (warn_unknown)
+                pm_diag_warn(im->diag, label, 0, NULL,
+                             "blad niet herkend als soort gegevens%s%s%s; het blad wordt "
+                             "overgeslagen. Noem het blad naar de soort, bijvoorbeeld "
+                             "'Hulpvragen'",
+                             closest ? " (lijkt het meest op " : "",
+                             closest ? closest->name : "", closest ? ")" : "");
+            goto done;
+        }
+        out->ds = out->ds ? out->ds : ds;
+        out->kinds |= 1u << ds->kind;
+        if (!map_columns(im, ds, label, cols, ncols, colmap))
+            goto done;
+    }
+    sqlite3_int64 file_id = 0;
+    pm_import_file part = {.path = label, .ds = ds};
+    long written = 0;
+    if (rc == PM_XLSX_ROW && (err = begin_file(im, label, ds, &file_id)) != PM_OK)
+        goto done;
+    while (rc == PM_XLSX_ROW && (rc = pm_xlsx_next_row(x, &row, &err_row, &err_col, why,
+                                                       sizeof why)) == PM_XLSX_ROW) {
+        bool empty = true;
+        for (size_t i = 0; i < row.ncells && empty; i++)
+            empty = row.cells[i].type == PM_XC_TEXT && row.cells[i].len == 0;
+        if (empty)
+            continue; /* as an empty CSV line */
+        part.rows++;
+        size_t errors_before = im->diag->nerrors;
+        for (size_t i = 0; i < ds->nfields; i++)
+            im->vals[i].present = im->bad[i] = false;
+        /* One buffer per field: the converted value may point into it. */
+        char cellbuf[MAX_FIELDS][PM_XLSX_CELL_BUF];
+        for (size_t i = 0; i < row.ncells; i++) {
+            const pm_xlsx_cell *c = &row.cells[i];
+            if (c->col >= ncols) {
+                if (c->len || c->type != PM_XC_TEXT)
+                    pm_diag_error(im->diag, cell_ref(&ref, label, c->col, row.num), 0,
+                                  NULL, "cel buiten de kolommen van de kopregel");
+                continue;
+            }
+            int fi = colmap[c->col];
+            if (fi < 0)
+                continue;
+            const pm_field *f = &ds->fields[fi];
+            const char *where = cell_ref(&ref, label, c->col, row.num);
+            const char *s;
+            size_t len;
+            bool number;
+            const char *bad = pm_xlsx_cell_text(c, f->type, pm_xlsx_date1904(x),
+                                                cellbuf[fi], &s, &len, &number);
+            if (bad) {
+                pm_diag_error(im->diag, where, 0, f->name, "%s", bad);
+                im->bad[fi] = true;
+            } else {
+                convert_field(im, f, fi, s, len, number, where, 0);
+            }
+        }
+        /* A missing required value is named by its cell. */
+        for (size_t c = 0; c < ncols; c++) {
+            int fi = colmap[c];
+            if (fi >= 0 && ds->fields[fi].required && !im->vals[fi].present &&
+                !im->bad[fi]) {
+                pm_diag_error(im->diag, cell_ref(&ref, label, (uint32_t)c, row.num), 0,
+                              ds->fields[fi].name, "is leeg (verplicht veld)");
+                im->bad[fi] = true;
+            }
+        }
+        int w = finish_row(im, ds, file_id, label, row.num, errors_before, false);
+        if (w < 0) {
+            err = PM_ERR_DB;
+            goto done;
+        }
+        written += w;
+    }
+    if (rc == PM_XLSX_FATAL)
+        pm_diag_error(im->diag,
+                      err_row > 0 && err_col >= 0
+                          ? cell_ref(&ref, label, (uint32_t)err_col, err_row)
+                          : label,
+                      err_row > 0 && err_col < 0 ? err_row : 0, NULL, "%s", why);
+    if (file_id) {
+        err = end_file(im, file_id, &part, written);
+        out->rows += part.rows;
+        out->added += part.added;
+        out->replaced += part.replaced;
+    }
+done:
+    free(ref);
+    free(cols);
+    free(names);
+    free(colmap);
+    return err;
+}
+
+/* Every sheet named after a dataset or with a dataset's header is imported
+ * (SPEC §12); --kind takes the one sheet of a workbook (or the one named
+ * after the kind). Hidden sheets and our templates' explaining sheets are
+ * skipped. */
+static pm_error import_xlsx(importer *im, const char *path, pm_import_file *out)
+{
+    pm_xlsx *x = NULL;
+    char why[512];
+    pm_error err = pm_xlsx_open(&x, path, why, sizeof why);
+    if (err) {
+        pm_diag_error(im->diag, path, 0, NULL, "%s", why);
+        return err == PM_ERR_DATA ? PM_OK : err;
+    }
+    const pm_dataset *kind = im->opts->kind;
+    size_t n = pm_xlsx_nsheets(x), candidates = 0, named_kind = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = pm_xlsx_sheet_name(x, i);
+        if (pm_xlsx_sheet_hidden(x, i) || pm_xlsx_sheet_is_ours(name))
+            continue;
+        candidates++;
+        named_kind += kind && pm_xlsx_sheet_dataset(name) == kind;
+    }
+    if (kind && candidates > 1 && named_kind != 1) {
+        pm_diag_error(im->diag, path, 0, NULL,
+                      "--kind kan alleen bij een werkmap met één blad met gegevens (of "
+                      "één blad met de naam '%s'); deze werkmap heeft %zu bladen",
+                      kind->name, candidates);
+        pm_xlsx_close(x);
+        return PM_OK;
+    }
+    size_t errors_before = im->diag->nerrors;
+    bool any = false;
+    for (size_t i = 0; i < n && !err; i++) {
+        const char *name = pm_xlsx_sheet_name(x, i);
+        const pm_dataset *byname = pm_xlsx_sheet_dataset(name);
+        if (pm_xlsx_sheet_is_ours(name))
+            continue;
+        if (pm_xlsx_sheet_hidden(x, i)) {
+            if (byname)
+                pm_diag_warn(im->diag, path, 0, NULL,
+                             "verborgen blad '%s' wordt overgeslagen; maak het zichtbaar "
+                             "om het te importeren",
+                             name);
+            continue;
+        }
+        if (kind && candidates > 1 && byname != kind)
+            continue;
+        char *label = sheet_label(im, path, name);
+        if (!label) {
+            err = PM_ERR_NOMEM;
+            break;
+        }
+        /* The label is stored with every row and named in every output. */
+        if (strchr(name, '/')) {
+            pm_diag_error(im->diag, label, 0, NULL,
+                          "de bladnaam bevat een '/'; geef het blad een andere naam");
+            continue;
+        }
+        if (!name_fits_outputs(im->diag, label))
+            continue;
+        long before = out->rows;
+        const pm_dataset *was = out->ds;
+        err = import_sheet(im, x, i, label, kind ? kind : byname, !kind, out);
+        any |= out->ds != was || out->rows != before;
+    }
+    if (!err && !any && !out->ds && im->diag->nerrors == errors_before)
+        pm_diag_error(im->diag, path, 0, NULL,
+                      "geen blad herkend als soort gegevens; noem het blad naar de soort "
+                      "(bijvoorbeeld 'Hulpvragen') of geef de soort met --kind");
+    pm_xlsx_close(x);
+    return err;
+}
+
 /* ---- reference checks ------------------------------------------------- */
 
 /* Sets *missing when some value of child.col has no row in parent with
@@ -1538,6 +1829,9 @@ static void importer_free(importer *im)
         free(im->dropped[i]);
     free(im->given_path);
     free(im->given_id);
+    for (size_t i = 0; i < im->nsheet_labels; i++)
+        free(im->sheet_labels[i]);
+    free(im->sheet_labels);
 }
 
 pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *const *paths,
@@ -1565,7 +1859,9 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         }
         if (!name_fits_outputs(diag, paths[i]))
             continue;
-        if (looks_like_json(paths[i]))
+        if (looks_like_xlsx(paths[i]))
+            err = import_xlsx(&im, paths[i], &res->files[i]);
+        else if (looks_like_json(paths[i]))
             err = import_json(&im, paths[i], &res->files[i]);
         else
             err = import_csv(&im, paths[i], &res->files[i]);

@@ -22,6 +22,8 @@ typedef struct pm_import_opts {
 typedef struct pm_import_file {
     const char *path;     /* borrowed from the caller */
     const pm_dataset *ds; /* NULL when the dataset could not be determined */
+    unsigned kinds;       /* bit 1 << pm_kind of every dataset read (a workbook
+                             may hold several sheets; ds is the first) */
     long rows;            /* data rows read */
     long added;           /* new ids */
     long replaced;        /* ids that existed before this import */
