@@ -7,6 +7,7 @@
  * slot, and value labels get headroom, so nothing overlaps or is clipped
  * whatever the rectangle. */
 #include "chart.h"
+#include "chart_capture.h"
 #include "pdf_tags.h"
 
 #include <glib.h>
@@ -904,6 +905,7 @@ static bool chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
 bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
                    const pm_chart_data *d)
 {
+    pm_chart_capture_category(cr, cfg, d);
     char *alt = pm_tags_of(cr) ? pm_chart_alt(cfg, d) : NULL;
     bool fig = pm_tags_figure_begin(cr, alt);
     g_free(alt);

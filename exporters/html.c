@@ -259,8 +259,27 @@ static void breakdown_table(page *p, const pm_result *res, const pm_breakdown *b
     }
 }
 
-/* A chart as a figure: the SVG (an image with the sentence as its name)
- * and the sentence as caption; the numbers follow in the tables. */
+/* What a chart drawn for the page hears: its data, as tables. */
+typedef struct heard {
+    pm_html_buf tables;
+    int *ntable;
+} heard;
+
+static void heard_category(void *ctx, const pm_chart_cfg *cfg, const pm_chart_data *d)
+{
+    heard *h = ctx;
+    pm_html_category_table(&h->tables, h->ntable, cfg, d);
+}
+
+static void heard_timeline(void *ctx, const pm_timeline_cfg *cfg, const pm_milestone *m,
+                           size_t n)
+{
+    heard *h = ctx;
+    pm_html_timeline_table(&h->tables, h->ntable, cfg, m, n);
+}
+
+/* A chart as a figure: its sentence as caption, the SVG (an image named by
+ * the sentence), then its numbers as drawn in a table (SPEC §11). */
 static pm_error chart(page *p, const pm_result *res, const chart_def *c)
 {
     const doc *d = p->d;
@@ -273,9 +292,15 @@ static pm_error chart(page *p, const pm_result *res, const chart_def *c)
     char prefix[32];
     snprintf(prefix, sizeof prefix, "c%d-", ++p->nchart);
     pm_html_buf svg = {0};
-    err = pm_html_chart_svg(d, c, w, h, prefix, &svg);
+    heard hd = {.ntable = &p->ntable};
+    pm_chart_capture cap = {heard_category, heard_timeline, &hd};
+    err = pm_html_chart_svg(d, c, w, h, prefix, &cap, &svg);
+    if (!err && hd.tables.nomem)
+        err = PM_ERR_NOMEM;
     if (!err) {
-        put(p, "<figure>\n");
+        put(p, "<figure>\n<figcaption>");
+        esc(p, say);
+        putf(p, " (%s)</figcaption>\n", res->id);
         /* role and name go on the svg element itself. */
         const char *rest = strstr(svg.data, "<svg");
         rest = rest ? rest + 4 : svg.data;
@@ -283,11 +308,13 @@ static pm_error chart(page *p, const pm_result *res, const chart_def *c)
         esc(p, say);
         put(p, "\"");
         put(p, rest);
-        put(p, "\n<figcaption>");
-        esc(p, say);
-        putf(p, " (%s)</figcaption>\n</figure>\n", res->id);
+        put(p, "\n");
+        if (hd.tables.data)
+            put(p, hd.tables.data);
+        put(p, "</figure>\n");
     }
     free(svg.data);
+    free(hd.tables.data);
     return err;
 }
 

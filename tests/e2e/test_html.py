@@ -202,6 +202,40 @@ tiles = "".join(dash.text)
 check("Status" in tiles and "Reden" in tiles and "Doel" in tiles,
       "each tile gives target, status in words and reason")
 
+# Point 1: every chart's figure carries its numbers as drawn in a table
+# with a caption and th scope; a hidden cell is its mark, never its value.
+def figures(path):
+    with open(path, encoding="utf-8") as f:
+        return re.findall(r"<figure>.*?</figure>", f.read(), re.S)
+
+
+for kind in ("extern", "intern"):
+    figs = figures(pages[kind])
+    bare = [re.search(r'aria-label="([^"]{0,60})', f).group(1) for f in figs
+            if not re.search(r"<table>\s*<caption[^>]*>Cijfers bij de grafiek", f)]
+    check(figs and not bare, f"{kind}: every chart's figure holds its data table", bare)
+    check(all(f.count("<figcaption>") == 1 for f in figs),
+          f"{kind}: every figure has one caption")
+efigs, ifigs = figures(pages["extern"]), figures(pages["intern"])
+regio = [f for f in efigs if "Reactie binnen 5 werkdagen per regio" in f]
+rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td class="n">([0-9]+,[0-9]%)</td>',
+                  regio[0]) if regio else []
+check([k for k, v in rows] == ["Noord-West", "Noord", "Midden", "Oost", "Zuid-West", "Zuid"],
+      "R1 per regio: the chart's table gives each region's share", rows)
+trend = [f for f in efigs if "per kwartaal (Per kwartaal" in f]
+check(trend and re.search(r'<th scope="row">2026-K1</th><td class="n">', trend[0]),
+      "the trend charts' tables have a row per quarter")
+scores = lambda fs: [f for f in fs if "Verdeling van de scores (Cumulatief" in f]
+es, is_ = scores(efigs), scores(ifigs)
+check(es and '<td class="n">&lt;5</td>' in es[0] and '<td class="n">x</td>' in es[0],
+      "extern: a hidden score shows <5 (and x beside it) in the chart's table")
+check(is_ and "&lt;5</td>" not in is_[0] and ">x</td>" not in is_[0],
+      "intern: the same table gives every count")
+check(es and "minder dan" in es[0], "extern: the chart's table explains its marks")
+mijl = [f for f in efigs if "Mijlpalen: gepland en gereed" in f]
+check(mijl and '<th scope="col">Uitkomst</th>' in mijl[0],
+      "the milestone timeline has its table with the outcome in words")
+
 # A filter: the title names it; extern R1-R3 keep their figures only (SPEC §9).
 r, fpath = run_html("oost.html", "report", "--regio", "Oost")
 fp = parse(fpath) if r.code == 0 else Page()
