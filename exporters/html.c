@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dashboard.h"
 #include "format.h"
 #include "html_internal.h"
 #include "labels.h"
@@ -40,6 +41,8 @@ static const char CSS[] =
     "th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}"
     "td.n{text-align:right}"
     "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}"
+    ".spark{margin:.5rem 0 0}.spark figcaption{font-size:.875rem}"
+    ".filter{font-weight:bold}"
     "a{color:#005a9c}"
     "@media print{header,main,footer{max-width:none}.scroll{overflow:visible}"
     "section{break-inside:avoid-page}a{color:#1a1a1a}}";
@@ -66,6 +69,18 @@ static void putf(page *p, const char *fmt, ...)
     if (!p->err && vfprintf(p->fp, fmt, ap) < 0)
         p->err = errno ? errno : EIO;
     va_end(ap);
+}
+
+/* What a pm_html_buf gathered, then frees it; PM_ERR_NOMEM when it ran
+ * out of memory. */
+static pm_error put_buf(page *p, pm_html_buf *b)
+{
+    if (b->data && !b->nomem)
+        put(p, b->data);
+    pm_error err = b->nomem ? PM_ERR_NOMEM : PM_OK;
+    free(b->data);
+    *b = (pm_html_buf){0};
+    return err;
 }
 
 /* Text and attribute values alike: & < > " ' become references, so an
@@ -114,7 +129,7 @@ static void status_words(const pm_figures *f, pm_status s, char *buf, size_t siz
                  s == PM_GRIJS ? "" : pm_label_status_meaning((int)s));
 }
 
-static void tile(page *p, const pm_result *res)
+static pm_error tile(page *p, const pm_result *res)
 {
     const doc *d = p->d;
     char v[256], t[128], s[160], r[512];
@@ -124,6 +139,10 @@ static void tile(page *p, const pm_result *res)
     put(p, "</h3>\n<dl>\n");
     put(p, "<dt>Periode</dt><dd>");
     esc(p, pm_text_shown(res->id, &res->periode, d->hidden, v, sizeof v));
+    /* The period's own status in words, as the PDF's tile gives it. */
+    putf(p, " (%s)",
+         pm_figures_visible(&res->periode) ? pm_status_name(res->periode.status)
+                                           : "onderdrukt");
     put(p, "</dd>\n<dt>Cumulatief</dt><dd>");
     esc(p, pm_text_shown(res->id, &res->cumulatief, d->hidden, v, sizeof v));
     put(p, "</dd>\n<dt>Doel</dt><dd>");
@@ -133,15 +152,30 @@ static void tile(page *p, const pm_result *res)
     esc(p, s);
     put(p, "</dd>\n<dt>Reden</dt><dd>");
     esc(p, pm_label_reden(res->id, &res->cumulatief, d->cfg, r, sizeof r));
-    put(p, "</dd>\n</dl>\n</li>\n");
+    if (res->vergelijking.present) {
+        char words[256];
+        put(p, "</dd>\n<dt>Vergelijking</dt><dd>");
+        pm_label_vergelijking_kort(res, d->ctx, words, sizeof words);
+        esc(p, words);
+    }
+    put(p, "</dd>\n</dl>\n");
+    pm_html_buf b = {0};
+    pm_error err = pm_html_tile_spark(&b, d, res, &p->nchart, &p->ntable);
+    pm_error e2 = put_buf(p, &b);
+    put(p, "</li>\n");
+    return err ? err : e2;
 }
 
-static void tiles(page *p)
+static pm_error tiles(page *p)
 {
+    pm_html_buf b = {0};
+    pm_html_stand(&b, p->d);
+    pm_error err = put_buf(p, &b);
     put(p, "<ul class=\"tiles\">\n");
-    for (size_t i = 0; i < p->d->rep->nresults; i++)
-        tile(p, &p->d->rep->results[i]);
+    for (size_t i = 0; !err && i < p->d->rep->nresults; i++)
+        err = tile(p, &p->d->rep->results[i]);
     put(p, "</ul>\n");
+    return err;
 }
 
 /* A table that may be wider than a phone: it scrolls in its own region,
@@ -483,11 +517,13 @@ static pm_error body(page *p, bool dashboard)
 {
     const doc *d = p->d;
     char pl[160], h1[512], f[400];
-    snprintf(h1, sizeof h1, "%s",
-             dashboard ? (d->in->titel ? d->in->titel : "Dashboard pijler 2")
-                       : REPORT_TITLE);
-    /* Without --titel a filtered page names its selection, as the PDF. */
-    if (!(dashboard && d->in->titel) && pm_filter_active(&d->ctx->filter))
+    /* The dashboard's title is the PDF's: --titel, else the filter and the
+     * period; the report names its selection after its title. */
+    if (dashboard)
+        pm_dashboard_title(d, h1, sizeof h1);
+    else
+        snprintf(h1, sizeof h1, "%s", REPORT_TITLE);
+    if (!dashboard && pm_filter_active(&d->ctx->filter))
         pm_pdf_add(h1, sizeof h1, ": %s", pm_label_filter(&d->ctx->filter, f, sizeof f));
     put(p, "<header>\n");
     if (d->intern) {
@@ -501,12 +537,31 @@ static pm_error body(page *p, bool dashboard)
              pm_format_date(d->ctx->peildatum, pd, sizeof pd),
              pm_audience_name(d->in->audience));
     elem(p, "p class=\"meta\"", pl);
+    /* Under a filter (SPEC §9), whose figures these are, before any tile;
+     * said even when --titel replaced the title. */
+    if (pm_filter_active(&d->ctx->filter)) {
+        char fl[640];
+        snprintf(fl, sizeof fl,
+                 "Filter: %s. R1, R2 en R3 tellen alleen deze organisaties; R4, R5, R6 "
+                 "en B gelden voor het hele programma.",
+                 pm_label_filter(&d->ctx->filter, f, sizeof f));
+        elem(p, "p class=\"filter\"", fl);
+    }
     put(p, "</header>\n<main>\n");
+    pm_html_buf eb = {0};
+    pm_html_eindstand(&eb, d);
+    pm_error err = put_buf(p, &eb);
     put(p, "<section aria-labelledby=\"h-dashboard\">\n"
            "<h2 id=\"h-dashboard\">Stand per indicator</h2>\n");
-    tiles(p);
+    if (!err)
+        err = tiles(p);
     put(p, "</section>\n");
-    pm_error err = PM_OK;
+    pm_html_buf rb = {0};
+    pm_html_reading(&rb, d);
+    if (!err)
+        err = put_buf(p, &rb);
+    else
+        free(rb.data);
     if (!dashboard) {
         err = samenvatting(p);
         for (size_t i = 0; !err && i < d->rep->nresults; i++)
@@ -545,7 +600,10 @@ pm_error pm_html_write(const pm_pdf_input *in, bool dashboard, const char *path,
     put(&p, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<title>");
-    esc(&p, dashboard ? (in->titel ? in->titel : "Dashboard pijler 2") : REPORT_TITLE);
+    char title[512];
+    if (dashboard)
+        pm_dashboard_title(&d, title, sizeof title);
+    esc(&p, dashboard ? title : REPORT_TITLE);
     putf(&p, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n", d.period_name, CSS);
     err = body(&p, dashboard);
     put(&p, "</body>\n</html>\n");

@@ -49,4 +49,18 @@ void pm_html_category_table(pm_html_buf *b, int *ntable, const pm_chart_cfg *cfg
 void pm_html_timeline_table(pm_html_buf *b, int *ntable, const pm_timeline_cfg *cfg,
                             const pm_milestone *m, size_t n);
 
+/* ---- the dashboard's extras (html_dash.c) -------------------------------- */
+
+/* A tile's sparkline: an SVG figure named by its alt, its numbers per
+ * quarter in a table; or the PDF's sentence why there is none. nchart and
+ * ntable number the page's ids. */
+pm_error pm_html_tile_spark(pm_html_buf *b, const doc *d, const pm_result *res,
+                            int *nchart, int *ntable);
+/* Every ended target period's eindstand, each verdict in words. */
+void pm_html_eindstand(pm_html_buf *b, const doc *d);
+/* "Stand: 3 groen, 2 oranje, 1 rood, 1 grijs." */
+void pm_html_stand(pm_html_buf *b, const doc *d);
+/* How to read a tile: the statuses in words and the marks the page uses. */
+void pm_html_reading(pm_html_buf *b, const doc *d);
+
 #endif
