@@ -291,6 +291,38 @@ tp = parse(tpath) if r.code == 0 else Page()
 check(r.code == 0 and not tp.errors and "script" not in tp.tags and
       EVIL in "".join(tp.text), "a hostile --titel is inert text", r)
 
+# Point 4: `dashboard --per regio --html MAP` writes a page per regio and an
+# index linking them; with the PDFs' folder the same, both kinds side by side.
+perdir = os.path.join(w.path, "per")
+r = w.run("dashboard", "--period", "2026-Q1", "--per", "regio", "--html", perdir, env=ENV)
+names = sorted(os.listdir(perdir)) if r.code == 0 else []
+htmls = [n for n in names if n.endswith(".html") and n != "index.html"]
+check(r.code == 0 and len(htmls) == 6 and "index.html" in names and
+      not [n for n in names if n.endswith(".pdf")],
+      "dashboard --per regio --html MAP: six pages and an index, no PDF", (r, names))
+idx = parse(os.path.join(perdir, "index.html")) if r.code == 0 else Page()
+links = [a["href"] for t, a in idx.attrs if t == "a"]
+check(sorted(links) == htmls and not idx.errors and idx.tags.count("h1") == 1 and
+      "main" in idx.tags, "the index links every page, by its file name", links)
+check("Regio Noord-West" in "".join(idx.text), "the index names each regio")
+for n in htmls:
+    with open(os.path.join(perdir, n), encoding="utf-8") as f:
+        h = re.search(r"<h1>([^<]*)</h1>", f.read())
+    check(h and h.group(1).startswith("Regio ") and h.group(1).endswith("1e kwartaal 2026"),
+          f"{n}: its h1 names its regio and period", h and h.group(1))
+both = os.path.join(w.path, "both")
+r = w.run("dashboard", "--period", "2026-Q1", "--per", "type", both, "--html", both,
+          env=ENV)
+names = sorted(os.listdir(both)) if r.code == 0 else []
+check(r.code == 0 and [n for n in names if not n.startswith(".")] ==
+      ["dashboard-2026-Q1-gemeente.html", "dashboard-2026-Q1-gemeente.pdf",
+       "dashboard-2026-Q1-sob.html", "dashboard-2026-Q1-sob.pdf", "index.html"],
+      "--per type MAP --html MAP: PDF and page per type side by side", (r, names))
+r = w.run("dashboard", "--period", "2026-Q1", "--per", "regio", env=ENV)
+check(r.code == 1 and "--html MAP" in r.err, "--per without a folder is a usage error", r)
+pages_extra = {"index": os.path.join(perdir, "index.html"),
+               "per-oost": os.path.join(perdir, "dashboard-2026-Q1-oost.html")}
+
 # The output set: never over the store, never an unknown command's option.
 before = open(w.db, "rb").read()
 r = w.run("report", "--period", "2026-Q1", "--html", w.db, env=ENV)
@@ -306,7 +338,7 @@ if node and chromium and os.path.isdir(os.path.join(a11y, "node_modules")):
     # Kept after the run, beside meson's logs, to look at.
     shots = os.path.join(os.path.dirname(BIN), "meson-logs", "html-screens")
     os.makedirs(shots, exist_ok=True)
-    for kind, path in pages.items():
+    for kind, path in list(pages.items()) + list(pages_extra.items()):
         cp = subprocess.run([node, os.path.join(a11y, "axe.js"), path,
                              os.path.join(shots, kind)],
                             capture_output=True, text=True, timeout=280)
