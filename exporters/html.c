@@ -40,6 +40,7 @@ static const char CSS[] =
     "caption{text-align:left;font-weight:bold;padding:.25rem 0}"
     "th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}"
     "td.n{text-align:right}"
+    "li>p{margin:.25rem 0}"
     "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}"
     ".spark{margin:.5rem 0 0}.spark figcaption{font-size:.875rem}"
     ".filter{font-weight:bold}"
@@ -386,21 +387,96 @@ static void tl_runs(page *p, const pm_tl_block *b)
     }
 }
 
-/* The blocks of a section; list paragraphs keep their marker as text. */
-static void tl_section(page *p, const pm_tl_section *s)
+/* The lists open while a section is written: per level its kind and
+ * whether an item is open. Grows with the Markdown's nesting. */
+typedef struct lists {
+    char *kind; /* 'u' or 'o' per level, 1 .. depth */
+    bool *item;
+    int depth, cap;
+} lists;
+
+static bool lists_reserve(lists *l, int depth)
 {
+    if (depth < l->cap)
+        return true;
+    int cap = depth + 8;
+    char *k = realloc(l->kind, (size_t)cap);
+    if (!k)
+        return false;
+    l->kind = k;
+    bool *it = realloc(l->item, (size_t)cap * sizeof *it);
+    if (!it)
+        return false;
+    l->item = it;
+    l->cap = cap;
+    return true;
+}
+
+/* Closes lists (and their open items) down to depth. */
+static void lists_close_to(page *p, lists *l, int depth)
+{
+    while (l->depth > depth) {
+        if (l->item[l->depth])
+            put(p, "</li>\n");
+        put(p, l->kind[l->depth] == 'o' ? "</ol>\n" : "</ul>\n");
+        l->depth--;
+    }
+}
+
+/* Opens lists up to depth; a level skipped on the way gets an item, as
+ * CommonMark nests a list only inside an item. */
+static void lists_open_to(page *p, lists *l, int depth, const pm_tl_block *b)
+{
+    while (l->depth < depth) {
+        if (l->depth > 0 && !l->item[l->depth]) {
+            put(p, "<li>");
+            l->item[l->depth] = true;
+        }
+        l->depth++;
+        bool ordered = l->depth == depth && b->number > 0;
+        l->kind[l->depth] = ordered ? 'o' : 'u';
+        l->item[l->depth] = false;
+        if (ordered && b->number != 1)
+            putf(p, "<ol start=\"%d\">\n", b->number);
+        else
+            put(p, ordered ? "<ol>\n" : "<ul>\n");
+    }
+}
+
+/* The blocks of a section: paragraphs, and lists as <ul>/<ol> with <li>,
+ * nested as in the Markdown (toelichting.h flattens them to depth, marker
+ * and number; this puts the structure back). */
+static pm_error tl_section(page *p, const pm_tl_section *s)
+{
+    lists l = {0};
+    pm_error err = PM_OK;
     for (size_t i = 0; i < s->nblocks; i++) {
         const pm_tl_block *b = &s->blocks[i];
-        putf(p, "<p%s>", b->depth ? " style=\"margin-left:1.5rem\"" : "");
-        if (b->depth && b->marker) {
-            if (b->number)
-                putf(p, "%d. ", b->number);
-            else
-                put(p, "• ");
+        if (!lists_reserve(&l, b->depth + 1)) {
+            err = PM_ERR_NOMEM;
+            break;
         }
+        if (b->depth < l.depth || (b->depth == l.depth && b->marker && b->depth > 0 &&
+                                   (l.kind[l.depth] == 'o') != (b->number > 0)))
+            lists_close_to(p, &l, b->depth - (b->depth == l.depth ? 1 : 0));
+        lists_open_to(p, &l, b->depth, b);
+        if (b->depth > 0 && b->marker) {
+            if (l.item[l.depth])
+                put(p, "</li>\n");
+            put(p, "<li>");
+            l.item[l.depth] = true;
+        } else if (b->depth > 0 && !l.item[l.depth]) {
+            put(p, "<li>");
+            l.item[l.depth] = true;
+        }
+        put(p, "<p>");
         tl_runs(p, b);
         put(p, "</p>\n");
     }
+    lists_close_to(p, &l, 0);
+    free(l.kind);
+    free(l.item);
+    return err;
 }
 
 static pm_error indicator_section(page *p, const pm_result *res)
@@ -417,7 +493,9 @@ static pm_error indicator_section(page *p, const pm_result *res)
     const pm_tl_section *tl = pm_tl_for_indicator(d->in->toelichting, res->id);
     if (tl) {
         put(p, "<h3>Toelichting</h3>\n");
-        tl_section(p, tl);
+        pm_error err = tl_section(p, tl);
+        if (err)
+            return err;
     }
     if (filtered_extern(d, res)) {
         put(p, "<p>Bij een selectie van organisaties toont een externe rapportage van "
@@ -475,7 +553,7 @@ static pm_error samenvatting(page *p)
     return err;
 }
 
-static void general_toelichting(page *p)
+static pm_error general_toelichting(page *p)
 {
     const pm_toelichting *t = p->d->in->toelichting;
     static const pm_tl_id ids[] = {PM_TL_ALGEMEEN, PM_TL_RISICOS, PM_TL_MAATREGELEN};
@@ -483,16 +561,18 @@ static void general_toelichting(page *p)
     for (size_t i = 0; t && i < sizeof ids / sizeof ids[0]; i++)
         any |= t->sections[ids[i]].present;
     if (!any)
-        return;
+        return PM_OK;
     put(p, "<section aria-labelledby=\"h-toelichting\">\n"
            "<h2 id=\"h-toelichting\">Toelichting van de coördinator</h2>\n");
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         if (!t->sections[ids[i]].present)
             continue;
         elem(p, "h3", pm_tl_heading(ids[i]));
-        tl_section(p, &t->sections[ids[i]]);
+        if (tl_section(p, &t->sections[ids[i]]))
+            return PM_ERR_NOMEM;
     }
     put(p, "</section>\n");
+    return PM_OK;
 }
 
 static void verklaring(page *p)
@@ -567,7 +647,7 @@ static pm_error body(page *p, bool dashboard)
         for (size_t i = 0; !err && i < d->rep->nresults; i++)
             err = indicator_section(p, &d->rep->results[i]);
         if (!err)
-            general_toelichting(p);
+            err = general_toelichting(p);
     }
     verklaring(p);
     put(p, "</main>\n<footer>\n<p>");

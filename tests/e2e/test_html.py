@@ -323,6 +323,39 @@ check(r.code == 1 and "--html MAP" in r.err, "--per without a folder is a usage 
 pages_extra = {"index": os.path.join(perdir, "index.html"),
                "per-oost": os.path.join(perdir, "dashboard-2026-Q1-oost.html")}
 
+# Point 5: the toelichting's lists are real lists, nested as in the Markdown.
+TL_LISTS = """# Toelichting
+
+## Algemeen
+
+Inleiding.
+
+- eerste punt
+- tweede punt
+  1. genest een
+  2. genest twee
+
+  vervolg van het tweede punt
+- derde punt
+
+3. drie
+4. vier
+
+Slot.
+"""
+r, lpath = run_html("lists.html", "report", tl_file=w.file("lists.md", TL_LISTS))
+with open(lpath, encoding="utf-8") as f:
+    lraw = re.sub(r"\s+", "", f.read()) if r.code == 0 else ""
+check("<p>Inleiding.</p><ul><li><p>eerstepunt</p></li><li><p>tweedepunt</p><ol><li><p>"
+      "genesteen</p></li><li><p>genesttwee</p></li></ol><p>vervolgvanhettweedepunt</p>"
+      "</li><li><p>derdepunt</p></li></ul><olstart=\"3\"><li><p>drie</p></li><li><p>vier"
+      "</p></li></ol><p>Slot.</p>" in lraw,
+      "bullets, a nested ordered list, a continued item and a list from 3 are "
+      "<ul>/<ol>/<li> as in the Markdown", r)
+lp = parse(lpath) if r.code == 0 else Page()
+check(not lp.errors and "•" not in "".join(lp.text),
+      "the lists are well-formed and carry no drawn bullet as text", lp.errors[:3])
+
 # The output set: never over the store, never an unknown command's option.
 before = open(w.db, "rb").read()
 r = w.run("report", "--period", "2026-Q1", "--html", w.db, env=ENV)
