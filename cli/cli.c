@@ -1939,6 +1939,12 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                 err = PM_ERR_NOMEM;
         }
     }
+    /* The extern report as a web page, for the programme's site (issue 16). */
+    char html_name[256];
+    char *html_path = NULL;
+    snprintf(html_name, sizeof html_name, "rapportage-%s-extern.html", period.label);
+    if (!err && !names_add(owned, html_name))
+        err = PM_ERR_NOMEM;
     /* The dashboards (extern): the national one compared with the quarter
      * before, and one per regio. */
     char *dash_names[1 + PM_NREGIOS] = {NULL};
@@ -1983,6 +1989,12 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                                         msg, sizeof msg);
         }
     }
+    if (!err) {
+        html_path = path_in(dir, html_name);
+        err = html_path ? pm_outset_add_file(set, "de webpagina", html_path, 0,
+                                             &out[0].html, msg, sizeof msg)
+                        : PM_ERR_NOMEM;
+    }
     if (!err)
         err = pm_outset_prepare(set, msg, sizeof msg);
     if (!err)
@@ -2017,12 +2029,15 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
     for (int a = 0; a < 2 && !err; a++)
         print_outputs(&out[a], a == 0 ? PM_EXTERN : PM_INTERN, paths[a][0], paths[a][1],
                       paths[a][2]);
+    if (!err)
+        print_html(&out[0], PM_EXTERN, html_path);
     if (!err) {
         printf("Dashboard (extern, vergeleken met de periode ervoor): %s\n",
                dash_paths[0]);
         printf("Dashboards per regio (extern): %d in %s\n", PM_NREGIOS, dir);
     }
     pm_outset_free(set);
+    free(html_path);
     for (int a = 0; a < 2; a++)
         for (int k = 0; k < 3; k++)
             free(paths[a][k]);

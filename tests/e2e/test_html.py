@@ -27,6 +27,16 @@ demo = os.path.join(w.path, "demo")
 r = w.run("demo", demo, db=False)
 assert r.code == 0, r
 w.db = os.path.join(demo, "pijlermonitor.db")
+# Point 6: the demo writes the extern web page beside its PDF, with the
+# toelichting, named as its other outputs.
+demo_html = os.path.join(demo, "rapportage-2026-Q1-extern.html")
+check(os.path.isfile(demo_html) and f"Webpagina (extern): {demo_html}" in r.out,
+      "demo writes rapportage-2026-Q1-extern.html and says so", r.out[-600:])
+with open(demo_html, encoding="utf-8") if os.path.isfile(demo_html) else open(os.devnull) as f:
+    demo_raw = f.read()
+check("Toelichting van de coördinator" in demo_raw and "publiek extern" in demo_raw and
+      "R2: Per organisatie" not in demo_raw,
+      "the demo's page is the extern report with the demo's toelichting")
 
 # Every organisation renamed to a hostile name (the ids stay).
 orgs = w.query("SELECT id, type, coalesce(regio, '') FROM organisaties ORDER BY id")
