@@ -26,7 +26,8 @@ static const char CSS[] =
     "background:#fff;line-height:1.5}"
     "header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}"
     "h1,h2,h3{overflow-wrap:anywhere;hyphens:auto;line-height:1.25}"
-    "p,li,td,th,figcaption{overflow-wrap:anywhere}"
+    "h1{font-size:clamp(1.25rem,6vw,2rem)}"
+    "p,li,figcaption,dd{overflow-wrap:anywhere}td,th{overflow-wrap:break-word}"
     ".intern{color:#a00000;font-weight:bold}"
     ".meta,.note,footer{color:#4a4a4a}"
     ".tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));"
@@ -39,14 +40,15 @@ static const char CSS[] =
     "table{border-collapse:collapse;margin:.5rem 0}"
     "caption{text-align:left;font-weight:bold;padding:.25rem 0}"
     "th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}"
-    "td.n{text-align:right}"
+    "td.n{text-align:right;white-space:nowrap}"
     "li>p{margin:.25rem 0}"
     "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}"
     ".spark{margin:.5rem 0 0}.spark figcaption{font-size:.875rem}"
     ".filter{font-weight:bold}"
     "a{color:#005a9c}"
     "@media print{header,main,footer{max-width:none}.scroll{overflow:visible}"
-    "section{break-inside:avoid-page}a{color:#1a1a1a}}";
+    "figure,.tile,tr{break-inside:avoid}h2,h3,figcaption,caption{break-after:avoid}"
+    "a{color:#1a1a1a}}";
 
 typedef struct page {
     FILE *fp;
