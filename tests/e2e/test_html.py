@@ -366,6 +366,17 @@ lp = parse(lpath) if r.code == 0 else Page()
 check(not lp.errors and "•" not in "".join(lp.text),
       "the lists are well-formed and carry no drawn bullet as text", lp.errors[:3])
 
+# Point 8: the toegankelijkheidsverklaring says what is met and what is not.
+for kind in ("extern", "dashboard"):
+    with open(pages[kind], encoding="utf-8") as f:
+        vk = f.read()
+    vk = vk[vk.find('<h2 id="h-verklaring">'):]
+    check("<h3>Wat voldoet</h3>" in vk and "<h3>Wat niet voldoet</h3>" in vk and
+          "getekend als vormen" in vk and "tabel" in vk and "3:1" in vk and
+          vk.index("Wat voldoet") < vk.index("Wat niet voldoet") < vk.index("</section>"),
+          f"{kind}: the verklaring lists what is met and what is not (chart text "
+          "is drawn; the tables carry it)")
+
 # The output set: never over the store, never an unknown command's option.
 before = open(w.db, "rb").read()
 r = w.run("report", "--period", "2026-Q1", "--html", w.db, env=ENV)
