@@ -132,8 +132,11 @@ void pm_html_category_table(pm_html_buf *b, int *ntable, const pm_chart_cfg *cfg
                             const pm_chart_data *d)
 {
     caption_of(b, ntable, cfg->title, cfg->subtitle);
+    /* The trend charts' categories are quarters (their subtitle says so). */
+    bool quarters = cfg->subtitle && strncmp(cfg->subtitle, "Per kwartaal", 12) == 0;
     pm_html_buf_put(b, "<thead><tr><th scope=\"col\">");
     pm_html_buf_esc(b, cfg->category_title && *cfg->category_title ? cfg->category_title
+                       : quarters                                  ? "Kwartaal"
                                                                    : "Categorie");
     pm_html_buf_put(b, "</th>");
     bool meaning = false;

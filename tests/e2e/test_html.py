@@ -232,7 +232,8 @@ rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td class="n">([0-9]+,[0-9]%
 check([k for k, v in rows] == ["Noord-West", "Noord", "Midden", "Oost", "Zuid-West", "Zuid"],
       "R1 per regio: the chart's table gives each region's share", rows)
 trend = [f for f in efigs if "per kwartaal (Per kwartaal" in f]
-check(trend and re.search(r'<th scope="row">2026-K1</th><td class="n">', trend[0]),
+check(trend and re.search(r'<th scope="row">2026-K1</th><td class="n">', trend[0]) and
+      '<thead><tr><th scope="col">Kwartaal</th>' in trend[0],
       "the trend charts' tables have a row per quarter")
 scores = lambda fs: [f for f in fs if "Verdeling van de scores (Cumulatief" in f]
 es, is_ = scores(efigs), scores(ifigs)
