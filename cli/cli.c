@@ -66,7 +66,7 @@ static const char usage_text[] =
     "                [--organisatie ID]... [--vergelijk vorige|vorigjaar]\n"
     "                [--titel TEKST] [--config BESTAND]\n"
     "                (--pdf BESTAND | --png BESTAND | --html BESTAND |\n"
-    "                 --per regio|type MAP)\n"
+    "                 --per regio|type [MAP] [--html MAP])\n"
     "  pijlermonitor sjabloon SOORT [BESTAND]     (SOORT toelichting: een lege\n"
     "                toelichting in Markdown voor report --toelichting;\n"
     "                BESTAND.xlsx: een Excel-werkmap met keuzelijsten)\n"
@@ -1195,30 +1195,59 @@ static char *dashboard_name(const pm_period *p, pm_audience a, const char *value
     return name;
 }
 
+/* name with its ".pdf" as ".html": the web page beside the PDF. NULL when
+ * out of memory; free it. */
+static char *html_name(const char *pdf_name)
+{
+    size_t len = strlen(pdf_name);
+    char *name = malloc(len + 2);
+    if (name) {
+        snprintf(name, len + 2, "%.*s.html", (int)(len - 4), pdf_name);
+    }
+    return name;
+}
+
 /* --per: one dashboard per value, each under the filter of that one value,
- * all from the one snapshot, into folder dir of the set. */
+ * all from the one snapshot: the PDFs into folder dir of the set, the web
+ * pages and their index.html into folder hdir (either NO_OUTPUT). */
 static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *req,
                                      const char *per, pm_outset *set, size_t dir,
-                                     time_t created, const char *fingerprint,
+                                     size_t hdir, time_t created, const char *fingerprint,
                                      size_t *written, char *msg, size_t msgsize)
 {
     const char *const *values = per_values(per);
     pm_error err = PM_OK;
     *written = 0;
     national_cache nationals = {0};
+    size_t nvalues = 0;
+    while (values[nvalues])
+        nvalues++;
+    char **hrefs = calloc(nvalues + 1, sizeof *hrefs);
+    char **labels = calloc(nvalues + 1, sizeof *labels);
+    if (!hrefs || !labels)
+        err = PM_ERR_NOMEM;
     for (size_t i = 0; !err && values[i]; i++) {
         report_request one = *req;
         one.nationals = &nationals;
         per_filter(per, &values[i], &one.filter);
         char *name = dashboard_name(&req->period, req->audience, values[i]);
         dashboard_target to = {0};
-        if (!name) {
-            snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
-            national_cache_free(&nationals);
-            return PM_ERR_NOMEM;
+        if (name && hdir != NO_OUTPUT) {
+            char words[256];
+            hrefs[i] = html_name(name);
+            labels[i] = strdup(pm_label_filter(&one.filter, words, sizeof words));
         }
-        err =
-            pm_outset_dir_file(set, dir, name, &to.pdf_tmp, &to.pdf_shown, msg, msgsize);
+        if (!name || (hdir != NO_OUTPUT && (!hrefs[i] || !labels[i]))) {
+            free(name);
+            err = PM_ERR_NOMEM;
+            break;
+        }
+        if (dir != NO_OUTPUT)
+            err = pm_outset_dir_file(set, dir, name, &to.pdf_tmp, &to.pdf_shown, msg,
+                                     msgsize);
+        if (!err && hdir != NO_OUTPUT)
+            err = pm_outset_dir_file(set, hdir, hrefs[i], &to.html_tmp, &to.html_shown,
+                                     msg, msgsize);
         /* The reach warnings are the data's, not a regio's: said once. */
         if (!err)
             err = write_dashboard(snap, &one, NULL, created, fingerprint, &to, i == 0,
@@ -1227,6 +1256,28 @@ static pm_error write_dashboards_per(pm_snapshot *snap, const report_request *re
         if (!err)
             (*written)++;
     }
+    if (!err && hdir != NO_OUTPUT) {
+        const char *tmp, *shown;
+        char title[160], meta[160], pn[64];
+        pm_format_period(req->period.start, req->period.end, pn, sizeof pn);
+        snprintf(title, sizeof title, "Dashboards per %s · %s",
+                 strcmp(per, "regio") == 0 ? "regio" : "type organisatie", pn);
+        snprintf(meta, sizeof meta, "Periode %s · publiek %s · %zu pagina's", pn,
+                 pm_audience_name(req->audience), *written);
+        err = pm_outset_dir_file(set, hdir, "index.html", &tmp, &shown, msg, msgsize);
+        if (!err)
+            err =
+                pm_html_write_index(tmp, shown, title, meta, (const char *const *)hrefs,
+                                    (const char *const *)labels, *written, msg, msgsize);
+    }
+    if (err == PM_ERR_NOMEM)
+        snprintf(msg, msgsize, "%s", pm_strerror(PM_ERR_NOMEM));
+    for (size_t i = 0; hrefs && labels && i < nvalues; i++) {
+        free(hrefs[i]);
+        free(labels[i]);
+    }
+    free(hrefs);
+    free(labels);
     national_cache_free(&nationals);
     return err;
 }
@@ -1235,6 +1286,7 @@ typedef struct dashboard_outputs {
     pm_outset *set;
     size_t pdf, png, dir; /* ids in set, NO_OUTPUT when not wanted */
     size_t html;          /* --html (issue 16) */
+    size_t hdir;          /* --per with --html: the web pages' folder */
 } dashboard_outputs;
 
 static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
@@ -1248,8 +1300,8 @@ static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
         err = pm_store_fingerprint(snap->db, fingerprint, msg, msgsize);
     size_t written = 0;
     if (!err && c->per) {
-        err = write_dashboards_per(snap, req, c->per, out->set, out->dir, c->now,
-                                   fingerprint, &written, msg, msgsize);
+        err = write_dashboards_per(snap, req, c->per, out->set, out->dir, out->hdir,
+                                   c->now, fingerprint, &written, msg, msgsize);
     } else if (!err) {
         dashboard_target to = {0};
         if (out->pdf != NO_OUTPUT) {
@@ -1272,14 +1324,17 @@ static pm_error write_dashboard_files(const cli *c, pm_snapshot *snap,
     if (err)
         return err;
     const char *a = pm_audience_name(req->audience);
-    if (c->per)
+    if (c->per && c->nargs)
         printf("Dashboards per %s (%s): %zu in %s\n", c->per, a, written, c->args[0]);
+    if (c->per && c->html)
+        printf("Dashboards per %s als webpagina's (%s): %zu en index.html in %s\n",
+               c->per, a, written, c->html);
+    else if (c->html)
+        printf("Dashboard als webpagina (%s): %s\n", a, c->html);
     if (c->pdf)
         printf("Dashboard als PDF (%s): %s\n", a, c->pdf);
     if (c->png)
         printf("Dashboard als PNG (%s): %s\n", a, c->png);
-    if (c->html)
-        printf("Dashboard als webpagina (%s): %s\n", a, c->html);
     return PM_OK;
 }
 
@@ -1289,10 +1344,11 @@ static int cmd_dashboard(const cli *c)
         if (strcmp(c->per, "regio") != 0 && strcmp(c->per, "type") != 0)
             return usage_error("onbekende indeling '%s' voor --per; kies regio of type",
                                c->per);
-        if (c->nargs != 1)
+        /* --html names the web pages' folder; the PDFs' folder may then go. */
+        if (c->nargs != 1 && !(c->nargs == 0 && c->html))
             return usage_error("%s", "dashboard --per regio|type: geef één map (--per "
-                                     "regio MAP)");
-        if (c->pdf || c->png || c->html)
+                                     "regio MAP), of --html MAP voor webpagina's");
+        if (c->pdf || c->png)
             return usage_error("%s", "--per schrijft de dashboards in zijn map; geef "
                                      "daarbij geen --pdf of --png");
         if (c->nregio || c->ntype || c->norganisatie)
@@ -1309,7 +1365,8 @@ static int cmd_dashboard(const cli *c)
             return usage_error("%s", "dashboard: geef --pdf, --png, --html of --per "
                                      "regio|type MAP");
     }
-    dashboard_outputs out = {pm_outset_new(), NO_OUTPUT, NO_OUTPUT, NO_OUTPUT, NO_OUTPUT};
+    dashboard_outputs out = {pm_outset_new(), NO_OUTPUT, NO_OUTPUT,
+                             NO_OUTPUT,       NO_OUTPUT, NO_OUTPUT};
     char msg[1024];
     pm_error err = out.set ? PM_OK : PM_ERR_NOMEM;
     if (err)
@@ -1323,10 +1380,18 @@ static int cmd_dashboard(const cli *c)
         err = add_output(out.set, "--pdf", c->pdf, &out.pdf, msg, sizeof msg);
     if (!err)
         err = add_output(out.set, "--png", c->png, &out.png, msg, sizeof msg);
-    if (!err)
+    if (!err && !c->per)
         err = add_output(out.set, "--html", c->html, &out.html, msg, sizeof msg);
-    if (!err && c->per)
+    if (!err && c->per && c->nargs)
         err = pm_outset_add_dir(out.set, "--per", c->args[0], &out.dir, msg, sizeof msg);
+    /* One folder for both when they are the same: one manifest. */
+    if (!err && c->per && c->html) {
+        if (c->nargs && strcmp(c->html, c->args[0]) == 0)
+            out.hdir = out.dir;
+        else
+            err =
+                pm_outset_add_dir(out.set, "--html", c->html, &out.hdir, msg, sizeof msg);
+    }
     if (!err)
         err = pm_outset_prepare(out.set, msg, sizeof msg);
     int code = err ? fail(err, msg) : run_on_store(c, write_dashboard_files, &out);
@@ -1916,6 +1981,12 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                 err = PM_ERR_NOMEM;
         }
     }
+    /* The extern report as a web page, for the programme's site (issue 16). */
+    char html_name[256];
+    char *html_path = NULL;
+    snprintf(html_name, sizeof html_name, "rapportage-%s-extern.html", period.label);
+    if (!err && !names_add(owned, html_name))
+        err = PM_ERR_NOMEM;
     /* The dashboards (extern): the national one compared with the quarter
      * before, and one per regio. */
     char *dash_names[1 + PM_NREGIOS] = {NULL};
@@ -1960,6 +2031,12 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
                                         msg, sizeof msg);
         }
     }
+    if (!err) {
+        html_path = path_in(dir, html_name);
+        err = html_path ? pm_outset_add_file(set, "de webpagina", html_path, 0,
+                                             &out[0].html, msg, sizeof msg)
+                        : PM_ERR_NOMEM;
+    }
     if (!err)
         err = pm_outset_prepare(set, msg, sizeof msg);
     if (!err)
@@ -1994,12 +2071,15 @@ static int demo_reports(sqlite3 *db, const pm_config *cfg, const char *dir,
     for (int a = 0; a < 2 && !err; a++)
         print_outputs(&out[a], a == 0 ? PM_EXTERN : PM_INTERN, paths[a][0], paths[a][1],
                       paths[a][2]);
+    if (!err)
+        print_html(&out[0], PM_EXTERN, html_path);
     if (!err) {
         printf("Dashboard (extern, vergeleken met de periode ervoor): %s\n",
                dash_paths[0]);
         printf("Dashboards per regio (extern): %d in %s\n", PM_NREGIOS, dir);
     }
     pm_outset_free(set);
+    free(html_path);
     for (int a = 0; a < 2; a++)
         for (int k = 0; k < 3; k++)
             free(paths[a][k]);

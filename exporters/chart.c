@@ -7,6 +7,7 @@
  * slot, and value labels get headroom, so nothing overlaps or is clipped
  * whatever the rectangle. */
 #include "chart.h"
+#include "chart_capture.h"
 #include "pdf_tags.h"
 
 #include <glib.h>
@@ -17,8 +18,8 @@
 /* Okabe & Ito (2008), "Color Universal Design". */
 const pm_rgb pm_okabe_ito[8] = {
     {0.000, 0.000, 0.000}, /* black */
-    {0.902, 0.624, 0.000}, /* orange #E69F00 */
-    {0.337, 0.706, 0.914}, /* sky blue #56B4E9 */
+    {0.770, 0.533, 0.000}, /* orange #C48800 (Okabe-Ito #E69F00 darkened to 3:1) */
+    {0.292, 0.611, 0.791}, /* sky blue #4A9CCA (#56B4E9 darkened to 3:1) */
     {0.000, 0.620, 0.451}, /* bluish green #009E73 */
     {0.941, 0.894, 0.259}, /* yellow #F0E442 */
     {0.000, 0.447, 0.698}, /* blue #0072B2 */
@@ -43,7 +44,7 @@ pm_rgb pm_status_color(pm_status s)
     case PM_ROOD: return pm_okabe_ito[PM_OI_VERMILLION];
     case PM_GRIJS: break;
     }
-    return (pm_rgb){0.60, 0.60, 0.60};
+    return (pm_rgb){0.578, 0.578, 0.578}; /* #939393: 3:1 on white */
 }
 
 /* c mixed with white: t = 0 is c, t = 1 is white. */
@@ -904,6 +905,7 @@ static bool chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
 bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
                    const pm_chart_data *d)
 {
+    pm_chart_capture_category(cr, cfg, d);
     char *alt = pm_tags_of(cr) ? pm_chart_alt(cfg, d) : NULL;
     bool fig = pm_tags_figure_begin(cr, alt);
     g_free(alt);

@@ -28,7 +28,10 @@ typedef struct pm_rect {
 
 /* ---- colours (chart.c) ------------------------------------------------- */
 
-/* The Okabe-Ito palette, safe for the common forms of colour blindness. */
+/* The Okabe-Ito palette, safe for the common forms of colour blindness;
+ * orange and sky blue darkened in their own hue to 3:1 against white, as
+ * every mark needs (WCAG 1.4.11, tests/unit/test_palette.c). Yellow stays
+ * 1.3:1: never a mark, only a fill behind text. */
 extern const pm_rgb pm_okabe_ito[8];
 #define PM_OI_BLACK 0
 #define PM_OI_ORANGE 1

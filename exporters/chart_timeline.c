@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "chart.h"
+#include "chart_capture.h"
 #include "format.h"
 #include "pdf_tags.h"
 #include "period.h"
@@ -332,6 +333,7 @@ static char *timeline_alt(const pm_timeline_cfg *cfg, const pm_milestone *m, siz
 bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
                       const pm_milestone *m, size_t n)
 {
+    pm_chart_capture_timeline(cr, cfg, m, n);
     char *alt = pm_tags_of(cr) ? timeline_alt(cfg, m, n) : NULL;
     bool fig = pm_tags_figure_begin(cr, alt);
     g_free(alt);

@@ -752,3 +752,17 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     }
     return body(d, cr, y + 4);
 }
+
+/* ---- for the web page (html_dash.c) ------------------------------------ */
+
+void pm_dashboard_spark_values(const doc *d, const pm_result *res, double *v,
+                               bool *present, pm_spark_cfg *cfg)
+{
+    spark_values(d, res, v, present, cfg);
+}
+
+char *pm_dashboard_spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,
+                             const double *v, const bool *present, size_t n)
+{
+    return spark_alt(d, res, cfg, v, present, n);
+}

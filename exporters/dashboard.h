@@ -23,4 +23,12 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr);
  * "Hele programma · 1e kwartaal 2026" without a filter. */
 void pm_dashboard_title(const doc *d, char *buf, size_t size);
 
+/* The web page's sparkline (html_dash.c) from the PDF tile's own numbers:
+ * the values per trend quarter (res->ntrend each, a gap where present is
+ * false) with its cfg, and its text alternative (g_free it). */
+void pm_dashboard_spark_values(const doc *d, const pm_result *res, double *v,
+                               bool *present, pm_spark_cfg *cfg);
+char *pm_dashboard_spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,
+                             const double *v, const bool *present, size_t n);
+
 #endif

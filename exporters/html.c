@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dashboard.h"
 #include "format.h"
 #include "html_internal.h"
 #include "labels.h"
@@ -25,7 +26,8 @@ static const char CSS[] =
     "background:#fff;line-height:1.5}"
     "header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}"
     "h1,h2,h3{overflow-wrap:anywhere;hyphens:auto;line-height:1.25}"
-    "p,li,td,th,figcaption{overflow-wrap:anywhere}"
+    "h1{font-size:clamp(1.25rem,6vw,2rem)}"
+    "p,li,figcaption,dd{overflow-wrap:anywhere}td,th{overflow-wrap:break-word}"
     ".intern{color:#a00000;font-weight:bold}"
     ".meta,.note,footer{color:#4a4a4a}"
     ".tiles{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));"
@@ -38,11 +40,15 @@ static const char CSS[] =
     "table{border-collapse:collapse;margin:.5rem 0}"
     "caption{text-align:left;font-weight:bold;padding:.25rem 0}"
     "th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}"
-    "td.n{text-align:right}"
+    "td.n{text-align:right;white-space:nowrap}"
+    "li>p{margin:.25rem 0}"
     "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}"
+    ".spark{margin:.5rem 0 0}.spark figcaption{font-size:.875rem}"
+    ".filter{font-weight:bold}"
     "a{color:#005a9c}"
     "@media print{header,main,footer{max-width:none}.scroll{overflow:visible}"
-    "section{break-inside:avoid-page}a{color:#1a1a1a}}";
+    "figure,.tile,tr{break-inside:avoid}h2,h3,figcaption,caption{break-after:avoid}"
+    "a{color:#1a1a1a}}";
 
 typedef struct page {
     FILE *fp;
@@ -66,6 +72,18 @@ static void putf(page *p, const char *fmt, ...)
     if (!p->err && vfprintf(p->fp, fmt, ap) < 0)
         p->err = errno ? errno : EIO;
     va_end(ap);
+}
+
+/* What a pm_html_buf gathered, then frees it; PM_ERR_NOMEM when it ran
+ * out of memory. */
+static pm_error put_buf(page *p, pm_html_buf *b)
+{
+    if (b->data && !b->nomem)
+        put(p, b->data);
+    pm_error err = b->nomem ? PM_ERR_NOMEM : PM_OK;
+    free(b->data);
+    *b = (pm_html_buf){0};
+    return err;
 }
 
 /* Text and attribute values alike: & < > " ' become references, so an
@@ -114,7 +132,7 @@ static void status_words(const pm_figures *f, pm_status s, char *buf, size_t siz
                  s == PM_GRIJS ? "" : pm_label_status_meaning((int)s));
 }
 
-static void tile(page *p, const pm_result *res)
+static pm_error tile(page *p, const pm_result *res)
 {
     const doc *d = p->d;
     char v[256], t[128], s[160], r[512];
@@ -124,6 +142,10 @@ static void tile(page *p, const pm_result *res)
     put(p, "</h3>\n<dl>\n");
     put(p, "<dt>Periode</dt><dd>");
     esc(p, pm_text_shown(res->id, &res->periode, d->hidden, v, sizeof v));
+    /* The period's own status in words, as the PDF's tile gives it. */
+    putf(p, " (%s)",
+         pm_figures_visible(&res->periode) ? pm_status_name(res->periode.status)
+                                           : "onderdrukt");
     put(p, "</dd>\n<dt>Cumulatief</dt><dd>");
     esc(p, pm_text_shown(res->id, &res->cumulatief, d->hidden, v, sizeof v));
     put(p, "</dd>\n<dt>Doel</dt><dd>");
@@ -133,15 +155,30 @@ static void tile(page *p, const pm_result *res)
     esc(p, s);
     put(p, "</dd>\n<dt>Reden</dt><dd>");
     esc(p, pm_label_reden(res->id, &res->cumulatief, d->cfg, r, sizeof r));
-    put(p, "</dd>\n</dl>\n</li>\n");
+    if (res->vergelijking.present) {
+        char words[256];
+        put(p, "</dd>\n<dt>Vergelijking</dt><dd>");
+        pm_label_vergelijking_kort(res, d->ctx, words, sizeof words);
+        esc(p, words);
+    }
+    put(p, "</dd>\n</dl>\n");
+    pm_html_buf b = {0};
+    pm_error err = pm_html_tile_spark(&b, d, res, &p->nchart, &p->ntable);
+    pm_error e2 = put_buf(p, &b);
+    put(p, "</li>\n");
+    return err ? err : e2;
 }
 
-static void tiles(page *p)
+static pm_error tiles(page *p)
 {
+    pm_html_buf b = {0};
+    pm_html_stand(&b, p->d);
+    pm_error err = put_buf(p, &b);
     put(p, "<ul class=\"tiles\">\n");
-    for (size_t i = 0; i < p->d->rep->nresults; i++)
-        tile(p, &p->d->rep->results[i]);
+    for (size_t i = 0; !err && i < p->d->rep->nresults; i++)
+        err = tile(p, &p->d->rep->results[i]);
     put(p, "</ul>\n");
+    return err;
 }
 
 /* A table that may be wider than a phone: it scrolls in its own region,
@@ -259,8 +296,27 @@ static void breakdown_table(page *p, const pm_result *res, const pm_breakdown *b
     }
 }
 
-/* A chart as a figure: the SVG (an image with the sentence as its name)
- * and the sentence as caption; the numbers follow in the tables. */
+/* What a chart drawn for the page hears: its data, as tables. */
+typedef struct heard {
+    pm_html_buf tables;
+    int *ntable;
+} heard;
+
+static void heard_category(void *ctx, const pm_chart_cfg *cfg, const pm_chart_data *d)
+{
+    heard *h = ctx;
+    pm_html_category_table(&h->tables, h->ntable, cfg, d);
+}
+
+static void heard_timeline(void *ctx, const pm_timeline_cfg *cfg, const pm_milestone *m,
+                           size_t n)
+{
+    heard *h = ctx;
+    pm_html_timeline_table(&h->tables, h->ntable, cfg, m, n);
+}
+
+/* A chart as a figure: its sentence as caption, the SVG (an image named by
+ * the sentence), then its numbers as drawn in a table (SPEC §11). */
 static pm_error chart(page *p, const pm_result *res, const chart_def *c)
 {
     const doc *d = p->d;
@@ -273,9 +329,15 @@ static pm_error chart(page *p, const pm_result *res, const chart_def *c)
     char prefix[32];
     snprintf(prefix, sizeof prefix, "c%d-", ++p->nchart);
     pm_html_buf svg = {0};
-    err = pm_html_chart_svg(d, c, w, h, prefix, &svg);
+    heard hd = {.ntable = &p->ntable};
+    pm_chart_capture cap = {heard_category, heard_timeline, &hd};
+    err = pm_html_chart_svg(d, c, w, h, prefix, &cap, &svg);
+    if (!err && hd.tables.nomem)
+        err = PM_ERR_NOMEM;
     if (!err) {
-        put(p, "<figure>\n");
+        put(p, "<figure>\n<figcaption>");
+        esc(p, say);
+        putf(p, " (%s)</figcaption>\n", res->id);
         /* role and name go on the svg element itself. */
         const char *rest = strstr(svg.data, "<svg");
         rest = rest ? rest + 4 : svg.data;
@@ -283,11 +345,13 @@ static pm_error chart(page *p, const pm_result *res, const chart_def *c)
         esc(p, say);
         put(p, "\"");
         put(p, rest);
-        put(p, "\n<figcaption>");
-        esc(p, say);
-        putf(p, " (%s)</figcaption>\n</figure>\n", res->id);
+        put(p, "\n");
+        if (hd.tables.data)
+            put(p, hd.tables.data);
+        put(p, "</figure>\n");
     }
     free(svg.data);
+    free(hd.tables.data);
     return err;
 }
 
@@ -325,21 +389,96 @@ static void tl_runs(page *p, const pm_tl_block *b)
     }
 }
 
-/* The blocks of a section; list paragraphs keep their marker as text. */
-static void tl_section(page *p, const pm_tl_section *s)
+/* The lists open while a section is written: per level its kind and
+ * whether an item is open. Grows with the Markdown's nesting. */
+typedef struct lists {
+    char *kind; /* 'u' or 'o' per level, 1 .. depth */
+    bool *item;
+    int depth, cap;
+} lists;
+
+static bool lists_reserve(lists *l, int depth)
 {
+    if (depth < l->cap)
+        return true;
+    int cap = depth + 8;
+    char *k = realloc(l->kind, (size_t)cap);
+    if (!k)
+        return false;
+    l->kind = k;
+    bool *it = realloc(l->item, (size_t)cap * sizeof *it);
+    if (!it)
+        return false;
+    l->item = it;
+    l->cap = cap;
+    return true;
+}
+
+/* Closes lists (and their open items) down to depth. */
+static void lists_close_to(page *p, lists *l, int depth)
+{
+    while (l->depth > depth) {
+        if (l->item[l->depth])
+            put(p, "</li>\n");
+        put(p, l->kind[l->depth] == 'o' ? "</ol>\n" : "</ul>\n");
+        l->depth--;
+    }
+}
+
+/* Opens lists up to depth; a level skipped on the way gets an item, as
+ * CommonMark nests a list only inside an item. */
+static void lists_open_to(page *p, lists *l, int depth, const pm_tl_block *b)
+{
+    while (l->depth < depth) {
+        if (l->depth > 0 && !l->item[l->depth]) {
+            put(p, "<li>");
+            l->item[l->depth] = true;
+        }
+        l->depth++;
+        bool ordered = l->depth == depth && b->number > 0;
+        l->kind[l->depth] = ordered ? 'o' : 'u';
+        l->item[l->depth] = false;
+        if (ordered && b->number != 1)
+            putf(p, "<ol start=\"%d\">\n", b->number);
+        else
+            put(p, ordered ? "<ol>\n" : "<ul>\n");
+    }
+}
+
+/* The blocks of a section: paragraphs, and lists as <ul>/<ol> with <li>,
+ * nested as in the Markdown (toelichting.h flattens them to depth, marker
+ * and number; this puts the structure back). */
+static pm_error tl_section(page *p, const pm_tl_section *s)
+{
+    lists l = {0};
+    pm_error err = PM_OK;
     for (size_t i = 0; i < s->nblocks; i++) {
         const pm_tl_block *b = &s->blocks[i];
-        putf(p, "<p%s>", b->depth ? " style=\"margin-left:1.5rem\"" : "");
-        if (b->depth && b->marker) {
-            if (b->number)
-                putf(p, "%d. ", b->number);
-            else
-                put(p, "• ");
+        if (!lists_reserve(&l, b->depth + 1)) {
+            err = PM_ERR_NOMEM;
+            break;
         }
+        if (b->depth < l.depth || (b->depth == l.depth && b->marker && b->depth > 0 &&
+                                   (l.kind[l.depth] == 'o') != (b->number > 0)))
+            lists_close_to(p, &l, b->depth - (b->depth == l.depth ? 1 : 0));
+        lists_open_to(p, &l, b->depth, b);
+        if (b->depth > 0 && b->marker) {
+            if (l.item[l.depth])
+                put(p, "</li>\n");
+            put(p, "<li>");
+            l.item[l.depth] = true;
+        } else if (b->depth > 0 && !l.item[l.depth]) {
+            put(p, "<li>");
+            l.item[l.depth] = true;
+        }
+        put(p, "<p>");
         tl_runs(p, b);
         put(p, "</p>\n");
     }
+    lists_close_to(p, &l, 0);
+    free(l.kind);
+    free(l.item);
+    return err;
 }
 
 static pm_error indicator_section(page *p, const pm_result *res)
@@ -356,7 +495,9 @@ static pm_error indicator_section(page *p, const pm_result *res)
     const pm_tl_section *tl = pm_tl_for_indicator(d->in->toelichting, res->id);
     if (tl) {
         put(p, "<h3>Toelichting</h3>\n");
-        tl_section(p, tl);
+        pm_error err = tl_section(p, tl);
+        if (err)
+            return err;
     }
     if (filtered_extern(d, res)) {
         put(p, "<p>Bij een selectie van organisaties toont een externe rapportage van "
@@ -414,7 +555,7 @@ static pm_error samenvatting(page *p)
     return err;
 }
 
-static void general_toelichting(page *p)
+static pm_error general_toelichting(page *p)
 {
     const pm_toelichting *t = p->d->in->toelichting;
     static const pm_tl_id ids[] = {PM_TL_ALGEMEEN, PM_TL_RISICOS, PM_TL_MAATREGELEN};
@@ -422,31 +563,55 @@ static void general_toelichting(page *p)
     for (size_t i = 0; t && i < sizeof ids / sizeof ids[0]; i++)
         any |= t->sections[ids[i]].present;
     if (!any)
-        return;
+        return PM_OK;
     put(p, "<section aria-labelledby=\"h-toelichting\">\n"
            "<h2 id=\"h-toelichting\">Toelichting van de coördinator</h2>\n");
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         if (!t->sections[ids[i]].present)
             continue;
         elem(p, "h3", pm_tl_heading(ids[i]));
-        tl_section(p, &t->sections[ids[i]]);
+        if (tl_section(p, &t->sections[ids[i]]))
+            return PM_ERR_NOMEM;
     }
     put(p, "</section>\n");
+    return PM_OK;
 }
 
+/* The toegankelijkheidsverklaring (SPEC §11): what the page meets and,
+ * as plainly, what it does not, so a reader knows where to look instead. */
 static void verklaring(page *p)
 {
     put(p, "<section aria-labelledby=\"h-verklaring\">\n"
            "<h2 id=\"h-verklaring\">Toegankelijkheid</h2>\n"
-           "<p>Deze pagina is gemaakt om te voldoen aan WCAG 2.1 niveau AA: één "
-           "bestand zonder scripts en zonder verwijzingen naar andere servers, met "
-           "koppen, tabellen met kopcellen, de status van elke indicator in woorden "
-           "en bij elke grafiek een beschrijving en de cijfers in een tabel. De "
-           "pagina past zich aan schermen vanaf 320 pixels breed aan en is af te "
-           "drukken. Elke versie wordt automatisch gecontroleerd met axe-core "
-           "(WCAG 2.1 A en AA). De tekst in de grafieken zelf is getekend en niet "
-           "als tekst te selecteren; de beschrijving en de tabellen geven dezelfde "
-           "informatie.</p>\n"
+           "<p>Deze pagina is gemaakt om te voldoen aan WCAG 2.1 niveau AA. Elke versie "
+           "wordt automatisch gecontroleerd met axe-core (WCAG 2.1 A en AA) in een "
+           "browser, op 1280, 640 (200% zoom) en 320 pixels breed en als afdruk.</p>\n"
+           "<h3>Wat voldoet</h3>\n<ul>\n"
+           "<li>Eén bestand zonder scripts en zonder verwijzingen naar andere "
+           "servers.</li>\n"
+           "<li>Koppen in volgorde, herkenningspunten (kop, inhoud, voettekst) en "
+           "tabellen met een bijschrift en kopcellen.</li>\n"
+           "<li>Bij elke grafiek een beschrijving en dezelfde cijfers in een tabel; "
+           "een verborgen aantal staat er als &lt;5 of x, met de uitleg erbij.</li>\n"
+           "<li>De status van elke indicator in woorden, nooit alleen in kleur.</li>\n"
+           "<li>Tekst met een contrast van minstens 4,5:1 en kleuren in de grafieken "
+           "van minstens 3:1 tegen de witte achtergrond.</li>\n"
+           "<li>Leesbaar zonder zijwaarts scrollen vanaf 320 pixels breed en bij 200% "
+           "zoom; brede tabellen scrollen in een eigen, met het toetsenbord bereikbaar "
+           "vak.</li>\n"
+           "<li>Af te drukken: een grafiek blijft bij elkaar met haar bijschrift.</li>\n"
+           "</ul>\n"
+           "<h3>Wat niet voldoet</h3>\n<ul>\n"
+           "<li>De tekst in de grafieken zelf (titels, assen, waarden) is getekend als "
+           "vormen en niet als tekst: niet te selecteren, te doorzoeken of te laten "
+           "voorlezen. De beschrijving en de tabel bij elke grafiek geven dezelfde "
+           "informatie.</li>\n"
+           "<li>In de grafieken onderscheiden series zich door kleur en lijnsoort; "
+           "de legenda staat in de grafiek. Wie de kleuren niet kan onderscheiden, "
+           "leest de kolommen van de tabel eronder.</li>\n"
+           "<li>Lange woorden in koppen kunnen op een smal scherm zonder "
+           "afbreekstreepje worden afgebroken.</li>\n"
+           "</ul>\n"
            "<p>Loopt u toch tegen een probleem aan, meld het dan bij de "
            "programmacoördinator; u krijgt binnen vijf werkdagen antwoord.</p>\n"
            "</section>\n");
@@ -456,11 +621,13 @@ static pm_error body(page *p, bool dashboard)
 {
     const doc *d = p->d;
     char pl[160], h1[512], f[400];
-    snprintf(h1, sizeof h1, "%s",
-             dashboard ? (d->in->titel ? d->in->titel : "Dashboard pijler 2")
-                       : REPORT_TITLE);
-    /* Without --titel a filtered page names its selection, as the PDF. */
-    if (!(dashboard && d->in->titel) && pm_filter_active(&d->ctx->filter))
+    /* The dashboard's title is the PDF's: --titel, else the filter and the
+     * period; the report names its selection after its title. */
+    if (dashboard)
+        pm_dashboard_title(d, h1, sizeof h1);
+    else
+        snprintf(h1, sizeof h1, "%s", REPORT_TITLE);
+    if (!dashboard && pm_filter_active(&d->ctx->filter))
         pm_pdf_add(h1, sizeof h1, ": %s", pm_label_filter(&d->ctx->filter, f, sizeof f));
     put(p, "<header>\n");
     if (d->intern) {
@@ -474,18 +641,37 @@ static pm_error body(page *p, bool dashboard)
              pm_format_date(d->ctx->peildatum, pd, sizeof pd),
              pm_audience_name(d->in->audience));
     elem(p, "p class=\"meta\"", pl);
+    /* Under a filter (SPEC §9), whose figures these are, before any tile;
+     * said even when --titel replaced the title. */
+    if (pm_filter_active(&d->ctx->filter)) {
+        char fl[640];
+        snprintf(fl, sizeof fl,
+                 "Filter: %s. R1, R2 en R3 tellen alleen deze organisaties; R4, R5, R6 "
+                 "en B gelden voor het hele programma.",
+                 pm_label_filter(&d->ctx->filter, f, sizeof f));
+        elem(p, "p class=\"filter\"", fl);
+    }
     put(p, "</header>\n<main>\n");
+    pm_html_buf eb = {0};
+    pm_html_eindstand(&eb, d);
+    pm_error err = put_buf(p, &eb);
     put(p, "<section aria-labelledby=\"h-dashboard\">\n"
            "<h2 id=\"h-dashboard\">Stand per indicator</h2>\n");
-    tiles(p);
+    if (!err)
+        err = tiles(p);
     put(p, "</section>\n");
-    pm_error err = PM_OK;
+    pm_html_buf rb = {0};
+    pm_html_reading(&rb, d);
+    if (!err)
+        err = put_buf(p, &rb);
+    else
+        free(rb.data);
     if (!dashboard) {
         err = samenvatting(p);
         for (size_t i = 0; !err && i < d->rep->nresults; i++)
             err = indicator_section(p, &d->rep->results[i]);
         if (!err)
-            general_toelichting(p);
+            err = general_toelichting(p);
     }
     verklaring(p);
     put(p, "</main>\n<footer>\n<p>");
@@ -518,7 +704,10 @@ pm_error pm_html_write(const pm_pdf_input *in, bool dashboard, const char *path,
     put(&p, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<title>");
-    esc(&p, dashboard ? (in->titel ? in->titel : "Dashboard pijler 2") : REPORT_TITLE);
+    char title[512];
+    if (dashboard)
+        pm_dashboard_title(&d, title, sizeof title);
+    esc(&p, dashboard ? title : REPORT_TITLE);
     putf(&p, " — %s</title>\n<style>%s</style>\n</head>\n<body>\n", d.period_name, CSS);
     err = body(&p, dashboard);
     put(&p, "</body>\n</html>\n");

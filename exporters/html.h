@@ -17,4 +17,13 @@
 pm_error pm_html_write(const pm_pdf_input *in, bool dashboard, const char *path,
                        const char *shown, char *msg, size_t msgsize);
 
+/* The index of `dashboard --per … --html MAP` into path (`shown` in
+ * messages): title as title and h1, meta under it, then a list of n links
+ * (hrefs[i], relative to the page, named labels[i]). PM_ERR_IO with a
+ * Dutch reason. */
+pm_error pm_html_write_index(const char *path, const char *shown, const char *title,
+                             const char *meta, const char *const *hrefs,
+                             const char *const *labels, size_t n, char *msg,
+                             size_t msgsize);
+
 #endif

@@ -9,32 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A growing string; a failed allocation sets nomem and keeps what it had. */
-static void buf_add(pm_html_buf *b, const char *s, size_t n)
-{
-    if (b->nomem)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (!p) {
-            b->nomem = true;
-            return;
-        }
-        b->data = p;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
 static cairo_status_t to_buf(void *closure, const unsigned char *data,
                              unsigned int length)
 {
-    buf_add(closure, (const char *)data, length);
+    pm_html_buf_add(closure, (const char *)data, length);
     return CAIRO_STATUS_SUCCESS;
 }
 
@@ -60,35 +38,56 @@ static void rewrite_ids(const char *svg, const char *prefix, pm_html_buf *out)
             }
         }
         if (!next) {
-            buf_add(out, p, strlen(p));
+            pm_html_buf_add(out, p, strlen(p));
             break;
         }
-        buf_add(out, p, (size_t)(next - p) + mlen);
-        buf_add(out, prefix, plen);
+        pm_html_buf_add(out, p, (size_t)(next - p) + mlen);
+        pm_html_buf_add(out, prefix, plen);
         p = next + mlen;
     }
 }
 
+/* Ends the surface and copies its SVG, ids prefixed, into out. */
+static pm_error finish(cairo_surface_t *s, pm_html_buf *raw, const char *prefix,
+                       pm_html_buf *out, pm_error err)
+{
+    cairo_surface_finish(s);
+    if (!err && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+        err = PM_ERR_NOMEM;
+    cairo_surface_destroy(s);
+    if (!err && (raw->nomem || !raw->data))
+        err = PM_ERR_NOMEM;
+    if (!err)
+        rewrite_ids(raw->data, prefix, out);
+    if (!err && out->nomem)
+        err = PM_ERR_NOMEM;
+    free(raw->data);
+    return err;
+}
+
 pm_error pm_html_chart_svg(const doc *d, const chart_def *c, double w, double h,
-                           const char *prefix, pm_html_buf *out)
+                           const char *prefix, const pm_chart_capture *cap,
+                           pm_html_buf *out)
 {
     pm_html_buf raw = {0};
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &raw, w, h);
     cairo_t *cr = cairo_create(s);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
+    pm_chart_capture_attach(cr, cap);
     pm_error err = c->fn(d, cr, (pm_rect){0, 0, w, h}, NULL, 0, NULL);
     cairo_destroy(cr);
-    cairo_surface_finish(s);
-    if (!err && cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-        err = PM_ERR_NOMEM;
-    cairo_surface_destroy(s);
-    if (!err && (raw.nomem || !raw.data))
-        err = PM_ERR_NOMEM;
-    if (!err)
-        rewrite_ids(raw.data, prefix, out);
-    if (!err && out->nomem)
-        err = PM_ERR_NOMEM;
-    free(raw.data);
-    return err;
+    return finish(s, &raw, prefix, out, err);
+}
+
+pm_error pm_html_spark_svg(const pm_spark_cfg *cfg, const double *v, const bool *present,
+                           size_t n, double w, double h, const char *prefix,
+                           pm_html_buf *out)
+{
+    pm_html_buf raw = {0};
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &raw, w, h);
+    cairo_t *cr = cairo_create(s);
+    pm_spark_draw(cr, (pm_rect){2, 2, w - 4, h - 4}, cfg, v, present, n);
+    cairo_destroy(cr);
+    return finish(s, &raw, prefix, out, PM_OK);
 }

@@ -236,7 +236,7 @@ static void draw_series(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
 #define ORANGE pm_okabe_ito[PM_OI_ORANGE]
 #define GREEN pm_okabe_ito[PM_OI_GREEN]
 #define VERMILLION pm_okabe_ito[PM_OI_VERMILLION]
-#define GREY ((pm_rgb){0.62, 0.62, 0.62})
+#define GREY pm_status_color(PM_GRIJS) /* 3:1 on white, as every mark */
 
 /* The colour an interval band shows on white (the band is 18% opaque). */
 static pm_rgb band_of(pm_rgb c)

@@ -263,8 +263,10 @@ check(len(pngs_e) >= 10 and not bad_e, "no_extern_png_has_the_mark", bad_e)
 
 made = sorted(os.path.basename(p) for p in glob.glob(os.path.join(demo, "rapportage-*")))
 intern_files = [m for m in made if "intern" in m]
-check(len(intern_files) == 2 and len(made) == 4 and
-      all(re.fullmatch(r"rapportage-\d{4}-Q\d-(intern|extern)\.(xlsx|pdf)", m) for m in made),
+# The extern report is also a web page (issue 16): there is no intern one.
+check(len(intern_files) == 2 and len(made) == 5 and
+      all(re.fullmatch(r"rapportage-\d{4}-Q\d-(intern|extern)\.(xlsx|pdf)", m) or
+          re.fullmatch(r"rapportage-\d{4}-Q\d-extern\.html", m) for m in made),
       "demo_names_each_report_file_after_its_audience", made)
 demo_xlsx = os.path.join(demo, next(m for m in intern_files if m.endswith(".xlsx")))
 demo_pdf = os.path.join(demo, next(m for m in intern_files if m.endswith(".pdf")))

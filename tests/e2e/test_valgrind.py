@@ -123,7 +123,8 @@ pngs = [f for f in made if f.startswith("grafieken-")]
 DASHBOARDS = sorted(["dashboard.pdf"] + [f"dashboard-{g}.pdf" for g in (
     "noord-west", "noord", "midden", "oost", "zuid-west", "zuid")])
 check(kinds == sorted([".pijlermonitor-demo", "grafieken", "pijlermonitor.db",
-                       "rapportage-extern.pdf", "rapportage-extern.xlsx",
+                       "rapportage-extern.html", "rapportage-extern.pdf",
+                       "rapportage-extern.xlsx",
                        "rapportage-intern.pdf", "rapportage-intern.xlsx"] + DASHBOARDS)
       and len(os.listdir(os.path.join(demo, pngs[0]))) >= 10,
       "demo_under_valgrind_writes_both_workbooks_pdfs_and_the_pngs", made)
