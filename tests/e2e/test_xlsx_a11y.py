@@ -157,4 +157,26 @@ for iid, key, start in (("R2", "regio", "Staafdiagram: waardering per regio"),
           f"extern, min_cell 60: {iid}'s {key} chart quotes none of the values the "
           "intern one shows for those cells", f"{de}\n{di}")
 
+# WCAG 1.4.11 in the workbook too: every colour a chart draws a series or the
+# target line with is at least 3:1 against the white plot area (the second
+# series was #A5A5A5, 2.4:1).
+def luminance(hexcol):
+    def ch(v):
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hexcol[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+colours = set()
+with zipfile.ZipFile(os.path.join(demo, "rapportage-2026-Q1-intern.xlsx")) as z:
+    for name in z.namelist():
+        if re.match(r"xl/charts/chart\d+\.xml$", name):
+            colours |= set(re.findall(r'<a:srgbClr val="([0-9A-Fa-f]{6})"',
+                                      z.read(name).decode("utf-8")))
+low = {c: round(1.05 / (luminance(c) + 0.05), 2) for c in colours
+       if 1.05 / (luminance(c) + 0.05) < 3}
+check(colours and not low, f"every chart colour of the workbook is 3:1 against white "
+      f"({len(colours)} colours)", low)
+
 done()
