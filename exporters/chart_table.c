@@ -73,6 +73,24 @@ static char *value_head(const char *name, pm_value_format f)
     return s;
 }
 
+/* The first column's header: the axis title, else what the title counts
+ * "per" ("Reactie binnen 5 werkdagen per regio": "Regio"). */
+static char *category_head(const pm_chart_cfg *cfg)
+{
+    if (cfg->category_title && *cfg->category_title)
+        return value_head(cfg->category_title, PM_FMT_NUMBER);
+    const char *per = cfg->title ? g_strrstr(cfg->title, " per ") : NULL;
+    if (per && per[5]) {
+        /* One word: "per regio (cumulatief)" gives "Regio". */
+        size_t len = strcspn(per + 5, " (,");
+        char *word = g_strndup(per + 5, len);
+        char *s = value_head(word, PM_FMT_NUMBER);
+        g_free(word);
+        return s;
+    }
+    return g_strdup("Categorie");
+}
+
 /* The digits a share gets: a tenth of a percent, as the JSON gives it. */
 static int decimals(const pm_chart_cfg *cfg, const pm_series *s)
 {
@@ -85,9 +103,7 @@ pm_chart_table *pm_chart_table_of_chart(const pm_chart_cfg *cfg, const pm_chart_
 {
     size_t ncols = 1 + d->nseries;
     char **head = g_new0(char *, ncols);
-    head[0] = value_head(cfg->category_title && *cfg->category_title ? cfg->category_title
-                                                                     : "Categorie",
-                         PM_FMT_NUMBER);
+    head[0] = category_head(cfg);
     for (size_t k = 0; k < d->nseries; k++) {
         /* One series: the value axis names it; more: each its legend. */
         const char *name =

@@ -176,12 +176,14 @@ static void draw_row(aw *w, char *const *cells, size_t n, const double *cw, bool
     cairo_restore(cr);
 }
 
-/* "Tabel 3. R1 per regio (cumulatief) — grafiek op pagina 4", as the H2. */
+/* "Tabel 3 (grafiek op pagina 4): Reactie binnen 5 werkdagen per regio
+ * (Cumulatief, ...)", as the H2. */
 static double table_heading(aw *w, size_t num, const pm_chart_table *tb, int page,
                             bool cont, bool draw)
 {
-    char *buf = g_strdup_printf("Tabel %zu%s. %s — grafiek op pagina %d", num,
-                                cont ? " (vervolg)" : "", tb->title, page);
+    /* The page first: a heading that wraps keeps it on its first line. */
+    char *buf = g_strdup_printf("Tabel %zu (grafiek op pagina %d)%s: %s", num, page,
+                                cont ? ", vervolg" : "", tb->title);
     pm_text_style t;
     pm_text_style_defaults(&t);
     t.size = 10;
