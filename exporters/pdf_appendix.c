@@ -213,6 +213,16 @@ static void one_table(aw *w, size_t num, const pm_chart_table *tb, int page)
     double whole = need;
     for (size_t i = 1; i < tb->nrows; i++)
         whole += row_height(cr, tb->cells + i * tb->ncols, tb->ncols, cw, false);
+    if (tb->note) {
+        /* The note (target, marks) stays with its table. */
+        pm_text_style t;
+        pm_text_style_defaults(&t);
+        t.size = 7.5;
+        t.width = PAGE_W - 2 * MARGIN;
+        double nw, nh;
+        pm_text_measure(cr, tb->note, &t, &nw, &nh);
+        whole += 3 + nh + 3;
+    }
     if (whole <= BOTTOM - TOP - 60)
         need = whole;
     if (!w->open || w->y + need > BOTTOM)
