@@ -12,6 +12,7 @@ import re
 import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 
+import pmtest
 from pmtest import Workdir, check, done
 
 ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
@@ -248,6 +249,37 @@ check(all(mc["extern"].get(k) == v for k, v in vis.items()),
 check(hid and all(mc["intern"].get(k, [""])[0].endswith("%") and
                   mc["intern"][k] != mc["extern"].get(k) for k in hid),
       "min_cell 60, intern: those regions give a share extern never shows", mc)
+
+# pdftotext in its default mode (no -raw, no -layout) should read each tile
+# in one piece: its heading, cumulative line, period line and target
+# together. Known not to hold yet (poppler's TextPage::coalesce takes the two
+# columns of left-aligned, baseline-aligned tiles for a table and reads it
+# row by row): a TAP TODO, so the day it holds shows as an unexpected pass.
+def tile_sequence(path, page):
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), path, "-"],
+                         capture_output=True, text=True).stdout
+    seq = []
+    for line in (l.strip() for l in out.splitlines()):
+        if re.match(r"^(R[1-6]|B)\s+[A-Z][a-z]+( [a-z0-9]+)*$", line):
+            seq.append("H")
+        elif line.startswith("Cumulatief 0"):
+            seq.append("c")
+        elif line.startswith("Periode "):
+            seq.append("p")
+    return "".join(seq)
+
+
+def todo(cond, name, detail):
+    """A TAP TODO case: reported, not counted as a failure of this file."""
+    if not check(cond, name, detail):
+        pmtest._failed -= 1
+
+
+for name, page in (("dashboard", 1), ("extern", 1)):
+    seq = tile_sequence(PDFS[name], page)
+    seq = seq[seq.find("H"):]
+    todo(seq == "Hcp" * 7, f"{name}: pdftotext (default mode) reads each of the 7 tiles on "
+         "page 1 in one piece # TODO poppler reads the two tile columns as a table", seq)
 
 # The pages render (the appendix included) without an error.
 cp = subprocess.run(["pdftoppm", "-r", "30", "-png", PDFS["extern"],
