@@ -474,35 +474,38 @@ static pm_error draw_document(doc *d, cairo_surface_t *s, cairo_t *cr, pm_tags *
     return err;
 }
 
-/* A stream that takes everything and keeps nothing: the first pass that
- * counts the pages. */
-static cairo_status_t discard_stream(void *closure, const unsigned char *data,
-                                     unsigned int length)
-{
-    (void)closure;
-    (void)data;
-    (void)length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-/* The pages the document takes, appendix included: its tables are known
- * only once every chart is drawn, and every footer says "Pagina x van y",
- * so a first pass draws into the void and counts. */
+/* The pages the document takes, appendix included. Every footer says
+ * "Pagina x van y", and the appendix's tables are known only once every
+ * chart has been drawn; so the charts (page 1's tiles and the indicator
+ * pages, the only pages with figures) are drawn first onto a recording
+ * surface that is never written, and the appendix is laid out there to count
+ * its pages. A recording surface measures text as the PDF surface does (no
+ * hinting, no hinted metrics), so the count matches the PDF. */
 static pm_error count_pages(doc *d)
 {
-    cairo_surface_t *s =
-        cairo_pdf_surface_create_for_stream(discard_stream, NULL, PAGE_W, PAGE_H);
+    cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
     cairo_t *cr = cairo_create(s);
     pm_tags *tags = pm_tags_new();
     pm_error err = tags ? PM_OK : PM_ERR_NOMEM;
-    int page = 1;
+    pm_tags_attach(cr, tags);
     if (!err)
-        err = draw_document(d, s, cr, tags, &page);
+        err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
+    for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
+        const pm_result *res = &d->rep->results[i];
+        const page_def *p = pm_pdf_page_def(res->id);
+        if (p)
+            err = indicator_page(d, cr, p, res);
+    }
+    int extra = 0;
+    if (!err)
+        extra = pm_pdf_appendix_npages(d, cr, tags);
+    if (!err && cairo_status(cr) == CAIRO_STATUS_NO_MEMORY)
+        err = PM_ERR_NOMEM;
     cairo_destroy(cr);
     cairo_surface_destroy(s);
     pm_tags_free(tags);
     if (!err)
-        d->npages = page;
+        d->npages += extra;
     return err;
 }
 

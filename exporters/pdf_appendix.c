@@ -32,6 +32,7 @@ typedef struct aw {
     cairo_t *cr;
     int *page;
     pm_pdf_footer_fn footer;
+    bool dry;    /* counting only: no footer, page break or outline entry */
     int started; /* pages of the appendix begun */
     bool open;   /* a page is being drawn */
     double y;
@@ -41,8 +42,10 @@ static void aw_finish(aw *w)
 {
     if (!w->open)
         return;
-    w->footer(w->d, w->cr, *w->page);
-    cairo_show_page(w->cr);
+    if (!w->dry) {
+        w->footer(w->d, w->cr, *w->page);
+        cairo_show_page(w->cr);
+    }
     w->open = false;
 }
 
@@ -79,8 +82,9 @@ static void aw_new_page(aw *w)
     if (w->started == 1) {
         char link[32];
         snprintf(link, sizeof link, "page=%d", *w->page);
-        cairo_pdf_surface_add_outline(cairo_get_target(cr), CAIRO_PDF_OUTLINE_ROOT,
-                                      APPENDIX_TITLE, link, 0);
+        if (!w->dry)
+            cairo_pdf_surface_add_outline(cairo_get_target(cr), CAIRO_PDF_OUTLINE_ROOT,
+                                          APPENDIX_TITLE, link, 0);
         t.size = 8.5;
         t.bold = false;
         t.color = pm_muted;
@@ -181,22 +185,28 @@ static void draw_row(aw *w, char *const *cells, size_t n, const double *cw, bool
 static double table_heading(aw *w, size_t num, const pm_chart_table *tb, int page,
                             bool cont, bool draw)
 {
-    /* The page first: a heading that wraps keeps it on its first line. */
-    char *buf = g_strdup_printf("Tabel %zu (grafiek op pagina %d)%s: %s", num, page,
-                                cont ? ", vervolg" : "", tb->title);
     pm_text_style t;
     pm_text_style_defaults(&t);
     t.size = 10;
     t.bold = true;
     t.width = PAGE_W - 2 * MARGIN;
+    /* The height is measured with a three-digit page number: the count of
+     * pages (count_pages in pdf.c) lays the appendix out before the charts'
+     * pages are known, and must break the pages where the document will. */
+    char *probe = g_strdup_printf("Tabel %zu (grafiek op pagina 999)%s: %s", num,
+                                  cont ? ", vervolg" : "", tb->title);
     double w_, h;
-    pm_text_measure(w->cr, buf, &t, &w_, &h);
+    pm_text_measure(w->cr, probe, &t, &w_, &h);
+    g_free(probe);
     if (draw) {
+        /* The page first: a heading that wraps keeps it on its first line. */
+        char *buf = g_strdup_printf("Tabel %zu (grafiek op pagina %d)%s: %s", num, page,
+                                    cont ? ", vervolg" : "", tb->title);
         pm_tags_role(w->cr, "H2");
         pm_text_draw(w->cr, buf, MARGIN, w->y, &t);
+        g_free(buf);
         w->y += h + 4;
     }
-    g_free(buf);
     return h + 4;
 }
 
@@ -275,4 +285,18 @@ pm_error pm_pdf_appendix_pages(const doc *d, cairo_t *cr, const pm_tags *t, int 
     }
     aw_finish(&w);
     return cairo_status(cr) == CAIRO_STATUS_NO_MEMORY ? PM_ERR_NOMEM : PM_OK;
+}
+
+int pm_pdf_appendix_npages(const doc *d, cairo_t *cr, const pm_tags *t)
+{
+    int page = 0;
+    aw w = {.d = d, .cr = cr, .page = &page, .dry = true};
+    size_t n = pm_tags_ntables(t);
+    for (size_t i = 0; i < n; i++) {
+        int on = 0;
+        const pm_chart_table *tb = pm_tags_table(t, i, &on);
+        one_table(&w, i + 1, tb, on);
+    }
+    aw_finish(&w);
+    return page;
 }

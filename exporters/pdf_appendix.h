@@ -14,4 +14,9 @@
 pm_error pm_pdf_appendix_pages(const doc *d, cairo_t *cr, const pm_tags *t, int *page,
                                pm_pdf_footer_fn footer);
 
+/* The pages pm_pdf_appendix_pages would draw for t, laid out on cr
+ * without a footer, a page break or an outline entry (cr's drawing is
+ * thrown away): the document counts its pages before it draws them. */
+int pm_pdf_appendix_npages(const doc *d, cairo_t *cr, const pm_tags *t);
+
 #endif
