@@ -8,6 +8,7 @@
  * whatever the rectangle. */
 #include "chart.h"
 #include "chart_capture.h"
+#include "chart_table.h"
 #include "pdf_tags.h"
 
 #include <glib.h>
@@ -907,7 +908,9 @@ bool pm_chart_draw(cairo_t *cr, pm_rect r, const pm_chart_cfg *cfg,
 {
     pm_chart_capture_category(cr, cfg, d);
     char *alt = pm_tags_of(cr) ? pm_chart_alt(cfg, d) : NULL;
-    bool fig = pm_tags_figure_begin(cr, alt);
+    /* Its numbers also as a table, in the appendix (SPEC §11). */
+    bool fig = pm_tags_figure_table_begin(
+        cr, alt, pm_tags_of(cr) ? pm_chart_table_of_chart(cfg, d) : NULL);
     g_free(alt);
     bool drawn = chart_draw(cr, r, cfg, d);
     pm_tags_figure_end(cr, fig);

@@ -75,6 +75,14 @@ static PangoLayout *make_layout(cairo_t *cr, const char *text, const pm_text_sty
         pango_layout_set_markup(layout, text, -1);
     else
         pango_layout_set_text(layout, text, -1);
+    /* No ligatures: an "fi" drawn as one glyph reads as U+FB01 in the PDF,
+     * so a search for "grafiek" or a text extractor (pdfinfo -struct-text
+     * stops at it) misses the word (SPEC §11). */
+    PangoAttrList *al = pango_layout_get_attributes(layout);
+    al = al ? pango_attr_list_copy(al) : pango_attr_list_new();
+    pango_attr_list_insert(al, pango_attr_font_features_new("liga 0, clig 0"));
+    pango_layout_set_attributes(layout, al);
+    pango_attr_list_unref(al);
     return layout;
 }
 

@@ -9,6 +9,7 @@
 
 #include "chart.h"
 #include "chart_capture.h"
+#include "chart_table.h"
 #include "format.h"
 #include "pdf_tags.h"
 #include "period.h"
@@ -335,7 +336,8 @@ bool pm_timeline_draw(cairo_t *cr, pm_rect r, const pm_timeline_cfg *cfg,
 {
     pm_chart_capture_timeline(cr, cfg, m, n);
     char *alt = pm_tags_of(cr) ? timeline_alt(cfg, m, n) : NULL;
-    bool fig = pm_tags_figure_begin(cr, alt);
+    bool fig = pm_tags_figure_table_begin(
+        cr, alt, pm_tags_of(cr) ? pm_chart_table_of_timeline(cfg, m, n) : NULL);
     g_free(alt);
     bool drawn = timeline_draw(cr, r, cfg, m, n);
     pm_tags_figure_end(cr, fig);

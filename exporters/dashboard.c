@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "chart_table.h"
 #include "format.h"
 #include "labels.h"
 #include "pdf_tags.h"
@@ -95,6 +96,35 @@ static char *spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *c
         g_string_append_printf(g, " Doel %s.",
                                pm_label_target(res->id, d->cfg, target, sizeof target));
     return g_string_free(g, FALSE);
+}
+
+/* The sparkline's numbers as a table for the appendix (chart_table.h): a
+ * row per quarter with the value the alt text gives. */
+static pm_chart_table *spark_table(const doc *d, const pm_result *res,
+                                   const pm_spark_cfg *cfg, const double *v,
+                                   const bool *present, size_t n)
+{
+    bool count = strcmp(res->id, "R3") == 0 || strcmp(res->id, "R6") == 0;
+    pm_value_format f = count ? PM_FMT_COUNT : PM_FMT_PERCENT;
+    char title[160], buf[64];
+    snprintf(title, sizeof title, "Verloop van %s %s per kwartaal, %s t/m %s", res->id,
+             pm_label_indicator(res->id)->naam, d->quarter[0], d->quarter[n - 1]);
+    const char *head[2] = {"Kwartaal", count ? "Aantal" : "Aandeel (%)"};
+    pm_chart_table *t = pm_chart_table_new(title, 2, head);
+    for (size_t i = 0; i < n && i < d->nquarters; i++) {
+        const char *row[2] = {
+            d->quarter[i], present[i]
+                               ? pm_axis_format(v[i], f, count ? 0 : 1, buf, sizeof buf)
+                               : "geen gegevens"};
+        pm_chart_table_add_row(t, row);
+    }
+    char target[96], note[128];
+    if (cfg->has_target) {
+        snprintf(note, sizeof note, "Doel %s.",
+                 pm_label_target(res->id, d->cfg, target, sizeof target));
+        pm_chart_table_set_note(t, note);
+    }
+    return t;
 }
 
 /* The n behind an indicator's cumulative figure, in words. */
@@ -297,7 +327,8 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     bool fig = false;
     if (points >= 2 && pm_tags_of(cr)) {
         char *alt = spark_alt(d, res, &sc_cfg, v, present, n);
-        fig = pm_tags_figure_begin(cr, alt);
+        fig = pm_tags_figure_table_begin(cr, alt,
+                                         spark_table(d, res, &sc_cfg, v, present, n));
         g_free(alt);
     }
     if (points >= 2) {

@@ -23,6 +23,7 @@
 #include "format.h"
 #include "labels.h"
 #include "outfile.h"
+#include "pdf_appendix.h"
 #include "pdf_internal.h"
 #include "pdf_summary.h"
 #include "pdf_tags.h"
@@ -133,6 +134,7 @@ static void footer(const doc *d, cairo_t *cr, int page)
     t.max_lines = 1;
     pm_text_draw(cr, left, MARGIN, y + 5, &t);
     pm_tags_furniture(cr, false);
+    pm_tags_page_done(cr); /* the appendix names each chart's page */
 }
 
 /* ---- the indicator pages ---------------------------------------------- */
@@ -426,11 +428,97 @@ static pm_error close_target(FILE *fp, int os_err, const char *shown, char *msg,
     return PM_ERR_IO;
 }
 
+/* Draws the whole document on cr (surface s), tagged into tags; *page ends
+ * on the last page drawn. */
+static pm_error draw_document(doc *d, cairo_surface_t *s, cairo_t *cr, pm_tags *tags,
+                              int *page_out)
+{
+    pm_error err = PM_OK;
+    pm_tags_attach(cr, tags);
+    cairo_tag_begin(cr, "Document", NULL);
+    *page_out = 1;
+    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Dashboard", "page=1", 0);
+    if (!err)
+        err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
+    footer(d, cr, *page_out);
+    cairo_show_page(cr);
+    if (!err)
+        err = pm_pdf_summary_pages(d, cr, s, page_out, footer);
+    if (!err && !d->dashboard)
+        err = pm_pdf_tl_algemeen(d, cr, page_out, footer);
+    for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
+        const pm_result *res = &d->rep->results[i];
+        const page_def *p = pm_pdf_page_def(res->id);
+        if (!p)
+            continue;
+        (*page_out)++;
+        char name[160], link[32];
+        snprintf(name, sizeof name, "%s %s", res->id, pm_label_indicator(res->id)->naam);
+        snprintf(link, sizeof link, "page=%d", *page_out);
+        cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
+        err = indicator_page(d, cr, p, res);
+        footer(d, cr, *page_out);
+        cairo_show_page(cr);
+        if (!err)
+            err = pm_pdf_tl_indicator(d, cr, res, page_out, footer);
+    }
+    if (!err && !d->dashboard)
+        err = pm_pdf_tl_risks(d, cr, page_out, footer);
+    /* Intern only: the management section (SPEC §10). */
+    if (!err && !d->dashboard)
+        err = pm_pdf_beheer_pages(d, s, cr, page_out, footer);
+    /* Every chart's numbers as a table, at the end (SPEC §11). */
+    if (!err)
+        err = pm_pdf_appendix_pages(d, cr, tags, page_out, footer);
+    cairo_tag_end(cr, "Document");
+    return err;
+}
+
+/* The pages the document takes, appendix included. Every footer says
+ * "Pagina x van y", and the appendix's tables are known only once every
+ * chart has been drawn; so the charts (page 1's tiles and the indicator
+ * pages, the only pages with figures) are drawn first onto a recording
+ * surface that is never written, and the appendix is laid out there to count
+ * its pages. A recording surface measures text as the PDF surface does (no
+ * hinting, no hinted metrics), so the count matches the PDF. */
+static pm_error count_pages(doc *d)
+{
+    cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(s);
+    pm_tags *tags = pm_tags_new();
+    pm_error err = tags ? PM_OK : PM_ERR_NOMEM;
+    pm_tags_attach(cr, tags);
+    if (!err)
+        err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
+    for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
+        const pm_result *res = &d->rep->results[i];
+        const page_def *p = pm_pdf_page_def(res->id);
+        if (p)
+            err = indicator_page(d, cr, p, res);
+    }
+    int extra = 0;
+    if (!err)
+        extra = pm_pdf_appendix_npages(d, cr, tags);
+    if (!err && cairo_status(cr) == CAIRO_STATUS_NO_MEMORY)
+        err = PM_ERR_NOMEM;
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    pm_tags_free(tags);
+    if (!err)
+        d->npages += extra;
+    return err;
+}
+
 static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg,
                           size_t msgsize)
 {
+    pm_error err = count_pages(d);
+    if (err) {
+        snprintf(msg, msgsize, "%s: %s", shown, pm_strerror(err));
+        return err;
+    }
     FILE *fp;
-    pm_error err = open_target(path, shown, &fp, msg, msgsize);
+    err = open_target(path, shown, &fp, msg, msgsize);
     if (err)
         return err;
     out_stream os = {.fp = fp};
@@ -462,40 +550,9 @@ static pm_error write_pdf(doc *d, const char *path, const char *shown, char *msg
     pm_tags *tags = pm_tags_new();
     if (!tags)
         err = PM_ERR_NOMEM;
-    pm_tags_attach(cr, tags);
-    cairo_tag_begin(cr, "Document", NULL);
     int page = 1;
-    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Dashboard", "page=1", 0);
     if (!err)
-        err = d->dashboard ? pm_dashboard_page(d, cr) : pm_dashboard_report_page(d, cr);
-    footer(d, cr, page);
-    cairo_show_page(cr);
-    if (!err)
-        err = pm_pdf_summary_pages(d, cr, s, &page, footer);
-    if (!err && !d->dashboard)
-        err = pm_pdf_tl_algemeen(d, cr, &page, footer);
-    for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
-        const pm_result *res = &d->rep->results[i];
-        const page_def *p = pm_pdf_page_def(res->id);
-        if (!p)
-            continue;
-        page++;
-        char name[160], link[32];
-        snprintf(name, sizeof name, "%s %s", res->id, pm_label_indicator(res->id)->naam);
-        snprintf(link, sizeof link, "page=%d", page);
-        cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, name, link, 0);
-        err = indicator_page(d, cr, p, res);
-        footer(d, cr, page);
-        cairo_show_page(cr);
-        if (!err)
-            err = pm_pdf_tl_indicator(d, cr, res, &page, footer);
-    }
-    if (!err && !d->dashboard)
-        err = pm_pdf_tl_risks(d, cr, &page, footer);
-    /* Intern only: the management section (SPEC §10). */
-    if (!err && !d->dashboard)
-        err = pm_pdf_beheer_pages(d, s, cr, &page, footer);
-    cairo_tag_end(cr, "Document");
+        err = draw_document(d, s, cr, tags, &page);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);

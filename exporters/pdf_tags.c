@@ -12,14 +12,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart_table.h"
 #include "outfile.h"
 
 struct pm_tags {
-    GPtrArray *alts;  /* the alt text of every Figure, in drawing order */
-    const char *role; /* the next text's role, or NULL for "P" */
-    const char *open; /* the role of the text being drawn (texts never nest) */
-    int quiet;        /* open figures and furniture: text is not tagged */
+    GPtrArray *alts;    /* the alt text of every Figure, in drawing order */
+    const char *role;   /* the next text's role, or NULL for "P" */
+    const char *open;   /* the role of the text being drawn (texts never nest) */
+    int quiet;          /* open figures and furniture: text is not tagged */
+    GPtrArray *tables;  /* every chart's numbers (pm_chart_table), in order */
+    GArray *table_page; /* the page (int) of each table's chart */
+    int pages_done;     /* pages finished so far */
 };
+
+/* The reference an alt text ends with when its table is in the appendix. */
+#define APPENDIX_REF                                                                     \
+    "De cijfers staan in de bijlage 'Cijfers bij de grafieken', tabel %u."
 
 static const cairo_user_data_key_t tags_key;
 
@@ -29,6 +37,8 @@ pm_tags *pm_tags_new(void)
     if (!t)
         return NULL;
     t->alts = g_ptr_array_new_with_free_func(g_free);
+    t->tables = g_ptr_array_new_with_free_func((GDestroyNotify)pm_chart_table_free);
+    t->table_page = g_array_new(FALSE, FALSE, sizeof(int));
     return t;
 }
 
@@ -37,6 +47,8 @@ void pm_tags_free(pm_tags *t)
     if (!t)
         return;
     g_ptr_array_free(t->alts, TRUE);
+    g_ptr_array_free(t->tables, TRUE);
+    g_array_free(t->table_page, TRUE);
     free(t);
 }
 
@@ -98,6 +110,44 @@ bool pm_tags_figure_begin(cairo_t *cr, const char *alt)
     cairo_tag_begin(cr, "Figure", NULL);
     t->quiet++;
     return true;
+}
+
+bool pm_tags_figure_table_begin(cairo_t *cr, const char *alt, pm_chart_table *table)
+{
+    pm_tags *t = pm_tags_of(cr);
+    if (!t || t->quiet > 0 || !table) {
+        pm_chart_table_free(table);
+        return pm_tags_figure_begin(cr, alt);
+    }
+    g_ptr_array_add(t->tables, table);
+    int page = t->pages_done + 1;
+    g_array_append_val(t->table_page, page);
+    gchar *full = g_strdup_printf("%s " APPENDIX_REF, alt && *alt ? alt : "Grafiek.",
+                                  t->tables->len);
+    bool opened = pm_tags_figure_begin(cr, full);
+    g_free(full);
+    return opened;
+}
+
+void pm_tags_page_done(cairo_t *cr)
+{
+    pm_tags *t = pm_tags_of(cr);
+    if (t)
+        t->pages_done++;
+}
+
+size_t pm_tags_ntables(const pm_tags *t)
+{
+    return t ? t->tables->len : 0;
+}
+
+const pm_chart_table *pm_tags_table(const pm_tags *t, size_t i, int *page)
+{
+    if (!t || i >= t->tables->len)
+        return NULL;
+    if (page)
+        *page = g_array_index(t->table_page, int, i);
+    return g_ptr_array_index(t->tables, i);
 }
 
 void pm_tags_figure_end(cairo_t *cr, bool opened)

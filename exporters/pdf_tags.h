@@ -44,6 +44,23 @@ void pm_tags_text_end(cairo_t *cr, bool opened);
 /* Around one chart: a Figure whose alt text (copied) qpdf adds later. Text
  * inside a figure is not tagged on its own: the alt text says it. */
 bool pm_tags_figure_begin(cairo_t *cr, const char *alt);
+
+/* pm_tags_figure_begin for a chart whose numbers table (owned from now on,
+ * freed here when untagged) goes into the appendix "Bijlage: cijfers bij de
+ * grafieken" (pdf_appendix.c): the alt text then ends by pointing to it,
+ * "De cijfers staan in de bijlage 'Cijfers bij de grafieken', tabel N." */
+struct pm_chart_table;
+bool pm_tags_figure_table_begin(cairo_t *cr, const char *alt,
+                                struct pm_chart_table *table);
+
+/* A page is done (pdf.c's footer calls it): a chart's table names the page
+ * its chart is on. */
+void pm_tags_page_done(cairo_t *cr);
+
+/* The tables collected, in drawing order (table N is index N - 1), and the
+ * page each one's chart is on. */
+size_t pm_tags_ntables(const pm_tags *t);
+const struct pm_chart_table *pm_tags_table(const pm_tags *t, size_t i, int *page);
 void pm_tags_figure_end(cairo_t *cr, bool opened);
 
 /* A table's cells: opens role ("Table", "TR", "TH", "TD") on cr when tagged,

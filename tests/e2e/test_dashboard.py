@@ -41,8 +41,15 @@ def text_of(path):
 
 
 def pages(path):
+    """The dashboard's own pages: those before the appendix of the charts'
+    numbers (issue 16), which begins on a page of its own."""
     m = re.search(r"^Pages:\s+(\d+)", tool("pdfinfo", path)[1], re.M)
-    return int(m.group(1)) if m else -1
+    n = int(m.group(1)) if m else -1
+    for p in range(1, n + 1):
+        if "Bijlage: cijfers bij de grafieken" in tool("pdftotext", "-f", str(p), "-l", str(p),
+                                                          path, "-")[1]:
+            return p - 1
+    return n
 
 
 def words(path):
@@ -109,7 +116,7 @@ check("Doelperiode 01-07-2024 t/m 31-12-2025" in txt, "target_period_judged_agai
 for ind in ("R1", "R2", "R3", "R4", "R5", "R6", "B"):
     check(re.search(rf"\b{ind}\s+\S", txt) is not None, f"tile_{ind}_present")
 check("Intern — niet verspreiden" not in txt, "extern_has_no_intern_mark")
-check("Pagina 2" not in txt, "no_second_page_footer")
+check("Pagina 2" not in tool("pdftotext", "-l", "1", pdf, "-")[1], "no_second_page_footer")
 size = png_size(png)
 check(size is not None, "png_is_a_png", size)
 if size:

@@ -156,7 +156,8 @@ check(want in alt and "Doel ≥ 90%." in alt,
 # heading and figures together (pdftotext's layout mode still reads two tiles
 # side by side line by line; -raw, in content order, reads them in one piece).
 code, out, err = tool("pdfinfo", "-struct-text", PDFS["dashboard"])
-blocks = out.split("  Sect\n")[1:]
+# The appendix of the charts' numbers (its H2 per table) follows the tiles.
+blocks = out.split("Bijlage: cijfers")[0].split("  Sect\n")[1:]
 tiles = [b for b in blocks if "H2" in b]
 ok = len(tiles) == 7 and all(
     b.count("H2 (block)") == 1 and "Cumulatief" in b and "Periode" in b for b in tiles)

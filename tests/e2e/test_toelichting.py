@@ -108,7 +108,9 @@ for audience in ("extern", "intern"):
     b = outline.get("B Budget", -9)
     # The last page of the report proper: the page before the intern
     # management section, or the last page.
-    risks = outline.get("Team", len(pages) + 1) - 1
+    # (Before the appendix of the charts' numbers, issue 16, which comes last.)
+    risks = outline.get("Team", outline.get("Bijlage: cijfers bij de grafieken",
+                                            len(pages) + 1)) - 1
     check(outline.get("Dashboard") == 1 and
           1 < outline.get("Toelichting: Algemeen", 0) < r1 and
           outline.get("Samenvatting") == 2 < outline.get("Toelichting: Algemeen", 0) and

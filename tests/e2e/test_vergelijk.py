@@ -295,8 +295,13 @@ flat = " ".join(text.split())
 check("Vergeleken met 3e kwartaal 2025" in flat and "binnen de marge van toeval" in flat,
       "pdf_page_1_says_the_comparison", flat[:2000])
 pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-check("Pages:           9" in pages,  # issue 15: + Samenvatting
-      "pdf_with_vergelijk_keeps_its_pages", pages)
+# Issue 15: + Samenvatting; issue 16: the appendix of the charts' numbers
+# starts on page 10.
+appendix = subprocess.run(["pdftotext", "-f", "10", "-l", "10", pdf, "-"],
+                          capture_output=True, text=True).stdout
+check("Bijlage: cijfers bij de grafieken" in appendix and "Bijlage: cijfers" not in
+      subprocess.run(["pdftotext", "-l", "9", pdf, "-"], capture_output=True,
+                     text=True).stdout, "pdf_with_vergelijk_keeps_its_pages", pages)
 
 # ---- usage ------------------------------------------------------------------
 r = w.run("indicators", "--period", "2025-Q4", "--vergelijk", "gisteren")
