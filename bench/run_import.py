@@ -17,7 +17,8 @@ alternating, the median counts:
            store sets), all nine files in one transaction, but no CHECK or FOREIGN
            KEY constraints and the date/money/score/hours columns untyped, because
            the shell stores the text as it is. That is the cost of "just getting the
-           bytes into SQLite"; ratio = (our rows/s) / (shell rows/s), goal >= 0.5.
+           bytes into SQLite"; ratio = (our rows/s) / (shell rows/s), goal >= 2 (issue 17:
+           at most half the shell's time; it was >= 0.5 before).
 
 Timed: the wall clock of the processes (init + import, or one sqlite3 run that
 creates the tables and imports); not the generation of the files. Peak RSS comes
@@ -323,7 +324,7 @@ def table(results):
         ratio = r["shell"] / r["ours"]
         lines.append("| %d | %d | %.3f | %.0f | %.3f | %.0f | %.2f%s | %.1f MiB | %.1f MiB |" % (
             r["n"], r["rows"], r["ours"], r["rows"] / r["ours"], r["shell"],
-            r["rows"] / r["shell"], ratio, "" if ratio >= 0.5 else " ✗",
+            r["rows"] / r["shell"], ratio, "" if ratio >= 2 else " ✗",
             r["ours_rss"] / 1024, r["shell_rss"] / 1024))
     return lines
 
@@ -359,7 +360,8 @@ def main(argv=None):
     md += ["", "ours = `pijlermonitor init` + `import` of the nine files; sqlite3 = "
            "`.import --csv` of the same rows into the same tables and indexes without "
            "CHECK/FOREIGN KEY and without conversion, one transaction. ratio = "
-           "(ours rows/s) / (sqlite3 rows/s); goal ≥ 0.5 (✗ = below).", ""]
+           "(ours rows/s) / (sqlite3 rows/s); goal ≥ 2, i.e. at most half the shell's "
+           "time (issue 17; ✗ = below).", ""]
     md += table(results)
     md += ["", "All runs (s):", ""]
     for r in results:

@@ -628,8 +628,11 @@ def targets(results):
                         fl["s"] <= pand.t / 10))
     for r in results:
         a, b = r["steps"]["import"], r["steps"]["sqlite3"]
-        out.append(("import ≥ 0.5× the speed of the sqlite3 shell, at %s" % label(r["n"]),
-                    "%.2f× (%.2f s vs %.2f s)" % (b.t / a.t, a.t, b.t), b.t / a.t >= 0.5))
+        # Issue 17 point 5: at most half the time of the shell's .import, both
+        # measured in this run (alternating), so the ratio survives a busy machine.
+        out.append(("import ≤ 0.5× the time of the sqlite3 shell's .import, at %s"
+                    % label(r["n"]), "%.2f× (%.2f s vs %.2f s)" % (a.t / b.t, a.t, b.t),
+                    a.t / b.t <= 0.5))
     t = S["indicators"].t
     out.append(("indicators < 2 s, %s" % at, "%.3f s" % t, t < 2.0))
     for name, goal in rdash.TARGETS.items():

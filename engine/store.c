@@ -15,6 +15,7 @@
 
 #include "dataset.h"
 #include "hash.h"
+#include "schema_v7.h"
 
 /* Version 0 → 1: the whole schema. Foreign keys between datasets are
  * deferred, because one import may deliver a request before its
@@ -222,9 +223,12 @@ static const char schema_v5[] = "CREATE TABLE kolommen ("
  * builds the columns anew (build_columns). */
 static const char schema_v6[] = "DELETE FROM kolommen;";
 
+/* Version 6 → 7: the fixed-value CHECKs without IN lists, tables rebuilt
+ * (schema_v7.c). */
+
 /* migrations[i] brings a database from version i to i + 1. */
 static const char *const migrations[PM_SCHEMA_VERSION] = {
-    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6};
+    schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6, pm_schema_v7};
 
 const char *pm_store_path(const char *option)
 {
@@ -495,14 +499,18 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
      * Writes still go through the pager; only reads use the map. */
     pm_error err = pm_store_exec(db,
                                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                                 "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;"
+                                 "PRAGMA cache_size = -65536;"
                                  "PRAGMA mmap_size = 1073741824",
                                  detail, sizeof detail);
+    /* Foreign keys are enforced from here on, but not during a migration:
+     * rebuilding a table (schema_v7.c) drops one that others refer to. */
     if (!err && version < PM_SCHEMA_VERSION) {
         err = migrate(db, (int)version, detail, sizeof detail);
         if (!err && created)
             *created = version == 0;
     }
+    if (!err)
+        err = pm_store_exec(db, "PRAGMA foreign_keys = ON", detail, sizeof detail);
     if (err) {
         snprintf(msg, msgsize, "database '%s': %s", path, detail);
         sqlite3_close_v2(db);

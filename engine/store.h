@@ -10,7 +10,7 @@
 #include "error.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PM_SCHEMA_VERSION 6
+#define PM_SCHEMA_VERSION 7
 
 /* PRAGMA application_id of a pijlermonitor database: "PMON". */
 #define PM_APPLICATION_ID 0x504D4F4E

@@ -31,7 +31,7 @@ app = con.execute("PRAGMA application_id").fetchone()[0]
 mode = con.execute("PRAGMA journal_mode").fetchone()[0]
 ngem = con.execute("SELECT count(*) FROM gemeenten").fetchone()[0]
 con.close()
-check(ver == 6, "init_sets_schema_version_6", ver)
+check(ver == 7, "init_sets_schema_version_7", ver)
 check(app == 0x504D4F4E, "init_sets_application_id", app)
 check(mode == "wal", "database_is_in_wal_mode", mode)
 check(ngem == 342, "init_loads_the_342_cbs_gemeenten", ngem)

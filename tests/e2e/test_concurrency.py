@@ -417,7 +417,7 @@ con.execute("COMMIT")
 con.close()
 results = [(p.wait(timeout=TIMEOUT), p.communicate()[1]) for p in procs]
 version = sqlite3.connect(old_db).execute("PRAGMA user_version").fetchone()[0]
-check(all(code == 0 for code, _ in results) and version == 6,
+check(all(code == 0 for code, _ in results) and version == 7,
       "two_processes_opening_an_old_database_at_once_both_succeed_and_migrate_once",
       (results, version))
 

@@ -375,7 +375,7 @@ con.commit()
 con.close()
 r = v1.run("check")
 kept, real = stored_sums(v1), computed_sums(v1)
-check(r.code == 0 and v1.query("PRAGMA user_version") == [(6,)] and kept == real
+check(r.code == 0 and v1.query("PRAGMA user_version") == [(7,)] and kept == real
       and real["hulpvragen"][1] == 4,
       "a_version_1_store_is_migrated_with_the_sums_of_its_rows", f"{kept}\n{real}\n{r!r}")
 done()

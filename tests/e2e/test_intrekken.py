@@ -339,7 +339,7 @@ con.execute("PRAGMA user_version = 2")
 con.commit()
 con.close()
 r = v2.run("intrekken", "hulpvragen", "HV10", "--reden", "test")
-check(r.code == 0 and v2.query("PRAGMA user_version") == [(6,)]
+check(r.code == 0 and v2.query("PRAGMA user_version") == [(7,)]
       and v2.count("hulpvragen") == 6 and v2.count("ingetrokken") == 1
       and stored_sums(v2) == computed_sums(v2),
       "a_version_2_database_migrates_and_withdraws", r)

@@ -130,7 +130,7 @@ shutil.copy(w.db, v4.db)
 sql(v4.db, "DROP TABLE kolommen", "PRAGMA user_version = 4")
 r = v4.run("indicators", "--format", "json", "--period", "2025-Q4")
 want = w.run("indicators", "--format", "json", "--period", "2025-Q4")
-check(r.code == 0 and r.out == want.out and v4.query("PRAGMA user_version") == [(6,)]
+check(r.code == 0 and r.out == want.out and v4.query("PRAGMA user_version") == [(7,)]
       and kolommen(v4) == kolommen(w),
       "a_version_4_store_migrates_to_6_and_builds_its_columns", (r, kolommen(v4)))
 

@@ -116,7 +116,7 @@ v5 = Workdir()
 shutil.copy(w.db, v5.db)
 sql(v5.db, "DELETE FROM kolommen WHERE naam = 'activiteit'", "PRAGMA user_version = 5")
 r = v5.run("indicators", "--format", "json", "--period", "2025-Q4", "--regio", reg)
-check(r.code == 0 and r.out == want.out and v5.query("PRAGMA user_version") == [(6,)]
+check(r.code == 0 and r.out == want.out and v5.query("PRAGMA user_version") == [(7,)]
       and dict(v5.query("SELECT naam, rijen FROM kolommen")) ==
       dict(w.query("SELECT naam, rijen FROM kolommen"))
       and v5.query("SELECT data FROM kolommen WHERE naam = 'activiteit'") ==

@@ -165,7 +165,7 @@ con.execute("PRAGMA user_version = 3")
 con.commit()
 con.close()
 r = v3.run("indicators", "--verzonden")
-check(r.code == 0 and v3.query("PRAGMA user_version") == [(6,)]
+check(r.code == 0 and v3.query("PRAGMA user_version") == [(7,)]
       and "nog geen definitieve rapportage" in r.out,
       "a_version_3_store_migrates_to_6_with_an_empty_verzonden_table", r)
 
