@@ -1575,10 +1575,10 @@ static const page_def page_defs[] = {
      NULL,
      /* The scores chart carries two legend lines and an axis title above
       * its bars; at weight 1 its plot was 25 pt high. */
-     {{"r2-scores", r2_scores, false, 1.6},
-      {"r2-type", r2_type, false, 0.6},
-      {"r2-regio", r2_regio, false, 0.9},
-      {"r2-trend", r2_trend, false, 0.9}},
+     {{"r2-scores", r2_scores, false, 1.35},
+      {"r2-type", r2_type, false, 0.75},
+      {"r2-regio", r2_regio, false, 0.85},
+      {"r2-trend", r2_trend, false, 0.85}},
      4},
     {"R3",
      "De scores per specialist staan alleen in de interne rapportage.",
