@@ -88,6 +88,9 @@ static char *category_head(const pm_chart_cfg *cfg)
         g_free(word);
         return s;
     }
+    /* A trend chart says "Per kwartaal, …" in its subtitle. */
+    if (cfg->subtitle && g_str_has_prefix(cfg->subtitle, "Per kwartaal"))
+        return g_strdup("Kwartaal");
     return g_strdup("Categorie");
 }
 
@@ -152,6 +155,17 @@ pm_chart_table *pm_chart_table_of_chart(const pm_chart_cfg *cfg, const pm_chart_
                                g_utf8_next_char(l));
         g_free(first);
     }
+    /* A revised quarter carries " *" in its label (pdf_pages.c); the
+     * sentence saying what changed stays under the chart, the table says
+     * what the mark means. */
+    for (size_t i = 0; i < d->ncat; i++)
+        if (g_str_has_suffix(d->categories[i], " *")) {
+            g_string_append_printf(note,
+                                   "%s* = herzien: dit kwartaal is anders dan eerder "
+                                   "bekend (zie de tekst onder de grafiek).",
+                                   note->len ? " " : "");
+            break;
+        }
     if (primary && cfg->hidden_legend)
         g_string_append_printf(note, "%s%s.", note->len ? " " : "", cfg->hidden_legend);
     if (secondary && cfg->secondary_legend)

@@ -110,6 +110,13 @@ def check_marks(tag, audience, expect_all=False):
 
 ids = check_marks("demo", "extern")
 check(ids == ["R1"], "demo_only_r1_is_revised_and_only_r1_has_a_note", ids)
+
+# The appendix's R1 trend table marks the same quarter and says what * means.
+whole = subprocess.run(["pdftotext", "-raw", os.path.join(w.path, "demo-extern.pdf"), "-"],
+                       capture_output=True, text=True).stdout
+appendix = whole[whole.find("Bijlage: cijfers bij de grafieken"):]
+check(re.search(r"\d{4}-K\d \*", appendix) and "* = herzien" in appendix,
+      "demo_appendix_marks_the_revised_quarter_and_explains_the_mark", appendix[:1500])
 check_marks("demo", "intern")
 
 # ---- every indicator revised: a sent 2025-Q4, then late registrations -------
