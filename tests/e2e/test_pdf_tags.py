@@ -220,8 +220,8 @@ if shim:
     for share in (1.2, 1.6):
         limit = int(len(old) * share)  # cairo's file fits, qpdf's rewrite does not
         r = w.run("report", "--period", PERIOD, "--audience", "extern", "--pdf", target,
-                  env=dict(ENV, LD_PRELOAD=shim, PMFAULT_MODE="full", PMFAULT_MARKER=sdir,
-                           PMFAULT_LIMIT=str(limit)))
+                  env=robust.san_env(dict(ENV, LD_PRELOAD=shim, PMFAULT_MODE="full",
+                                          PMFAULT_MARKER=sdir, PMFAULT_LIMIT=str(limit))))
         check(r.code == 3 and "schijf is vol" in r.err and target in r.err,
               f"a full disk during the tagging step (budget {share}x the PDF) exits 3 in Dutch",
               r)
