@@ -1581,9 +1581,11 @@ static bool has_xlsx_extension(const char *path)
     return n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0;
 }
 
-/* sjabloon KIND FILE.xlsx: the workbook of exporters/xlsx_template.c, through
- * the same never-replacing output set as the CSV template. */
-static int sjabloon_xlsx(const pm_dataset *ds, const char *path)
+/* A dataset template at path through the never-replacing output set: the
+ * workbook of exporters/xlsx_template.c for FILE.xlsx, else the CSV header.
+ * No check-then-write: the set links the finished file to its name, so a
+ * file that appears meanwhile is never replaced ("bestaat al"). */
+static int sjabloon_write(const pm_dataset *ds, const char *path, const char *header)
 {
     char msg[1024] = "";
     size_t id;
@@ -1593,8 +1595,10 @@ static int sjabloon_xlsx(const pm_dataset *ds, const char *path)
                        : PM_ERR_NOMEM;
     if (!err)
         err = pm_outset_prepare(set, msg, sizeof msg);
-    if (!err)
+    if (!err && has_xlsx_extension(path))
         err = pm_xlsx_template_write(ds, pm_outset_tmp(set, id), path, msg, sizeof msg);
+    else if (!err)
+        err = pm_outset_fill(set, id, header, strlen(header), msg, sizeof msg);
     if (!err)
         err = pm_outset_commit(set, msg, sizeof msg);
     pm_outset_free(set);
@@ -1626,28 +1630,7 @@ static int cmd_sjabloon(const cli *c)
         fputs(header, stdout);
         return 0;
     }
-    /* No check-then-write: the set links the finished file to its name, so
-     * a file that appears meanwhile is never replaced ("bestaat al"). */
-    const char *path = c->args[1];
-    if (has_xlsx_extension(path))
-        return sjabloon_xlsx(ds, path);
-    char msg[1024];
-    size_t id;
-    pm_outset *set = pm_outset_new();
-    pm_error err = set ? pm_outset_add_file(set, "sjabloon", path, PM_OUTSET_NOREPLACE,
-                                            &id, msg, sizeof msg)
-                       : PM_ERR_NOMEM;
-    if (!err)
-        err = pm_outset_prepare(set, msg, sizeof msg);
-    if (!err)
-        err = pm_outset_fill(set, id, header, strlen(header), msg, sizeof msg);
-    if (!err)
-        err = pm_outset_commit(set, msg, sizeof msg);
-    pm_outset_free(set);
-    if (err)
-        return fail(err, err == PM_ERR_NOMEM ? NULL : msg);
-    printf("Sjabloon voor %s geschreven naar %s.\n", ds->name, path);
-    return 0;
+    return sjabloon_write(ds, c->args[1], header);
 }
 
 /* ---- demo ------------------------------------------------------------- */

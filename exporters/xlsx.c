@@ -1773,22 +1773,10 @@ static pm_error write_sheets(xw *w, char *msg, size_t msgsize)
     return PM_OK;
 }
 
-/* The folder of path, for libxlsxwriter's temporary files: beside the
- * target rather than in /tmp, which may be memory. malloc'ed. */
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
 pm_error pm_xlsx_write(const pm_xlsx_input *in, const char *path, const char *shown,
                        char *msg, size_t msgsize)
 {
-    char *dir = folder_of(path);
+    char *dir = pm_xlsx_folder_of(path);
     xw w = {.in = in, .rep = in->rep, .cfg = in->rep->scope.cfg};
     snprintf(w.hidden, sizeof w.hidden, "<%d", w.cfg->min_cell);
     lxw_workbook_options opts = {.constant_memory = LXW_TRUE, .tmpdir = dir};

@@ -118,4 +118,8 @@ void xs_label(xs *s, const char *label);
  * Budget per post, Mijlpalen; intern with rep->beheer only. */
 void pm_xlsx_beheer_sheets(xw *w);
 
+/* The folder of path, for libxlsxwriter's temporary files: beside the
+ * target rather than in /tmp, which may be memory. malloc'ed (xlsx_sheet.c). */
+char *pm_xlsx_folder_of(const char *path);
+
 #endif

@@ -333,3 +333,13 @@ void xs_label(xs *s, const char *label)
 {
     xs_text(s, 0, label, XF_BOLD);
 }
+
+char *pm_xlsx_folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}

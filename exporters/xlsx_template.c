@@ -19,6 +19,7 @@
 
 #include "field_help.h"
 #include "outfile.h"
+#include "xlsx_internal.h"
 
 /* Validation covers every row Excel has: the import reads a full sheet of
  * 1,048,576 rows, and a range costs one line of XML whatever its size. */
@@ -452,18 +453,6 @@ static void write_template(tpl *t)
     worksheet_activate(ws);
 }
 
-/* The folder of path, for libxlsxwriter's temporary files: beside the
- * target rather than in /tmp, which may be memory. malloc'ed. */
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
 pm_error pm_xlsx_template_write(const pm_dataset *ds, const char *path, const char *shown,
                                 char *msg, size_t msgsize)
 {
@@ -474,7 +463,7 @@ pm_error pm_xlsx_template_write(const pm_dataset *ds, const char *path, const ch
                  ds->name);
         return PM_ERR_IO;
     }
-    char *dir = folder_of(path);
+    char *dir = pm_xlsx_folder_of(path);
     lxw_workbook_options opts = {.tmpdir = dir};
     t.wb = dir ? workbook_new_opt(path, &opts) : NULL;
     if (!t.wb) {
