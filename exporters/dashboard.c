@@ -250,6 +250,14 @@ static void band_frame(cairo_t *cr, pm_rect r, pm_rgb stripe, bool fill)
     cairo_restore(cr);
 }
 
+/* A type size at scale f, on a grid of half points: fewer distinct sizes,
+ * fewer fonts for pango to look up (each new size costs a fontconfig
+ * match, which made the dashboard's measuring pass slow). */
+static double scaled(double size, double f)
+{
+    return round(size * f * 2) / 2;
+}
+
 /* The left column at type scale f: the cumulative range and target, the
  * figure, its n. Draws it, or only measures it; returns its height. */
 static double cumulative_column(const doc *d, cairo_t *cr, band_cols k, double y0,
@@ -265,21 +273,21 @@ static double cumulative_column(const doc *d, cairo_t *cr, band_cols k, double y
                                                                   : "",
              pm_label_target(res->id, d->cfg, target, sizeof target));
     double y = y0;
-    t.size = 7 * f;
+    t.size = scaled(7, f);
     t.color = pm_muted;
-    y += fitted_text(cr, buf, k.a, y, k.wa, &t, 6 * f, draw) + 1;
+    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), draw) + 1;
 
     figure_text(d, res, &res->cumulatief, val, sizeof val);
-    t.size = 15 * f;
+    t.size = scaled(15, f);
     t.bold = true;
     t.color = pm_ink;
-    y += fitted_text(cr, val, k.a, y, k.wa, &t, 8.5 * f, draw) + 2;
+    y += fitted_text(cr, val, k.a, y, k.wa, &t, scaled(8.5, f), draw) + 2;
 
     tile_n(d, res, buf, sizeof buf);
-    t.size = 7 * f;
+    t.size = scaled(7, f);
     t.bold = false;
     t.color = pm_muted;
-    y += fitted_text(cr, buf, k.a, y, k.wa, &t, 6 * f, draw);
+    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), draw);
     return y - y0;
 }
 
@@ -303,7 +311,7 @@ static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
                             const pm_result *res, double f, bool draw)
 {
     double y = y0, bh;
-    double bw = pm_status_badge(cr, k.b, y, 8 * f, res->status,
+    double bw = pm_status_badge(cr, k.b, y, scaled(8, f), res->status,
                                 status_word(&res->cumulatief, res->status), draw, &bh);
     /* The reason beside the badge, fitted to this indicator (SPEC §5);
      * hidden beside a small group, its own mark's legend. */
@@ -314,7 +322,7 @@ static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
         pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
     pm_text_style t;
     pm_text_style_defaults(&t);
-    t.size = 7 * f;
+    t.size = scaled(7, f);
     t.width = k.wb - bw - 5;
     t.max_lines = 3;
     y += fmax(bh, column_text(cr, why, k.b + bw + 5, y + 0.5, &t, draw)) + 3;
@@ -322,14 +330,14 @@ static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
     figure_text(d, res, &res->periode, val, sizeof val);
     snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
              status_word(&res->periode, res->periode.status));
-    t.size = 8 * f;
+    t.size = scaled(8, f);
     t.width = k.wb;
     t.max_lines = 2;
     y += column_text(cr, buf, k.b, y, &t, draw) + 1;
 
     if (res->vergelijking.present) {
         comparison_words(d, res, words, sizeof words);
-        t.size = 7.5 * f;
+        t.size = scaled(7.5, f);
         y += column_text(cr, words, k.b, y, &t, draw);
     }
     return y - y0;
