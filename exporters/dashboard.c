@@ -161,15 +161,21 @@ static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
                                        sizeof b));
 }
 
-/* One line that shrinks to fit w; returns its height. */
-static double fit_line(cairo_t *cr, const char *text, double x, double y, double w,
-                       pm_text_style *t, double min_size)
+/* Text in style s within width w: one line in the largest size down to
+ * min_size, else wrapped over two lines. Drawn, or only measured; returns
+ * its height. */
+static double fitted_text(cairo_t *cr, const char *text, double x, double y, double w,
+                          const pm_text_style *s, double min_size, bool draw)
 {
-    pm_text_style u = *t;
+    pm_text_style u = *s;
     u.size = pm_text_fit(cr, text, &u, w, min_size);
     u.width = w;
     u.max_lines = 2;
-    return pm_text_draw(cr, text, x, y, &u);
+    if (draw)
+        return pm_text_draw(cr, text, x, y, &u);
+    double tw, th;
+    pm_text_measure(cr, text, &u, &tw, &th);
+    return th;
 }
 
 /* The word of a status: a hidden figure (extern under a filter) says
@@ -197,117 +203,182 @@ static void comparison_words(const doc *d, const pm_result *res, char *buf, size
     pm_label_vergelijking_kort(res, d->ctx, buf, size);
 }
 
-static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
+/* A tile is a band across the page (SPEC §11): the title on a line of
+ * its own, then three columns — the cumulative figure, the status with its
+ * reason and the period, the sparkline. One band per indicator, so text
+ * never stands beside another indicator's text: readers that rebuild the
+ * reading order from positions (pdftotext, copy and paste, reflow) keep
+ * each indicator in one piece, and the page reads R1 to B from top to
+ * bottom, as the report does. (Two columns of tiles read as a table,
+ * line by line across both; docs/DESIGN.md "The dashboard's bands".) */
+typedef struct band_cols {
+    double a, b, c;    /* left edges of the three columns */
+    double wa, wb, wc; /* their widths */
+} band_cols;
+
+static band_cols band_columns(pm_rect r)
 {
-    pm_rgb sc = pm_status_color(res->status);
+    double x = r.x + 14, w = r.w - 24, gap = 12;
+    band_cols k;
+    k.wc = 78;
+    /* The middle column carries the most words (reason, period,
+     * comparison); the figure on the left shrinks to fit its column. */
+    k.wa = (w - k.wc - 2 * gap) * 0.42;
+    k.wb = w - k.wc - k.wa - 2 * gap;
+    k.a = x;
+    k.b = x + k.wa + gap;
+    k.c = k.b + k.wb + gap;
+    return k;
+}
+
+/* The box and the status stripe along its left edge. */
+static void band_frame(cairo_t *cr, pm_rect r, pm_rgb stripe, bool fill)
+{
     cairo_save(cr);
     cairo_rectangle(cr, r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 1);
-    cairo_stroke(cr);
-    cairo_rectangle(cr, r.x, r.y, 5, r.h);
-    pm_set_rgb(cr, sc);
-    cairo_fill(cr);
+    if (fill) {
+        pm_set_rgb(cr, (pm_rgb){0.97, 0.97, 0.97});
+        cairo_fill(cr);
+    } else {
+        pm_set_rgb(cr, pm_faint);
+        cairo_set_line_width(cr, 1);
+        cairo_stroke(cr);
+        cairo_rectangle(cr, r.x, r.y, 5, r.h);
+        pm_set_rgb(cr, stripe);
+        cairo_fill(cr);
+    }
     cairo_restore(cr);
+}
 
-    double x = r.x + 14, w = r.w - 24, y = r.y + 9;
+/* A type size at scale f, on a grid of half points: fewer distinct sizes,
+ * fewer fonts for pango to look up (each new size costs a fontconfig
+ * match, which made the dashboard's measuring pass slow). */
+static double scaled(double size, double f)
+{
+    return round(size * f * 2) / 2;
+}
+
+/* The left column at type scale f: the cumulative range and target, the
+ * figure, its n. Draws it, or only measures it; returns its height. */
+static double cumulative_column(const doc *d, cairo_t *cr, band_cols k, double y0,
+                                const pm_result *res, double f, bool draw)
+{
     pm_text_style t;
     pm_text_style_defaults(&t);
-    char buf[320], val[160];
-
-    /* A tile is a section of its own in the reading order, headed by its
-     * indicator (SPEC §11). */
-    bool sect = pm_tags_begin(cr, "Sect");
-    snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
-    t.size = 11;
-    t.bold = true;
-    pm_tags_role(cr, "H2");
-    y += fit_line(cr, buf, x, y, w, &t, 8) + 4;
-
-    double bh;
-    double bw = pm_status_badge(cr, x, y, 8.5, res->status,
-                                status_word(&res->cumulatief, res->status), true, &bh);
-    /* The reason beside the badge, fitted to this indicator, where a legend
-     * used to speak for all of them (SPEC §5). */
-    char why[320];
-    /* Hidden beside a small group, the figure may rest on many
-     * observations: its own mark's legend, never "minder dan 5". */
-    if (!pm_figures_visible(&res->cumulatief))
-        pm_hidden_legend(res->cumulatief.suppress, d->cfg->min_cell, why, sizeof why);
-    else
-        pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
-    /* Up to three lines: a reason under a filter explains more. */
-    pm_text_style wt = t;
-    wt.size = 7.5;
-    wt.bold = false;
-    wt.size = pm_text_fit(cr, why, &wt, 2 * (w - bw - 6), 6);
-    wt.width = w - bw - 6;
-    wt.max_lines = 3;
-    double wh = pm_text_draw(cr, why, x + bw + 6, y, &wt);
-    y += fmax(bh, wh) + 5;
-
-    char d1[16], d2[16], target[96];
-    /* Under a filter R4-R6 and B stay the whole programme's (SPEC §9). A
-     * comparison line needs the room of the target's own line: the target
-     * then follows the cumulative range (as on branch vergelijk's tile). */
-    bool cmp = res->vergelijking.present;
-    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s%s%s",
+    char buf[320], val[160], d1[16], d2[16], target[96];
+    snprintf(buf, sizeof buf, "Cumulatief %s t/m %s%s · doel %s",
              pm_format_date(res->cumulatief.from, d2, sizeof d2),
              pm_format_date(d->ctx->cum_to, d1, sizeof d1),
              pm_filter_active(&d->ctx->filter) && !res->gefilterd ? " · hele programma"
                                                                   : "",
-             cmp ? " · doel " : "",
-             cmp ? pm_label_target(res->id, d->cfg, target, sizeof target) : "");
-    t.size = 7.5;
-    t.bold = false;
+             pm_label_target(res->id, d->cfg, target, sizeof target));
+    double y = y0;
+    t.size = scaled(7, f);
     t.color = pm_muted;
-    if (cmp)
-        y += fit_line(cr, buf, x, y, w, &t, 6);
-    else
-        y += pm_text_draw(cr, buf, x, y, &t);
+    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), draw) + 1;
 
     figure_text(d, res, &res->cumulatief, val, sizeof val);
-    t.size = 17;
+    t.size = scaled(15, f);
     t.bold = true;
     t.color = pm_ink;
-    y += fit_line(cr, val, x, y, w, &t, 9) + 3;
+    y += fitted_text(cr, val, k.a, y, k.wa, &t, scaled(8.5, f), draw) + 2;
+
+    tile_n(d, res, buf, sizeof buf);
+    t.size = scaled(7, f);
+    t.bold = false;
+    t.color = pm_muted;
+    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), draw);
+    return y - y0;
+}
+
+/* One text of the middle column at (x, y) in style s: drawn, or only
+ * measured. Returns its height. */
+static double column_text(cairo_t *cr, const char *text, double x, double y,
+                          const pm_text_style *s, bool draw)
+{
+    if (draw)
+        return pm_text_draw(cr, text, x, y, s);
+    double w, h;
+    pm_text_measure(cr, text, s, &w, &h);
+    return h;
+}
+
+/* The middle column at type scale f: the status in a word with its
+ * reason, the period's figure, and with --vergelijk the comparison (in
+ * ink, since the reader asked for it; the target is in the left column).
+ * Draws it, or only measures it. Returns its height. */
+static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
+                            const pm_result *res, double f, bool draw)
+{
+    double y = y0, bh;
+    double bw = pm_status_badge(cr, k.b, y, scaled(8, f), res->status,
+                                status_word(&res->cumulatief, res->status), draw, &bh);
+    /* The reason beside the badge, fitted to this indicator (SPEC §5);
+     * hidden beside a small group, its own mark's legend. */
+    char why[320], buf[320], val[160], words[256];
+    if (!pm_figures_visible(&res->cumulatief))
+        pm_hidden_legend(res->cumulatief.suppress, d->cfg->min_cell, why, sizeof why);
+    else
+        pm_label_reden(res->id, &res->cumulatief, d->cfg, why, sizeof why);
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = scaled(7, f);
+    t.width = k.wb - bw - 5;
+    t.max_lines = 3;
+    y += fmax(bh, column_text(cr, why, k.b + bw + 5, y + 0.5, &t, draw)) + 3;
 
     figure_text(d, res, &res->periode, val, sizeof val);
     snprintf(buf, sizeof buf, "Periode %s: %s (%s)", d->period_name, val,
              status_word(&res->periode, res->periode.status));
-    t.size = 8.5;
-    t.bold = false;
-    y += fit_line(cr, buf, x, y, w, &t, 7.5) + 2;
+    t.size = scaled(8, f);
+    t.width = k.wb;
+    t.max_lines = 2;
+    y += column_text(cr, buf, k.b, y, &t, draw) + 1;
 
-    /* With --vergelijk: the earlier period beside this one, in ink, since
-     * the reader asked for it; else the target. */
-    if (cmp) {
-        char words[256];
+    if (res->vergelijking.present) {
         comparison_words(d, res, words, sizeof words);
-        t.size = 8;
-        y += fit_line(cr, words, x, y, w, &t, 6.5) + 2;
-    } else {
-        snprintf(buf, sizeof buf, "Doel: %s",
-                 pm_label_target(res->id, d->cfg, target, sizeof target));
-        t.size = 8;
-        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+        t.size = scaled(7.5, f);
+        y += column_text(cr, words, k.b, y, &t, draw);
     }
-    /* The sparkline's band along the bottom; the n line only where it fits
-     * above it (the indicator's page always gives n). */
-    double spark_top = r.y + r.h - 19;
-    tile_n(d, res, buf, sizeof buf);
-    t.color = pm_muted;
-    pm_text_style nt = t;
-    nt.size = pm_text_fit(cr, buf, &nt, w, 6.5);
-    double nw, nh;
-    pm_text_measure(cr, buf, &nt, &nw, &nh);
-    /* With a comparison line the n line comes lower; it must also clear
-     * the sentence that stands in for a sparkline (3 points higher). */
-    double n_limit = cmp ? fmin(spark_top, r.y + r.h - 22) : spark_top;
-    if (y + nh <= n_limit - 2)
-        fit_line(cr, buf, x, y, w, &t, 6.5);
+    return y - y0;
+}
 
-    /* The sparkline along the bottom, its range written beside it. */
+/* The band's title, on a line of its own: nothing beside it, so it
+ * separates this band from the one above in any reading order rebuilt
+ * from positions. Drawn (as H2), or only measured; returns the top of the
+ * columns below it. */
+static double band_title(cairo_t *cr, pm_rect r, const pm_result *res, bool draw)
+{
+    band_cols k = band_columns(r);
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    char buf[320];
+    snprintf(buf, sizeof buf, "%s  %s", res->id, pm_label_indicator(res->id)->naam);
+    t.size = 10.5;
+    t.bold = true;
+    if (draw)
+        pm_tags_role(cr, "H2");
+    return r.y + 6 + fitted_text(cr, buf, k.a, r.y + 6, k.wa + k.wb, &t, 8, draw) + 3;
+}
+
+/* The largest type scale, down to four fifths, at which both text
+ * columns of a band fit its height: nothing is left out (the comparison
+ * was asked for; for B the n line is the prognosis). */
+static double band_scale(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
+{
+    band_cols k = band_columns(r);
+    double y = band_title(cr, r, res, false), f = 1.0;
+    while (f > 0.8 &&
+           (y + cumulative_column(d, cr, k, y, res, f, false) > r.y + r.h - 3 ||
+            y + status_column(d, cr, k, y, res, f, false) > r.y + r.h - 3))
+        f -= 0.05;
+    return f;
+}
+
+/* The right column: the sparkline and its range, one Figure. */
+static pm_error band_spark(const doc *d, cairo_t *cr, band_cols k, double y,
+                           const pm_result *res)
+{
     size_t n = res->ntrend;
     double *v = calloc(n ? n : 1, sizeof *v);
     bool *present = calloc(n ? n : 1, sizeof *present);
@@ -321,29 +392,28 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
     size_t points = 0;
     for (size_t i = 0; i < n; i++)
         points += present[i];
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = 6.5;
+    t.color = pm_muted;
+    t.width = k.wc;
     /* A line needs two quarters; one dot would say nothing. In a tagged
      * PDF the line and its range are one Figure; its numbers are on the
      * indicator's page and in the JSON. */
-    bool fig = false;
-    if (points >= 2 && pm_tags_of(cr)) {
-        char *alt = spark_alt(d, res, &sc_cfg, v, present, n);
-        fig = pm_tags_figure_table_begin(cr, alt,
-                                         spark_table(d, res, &sc_cfg, v, present, n));
-        g_free(alt);
-    }
     if (points >= 2) {
-        pm_rect sr = {x, spark_top, w * 0.6, 14};
+        bool fig = false;
+        if (pm_tags_of(cr)) {
+            char *alt = spark_alt(d, res, &sc_cfg, v, present, n);
+            fig = pm_tags_figure_table_begin(cr, alt,
+                                             spark_table(d, res, &sc_cfg, v, present, n));
+            g_free(alt);
+        }
+        pm_rect sr = {k.c, y + 1, k.wc, 16};
         pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
-    }
-    free(v);
-    free(present);
-    t.size = 6.5;
-    t.color = pm_muted;
-    if (points >= 2) {
+        char buf[96];
         snprintf(buf, sizeof buf, "%s t/m %s\n- - -  doel", d->quarter[0],
                  d->quarter[n - 1]);
-        t.width = w * 0.36;
-        pm_text_draw(cr, buf, x + w * 0.64, spark_top - 1, &t);
+        pm_text_draw(cr, buf, k.c, y + 20, &t);
         pm_tags_figure_end(cr, fig);
     } else {
         /* Extern under a filter the quarters stay away (branch extern: with
@@ -351,17 +421,34 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
          * rather than promise a line that will not come. */
         bool filtered_extern =
             !d->intern && res->gefilterd && pm_filter_active(&d->ctx->filter);
-        t.width = w;
+        t.max_lines = 5;
+        t.size = pm_text_fit(cr, "kwartaal", &t, k.wc, 6);
         pm_text_draw(cr,
                      filtered_extern
-                         ? "Het verloop per kwartaal blijft extern bij een selectie van "
-                           "organisaties weg: het zou kleine groepen prijsgeven."
-                         : "Het verloop per kwartaal volgt zodra er twee kwartalen met "
-                           "gegevens zijn.",
-                     x, r.y + r.h - 22, &t);
+                         ? "Het verloop per kwartaal blijft extern bij een selectie "
+                           "van organisaties weg: het zou kleine groepen prijsgeven."
+                         : "Het verloop per kwartaal volgt zodra er twee kwartalen "
+                           "met gegevens zijn.",
+                     k.c, y, &t);
     }
-    pm_tags_end(cr, "Sect", sect);
+    free(v);
+    free(present);
     return PM_OK;
+}
+
+static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res, double f)
+{
+    band_frame(cr, r, pm_status_color(res->status), false);
+    band_cols k = band_columns(r);
+    /* A tile is a section of its own in the reading order, headed by its
+     * indicator (SPEC §11). */
+    bool sect = pm_tags_begin(cr, "Sect");
+    double y = band_title(cr, r, res, true);
+    cumulative_column(d, cr, k, y, res, f, true);
+    status_column(d, cr, k, y, res, f, true);
+    pm_error err = band_spark(d, cr, k, y, res);
+    pm_tags_end(cr, "Sect", sect);
+    return err;
 }
 
 /* The marks the page's figures show: the tiles' periode and cumulatief
@@ -379,23 +466,21 @@ static pm_marks page_marks(const doc *d)
     return m;
 }
 
-/* The eighth tile: how to read the others. */
+/* The last band: how to read the others. The statuses on the left, the
+ * explanation beside them; its title has its line to itself, as a tile's. */
 static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
 {
-    cairo_save(cr);
-    cairo_rectangle(cr, r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
-    pm_set_rgb(cr, (pm_rgb){0.97, 0.97, 0.97});
-    cairo_fill(cr);
-    cairo_restore(cr);
-    double x = r.x + 12, w = r.w - 22, y = r.y + 9;
+    band_frame(cr, r, pm_faint, true);
+    band_cols k = band_columns(r);
+    double y = r.y + 6;
     pm_text_style t;
     pm_text_style_defaults(&t);
     t.size = 10;
     t.bold = true;
-    y += pm_text_draw(cr, "Zo leest u een tegel", x, y, &t) + 5;
-    t.size = 7.5;
+    y += pm_text_draw(cr, "Zo leest u een tegel", k.a, y, &t) + 3;
+    t.size = 7;
     t.bold = false;
-    t.width = w - 16;
+    t.width = k.wa - 12;
     /* Only what holds for every indicator; each tile says its own why. */
     static const char *const meaning[] = {
         "geen oordeel (te weinig gegevens, of geen doel)",
@@ -403,12 +488,13 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
         "voldoet nog niet; de reden op de tegel zegt waarom",
         "voldoet niet aan de norm",
     };
+    double ys = y;
     for (size_t i = 0; i < 4; i++) {
         pm_status st = status_order[i];
         char buf[160];
         snprintf(buf, sizeof buf, "%s: %s", pm_status_name(st), meaning[st]);
-        pm_status_icon(cr, x + 5, y + 5, 4.5, st);
-        y += pm_text_draw(cr, buf, x + 16, y, &t) + 3;
+        pm_status_icon(cr, k.a + 4, ys + 4.5, 4, st);
+        ys += pm_text_draw(cr, buf, k.a + 12, ys, &t) + 1;
     }
     char text[800], d1[16], cmp_name[64];
     /* With --vergelijk every tile has one more line; say what it is. */
@@ -417,8 +503,9 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     snprintf(
         text, sizeof text,
         "Het grote getal is cumulatief: vanaf de start van de doelperiode (%s) tot de "
-        "peildatum; de status en de reden horen daarbij. De regel eronder is de periode%s"
-        "%s. Het lijntje toont het verloop per kwartaal, de stippellijn het doel.",
+        "peildatum; de status en de reden staan ernaast. De regel daaronder is de "
+        "periode%s%s. Het lijntje toont het verloop per kwartaal, de stippellijn het "
+        "doel.",
         pm_format_date(d->rep->nresults ? d->rep->results[0].cumulatief.from
                                         : d->ctx->cum_from,
                        d1, sizeof d1),
@@ -428,17 +515,17 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     if (marks.primair || marks.secundair)
         pm_pdf_add(text, sizeof text, "\n");
     pm_pdf_marks_text(d, &marks, text, sizeof text);
-    t.width = w;
-    /* The explanation takes what the tile has left: smaller type before it
-     * would run over the tile's edge. */
+    t.width = k.wb + k.wc + (k.c - k.b - k.wb);
+    /* The explanation takes what the band has left: smaller type before it
+     * would run over the band's edge. */
     double tw, th;
     for (;;) {
         pm_text_measure(cr, text, &t, &tw, &th);
-        if (y + 2 + th <= r.y + r.h - 6 || t.size <= 6)
+        if (y + th <= r.y + r.h - 4 || t.size <= 5.5)
             break;
         t.size -= 0.25;
     }
-    pm_text_draw(cr, text, x, y + 2, &t);
+    pm_text_draw(cr, text, k.b, y, &t);
 }
 
 /* "Gegevens tot: hulpvragen 31-03-2026 · inzet ... · vingerafdruk ..." */
@@ -586,22 +673,22 @@ static pm_error body(const doc *d, cairo_t *cr, double y)
     }
     y += th + 12;
 
-    /* Two columns of tiles; the last slot explains them. */
+    /* One band per indicator down the page; the last explains them. */
     size_t n = d->rep->nresults;
-    size_t rows = (n + 2) / 2;
-    double gap = 10, bottom = PAGE_H - FOOTER_H - 12;
-    double th_tile = (bottom - y - gap * (double)(rows - 1)) / (double)rows;
-    if (th_tile > 170)
-        th_tile = 170;
-    double tw_tile = (w - gap) / 2;
+    double gap = 5, bottom = PAGE_H - FOOTER_H - 10;
+    double bh = (bottom - y - gap * (double)n) / (double)(n + 1);
+    if (bh > 74)
+        bh = 74;
     for (size_t i = 0; i <= n; i++) {
-        pm_rect r = {x + (double)(i % 2) * (tw_tile + gap),
-                     y + (double)(i / 2) * (th_tile + gap), tw_tile, th_tile};
+        pm_rect r = {x, y + (double)i * (bh + gap), w, bh};
         if (i == n) {
             legend_tile(cr, r, d);
             break;
         }
-        pm_error err = tile(d, cr, r, &d->rep->results[i]);
+        /* Each band in the largest type that fits it: a long figure
+         * (B's euros) should not shrink every other band's text. */
+        const pm_result *res = &d->rep->results[i];
+        pm_error err = tile(d, cr, r, res, band_scale(d, cr, r, res));
         if (err)
             return err;
     }
@@ -731,26 +818,26 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
              pm_audience_name(d->in->audience));
     t.size = 9;
     t.bold = false;
-    y += fit_line(cr, buf, x, y, w, &t, 7) + 2;
+    y += fitted_text(cr, buf, x, y, w, &t, 7, true) + 2;
     /* The title names the filter; this says what it does and does not
      * reach (SPEC §9). */
     if (pm_filter_active(&ctx->filter)) {
         t.size = 8;
-        y +=
-            fit_line(cr,
-                     "R1, R2 en R3 tellen alleen de organisaties van dit filter; R4, R5, "
-                     "R6 en B gelden voor het hele programma.",
-                     x, y, w, &t, 6.5) +
-            1;
+        y += fitted_text(
+                 cr,
+                 "R1, R2 en R3 tellen alleen de organisaties van dit filter; R4, R5, "
+                 "R6 en B gelden voor het hele programma.",
+                 x, y, w, &t, 6.5, true) +
+             1;
     }
     reach_line(d, buf, sizeof buf);
     t.size = 8;
     t.color = pm_muted;
-    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    y += fitted_text(cr, buf, x, y, w, &t, 6.5, true) + 1;
     target_sentence(d, buf, sizeof buf);
-    y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+    y += fitted_text(cr, buf, x, y, w, &t, 6.5, true) + 1;
     if (comparison_sentence(d, buf, sizeof buf))
-        y += fit_line(cr, buf, x, y, w, &t, 6.5) + 1;
+        y += fitted_text(cr, buf, x, y, w, &t, 6.5, true) + 1;
     y += 3;
 
     /* At most one line of warnings: the page is one page, and one warning

@@ -41,6 +41,7 @@ static const char CSS[] =
     "caption{text-align:left;font-weight:bold;padding:.25rem 0}"
     "th,td{border:1px solid #767676;padding:.25rem .5rem;text-align:left}"
     "td.n{text-align:right;white-space:nowrap}"
+    ".nw{white-space:nowrap}"
     "li>p{margin:.25rem 0}"
     "figure{margin:1rem 0}figure svg{max-width:100%;height:auto}"
     ".spark{margin:.5rem 0 0}.spark figcaption{font-size:.875rem}"

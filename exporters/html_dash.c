@@ -123,10 +123,14 @@ void pm_html_eindstand(pm_html_buf *b, const doc *d)
     for (size_t e = 0; e < ne; e++) {
         const pm_eindstand *first = &rep->results[0].eindstanden[e];
         char d1[16], d2[16], d3[16];
+        /* A date never breaks at its hyphens (a phone's narrow heading
+         * would leave "31-12-" on one line and "2025" on the next). */
         pm_html_buf_printf(b,
                            "<section aria-labelledby=\"h-eind-%zu\">\n<h2 "
-                           "id=\"h-eind-%zu\">Eindstand %s "
-                           "(doelperiode %s t/m %s, bekend op %s)</h2>\n<ul>\n",
+                           "id=\"h-eind-%zu\">Eindstand <span class=\"nw\">%s</span> "
+                           "(doelperiode <span class=\"nw\">%s</span> t/m <span "
+                           "class=\"nw\">%s</span>, bekend op <span "
+                           "class=\"nw\">%s</span>)</h2>\n<ul>\n",
                            e, e, pm_format_date(first->tot, d1, sizeof d1),
                            pm_format_date(first->van, d2, sizeof d2),
                            pm_format_date(first->tot, d1, sizeof d1),

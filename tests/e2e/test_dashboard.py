@@ -305,7 +305,10 @@ else:
         check(f"Regio {label} · 4e kwartaal 2025" in t, f"per_{g}_title_names_regio",
               t[:300])
         check("hele programma" in t, f"per_{g}_marks_whole_programme_tiles")
-    tz = " ".join(text_of(os.path.join(perdir, "dashboard-2025-Q4-zuid.pdf")).split())
+    # In reading order (no -layout, which sets the band's columns side by
+    # side line by line): the sentence stands in the tile's right column.
+    tz = " ".join(tool("pdftotext", os.path.join(perdir, "dashboard-2025-Q4-zuid.pdf"),
+                       "-")[1].split())
     check("Het verloop per kwartaal blijft extern bij een selectie van organisaties weg" in tz,
           "extern_regio_says_why_no_trend", tz[:2000])
     check(open(user).read() == "van de gebruiker\n", "per_leaves_users_file")

@@ -251,6 +251,15 @@ check(mijl and '<th scope="col">Uitkomst</th>' in mijl[0],
 # statuses in words, how to read a tile with the marks, the filter on top.
 with open(pages["dashboard"], encoding="utf-8") as f:
     dash_raw = f.read()
+# A date in a heading does not break at its hyphens on a phone: each date of
+# the eindstand heading is a nowrap span, and the style says nowrap.
+eind = re.search(r'<h2 id="h-eind-0">(.*?)</h2>', dash_raw, re.S)
+eind_dates = re.findall(r"\d\d-\d\d-\d{4}", re.sub(r"<[^>]+>", "", eind.group(1))) if eind else []
+check(eind and len(eind_dates) == 4 and
+      len(re.findall(r'<span class="nw">\d\d-\d\d-\d{4}</span>', eind.group(1))) == 4 and
+      ".nw{white-space:nowrap}" in dash_raw,
+      "dashboard: the eindstand heading keeps each of its 4 dates on one line",
+      eind and eind.group(1))
 tiles_html = re.findall(r'<li class="tile">.*?</li>\n(?=<li class="tile">|</ul>)', dash_raw, re.S)
 check(len(tiles_html) == 7, "dashboard: seven tiles", len(tiles_html))
 sparks = [t for t in tiles_html if re.search(
@@ -259,7 +268,7 @@ sparks = [t for t in tiles_html if re.search(
     r'.*<th scope="row">2026-K1</th><td class="n">[^<]+</td>', t, re.S)]
 check(len(sparks) == 7, "dashboard: every tile has its sparkline as a figure with "
       "its numbers per quarter in a table", len(sparks))
-check(re.search(r"<h2 id=\"h-eind-0\">Eindstand 31-12-2025", dash_raw) and
+check(re.search(r"<h2 id=\"h-eind-0\">Eindstand <span class=\"nw\">31-12-2025</span>", dash_raw) and
       re.search(r"<li><strong>R1</strong>: [^<]+ — (niet )?gehaald \(status \w+\)</li>",
                 dash_raw), "dashboard: the eindstand, each verdict in words")
 check(re.search(r"<strong>Stand:</strong> \d+ groen, \d+ oranje, \d+ rood, \d+ grijs",
