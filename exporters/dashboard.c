@@ -308,19 +308,13 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         fit_line(cr, buf, x, y, w, &t, 6.5);
 
     /* The sparkline along the bottom, its range written beside it. */
-    size_t n = res->ntrend;
-    double *v = calloc(n ? n : 1, sizeof *v);
-    bool *present = calloc(n ? n : 1, sizeof *present);
-    if (!v || !present) {
-        free(v);
-        free(present);
+    pm_dashboard_spark sp;
+    if (pm_dashboard_spark_get(d, res, &sp))
         return PM_ERR_NOMEM;
-    }
-    pm_spark_cfg sc_cfg;
-    spark_values(d, res, v, present, &sc_cfg);
-    size_t points = 0;
-    for (size_t i = 0; i < n; i++)
-        points += present[i];
+    const double *v = sp.v;
+    const bool *present = sp.present;
+    const pm_spark_cfg sc_cfg = sp.cfg;
+    size_t n = sp.n, points = sp.points;
     /* A line needs two quarters; one dot would say nothing. In a tagged
      * PDF the line and its range are one Figure; its numbers are on the
      * indicator's page and in the JSON. */
@@ -335,8 +329,7 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res)
         pm_rect sr = {x, spark_top, w * 0.6, 14};
         pm_spark_draw(cr, sr, &sc_cfg, v, present, n);
     }
-    free(v);
-    free(present);
+    pm_dashboard_spark_free(&sp);
     t.size = 6.5;
     t.color = pm_muted;
     if (points >= 2) {
@@ -784,12 +777,30 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     return body(d, cr, y + 4);
 }
 
-/* ---- for the web page (html_dash.c) ------------------------------------ */
+/* ---- the sparkline's numbers, for the tile and the web page ------------- */
 
-void pm_dashboard_spark_values(const doc *d, const pm_result *res, double *v,
-                               bool *present, pm_spark_cfg *cfg)
+pm_error pm_dashboard_spark_get(const doc *d, const pm_result *res, pm_dashboard_spark *s)
 {
-    spark_values(d, res, v, present, cfg);
+    memset(s, 0, sizeof *s);
+    s->n = res->ntrend;
+    s->v = calloc(s->n ? s->n : 1, sizeof *s->v);
+    s->present = calloc(s->n ? s->n : 1, sizeof *s->present);
+    if (!s->v || !s->present) {
+        pm_dashboard_spark_free(s);
+        return PM_ERR_NOMEM;
+    }
+    spark_values(d, res, s->v, s->present, &s->cfg);
+    for (size_t i = 0; i < s->n; i++)
+        s->points += s->present[i];
+    return PM_OK;
+}
+
+void pm_dashboard_spark_free(pm_dashboard_spark *s)
+{
+    free(s->v);
+    free(s->present);
+    s->v = NULL;
+    s->present = NULL;
 }
 
 char *pm_dashboard_spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,

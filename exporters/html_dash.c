@@ -60,19 +60,13 @@ static void spark_table(pm_html_buf *b, const doc *d, const pm_result *res,
 pm_error pm_html_tile_spark(pm_html_buf *b, const doc *d, const pm_result *res,
                             int *nchart, int *ntable)
 {
-    size_t n = res->ntrend;
-    double *v = calloc(n ? n : 1, sizeof *v);
-    bool *present = calloc(n ? n : 1, sizeof *present);
-    if (!v || !present) {
-        free(v);
-        free(present);
+    pm_dashboard_spark sp;
+    if (pm_dashboard_spark_get(d, res, &sp))
         return PM_ERR_NOMEM;
-    }
-    pm_spark_cfg cfg;
-    pm_dashboard_spark_values(d, res, v, present, &cfg);
-    size_t points = 0;
-    for (size_t i = 0; i < n; i++)
-        points += present[i];
+    const double *v = sp.v;
+    const bool *present = sp.present;
+    const pm_spark_cfg cfg = sp.cfg;
+    size_t n = sp.n, points = sp.points;
     pm_error err = PM_OK;
     if (points >= 2) {
         char prefix[32];
@@ -111,8 +105,7 @@ pm_error pm_html_tile_spark(pm_html_buf *b, const doc *d, const pm_result *res,
                             : "<p class=\"note\">Het verloop per kwartaal volgt zodra er "
                               "twee kwartalen met gegevens zijn.</p>\n");
     }
-    free(v);
-    free(present);
+    pm_dashboard_spark_free(&sp);
     return err;
 }
 
