@@ -107,13 +107,7 @@ static void footer(const doc *d, cairo_t *cr, int page)
     if (d->intern)
         intern_mark(cr, PAGE_W / 2, MARK_Y, MARK_SIZE);
     double y = PAGE_H - FOOTER_H;
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.6);
-    cairo_move_to(cr, MARGIN, y);
-    cairo_line_to(cr, PAGE_W - MARGIN, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, PAGE_W - MARGIN, y, pm_faint, 0.6);
     pm_text_style t;
     pm_text_style_defaults(&t);
     t.size = 7.5;
@@ -162,7 +156,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     pm_text_style t;
     pm_text_style_defaults(&t);
     char buf[600], v1[160], v2[160], target[96];
-    y = pm_pdf_running_head(d, cr, y, NULL);
+    y = pm_pdf_pager_running_head(d, cr, y, NULL);
 
     /* The badge sits right of the title, so measure it first. */
     snprintf(v1, sizeof v1, "%s", status_word(&res->cumulatief, res->status));
@@ -232,13 +226,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     t.color = pm_muted;
     y += pm_text_draw(cr, buf, x, y, &t) + 8;
 
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, x, y);
-    cairo_line_to(cr, x + w, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, x, x + w, y, pm_faint, 0.8);
     return y + 10;
 }
 

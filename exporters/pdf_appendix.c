@@ -47,13 +47,7 @@ static double aw_head(pm_pdf_pager *p, double y)
                           x, y, &t) +
              4;
     }
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, x, y + 2);
-    cairo_line_to(cr, x + width, y + 2);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, x, x + width, y + 2, pm_faint, 0.8);
     return y + 12;
 }
 
@@ -123,13 +117,8 @@ static void draw_row(pm_pdf_pager *w, char *const *cells, size_t n, const double
     double right = MARGIN;
     for (size_t c = 0; c < n; c++)
         right += cw[c];
-    cairo_save(cr);
-    pm_set_rgb(cr, head ? pm_muted : pm_faint);
-    cairo_set_line_width(cr, head ? 0.7 : 0.4);
-    cairo_move_to(cr, MARGIN, w->y - 0.5);
-    cairo_line_to(cr, right - 8, w->y - 0.5);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, right - 8, w->y - 0.5, head ? pm_muted : pm_faint,
+                      head ? 0.7 : 0.4);
 }
 
 /* "Tabel 3 (grafiek op pagina 4): Reactie binnen 5 werkdagen per regio
@@ -215,8 +204,7 @@ static void one_table(pm_pdf_pager *w, size_t num, const pm_chart_table *tb, int
         t.width = PAGE_W - 2 * MARGIN;
         double nw, nh;
         pm_text_measure(cr, tb->note, &t, &nw, &nh);
-        if (w->y + 3 + nh > BOTTOM)
-            pm_pdf_pager_begin(w);
+        pm_pdf_pager_need(w, 3 + nh);
         w->y += pm_text_draw(cr, tb->note, MARGIN, w->y + 3, &t) + 3;
     }
     w->y += 14;

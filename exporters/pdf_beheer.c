@@ -121,13 +121,7 @@ static void fill_row(cairo_t *cr, double y, double h, double grey)
 
 static void rule(cairo_t *cr, double y, double width)
 {
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_muted);
-    cairo_set_line_width(cr, width);
-    cairo_move_to(cr, MARGIN, y);
-    cairo_line_to(cr, PAGE_W - MARGIN, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, PAGE_W - MARGIN, y, pm_muted, width);
 }
 
 /* Under the title: the table's introduction, at most INTRO_LINES. */
@@ -172,13 +166,8 @@ static void header_row(cairo_t *cr, const table *t, double y)
                 bool th = pm_tags_begin(cr, "TH");
                 pm_text_draw(cr, t->cols[c].group, x + PAD, y + PAD, &s);
                 pm_tags_end(cr, "TH", th);
-                cairo_save(cr);
-                pm_set_rgb(cr, pm_muted);
-                cairo_set_line_width(cr, 0.4);
-                cairo_move_to(cr, x + PAD, y + row_height(1) - 1);
-                cairo_line_to(cr, x + w - PAD, y + row_height(1) - 1);
-                cairo_stroke(cr);
-                cairo_restore(cr);
+                pm_pdf_pager_rule(cr, x + PAD, x + w - PAD, y + row_height(1) - 1,
+                                  pm_muted, 0.4);
             }
             x += w;
             c = e;

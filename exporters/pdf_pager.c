@@ -11,7 +11,7 @@
 #include "labels.h"
 #include "pdf_tags.h"
 
-double pm_pdf_running_head(const doc *d, cairo_t *cr, double y, const char *mark)
+double pm_pdf_pager_running_head(const doc *d, cairo_t *cr, double y, const char *mark)
 {
     char d1[16];
     char *buf = g_strdup_printf("%s · periode %s · peildatum %s · publiek %s%s",
@@ -28,6 +28,17 @@ double pm_pdf_running_head(const doc *d, cairo_t *cr, double y, const char *mark
     pm_tags_furniture(cr, false);
     g_free(buf);
     return y;
+}
+
+void pm_pdf_pager_rule(cairo_t *cr, double x0, double x1, double y, pm_rgb c, double lw)
+{
+    cairo_save(cr);
+    pm_set_rgb(cr, c);
+    cairo_set_line_width(cr, lw);
+    cairo_move_to(cr, x0, y);
+    cairo_line_to(cr, x1, y);
+    cairo_stroke(cr);
+    cairo_restore(cr);
 }
 
 pm_pdf_pager pm_pdf_pager_make(const doc *d, cairo_t *cr, int *page,
@@ -70,7 +81,7 @@ void pm_pdf_pager_begin(pm_pdf_pager *p)
         cairo_pdf_surface_add_outline(cairo_get_target(cr), CAIRO_PDF_OUTLINE_ROOT,
                                       p->outline, link, 0);
     }
-    double y = pm_pdf_running_head(p->d, cr, PM_PDF_PAGE_TOP, p->mark);
+    double y = pm_pdf_pager_running_head(p->d, cr, PM_PDF_PAGE_TOP, p->mark);
     char *title = g_strdup_printf("%s%s", p->title, p->started > 1 ? " (vervolg)" : "");
     pm_text_style t;
     pm_text_style_defaults(&t);

@@ -72,6 +72,10 @@ void pm_pdf_pager_end(pm_pdf_pager *p);
  * periode ... · peildatum ... · publiek ..."; "Dashboard" for the dashboard,
  * then mark when not NULL) drawn at (MARGIN, y) as page furniture; returns
  * the y below it and its gap. Every page of the document has it. */
-double pm_pdf_running_head(const doc *d, cairo_t *cr, double y, const char *mark);
+double pm_pdf_pager_running_head(const doc *d, cairo_t *cr, double y, const char *mark);
+
+/* A horizontal line from x0 to x1 at y, colour c, line width lw: the rules
+ * under a page's heading, a table's header, the footer's line. */
+void pm_pdf_pager_rule(cairo_t *cr, double x0, double x1, double y, pm_rgb c, double lw);
 
 #endif

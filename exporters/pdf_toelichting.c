@@ -57,13 +57,7 @@ static double tw_head(pm_pdf_pager *p, double y)
     } else {
         y += 6;
     }
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, x, y);
-    cairo_line_to(cr, x + width, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, x, x + width, y, pm_faint, 0.8);
     return y + 12;
 }
 
@@ -387,13 +381,7 @@ void pm_pdf_tl_inline(const doc *d, cairo_t *cr, const pm_result *res, double y)
     ind_text t;
     if (!ind_text_get(d, res, &t))
         return;
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, MARGIN, y);
-    cairo_line_to(cr, PAGE_W - MARGIN, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, PAGE_W - MARGIN, y, pm_faint, 0.8);
     under_charts(d, cr, &t, y + 6);
     pm_tl_flags_free(t.flags, t.nflags);
 }

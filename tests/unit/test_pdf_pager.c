@@ -138,7 +138,7 @@ static void test_pages(void)
     CHECK(!pm_pdf_pager_need(&u, 1e5) && ip == 3 && u.y == 600,
           "writing under the charts never breaks the page");
 
-    double y = pm_pdf_running_head(&d, cr, 30, " · beheer");
+    double y = pm_pdf_pager_running_head(&d, cr, 30, " · beheer");
     CHECK(y > 36 && y < 60, "the running header is one small line");
     cairo_destroy(cr);
     cairo_surface_finish(s);
