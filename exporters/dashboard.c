@@ -379,19 +379,13 @@ static double band_scale(const doc *d, cairo_t *cr, pm_rect r, const pm_result *
 static pm_error band_spark(const doc *d, cairo_t *cr, band_cols k, double y,
                            const pm_result *res)
 {
-    size_t n = res->ntrend;
-    double *v = calloc(n ? n : 1, sizeof *v);
-    bool *present = calloc(n ? n : 1, sizeof *present);
-    if (!v || !present) {
-        free(v);
-        free(present);
+    pm_dashboard_spark sp;
+    if (pm_dashboard_spark_get(d, res, &sp))
         return PM_ERR_NOMEM;
-    }
-    pm_spark_cfg sc_cfg;
-    spark_values(d, res, v, present, &sc_cfg);
-    size_t points = 0;
-    for (size_t i = 0; i < n; i++)
-        points += present[i];
+    const double *v = sp.v;
+    const bool *present = sp.present;
+    const pm_spark_cfg sc_cfg = sp.cfg;
+    size_t n = sp.n, points = sp.points;
     pm_text_style t;
     pm_text_style_defaults(&t);
     t.size = 6.5;
@@ -431,8 +425,7 @@ static pm_error band_spark(const doc *d, cairo_t *cr, band_cols k, double y,
                            "met gegevens zijn.",
                      k.c, y, &t);
     }
-    free(v);
-    free(present);
+    pm_dashboard_spark_free(&sp);
     return PM_OK;
 }
 
@@ -871,12 +864,30 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
     return body(d, cr, y + 4);
 }
 
-/* ---- for the web page (html_dash.c) ------------------------------------ */
+/* ---- the sparkline's numbers, for the tile and the web page ------------- */
 
-void pm_dashboard_spark_values(const doc *d, const pm_result *res, double *v,
-                               bool *present, pm_spark_cfg *cfg)
+pm_error pm_dashboard_spark_get(const doc *d, const pm_result *res, pm_dashboard_spark *s)
 {
-    spark_values(d, res, v, present, cfg);
+    memset(s, 0, sizeof *s);
+    s->n = res->ntrend;
+    s->v = calloc(s->n ? s->n : 1, sizeof *s->v);
+    s->present = calloc(s->n ? s->n : 1, sizeof *s->present);
+    if (!s->v || !s->present) {
+        pm_dashboard_spark_free(s);
+        return PM_ERR_NOMEM;
+    }
+    spark_values(d, res, s->v, s->present, &s->cfg);
+    for (size_t i = 0; i < s->n; i++)
+        s->points += s->present[i];
+    return PM_OK;
+}
+
+void pm_dashboard_spark_free(pm_dashboard_spark *s)
+{
+    free(s->v);
+    free(s->present);
+    s->v = NULL;
+    s->present = NULL;
 }
 
 char *pm_dashboard_spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,

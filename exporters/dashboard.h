@@ -23,11 +23,25 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr);
  * "Hele programma · 1e kwartaal 2026" without a filter. */
 void pm_dashboard_title(const doc *d, char *buf, size_t size);
 
-/* The web page's sparkline (html_dash.c) from the PDF tile's own numbers:
- * the values per trend quarter (res->ntrend each, a gap where present is
- * false) with its cfg, and its text alternative (g_free it). */
-void pm_dashboard_spark_values(const doc *d, const pm_result *res, double *v,
-                               bool *present, pm_spark_cfg *cfg);
+/* A tile's sparkline as the PDF draws it and the web page (html_dash.c)
+ * shows it: the value per trend quarter (n = res->ntrend, a gap where
+ * present is false), how many quarters have one (a line needs two), and
+ * the line's cfg (target, bounds). */
+typedef struct pm_dashboard_spark {
+    double *v;
+    bool *present;
+    size_t n;
+    size_t points;
+    pm_spark_cfg cfg;
+} pm_dashboard_spark;
+
+/* Fills s for res; pm_dashboard_spark_free frees it (also after an
+ * error). PM_ERR_NOMEM. */
+pm_error pm_dashboard_spark_get(const doc *d, const pm_result *res,
+                                pm_dashboard_spark *s);
+void pm_dashboard_spark_free(pm_dashboard_spark *s);
+
+/* The sparkline's text alternative (g_free it). */
 char *pm_dashboard_spark_alt(const doc *d, const pm_result *res, const pm_spark_cfg *cfg,
                              const double *v, const bool *present, size_t n);
 

@@ -25,8 +25,10 @@ static bool is_count(const pm_result *res)
 
 /* The sparkline's table: a row per quarter, the value as the line has it. */
 static void spark_table(pm_html_buf *b, const doc *d, const pm_result *res,
-                        const double *v, const bool *present, size_t n, int *ntable)
+                        const pm_dashboard_spark *sp, int *ntable)
 {
+    const double *v = sp->v;
+    const bool *present = sp->present;
     char cap[160], buf[64], target[96];
     snprintf(cap, sizeof cap, "Cijfers bij het verloop van %s per kwartaal", res->id);
     pm_html_table_open(b, ntable, cap);
@@ -37,7 +39,7 @@ static void spark_table(pm_html_buf *b, const doc *d, const pm_result *res,
                        : strcmp(res->id, "R6") == 0 ? "Kennisproducten (cumulatief)"
                        : strcmp(res->id, "B") == 0  ? "Uitputting (cumulatief)"
                                                     : "Waarde");
-    for (size_t i = 0; i < n && i < d->nquarters; i++) {
+    for (size_t i = 0; i < sp->n && i < d->nquarters; i++) {
         const char *s =
             present[i]
                 ? pm_axis_format(v[i], is_count(res) ? PM_FMT_COUNT : PM_FMT_PERCENT,
@@ -60,33 +62,23 @@ static void spark_table(pm_html_buf *b, const doc *d, const pm_result *res,
 pm_error pm_html_tile_spark(pm_html_buf *b, const doc *d, const pm_result *res,
                             int *nchart, int *ntable)
 {
-    size_t n = res->ntrend;
-    double *v = calloc(n ? n : 1, sizeof *v);
-    bool *present = calloc(n ? n : 1, sizeof *present);
-    if (!v || !present) {
-        free(v);
-        free(present);
+    pm_dashboard_spark sp;
+    if (pm_dashboard_spark_get(d, res, &sp))
         return PM_ERR_NOMEM;
-    }
-    pm_spark_cfg cfg;
-    pm_dashboard_spark_values(d, res, v, present, &cfg);
-    size_t points = 0;
-    for (size_t i = 0; i < n; i++)
-        points += present[i];
     pm_error err = PM_OK;
-    if (points >= 2) {
+    if (sp.points >= 2) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "c%d-", ++*nchart);
         pm_html_buf svg = {0};
-        err = pm_html_spark_svg(&cfg, v, present, n, 220, 44, prefix, &svg);
+        err = pm_html_spark_svg(&sp.cfg, sp.v, sp.present, sp.n, 220, 44, prefix, &svg);
         if (!err) {
-            char *alt = pm_dashboard_spark_alt(d, res, &cfg, v, present, n);
+            char *alt = pm_dashboard_spark_alt(d, res, &sp.cfg, sp.v, sp.present, sp.n);
             pm_html_buf_printf(b,
                                "<figure class=\"spark\">\n<figcaption>Verloop per "
                                "kwartaal, %s t/m %s; de stippellijn is het doel"
                                "</figcaption>\n",
                                d->quarter[0],
-                               d->quarter[n - 1 < d->nquarters ? n - 1 : 0]);
+                               d->quarter[sp.n - 1 < d->nquarters ? sp.n - 1 : 0]);
             const char *rest = strstr(svg.data, "<svg");
             rest = rest ? rest + 4 : svg.data;
             pm_html_buf_put(b, "<svg role=\"img\" aria-label=\"");
@@ -94,7 +86,7 @@ pm_error pm_html_tile_spark(pm_html_buf *b, const doc *d, const pm_result *res,
             pm_html_buf_put(b, "\"");
             pm_html_buf_put(b, rest);
             pm_html_buf_put(b, "\n");
-            spark_table(b, d, res, v, present, n, ntable);
+            spark_table(b, d, res, &sp, ntable);
             pm_html_buf_put(b, "</figure>\n");
             g_free(alt);
         }
@@ -111,8 +103,7 @@ pm_error pm_html_tile_spark(pm_html_buf *b, const doc *d, const pm_result *res,
                             : "<p class=\"note\">Het verloop per kwartaal volgt zodra er "
                               "twee kwartalen met gegevens zijn.</p>\n");
     }
-    free(v);
-    free(present);
+    pm_dashboard_spark_free(&sp);
     return err;
 }
 

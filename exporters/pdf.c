@@ -25,6 +25,7 @@
 #include "outfile.h"
 #include "pdf_appendix.h"
 #include "pdf_internal.h"
+#include "pdf_pager.h"
 #include "pdf_summary.h"
 #include "pdf_tags.h"
 #include "pdf_toelichting.h"
@@ -106,13 +107,7 @@ static void footer(const doc *d, cairo_t *cr, int page)
     if (d->intern)
         intern_mark(cr, PAGE_W / 2, MARK_Y, MARK_SIZE);
     double y = PAGE_H - FOOTER_H;
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.6);
-    cairo_move_to(cr, MARGIN, y);
-    cairo_line_to(cr, PAGE_W - MARGIN, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, PAGE_W - MARGIN, y, pm_faint, 0.6);
     pm_text_style t;
     pm_text_style_defaults(&t);
     t.size = 7.5;
@@ -160,15 +155,8 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     double x = MARGIN, w = PAGE_W - 2 * MARGIN, y = 30;
     pm_text_style t;
     pm_text_style_defaults(&t);
-    char buf[600], v1[160], v2[160], target[96], d1[16];
-    snprintf(buf, sizeof buf, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
-             d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
-             pm_audience_name(d->in->audience));
-    t.size = 7.5;
-    t.color = pm_muted;
-    pm_tags_furniture(cr, true); /* the running header */
-    y += pm_text_draw(cr, buf, x, y, &t) + 6;
-    pm_tags_furniture(cr, false);
+    char buf[600], v1[160], v2[160], target[96];
+    y = pm_pdf_pager_running_head(d, cr, y, NULL);
 
     /* The badge sits right of the title, so measure it first. */
     snprintf(v1, sizeof v1, "%s", status_word(&res->cumulatief, res->status));
@@ -238,13 +226,7 @@ static double page_header(const doc *d, cairo_t *cr, const pm_result *res)
     t.color = pm_muted;
     y += pm_text_draw(cr, buf, x, y, &t) + 8;
 
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, x, y);
-    cairo_line_to(cr, x + w, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, x, x + w, y, pm_faint, 0.8);
     return y + 10;
 }
 
@@ -443,7 +425,7 @@ static pm_error draw_document(doc *d, cairo_surface_t *s, cairo_t *cr, pm_tags *
     footer(d, cr, *page_out);
     cairo_show_page(cr);
     if (!err)
-        err = pm_pdf_summary_pages(d, cr, s, page_out, footer);
+        err = pm_pdf_summary_pages(d, cr, page_out, footer);
     if (!err && !d->dashboard)
         err = pm_pdf_tl_algemeen(d, cr, page_out, footer);
     for (size_t i = 0; !err && !d->dashboard && i < d->rep->nresults; i++) {
@@ -466,7 +448,7 @@ static pm_error draw_document(doc *d, cairo_surface_t *s, cairo_t *cr, pm_tags *
         err = pm_pdf_tl_risks(d, cr, page_out, footer);
     /* Intern only: the management section (SPEC §10). */
     if (!err && !d->dashboard)
-        err = pm_pdf_beheer_pages(d, s, cr, page_out, footer);
+        err = pm_pdf_beheer_pages(d, cr, page_out, footer);
     /* Every chart's numbers as a table, at the end (SPEC §11). */
     if (!err)
         err = pm_pdf_appendix_pages(d, cr, tags, page_out, footer);

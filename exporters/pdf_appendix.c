@@ -17,8 +17,9 @@
 #include "chart_table.h"
 #include "format.h"
 #include "labels.h"
+#include "pdf_pager.h"
 
-#define TOP 30.0
+#define TOP PM_PDF_PAGE_TOP
 #define BOTTOM (PAGE_H - FOOTER_H - 12.0)
 #define CELL_SIZE 8.0
 #define ROW_PAD 3.5
@@ -27,67 +28,18 @@
 #define VAL_MAX 110.0
 #define APPENDIX_TITLE "Bijlage: cijfers bij de grafieken"
 
-typedef struct aw {
-    const doc *d;
-    cairo_t *cr;
-    int *page;
-    pm_pdf_footer_fn footer;
-    bool dry;    /* counting only: no footer, page break or outline entry */
-    int started; /* pages of the appendix begun */
-    bool open;   /* a page is being drawn */
-    double y;
-} aw;
-
-static void aw_finish(aw *w)
+/* Under the H1 of the appendix's first page a line on how to read the
+ * tables; a rule under the heading of every page. */
+static double aw_head(pm_pdf_pager *p, double y)
 {
-    if (!w->open)
-        return;
-    if (!w->dry) {
-        w->footer(w->d, w->cr, *w->page);
-        cairo_show_page(w->cr);
-    }
-    w->open = false;
-}
-
-/* A new page: the running header, the appendix's H1 ("(vervolg)" after its
- * first page), on the first page a line on how to read the tables. */
-static void aw_new_page(aw *w)
-{
-    aw_finish(w);
-    (*w->page)++;
-    w->started++;
-    w->open = true;
-    const doc *d = w->d;
-    cairo_t *cr = w->cr;
-    double x = MARGIN, width = PAGE_W - 2 * MARGIN, y = TOP;
-    char buf[640], d1[16];
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    t.size = 7.5;
-    t.color = pm_muted;
-    t.width = width;
-    snprintf(buf, sizeof buf, "%s · periode %s · peildatum %s · publiek %s",
-             d->dashboard ? "Dashboard" : REPORT_TITLE, d->period_name,
-             pm_format_date(d->ctx->peildatum, d1, sizeof d1),
-             pm_audience_name(d->in->audience));
-    pm_tags_furniture(cr, true); /* the running header */
-    y += pm_text_draw(cr, buf, x, y, &t) + 6;
-    pm_tags_furniture(cr, false);
-    snprintf(buf, sizeof buf, "%s%s", APPENDIX_TITLE, w->started > 1 ? " (vervolg)" : "");
-    t.size = 18;
-    t.bold = true;
-    t.color = pm_ink;
-    pm_tags_role(cr, "H1");
-    y += pm_text_draw(cr, buf, x, y, &t) + 4;
-    if (w->started == 1) {
-        char link[32];
-        snprintf(link, sizeof link, "page=%d", *w->page);
-        if (!w->dry)
-            cairo_pdf_surface_add_outline(cairo_get_target(cr), CAIRO_PDF_OUTLINE_ROOT,
-                                          APPENDIX_TITLE, link, 0);
+    cairo_t *cr = p->cr;
+    double x = MARGIN, width = PAGE_W - 2 * MARGIN;
+    if (p->started == 1) {
+        pm_text_style t;
+        pm_text_style_defaults(&t);
         t.size = 8.5;
-        t.bold = false;
         t.color = pm_muted;
+        t.width = width;
         y += pm_text_draw(cr,
                           "De cijfers van elke grafiek in dit document, als tabel, in de "
                           "volgorde van de grafieken. Een cel die de grafiek verbergt, "
@@ -95,14 +47,8 @@ static void aw_new_page(aw *w)
                           x, y, &t) +
              4;
     }
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, x, y + 2);
-    cairo_line_to(cr, x + width, y + 2);
-    cairo_stroke(cr);
-    cairo_restore(cr);
-    w->y = y + 12;
+    pm_pdf_pager_rule(cr, x, x + width, y + 2, pm_faint, 0.8);
+    return y + 12;
 }
 
 /* The column widths: the first as wide as its longest label (within
@@ -146,8 +92,8 @@ static double row_height(cairo_t *cr, char *const *cells, size_t n, const double
 
 /* One row, tagged TR with TH cells (all of them in the header row, the
  * first beside data cells) and TD; values right-aligned in their column. */
-static void draw_row(aw *w, char *const *cells, size_t n, const double *cw, bool head,
-                     double h)
+static void draw_row(pm_pdf_pager *w, char *const *cells, size_t n, const double *cw,
+                     bool head, double h)
 {
     cairo_t *cr = w->cr;
     pm_text_style t;
@@ -171,19 +117,14 @@ static void draw_row(aw *w, char *const *cells, size_t n, const double *cw, bool
     double right = MARGIN;
     for (size_t c = 0; c < n; c++)
         right += cw[c];
-    cairo_save(cr);
-    pm_set_rgb(cr, head ? pm_muted : pm_faint);
-    cairo_set_line_width(cr, head ? 0.7 : 0.4);
-    cairo_move_to(cr, MARGIN, w->y - 0.5);
-    cairo_line_to(cr, right - 8, w->y - 0.5);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, right - 8, w->y - 0.5, head ? pm_muted : pm_faint,
+                      head ? 0.7 : 0.4);
 }
 
 /* "Tabel 3 (grafiek op pagina 4): Reactie binnen 5 werkdagen per regio
  * (Cumulatief, ...)", as the H2. */
-static double table_heading(aw *w, size_t num, const pm_chart_table *tb, int page,
-                            bool cont, bool draw)
+static double table_heading(pm_pdf_pager *w, size_t num, const pm_chart_table *tb,
+                            int page, bool cont, bool draw)
 {
     pm_text_style t;
     pm_text_style_defaults(&t);
@@ -210,7 +151,7 @@ static double table_heading(aw *w, size_t num, const pm_chart_table *tb, int pag
     return h + 4;
 }
 
-static void one_table(aw *w, size_t num, const pm_chart_table *tb, int page)
+static void one_table(pm_pdf_pager *w, size_t num, const pm_chart_table *tb, int page)
 {
     cairo_t *cr = w->cr;
     double *cw = g_new0(double, tb->ncols ? tb->ncols : 1);
@@ -235,19 +176,18 @@ static void one_table(aw *w, size_t num, const pm_chart_table *tb, int page)
     }
     if (whole <= BOTTOM - TOP - 60)
         need = whole;
-    if (!w->open || w->y + need > BOTTOM)
-        aw_new_page(w);
+    pm_pdf_pager_need(w, need);
     table_heading(w, num, tb, page, false, true);
     bool table = pm_tags_begin(cr, "Table");
     draw_row(w, tb->head, tb->ncols, cw, true, head_h);
     for (size_t i = 0; i < tb->nrows; i++) {
         char *const *row = tb->cells + i * tb->ncols;
         double h = row_height(cr, row, tb->ncols, cw, false);
-        if (w->y + h > BOTTOM) {
+        if (w->y + h > w->bottom) {
             /* Goes on over the page: a table of its own there, with the
              * header row again, so each page's table reads alone. */
             pm_tags_end(cr, "Table", table);
-            aw_new_page(w);
+            pm_pdf_pager_begin(w);
             table_heading(w, num, tb, page, true, true);
             table = pm_tags_begin(cr, "Table");
             draw_row(w, tb->head, tb->ncols, cw, true, head_h);
@@ -264,39 +204,38 @@ static void one_table(aw *w, size_t num, const pm_chart_table *tb, int page)
         t.width = PAGE_W - 2 * MARGIN;
         double nw, nh;
         pm_text_measure(cr, tb->note, &t, &nw, &nh);
-        if (w->y + 3 + nh > BOTTOM)
-            aw_new_page(w);
+        pm_pdf_pager_need(w, 3 + nh);
         w->y += pm_text_draw(cr, tb->note, MARGIN, w->y + 3, &t) + 3;
     }
     w->y += 14;
 }
 
-pm_error pm_pdf_appendix_pages(const doc *d, cairo_t *cr, const pm_tags *t, int *page,
-                               pm_pdf_footer_fn footer)
+/* Every table of t after page *page; only counts without a footer. */
+static void all_tables(const doc *d, cairo_t *cr, const pm_tags *t, int *page,
+                       pm_pdf_footer_fn footer)
 {
+    pm_pdf_pager w =
+        pm_pdf_pager_make(d, cr, page, footer, APPENDIX_TITLE, APPENDIX_TITLE, BOTTOM);
+    w.head = aw_head;
     size_t n = pm_tags_ntables(t);
-    if (n == 0)
-        return PM_OK;
-    aw w = {.d = d, .cr = cr, .page = page, .footer = footer};
     for (size_t i = 0; i < n; i++) {
         int on = 0;
         const pm_chart_table *tb = pm_tags_table(t, i, &on);
         one_table(&w, i + 1, tb, on);
     }
-    aw_finish(&w);
+    pm_pdf_pager_end(&w);
+}
+
+pm_error pm_pdf_appendix_pages(const doc *d, cairo_t *cr, const pm_tags *t, int *page,
+                               pm_pdf_footer_fn footer)
+{
+    all_tables(d, cr, t, page, footer);
     return cairo_status(cr) == CAIRO_STATUS_NO_MEMORY ? PM_ERR_NOMEM : PM_OK;
 }
 
 int pm_pdf_appendix_npages(const doc *d, cairo_t *cr, const pm_tags *t)
 {
     int page = 0;
-    aw w = {.d = d, .cr = cr, .page = &page, .dry = true};
-    size_t n = pm_tags_ntables(t);
-    for (size_t i = 0; i < n; i++) {
-        int on = 0;
-        const pm_chart_table *tb = pm_tags_table(t, i, &on);
-        one_table(&w, i + 1, tb, on);
-    }
-    aw_finish(&w);
+    all_tables(d, cr, t, &page, NULL);
     return page;
 }

@@ -9,20 +9,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <cairo-pdf.h>
-
 #include "beheer_text.h"
 #include "chart.h"
 #include "format.h"
 #include "labels.h"
 #include "pdf_internal.h"
+#include "pdf_pager.h"
 #include "pdf_tags.h"
 
 /* The fixed geometry of a table page: a band for the page's heading (the
  * report line, the title and an introduction of at most INTRO_LINES), the
  * header row, the rows, and room at the bottom for a totals row and a
  * note under the table, reserved on every page so the count is simple. */
-#define TOP 30.0
 #define INTRO_LINES 4
 #define TABLE_TOP 128.0
 #define FONT 7.0
@@ -123,42 +121,20 @@ static void fill_row(cairo_t *cr, double y, double h, double grey)
 
 static void rule(cairo_t *cr, double y, double width)
 {
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_muted);
-    cairo_set_line_width(cr, width);
-    cairo_move_to(cr, MARGIN, y);
-    cairo_line_to(cr, PAGE_W - MARGIN, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, PAGE_W - MARGIN, y, pm_muted, width);
 }
 
-/* The heading band: the report line, the title (with "(vervolg)" on a
- * continuation page) and the introduction. */
-static void heading(const doc *d, cairo_t *cr, const table *t, int part)
+/* Under the title: the table's introduction, at most INTRO_LINES. */
+static double intro(pm_pdf_pager *p, double y)
 {
+    const table *t = p->ctx;
     pm_text_style s;
     pm_text_style_defaults(&s);
-    char buf[400], peil[16];
-    snprintf(buf, sizeof buf, "%s · periode %s · peildatum %s · publiek %s · beheer",
-             REPORT_TITLE, d->period_name,
-             pm_format_date(d->ctx->peildatum, peil, sizeof peil),
-             pm_audience_name(d->in->audience));
-    s.size = 7.5;
-    s.color = pm_muted;
-    pm_tags_furniture(cr, true); /* the running header */
-    double y = TOP + pm_text_draw(cr, buf, MARGIN, TOP, &s) + 6;
-    pm_tags_furniture(cr, false);
-    snprintf(buf, sizeof buf, "%s%s", t->title, part > 1 ? " (vervolg)" : "");
-    s.size = 16;
-    s.bold = true;
-    s.color = pm_ink;
-    pm_tags_role(cr, "H1");
-    y += pm_text_draw(cr, buf, MARGIN, y, &s) + 5;
     s.size = 8.5;
-    s.bold = false;
     s.width = PAGE_W - 2 * MARGIN;
     s.max_lines = INTRO_LINES;
-    pm_text_draw(cr, t->intro, MARGIN, y, &s);
+    pm_text_draw(p->cr, t->intro, MARGIN, y, &s);
+    return TABLE_TOP;
 }
 
 static void header_row(cairo_t *cr, const table *t, double y)
@@ -190,13 +166,8 @@ static void header_row(cairo_t *cr, const table *t, double y)
                 bool th = pm_tags_begin(cr, "TH");
                 pm_text_draw(cr, t->cols[c].group, x + PAD, y + PAD, &s);
                 pm_tags_end(cr, "TH", th);
-                cairo_save(cr);
-                pm_set_rgb(cr, pm_muted);
-                cairo_set_line_width(cr, 0.4);
-                cairo_move_to(cr, x + PAD, y + row_height(1) - 1);
-                cairo_line_to(cr, x + w - PAD, y + row_height(1) - 1);
-                cairo_stroke(cr);
-                cairo_restore(cr);
+                pm_pdf_pager_rule(cr, x + PAD, x + w - PAD, y + row_height(1) - 1,
+                                  pm_muted, 0.4);
             }
             x += w;
             c = e;
@@ -239,23 +210,23 @@ static void data_row(cairo_t *cr, const table *t, size_t r, double y, bool bold)
 
 /* Draws every page of t, each with its footer, and gives the first an
  * outline entry. *page is the number of the last page drawn. */
-static pm_error draw_table(const doc *d, cairo_surface_t *surface, cairo_t *cr,
-                           const table *t, int *page, pm_pdf_footer_fn footer)
+static pm_error draw_table(const doc *d, cairo_t *cr, const table *t, int *page,
+                           pm_pdf_footer_fn footer)
 {
+    pm_pdf_pager pg =
+        pm_pdf_pager_make(d, cr, page, footer, t->title, t->outline, BOTTOM);
+    pg.mark = " · beheer";
+    pg.title_size = 16;
+    pg.title_gap = 5;
+    pg.head = intro;
+    pg.ctx = (void *)t;
     size_t per = rows_per_page(t);
     int pages = table_pages(t);
     double rh = row_height(t->lines);
     size_t r = 0;
     for (int part = 1; part <= pages; part++) {
-        (*page)++;
-        if (part == 1) {
-            char link[32];
-            snprintf(link, sizeof link, "page=%d", *page);
-            cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, t->outline,
-                                          link, 0);
-        }
-        heading(d, cr, t, part);
-        double y = TABLE_TOP;
+        pm_pdf_pager_begin(&pg);
+        double y = pg.y;
         /* Each page's part is a table of its own, with its header row. */
         bool table = pm_tags_begin(cr, "Table");
         header_row(cr, t, y);
@@ -281,8 +252,7 @@ static pm_error draw_table(const doc *d, cairo_surface_t *surface, cairo_t *cr,
             s.max_lines = NOTE_LINES;
             pm_text_draw(cr, t->note, MARGIN, y + 6, &s);
         }
-        footer(d, cr, *page);
-        cairo_show_page(cr);
+        pm_pdf_pager_end(&pg);
         if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
             return PM_ERR_IO;
     }
@@ -628,8 +598,8 @@ int pm_pdf_beheer_npages(const doc *d)
     return pages;
 }
 
-pm_error pm_pdf_beheer_pages(const doc *d, cairo_surface_t *surface, cairo_t *cr,
-                             int *page, pm_pdf_footer_fn footer)
+pm_error pm_pdf_beheer_pages(const doc *d, cairo_t *cr, int *page,
+                             pm_pdf_footer_fn footer)
 {
     table_fn fns[4];
     size_t n = section(d, fns);
@@ -637,7 +607,7 @@ pm_error pm_pdf_beheer_pages(const doc *d, cairo_surface_t *surface, cairo_t *cr
     for (size_t i = 0; i < n && !err; i++) {
         table t;
         fns[i](d, &t);
-        err = draw_table(d, surface, cr, &t, page, footer);
+        err = draw_table(d, cr, &t, page, footer);
     }
     return err;
 }

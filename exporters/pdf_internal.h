@@ -118,8 +118,8 @@ int pm_pdf_beheer_npages(const doc *d);
 
 /* Draws those pages after page *page, each with its footer, and adds an
  * outline entry per table; *page ends on the last page drawn. */
-pm_error pm_pdf_beheer_pages(const doc *d, cairo_surface_t *surface, cairo_t *cr,
-                             int *page, pm_pdf_footer_fn footer);
+pm_error pm_pdf_beheer_pages(const doc *d, cairo_t *cr, int *page,
+                             pm_pdf_footer_fn footer);
 
 /* ---- the document's words, for the web page (pdf.c, issue 16) ---------- */
 

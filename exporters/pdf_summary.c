@@ -3,17 +3,16 @@
  * text shrinks a step at a time until the page holds it all. */
 #include "pdf_summary.h"
 
-#include <cairo-pdf.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bereik.h"
 #include "format.h"
 #include "labels.h"
+#include "pdf_pager.h"
 #include "pdf_tags.h"
 #include "summary.h"
 
-#define TOP 30.0
 #define BOTTOM (PAGE_H - FOOTER_H - 8.0)
 #define ROW_H 13.0
 
@@ -167,28 +166,17 @@ static double heading(cairo_t *cr, const char *text, double y, double size)
     pm_text_style_defaults(&t);
     t.size = size;
     t.bold = true;
-    pm_tags_role(cr, size >= 16 ? "H1" : "H2");
+    pm_tags_role(cr, "H2");
     return y + pm_text_draw(cr, text, MARGIN, y, &t);
 }
 
-static pm_error summary_page(const doc *d, cairo_t *cr)
+/* The page's content from y, under its title. */
+static pm_error summary_page(const doc *d, cairo_t *cr, double y)
 {
     pm_summary s;
     pm_error err = pm_summary_build(d->rep, d->in->audience, d->rep->warnings, &s);
     if (err)
         return err;
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    t.size = 7.5;
-    t.color = pm_muted;
-    char top[400], d1[16];
-    snprintf(top, sizeof top, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
-             d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
-             pm_audience_name(d->in->audience));
-    pm_tags_furniture(cr, true); /* the running header */
-    double y = TOP + pm_text_draw(cr, top, MARGIN, TOP, &t) + 6;
-    pm_tags_furniture(cr, false);
-    y = heading(cr, "Samenvatting", y, 18) + 8;
     y = heading(cr, "Belangrijkste ontwikkelingen", y, 12) + 6;
     double table = reach_table(d, cr, 0, false) + 30;
     /* The largest size at which sentences and table fit the page. */
@@ -204,17 +192,16 @@ static pm_error summary_page(const doc *d, cairo_t *cr)
     return PM_OK;
 }
 
-pm_error pm_pdf_summary_pages(const doc *d, cairo_t *cr, cairo_surface_t *s, int *page,
+pm_error pm_pdf_summary_pages(const doc *d, cairo_t *cr, int *page,
                               pm_pdf_footer_fn footer)
 {
     if (d->dashboard)
         return PM_OK;
-    ++*page;
-    char link[32];
-    snprintf(link, sizeof link, "page=%d", *page);
-    cairo_pdf_surface_add_outline(s, CAIRO_PDF_OUTLINE_ROOT, "Samenvatting", link, 0);
-    pm_error err = summary_page(d, cr);
-    footer(d, cr, *page);
-    cairo_show_page(cr);
+    pm_pdf_pager p =
+        pm_pdf_pager_make(d, cr, page, footer, "Samenvatting", "Samenvatting", BOTTOM);
+    p.title_gap = 8;
+    pm_pdf_pager_begin(&p);
+    pm_error err = summary_page(d, cr, p.y);
+    pm_pdf_pager_end(&p);
     return err;
 }

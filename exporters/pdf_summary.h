@@ -6,16 +6,13 @@
 
 #include "pdf_internal.h"
 
-/* pdf.c's footer, which every page gets. */
-typedef void (*pm_pdf_footer_fn)(const doc *d, cairo_t *cr, int page);
-
 /* How many pages pm_pdf_summary_pages adds: 1 for a report, 0 for the
  * dashboard. */
 int pm_pdf_summary_npages(const doc *d);
 
 /* Draws the Samenvatting page as page *page + 1 with its outline entry and
  * footer, and advances *page. A report only (d->dashboard: nothing). */
-pm_error pm_pdf_summary_pages(const doc *d, cairo_t *cr, cairo_surface_t *s, int *page,
+pm_error pm_pdf_summary_pages(const doc *d, cairo_t *cr, int *page,
                               pm_pdf_footer_fn footer);
 
 #endif

@@ -15,10 +15,10 @@
 
 #include "format.h"
 #include "labels.h"
+#include "pdf_pager.h"
 #include "pdf_tags.h"
 #include "toelichting_flags.h"
 
-#define TOP 30.0
 #define BOTTOM (PAGE_H - FOOTER_H - 12.0)
 #define BODY_SIZE 10.0
 #define INDENT 16.0  /* per list level */
@@ -38,86 +38,27 @@ typedef struct span {
     const char *url;
 } span;
 
-/* The pages of one part being written. */
-typedef struct tw {
-    const doc *d;
-    cairo_t *cr;
-    bool dry; /* count pages only: no footer, no outline, no links */
-    int *page;
-    pm_pdf_footer_fn footer;
-    bool open;           /* a page of this part is being drawn */
-    bool under;          /* under the charts of an indicator page: no breaks */
-    const char *title;   /* the part's title on each of its pages */
-    const char *outline; /* its outline entry, on its first page */
-    int started;         /* pages started by this part */
-    double y;
-} tw;
-
-static void tw_finish(tw *w)
+/* Under each page's title: where the text comes from, a rule. */
+static double tw_head(pm_pdf_pager *p, double y)
 {
-    if (!w->open)
-        return;
-    if (!w->dry) {
-        w->footer(w->d, w->cr, *w->page);
-        cairo_show_page(w->cr);
-    }
-    w->open = false;
-}
-
-/* Starts a page: the report line, the part's title ("(vervolg)" after its
- * first page), where the text comes from, a rule. */
-static void tw_new_page(tw *w)
-{
-    tw_finish(w);
-    (*w->page)++;
-    w->started++;
-    w->open = true;
-    const doc *d = w->d;
-    cairo_t *cr = w->cr;
-    double x = MARGIN, width = PAGE_W - 2 * MARGIN, y = TOP;
-    char buf[512], d1[16];
-    pm_text_style t;
-    pm_text_style_defaults(&t);
-    t.size = 7.5;
-    t.color = pm_muted;
-    t.width = width;
-    snprintf(buf, sizeof buf, "%s · periode %s · peildatum %s · publiek %s", REPORT_TITLE,
-             d->period_name, pm_format_date(d->ctx->peildatum, d1, sizeof d1),
-             pm_audience_name(d->in->audience));
-    pm_tags_furniture(cr, true); /* the running header */
-    y += pm_text_draw(cr, buf, x, y, &t) + 6;
-    pm_tags_furniture(cr, false);
-    snprintf(buf, sizeof buf, "%s%s", w->title, w->started > 1 ? " (vervolg)" : "");
-    t.size = 18;
-    t.bold = true;
-    t.color = pm_ink;
-    pm_tags_role(cr, "H1");
-    y += pm_text_draw(cr, buf, x, y, &t) + 4;
-    if (w->started == 1 && !w->dry) {
-        char link[32];
-        snprintf(link, sizeof link, "page=%d", *w->page);
-        cairo_pdf_surface_add_outline(cairo_get_target(cr), CAIRO_PDF_OUTLINE_ROOT,
-                                      w->outline, link, 0);
-    }
-    const pm_toelichting *tl = d->in->toelichting;
+    cairo_t *cr = p->cr;
+    double x = MARGIN, width = PAGE_W - 2 * MARGIN;
+    const pm_toelichting *tl = p->d->in->toelichting;
     if (tl) {
-        snprintf(buf, sizeof buf, "De toelichting van de coördinator (%s).", tl->name);
+        char *buf = g_strdup_printf("De toelichting van de coördinator (%s).", tl->name);
+        pm_text_style t;
+        pm_text_style_defaults(&t);
         t.size = 8.5;
-        t.bold = false;
         t.italic = true;
         t.color = pm_muted;
+        t.width = width;
         y += pm_text_draw(cr, buf, x, y, &t) + 8;
+        g_free(buf);
     } else {
         y += 6;
     }
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, x, y);
-    cairo_line_to(cr, x + width, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
-    w->y = y + 12;
+    pm_pdf_pager_rule(cr, x, x + width, y, pm_faint, 0.8);
+    return y + 12;
 }
 
 /* cairo's tag attributes quote strings in '…'; a quote or backslash in
@@ -134,11 +75,11 @@ static char *attr_escape(const char *url)
 }
 
 /* The link annotations of the spans on one drawn line. */
-static void line_links(tw *w, PangoLayout *lay, PangoLayoutLine *line, double x, double y,
-                       double h, const span *spans, size_t nspans)
+static void line_links(pm_pdf_pager *w, PangoLayout *lay, PangoLayoutLine *line, double x,
+                       double y, double h, const span *spans, size_t nspans)
 {
-    if (w->dry)
-        return;
+    if (!w->footer)
+        return; /* counting, or under the charts */
     const char *text = pango_layout_get_text(lay);
     size_t ls = (size_t)line->start_index, le = ls + (size_t)line->length;
     for (size_t i = 0; i < nspans; i++) {
@@ -169,8 +110,9 @@ static void line_links(tw *w, PangoLayout *lay, PangoLayoutLine *line, double x,
 /* Draws markup as wrapped lines from w->y at indent, breaking to a new page
  * where a line would pass BOTTOM; marker (a bullet or "3.") left of the
  * first line. */
-static void tw_lines(tw *w, const char *markup, double indent, const char *marker,
-                     const span *spans, size_t nspans, pm_text_style *st)
+static void tw_lines(pm_pdf_pager *w, const char *markup, double indent,
+                     const char *marker, const span *spans, size_t nspans,
+                     pm_text_style *st)
 {
     cairo_t *cr = w->cr;
     double x = MARGIN + indent;
@@ -185,8 +127,7 @@ static void tw_lines(tw *w, const char *markup, double indent, const char *marke
         pango_layout_iter_get_line_extents(it, NULL, &log);
         double h = log.height / (double)PANGO_SCALE;
         double base = (pango_layout_iter_get_baseline(it) - log.y) / (double)PANGO_SCALE;
-        if (w->y + h > BOTTOM && !w->under)
-            tw_new_page(w);
+        pm_pdf_pager_need(w, h);
         double lx = x + log.x / (double)PANGO_SCALE;
         cairo_save(cr);
         pm_set_rgb(cr, st->color);
@@ -286,7 +227,7 @@ static char *block_markup(const pm_tl_block *b, span **spans, size_t *nspans)
     return g_string_free(m, FALSE);
 }
 
-static void tw_block(tw *w, const pm_tl_block *b)
+static void tw_block(pm_pdf_pager *w, const pm_tl_block *b)
 {
     span *spans = NULL;
     size_t nspans = 0;
@@ -310,7 +251,7 @@ static void tw_block(tw *w, const pm_tl_block *b)
 }
 
 /* A subheading that keeps with the next two lines of text. */
-static void tw_subheading(tw *w, const char *text)
+static void tw_subheading(pm_pdf_pager *w, const char *text)
 {
     pm_text_style st;
     pm_text_style_defaults(&st);
@@ -319,12 +260,11 @@ static void tw_subheading(tw *w, const char *text)
     st.width = PAGE_W - 2 * MARGIN;
     double tw_, h;
     pm_text_measure(w->cr, text, &st, &tw_, &h);
-    if (w->y + h + 4 + 2.6 * BODY_SIZE > BOTTOM && !w->under)
-        tw_new_page(w);
+    pm_pdf_pager_need(w, h + 4 + 2.6 * BODY_SIZE);
     w->y += pm_text_draw(w->cr, text, MARGIN, w->y, &st) + 4;
 }
 
-static void tw_section(tw *w, const pm_tl_section *s)
+static void tw_section(pm_pdf_pager *w, const pm_tl_section *s)
 {
     for (size_t i = 0; s && i < s->nblocks; i++) {
         /* The gap before a paragraph that follows a list. */
@@ -335,7 +275,7 @@ static void tw_section(tw *w, const pm_tl_section *s)
 }
 
 /* The B page's "toelichting ontbreekt" lines, in dark red. */
-static void tw_flags(tw *w, char **lines, size_t n)
+static void tw_flags(pm_pdf_pager *w, char **lines, size_t n)
 {
     pm_text_style st;
     pm_text_style_defaults(&st);
@@ -356,16 +296,12 @@ static void tw_flags(tw *w, char **lines, size_t n)
     }
 }
 
-static tw tw_make(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_fn footer,
-                  const char *title, const char *outline)
+static pm_pdf_pager tw_make(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_fn footer,
+                            const char *title, const char *outline)
 {
-    return (tw){.d = d,
-                .cr = cr,
-                .dry = footer == NULL,
-                .page = page,
-                .footer = footer,
-                .title = title,
-                .outline = outline};
+    pm_pdf_pager w = pm_pdf_pager_make(d, cr, page, footer, title, outline, BOTTOM);
+    w.head = tw_head;
+    return w;
 }
 
 pm_error pm_pdf_tl_algemeen(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_fn footer)
@@ -373,10 +309,11 @@ pm_error pm_pdf_tl_algemeen(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_
     const pm_toelichting *tl = d->in->toelichting;
     if (!tl || !tl->sections[PM_TL_ALGEMEEN].present)
         return PM_OK;
-    tw w = tw_make(d, cr, page, footer, "Toelichting: Algemeen", "Toelichting: Algemeen");
-    tw_new_page(&w);
+    pm_pdf_pager w =
+        tw_make(d, cr, page, footer, "Toelichting: Algemeen", "Toelichting: Algemeen");
+    pm_pdf_pager_begin(&w);
     tw_section(&w, &tl->sections[PM_TL_ALGEMEEN]);
-    tw_finish(&w);
+    pm_pdf_pager_end(&w);
     return PM_OK;
 }
 
@@ -400,7 +337,7 @@ static bool ind_text_get(const doc *d, const pm_result *res, ind_text *t)
     return t->s || t->nflags;
 }
 
-static void ind_text_draw(tw *w, const ind_text *t)
+static void ind_text_draw(pm_pdf_pager *w, const ind_text *t)
 {
     if (t->nflags)
         tw_flags(w, t->flags, t->nflags);
@@ -417,9 +354,8 @@ static double under_charts(const doc *d, cairo_t *cr, const ind_text *t, double 
         cr = cairo_create(scratch);
     }
     int page = 0;
-    tw w = tw_make(d, cr, &page, NULL, "", "");
-    w.under = true;
-    w.y = y;
+    pm_pdf_pager w = tw_make(d, cr, &page, NULL, "", "");
+    pm_pdf_pager_inside(&w, y);
     tw_subheading(&w, "Toelichting van de coördinator");
     ind_text_draw(&w, t);
     if (scratch) {
@@ -445,13 +381,7 @@ void pm_pdf_tl_inline(const doc *d, cairo_t *cr, const pm_result *res, double y)
     ind_text t;
     if (!ind_text_get(d, res, &t))
         return;
-    cairo_save(cr);
-    pm_set_rgb(cr, pm_faint);
-    cairo_set_line_width(cr, 0.8);
-    cairo_move_to(cr, MARGIN, y);
-    cairo_line_to(cr, PAGE_W - MARGIN, y);
-    cairo_stroke(cr);
-    cairo_restore(cr);
+    pm_pdf_pager_rule(cr, MARGIN, PAGE_W - MARGIN, y, pm_faint, 0.8);
     under_charts(d, cr, &t, y + 6);
     pm_tl_flags_free(t.flags, t.nflags);
 }
@@ -466,10 +396,10 @@ pm_error pm_pdf_tl_indicator(const doc *d, cairo_t *cr, const pm_result *res, in
     snprintf(title, sizeof title, "Toelichting %s — %s", res->id,
              pm_label_indicator(res->id)->naam);
     snprintf(outline, sizeof outline, "Toelichting %s", res->id);
-    tw w = tw_make(d, cr, page, footer, title, outline);
-    tw_new_page(&w);
+    pm_pdf_pager w = tw_make(d, cr, page, footer, title, outline);
+    pm_pdf_pager_begin(&w);
     ind_text_draw(&w, &t);
-    tw_finish(&w);
+    pm_pdf_pager_end(&w);
     pm_tl_flags_free(t.flags, t.nflags);
     return PM_OK;
 }
@@ -480,9 +410,9 @@ pm_error pm_pdf_tl_risks(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_fn 
     if (!tl || (!tl->sections[PM_TL_RISICOS].present &&
                 !tl->sections[PM_TL_MAATREGELEN].present))
         return PM_OK;
-    tw w = tw_make(d, cr, page, footer, "Risico's en maatregelen",
-                   "Risico's en maatregelen");
-    tw_new_page(&w);
+    pm_pdf_pager w = tw_make(d, cr, page, footer, "Risico's en maatregelen",
+                             "Risico's en maatregelen");
+    pm_pdf_pager_begin(&w);
     static const pm_tl_id parts[] = {PM_TL_RISICOS, PM_TL_MAATREGELEN};
     for (size_t k = 0; k < 2; k++) {
         const pm_tl_section *s = &tl->sections[parts[k]];
@@ -493,7 +423,7 @@ pm_error pm_pdf_tl_risks(const doc *d, cairo_t *cr, int *page, pm_pdf_footer_fn 
         tw_subheading(&w, pm_tl_heading(parts[k]));
         tw_section(&w, s);
     }
-    tw_finish(&w);
+    pm_pdf_pager_end(&w);
     return PM_OK;
 }
 

@@ -14,9 +14,6 @@
 
 #include "pdf_internal.h"
 
-/* The document's footer for page number page (pdf.c's). */
-typedef void (*pm_pdf_footer_fn)(const doc *d, cairo_t *cr, int page);
-
 /* The pages the functions below will add to d, counted by laying them out
  * without drawing: the footer's "Pagina 3 van N" needs N first. */
 int pm_pdf_tl_pages(const doc *d);

@@ -13,6 +13,7 @@ import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 
 import pmtest
+from pdfstruct import figure_alts, struct_tree, text_of
 from pmtest import Workdir, check, done
 
 ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
@@ -37,35 +38,6 @@ def pct(v):
     return f"{d}".replace(".", ",") + "%"
 
 
-def struct_tree(path):
-    """pdfinfo -struct-text as a tree of {"type", "attrs", "text", "kids"}."""
-    cp = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True, text=True)
-    assert cp.returncode == 0, cp.stderr
-    root = {"type": "root", "attrs": [], "text": "", "kids": []}
-    stack = [(-1, root)]
-    for line in cp.stdout.splitlines():
-        if not line.strip():
-            continue
-        indent = len(line) - len(line.lstrip(" "))
-        body = line.strip()
-        while stack and stack[-1][0] >= indent:
-            stack.pop()
-        parent = stack[-1][1]
-        if body.startswith('"'):
-            parent["text"] += body.strip('"')
-        elif body.startswith("/"):
-            parent["attrs"].append(body)
-        else:
-            node = {"type": body.split()[0].rstrip(":"), "attrs": [], "text": "", "kids": []}
-            parent["kids"].append(node)
-            stack.append((indent, node))
-    return root
-
-
-def text_of(n):
-    return n["text"] + "".join(text_of(k) for k in n["kids"])
-
-
 def appendix_tables(tree):
     """{N: (heading, rows)} from the H2 "Tabel N. ..." and the Table after it;
     rows are lists of (role, text, attrs). A table going on over a page adds
@@ -87,41 +59,6 @@ def appendix_tables(tree):
                 if tr["type"] == "TR":
                     rows.append([(c["type"], text_of(c).strip(), c["attrs"]) for c in tr["kids"]])
     return seen_h1, out
-
-
-def figure_alts(path):
-    """Every Figure's /Alt in document order, and the page number it is on
-    (qpdf --json)."""
-    cp = subprocess.run(["qpdf", "--json", path], capture_output=True, text=True)
-    js = json.loads(cp.stdout)
-    objs = js["qpdf"][1]
-    page_no = {p["object"]: i + 1 for i, p in enumerate(js["pages"])}
-    cat = next(v["value"] for v in objs.values()
-               if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
-    alts = []
-
-    def deref(x):
-        if isinstance(x, str) and x.endswith(" R"):
-            return objs.get("obj:" + x, {}).get("value")
-        return x
-
-    def visit(k, depth=0):
-        k = deref(k)
-        if depth > 64:
-            return
-        if isinstance(k, list):
-            for e in k:
-                visit(e, depth + 1)
-        elif isinstance(k, dict) and "/S" in k:
-            if k["/S"] == "/Figure":
-                a = k.get("/Alt", "")
-                a = a[2:] if isinstance(a, str) and a[:2] in ("u:", "b:") else a
-                alts.append((a, page_no.get(k.get("/Pg"))))
-            if "/K" in k:
-                visit(k["/K"], depth + 1)
-
-    visit(deref(cat["/StructTreeRoot"]).get("/K"))
-    return alts
 
 
 def table_by_title(tables, start):

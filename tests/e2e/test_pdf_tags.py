@@ -11,6 +11,7 @@ import subprocess
 
 import robust
 
+from pdfstruct import pdfstr, qpdf_objects, struct_walk
 from pmtest import Workdir, check, done
 
 EPOCH = "1767225600"
@@ -32,46 +33,6 @@ PDFS = {
 def tool(*args):
     cp = subprocess.run(list(args), capture_output=True, text=True)
     return cp.returncode, cp.stdout, cp.stderr
-
-
-def qpdf_objects(path):
-    code, out, err = tool("qpdf", "--json", path)
-    assert code == 0, err
-    return json.loads(out)["qpdf"][1]
-
-
-def pdfstr(v):
-    """A string as qpdf --json writes it ("u:..." for unicode)."""
-    return v[2:] if isinstance(v, str) and v[:2] in ("u:", "b:") else v
-
-
-def struct_walk(objs):
-    """The structure elements in document order: (type, dict)."""
-    cat = next(v["value"] for v in objs.values()
-               if isinstance(v.get("value"), dict) and v["value"].get("/Type") == "/Catalog")
-    out = []
-
-    def deref(x):
-        if isinstance(x, str) and x.endswith(" R"):
-            return objs.get("obj:" + x, {}).get("value")
-        return x
-
-    def visit(k, depth=0):
-        k = deref(k)
-        if depth > 64:
-            return
-        if isinstance(k, list):
-            for e in k:
-                visit(e, depth + 1)
-        elif isinstance(k, dict) and "/S" in k:
-            out.append((k["/S"], k))
-            if "/K" in k:
-                visit(k["/K"], depth + 1)
-
-    root = deref(cat.get("/StructTreeRoot"))
-    if root:
-        visit(root.get("/K"))
-    return cat, out
 
 
 def pct(v):
