@@ -614,6 +614,49 @@ static void XMLCALL styles_end(void *ud, const XML_Char *name)
 
 /* ---- open ------------------------------------------------------------- */
 
+/* Whether entry name exists; when it does and text is given, its first
+ * bytes (up to size - 1) as a C string. */
+static bool peek_entry(pm_xlsx *x, const char *name, char *text, size_t size)
+{
+    if (unzLocateFile(x->zf, name, 2) != UNZ_OK)
+        return false;
+    if (!text)
+        return true;
+    text[0] = '\0';
+    if (unzOpenCurrentFile(x->zf) != UNZ_OK)
+        return true;
+    int n = unzReadCurrentFile(x->zf, text, (unsigned)(size - 1));
+    text[n > 0 ? n : 0] = '\0';
+    unzCloseCurrentFile(x->zf);
+    return true;
+}
+
+/* A zip archive without xl/workbook.xml: another kind of document that a
+ * user took for a workbook. Sets why and returns true when it is one. */
+static bool other_document(pm_xlsx *x)
+{
+    char mime[128];
+    if (peek_entry(x, "mimetype", mime, sizeof mime)) {
+        if (strncmp(mime, "application/vnd.oasis.opendocument.spreadsheet", 46) == 0)
+            fail(x, "dit is een OpenDocument-rekenblad (.ods, uit LibreOffice of "
+                    "OpenOffice), geen Excel-werkmap; sla het op als Excel-werkmap "
+                    "(.xlsx): in LibreOffice met Bestand > Opslaan als, bestandstype "
+                    "'Excel 2007-365 (.xlsx)'");
+        else
+            fail(x,
+                 "dit is een OpenDocument-bestand (%.60s), geen Excel-werkmap; sla de "
+                 "gegevens op als Excel-werkmap (.xlsx) of als CSV UTF-8",
+                 mime[0] ? mime : "onbekend soort");
+    } else if (peek_entry(x, "xl/workbook.bin", NULL, 0)) {
+        fail(x, "dit is een binaire Excel-werkmap (.xlsb); open haar in Excel en sla "
+                "haar op als Excel-werkmap (.xlsx) of als CSV UTF-8");
+    } else if (peek_entry(x, "word/document.xml", NULL, 0)) {
+        fail(x, "dit is een Word-document, geen Excel-werkmap; zet de gegevens in een "
+                "Excel-werkmap (.xlsx) of een CSV-bestand");
+    }
+    return x->failed;
+}
+
 pm_error pm_xlsx_open(pm_xlsx **out, const char *path, char *why, size_t whysize)
 {
     *out = NULL;
@@ -632,7 +675,10 @@ pm_error pm_xlsx_open(pm_xlsx **out, const char *path, char *why, size_t whysize
         return PM_ERR_DATA;
     }
     bool found;
-    if (parse_part(x, "xl/workbook.xml", PM_XLSX_MAX_PART_BYTES, true, wb_start, no_end,
+    if (!peek_entry(x, "xl/workbook.xml", NULL, 0))
+        other_document(x);
+    if (!x->failed &&
+        parse_part(x, "xl/workbook.xml", PM_XLSX_MAX_PART_BYTES, true, wb_start, no_end,
                    NULL, &found) &&
         parse_part(x, "xl/_rels/workbook.xml.rels", PM_XLSX_MAX_PART_BYTES, true,
                    rels_start, no_end, NULL, &found)) {
