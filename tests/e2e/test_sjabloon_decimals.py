@@ -5,9 +5,13 @@ then refused; the template now writes a custom formula. The formula is read
 from the sheet's XML, and evaluated here as Excel would for values on both
 sides of every rule; the import, given the same values in the filled
 template, accepts exactly those the formula accepts."""
+import csv
 import datetime
+import html
 import os
 import re
+import shutil
+import subprocess
 import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -50,6 +54,7 @@ CASES = [
 
 w = Workdir()
 base(w)
+lo_rows = []  # (value, the formula for its cell, what the import said)
 for kind, field, others, values in CASES:
     path = os.path.join(w.path, f"{kind}.xlsx")
     r = w.run("sjabloon", kind, path, db=False)
@@ -88,8 +93,32 @@ for kind, field, others, values in CASES:
           f"validation refuses",
           f"import refuses {sorted(values[i] for i in refused)}, formula refuses "
           f"{sorted(values[i] for i in by_formula)}\n{r!r}")
+    text = html.unescape(m.group(0))
+    lo_rows += [(v, re.sub(rf"\b{letter}2\b", "{r}", text), i not in refused)
+                for i, v in enumerate(values)]
     if kind == "evaluaties":
         check(values.index(7.25) in by_formula and values.index(7.2) not in by_formula,
               "a_score_of_7_25_is_refused_and_7_2_accepted")
+
+# LibreOffice computes the same formulas (as a cell's formula, which its
+# validity evaluates alike) and gets the import's answers.
+if shutil.which("soffice") and lo_rows:
+    book = openpyxl.Workbook()
+    for r, (v, f, _) in enumerate(lo_rows, 1):
+        book.active.cell(row=r, column=1, value=v)
+        book.active.cell(row=r, column=2, value="=" + f.replace("{r}", f"A{r}"))
+    src = os.path.join(w.path, "formules.xlsx")
+    book.save(src)
+    cp = subprocess.run(["soffice", "--headless", "--norestore",
+                         "-env:UserInstallation=file://" + os.path.join(w.path, "lo-profiel"),
+                         "--convert-to", "csv", "--outdir", w.path, src],
+                        capture_output=True, text=True, timeout=600)
+    out = os.path.join(w.path, "formules.csv")
+    got = [row[1].upper() == "TRUE" for row in csv.reader(open(out))] if os.path.exists(out) else []
+    want = [ok for _, _, ok in lo_rows]
+    check(got == want, "libreoffice_evaluates_the_validation_formulas_as_the_import_decides",
+          (cp.stderr, [(v, g, x) for (v, _, x), g in zip(lo_rows, got) if g != x]))
+else:
+    check(True, "libreoffice_evaluates_the_formulas # SKIP soffice is not installed")
 
 done()
