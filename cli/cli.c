@@ -736,6 +736,9 @@ static pm_error attach_written(pm_snapshot *snap, pm_audience audience, pm_repor
     return pm_beheer_compute(rep->beheer, snap, rep, msg, msgsize);
 }
 
+static pm_error report_warnings(sqlite3 *db, const pm_config *cfg, pm_warnings *out,
+                                char *msg, size_t msgsize);
+
 static pm_error write_indicators(const cli *c, pm_snapshot *snap,
                                  const report_request *req, void *ctx, char *msg,
                                  size_t msgsize)
@@ -750,14 +753,20 @@ static pm_error write_indicators(const cli *c, pm_snapshot *snap,
         warn_reach(&rep);
     if (!err && strcmp(format, "json") == 0)
         err = attach_written(snap, req->audience, &rep, msg, msgsize);
+    /* The samenvatting counts check's warnings, as in the PDF and workbook. */
+    pm_warnings warnings = {0};
     if (!err && strcmp(format, "json") == 0)
+        err = report_warnings(snap->db, &req->cfg, &warnings, msg, msgsize);
+    if (!err && strcmp(format, "json") == 0) {
+        rep.warnings = &warnings;
         err = pm_json_write(&rep, req->audience, stdout, msg, msgsize);
-    else if (!err && strcmp(format, "csv") == 0)
+    } else if (!err && strcmp(format, "csv") == 0)
         err = pm_text_csv(&rep, req->audience, stdout);
     else if (!err)
         err = pm_text_table(&rep, req->audience, stdout);
     if (!err && fflush(stdout) != 0)
         err = PM_ERR_IO;
+    pm_warnings_free(&warnings);
     pm_report_free(&rep);
     return err;
 }
@@ -866,6 +875,15 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
         warn_reach(&rep);
     if (!err)
         err = pm_store_fingerprint(db, fingerprint, msg, msgsize);
+    pm_warnings warnings = {0};
+    bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
+         png = out->png != NO_OUTPUT, html = out->html != NO_OUTPUT;
+    /* The workbook lists the warnings of check (in its Toelichting); the
+     * samenvatting of workbook, PDF and JSON counts them. */
+    if (!err && (xlsx || pdf || html || out->sent))
+        err = report_warnings(db, cfg, &warnings, msg, msgsize);
+    if (!err && (xlsx || pdf || html || out->sent))
+        rep.warnings = &warnings;
     /* A definitive report keeps exactly the figures of this snapshot: the
      * JSON of indicators --format json for this audience. */
     if (!err && out->sent) {
@@ -883,15 +901,6 @@ static pm_error write_reports(pm_snapshot *snap, const report_request *req,
             snprintf(msg, msgsize, "%s", pm_strerror(err));
         }
     }
-    pm_warnings warnings = {0};
-    bool xlsx = out->xlsx != NO_OUTPUT, pdf = out->pdf != NO_OUTPUT,
-         png = out->png != NO_OUTPUT, html = out->html != NO_OUTPUT;
-    /* The workbook lists the warnings of check (in its Toelichting); the
-     * samenvatting of workbook and PDF counts them. */
-    if (!err && (xlsx || pdf || html))
-        err = report_warnings(db, cfg, &warnings, msg, msgsize);
-    if (!err && (xlsx || pdf || html))
-        rep.warnings = &warnings;
     time_t created = out->created;
     const char *max_rows = getenv("PIJLERMONITOR_MAX_SHEET_ROWS"); /* tests only */
     if (!err && xlsx) {

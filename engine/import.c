@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "filekind.h"
 #include "filename.h"
 #include "jsonrd.h"
 #include "pm_config.h"
@@ -1859,6 +1860,11 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
         }
         if (!name_fits_outputs(diag, paths[i]))
             continue;
+        char kind_why[400]; /* an .xls, or no workbook named .xlsx (filekind.h) */
+        if (pm_filekind_refused(paths[i], kind_why, sizeof kind_why)) {
+            pm_diag_error(diag, paths[i], 0, NULL, "%s", kind_why);
+            continue;
+        }
         if (looks_like_xlsx(paths[i]))
             err = import_xlsx(&im, paths[i], &res->files[i]);
         else if (looks_like_json(paths[i]))

@@ -10,6 +10,8 @@
  * memory at one row whatever the size of the sheet. */
 #include "xlsx_read.h"
 
+#include "xlsx_xstring.h"
+
 #include <expat.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +23,10 @@
 #define CHUNK 65536
 #define MAX_RELS 100000u
 #define MAX_NAME 255 /* bytes of a sheet name (Excel allows 31 characters) */
+/* A text run as stored: every character may be a 7-character _xHHHH_
+ * escape (xlsx_xstring.h), so the limit on the decoded text is checked after
+ * decoding, and this one only bounds the memory before it. */
+#define MAX_RAW_TEXT (7u * PM_XLSX_MAX_TEXT)
 
 typedef struct sheet {
     char *name;
@@ -69,7 +75,9 @@ struct pm_xlsx {
     size_t nsst, sst_cap;
     bool have_sst;
     bool in_si, in_t, in_rph;
-    size_t si_chars;
+    size_t si_chars;  /* decoded characters of the string's finished runs */
+    size_t run_chars; /* characters of the current <t> or <v>, as stored */
+    size_t run_off;   /* where the current run starts in sst or arena */
     /* styles */
     uint8_t datefmt[65536 / 8]; /* custom numFmtIds that show a date */
     bool *xf_date;
@@ -464,6 +472,8 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
         x->in_rph = true; /* phonetic guide: not part of the text */
     } else if (strcmp(el, "t") == 0 && x->in_si && !x->in_rph) {
         x->in_t = true;
+        x->run_off = x->sst.len;
+        x->run_chars = 0;
     }
 }
 
@@ -472,6 +482,19 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
     pm_xlsx *x = ud;
     const char *el = local(name);
     if (strcmp(el, "t") == 0) {
+        if (x->in_t && x->sst.len > x->run_off) {
+            /* Each <t> is a text of its own (ST_Xstring): an escape does not
+             * run on into the next run. */
+            x->sst.len = x->run_off + pm_xlsx_xstring_decode(x->sst.p + x->run_off,
+                                                             x->sst.len - x->run_off);
+            x->si_chars +=
+                utf8_chars(x->sst.p + x->run_off, (int)(x->sst.len - x->run_off));
+            if (x->si_chars > PM_XLSX_MAX_TEXT)
+                fail(
+                    x,
+                    "gedeelde tekst nr. %zu is langer dan %u tekens (de grens van Excel)",
+                    x->nsst, PM_XLSX_MAX_TEXT);
+        }
         x->in_t = false;
     } else if (strcmp(el, "rPh") == 0) {
         x->in_rph = false;
@@ -506,8 +529,8 @@ static void XMLCALL sst_text(void *ud, const XML_Char *s, int len)
     pm_xlsx *x = ud;
     if (!x->in_t)
         return;
-    x->si_chars += utf8_chars(s, len);
-    if (x->si_chars > PM_XLSX_MAX_TEXT) {
+    x->run_chars += utf8_chars(s, len);
+    if (x->run_chars > MAX_RAW_TEXT) {
         fail(x, "gedeelde tekst nr. %zu is langer dan %u tekens (de grens van Excel)",
              x->nsst, PM_XLSX_MAX_TEXT);
         return;
@@ -591,6 +614,49 @@ static void XMLCALL styles_end(void *ud, const XML_Char *name)
 
 /* ---- open ------------------------------------------------------------- */
 
+/* Whether entry name exists; when it does and text is given, its first
+ * bytes (up to size - 1) as a C string. */
+static bool peek_entry(pm_xlsx *x, const char *name, char *text, size_t size)
+{
+    if (unzLocateFile(x->zf, name, 2) != UNZ_OK)
+        return false;
+    if (!text)
+        return true;
+    text[0] = '\0';
+    if (unzOpenCurrentFile(x->zf) != UNZ_OK)
+        return true;
+    int n = unzReadCurrentFile(x->zf, text, (unsigned)(size - 1));
+    text[n > 0 ? n : 0] = '\0';
+    unzCloseCurrentFile(x->zf);
+    return true;
+}
+
+/* A zip archive without xl/workbook.xml: another kind of document that a
+ * user took for a workbook. Sets why and returns true when it is one. */
+static bool other_document(pm_xlsx *x)
+{
+    char mime[128];
+    if (peek_entry(x, "mimetype", mime, sizeof mime)) {
+        if (strncmp(mime, "application/vnd.oasis.opendocument.spreadsheet", 46) == 0)
+            fail(x, "dit is een OpenDocument-rekenblad (.ods, uit LibreOffice of "
+                    "OpenOffice), geen Excel-werkmap; sla het op als Excel-werkmap "
+                    "(.xlsx): in LibreOffice met Bestand > Opslaan als, bestandstype "
+                    "'Excel 2007-365 (.xlsx)'");
+        else
+            fail(x,
+                 "dit is een OpenDocument-bestand (%.60s), geen Excel-werkmap; sla de "
+                 "gegevens op als Excel-werkmap (.xlsx) of als CSV UTF-8",
+                 mime[0] ? mime : "onbekend soort");
+    } else if (peek_entry(x, "xl/workbook.bin", NULL, 0)) {
+        fail(x, "dit is een binaire Excel-werkmap (.xlsb); open haar in Excel en sla "
+                "haar op als Excel-werkmap (.xlsx) of als CSV UTF-8");
+    } else if (peek_entry(x, "word/document.xml", NULL, 0)) {
+        fail(x, "dit is een Word-document, geen Excel-werkmap; zet de gegevens in een "
+                "Excel-werkmap (.xlsx) of een CSV-bestand");
+    }
+    return x->failed;
+}
+
 pm_error pm_xlsx_open(pm_xlsx **out, const char *path, char *why, size_t whysize)
 {
     *out = NULL;
@@ -609,7 +675,10 @@ pm_error pm_xlsx_open(pm_xlsx **out, const char *path, char *why, size_t whysize
         return PM_ERR_DATA;
     }
     bool found;
-    if (parse_part(x, "xl/workbook.xml", PM_XLSX_MAX_PART_BYTES, true, wb_start, no_end,
+    if (!peek_entry(x, "xl/workbook.xml", NULL, 0))
+        other_document(x);
+    if (!x->failed &&
+        parse_part(x, "xl/workbook.xml", PM_XLSX_MAX_PART_BYTES, true, wb_start, no_end,
                    NULL, &found) &&
         parse_part(x, "xl/_rels/workbook.xml.rels", PM_XLSX_MAX_PART_BYTES, true,
                    rels_start, no_end, NULL, &found)) {
@@ -815,6 +884,8 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name, const XML_Char **at
         x->collect = true;
         x->cur.off = x->arena.len; /* a second <v> replaces the first */
         x->cur_chars = 0;
+        x->run_off = x->arena.len;
+        x->run_chars = 0;
     } else if (strcmp(el, "f") == 0) {
         x->cur_f = true;
     } else if (strcmp(el, "is") == 0) {
@@ -824,6 +895,8 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name, const XML_Char **at
         x->in_rph = true;
     } else if (strcmp(el, "t") == 0 && x->in_is && !x->in_rph) {
         x->collect = true;
+        x->run_off = x->arena.len;
+        x->run_chars = 0;
     }
 }
 
@@ -832,14 +905,32 @@ static void XMLCALL ws_text(void *ud, const XML_Char *s, int len)
     pm_xlsx *x = ud;
     if (!x->collect)
         return;
-    x->cur_chars += utf8_chars(s, len);
-    if (x->cur_chars > PM_XLSX_MAX_TEXT) {
+    x->run_chars += utf8_chars(s, len);
+    if (x->run_chars > MAX_RAW_TEXT) {
         cell_fail(x, "de cel heeft meer dan %u tekens (de grens van Excel)",
                   PM_XLSX_MAX_TEXT);
         return;
     }
     if (!buf_add(&x->arena, s, (size_t)len))
         cell_fail(x, "onvoldoende geheugen");
+}
+
+/* Ends a <v> or <t> of the current cell: a text is decoded (a shared
+ * string's <v> is its index, a number's its literal), and the cell's
+ * characters are counted as Excel counts them, decoded. */
+static void end_run(pm_xlsx *x)
+{
+    if (x->arena.len == x->run_off)
+        return;
+    if (x->cur.type == PM_XC_TEXT && !x->cur.shared) {
+        x->arena.len = x->run_off + pm_xlsx_xstring_decode(x->arena.p + x->run_off,
+                                                           x->arena.len - x->run_off);
+        x->arena.p[x->arena.len] = '\0';
+    }
+    x->cur_chars += utf8_chars(x->arena.p + x->run_off, (int)(x->arena.len - x->run_off));
+    if (x->cur_chars > PM_XLSX_MAX_TEXT)
+        cell_fail(x, "de cel heeft meer dan %u tekens (de grens van Excel)",
+                  PM_XLSX_MAX_TEXT);
 }
 
 /* Ends the current cell: resolves a shared string, drops an empty cell. */
@@ -901,6 +992,8 @@ static void XMLCALL ws_end(void *ud, const XML_Char *name)
     } else if (!x->in_sheetdata) {
         return;
     } else if (strcmp(el, "v") == 0 || strcmp(el, "t") == 0) {
+        if (x->collect)
+            end_run(x);
         x->collect = false;
     } else if (strcmp(el, "rPh") == 0) {
         x->in_rph = false;

@@ -5,6 +5,7 @@
 
 #include "bereik.h"
 #include "summary.h"
+#include "warning.h"
 
 static void add_count(cJSON *o, const char *key, long n, pm_suppress s)
 {
@@ -54,6 +55,14 @@ bool pm_json_add_written(cJSON *doc, const pm_report *rep, pm_audience a)
         cJSON_AddItemToArray(list, o);
     }
     pm_summary_free(&s);
+    /* The count the samenvatting's sentence about check quotes, so that
+     * every number of a sentence is a figure of the document. */
+    if (rep->warnings) {
+        cJSON *c = cJSON_AddObjectToObject(doc, "controle");
+        if (!c ||
+            !cJSON_AddNumberToObject(c, "waarschuwingen", (double)rep->warnings->total))
+            return false;
+    }
     if (!rep->bereik)
         return list != NULL;
     const pm_bereik *b = rep->bereik;

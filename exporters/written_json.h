@@ -11,8 +11,9 @@
 /* Adds "samenvatting" ([{"indicator": "R1" | null, "zin": "..."}], with
  * check's warnings when rep->warnings is set) and, when rep->bereik is
  * computed, "bereik" ({"gefilterd", "periode", "cumulatief"}; a count the
- * audience may not see is null with "<veld>_onderdrukt") to doc. false
- * when memory ran out. */
+ * audience may not see is null with "<veld>_onderdrukt") to doc; with
+ * rep->warnings also "controle" ({"waarschuwingen": N}, the count the
+ * samenvatting quotes). false when memory ran out. */
 bool pm_json_add_written(cJSON *doc, const pm_report *rep, pm_audience a);
 
 #endif

@@ -229,6 +229,44 @@ static void set_number_range(lxw_data_validation *v, uint8_t type, double lo, do
     v->maximum_number = hi;
 }
 
+/* v in units of 10^-digits as a formula literal: 1 with 2 digits is "0.01",
+ * 2400 is "24". Formulas in the file are in Excel's English syntax, '.'
+ * whatever the locale (a Dutch Excel shows 0,01). */
+static void formula_number(int64_t v, int digits, char out[32])
+{
+    int64_t scale = digits == 1 ? 10 : 100;
+    uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int n =
+        snprintf(out, 32, "%s%llu", v < 0 ? "-" : "", (unsigned long long)(a / scale));
+    if (a % scale) {
+        snprintf(out + n, 32 - (size_t)n, ".%0*llu", digits,
+                 (unsigned long long)(a % scale));
+        for (size_t k = strlen(out); out[k - 1] == '0'; k--)
+            out[k - 1] = '\0';
+    }
+}
+
+/* A number with at most `digits` decimals between the field's bounds: a
+ * DECIMAL validation checks only the bounds, so Excel took 7,25 as a score.
+ * The formula refers to the first data row; Excel moves it along for every
+ * cell of the range. The decimals are counted as the import counts them
+ * (xlsx_cell.c: within 1e-9 of the field's precision), so that what one
+ * accepts the other does too. */
+static void set_decimal_formula(lxw_data_validation *v, const pm_field *f, lxw_col_t col,
+                                int digits, char *formula, size_t size)
+{
+    char c[8], lo[32], hi[32];
+    lxw_col_to_name(c, col, 0);
+    strcat(c, "2");
+    formula_number(f->min, digits, lo);
+    formula_number(f->max, digits, hi);
+    snprintf(formula, size,
+             "=AND(ISNUMBER(%s),%s>=%s,%s<=%s,ABS(%s-ROUND(%s,%d))<=1E-9*MAX(1,ABS(%s)))",
+             c, c, lo, c, hi, c, c, digits, c);
+    v->validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+    v->value_formula = formula;
+}
+
 static void validate(tpl *t, lxw_worksheet *ws, lxw_worksheet *ls, lxw_col_t *listcol,
                      size_t i, size_t ngemeenten)
 {
@@ -236,6 +274,7 @@ static void validate(tpl *t, lxw_worksheet *ws, lxw_worksheet *ls, lxw_col_t *li
     lxw_data_validation v;
     memset(&v, 0, sizeof v);
     char title[TITLE_MAX + 1], message[MESSAGE_MAX + 1], error[600], range[64];
+    char formula[160];
     snprintf(title, sizeof title, "%s%s", f->name, f->required ? " (verplicht)" : "");
     input_message(t, i, message);
     v.input_title = title;
@@ -262,24 +301,21 @@ static void validate(tpl *t, lxw_worksheet *ws, lxw_worksheet *ls, lxw_col_t *li
                  f->example && *f->example ? f->example : "03-03-2025");
         break;
     case PM_F_SCORE:
-        set_number_range(&v, LXW_VALIDATION_TYPE_DECIMAL, (double)f->min / 10,
-                         (double)f->max / 10);
+        set_decimal_formula(&v, f, (lxw_col_t)i, 1, formula, sizeof formula);
         v.error_title = "Ongeldige score";
         snprintf(error, sizeof error,
                  "Vul een score in van 1 tot en met 10, met hoogstens één decimaal, "
                  "bijvoorbeeld 7,5.");
         break;
     case PM_F_HOURS:
-        set_number_range(&v, LXW_VALIDATION_TYPE_DECIMAL, (double)f->min / 100,
-                         (double)f->max / 100);
+        set_decimal_formula(&v, f, (lxw_col_t)i, 2, formula, sizeof formula);
         v.error_title = "Ongeldig aantal uren";
         snprintf(error, sizeof error,
                  "Vul de uren in als decimaal getal: meer dan 0 en hoogstens 24, "
                  "hoogstens 2 decimalen (anderhalf uur is 1,5, niet 1:30).");
         break;
     case PM_F_MONEY:
-        set_number_range(&v, LXW_VALIDATION_TYPE_DECIMAL, (double)f->min / 100,
-                         (double)f->max / 100);
+        set_decimal_formula(&v, f, (lxw_col_t)i, 2, formula, sizeof formula);
         v.error_title = "Ongeldig bedrag";
         snprintf(error, sizeof error,
                  "Vul een bedrag in euro's in (%s), met hoogstens 2 decimalen.", words);

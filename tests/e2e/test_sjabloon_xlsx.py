@@ -38,12 +38,13 @@ DATES = {"specialisten": ["start", "einde"],
          "inzet": ["datum"], "evaluaties": ["datum"],
          "kennisproducten": ["gepubliceerd"], "mijlpalen": ["gepland", "gereed"],
          "uitgaven": ["datum"]}
-# field: (validation type, minimum, maximum)
-NUMBERS = {("evaluaties", "score"): ("decimal", 1, 10),
-           ("inzet", "uren"): ("decimal", 0.01, 24),
-           ("specialisten", "uurtarief"): ("decimal", 0.01, 1000),
-           ("begroting", "bedrag"): ("decimal", 0, 100000000),
-           ("uitgaven", "bedrag"): ("decimal", -100000000, 100000000),
+# field: (validation type, minimum, maximum); a number with decimals is a
+# custom formula that also counts them (see DECIMALS below)
+NUMBERS = {("evaluaties", "score"): ("custom", "1", "10", 1),
+           ("inzet", "uren"): ("custom", "0.01", "24", 2),
+           ("specialisten", "uurtarief"): ("custom", "0.01", "1000", 2),
+           ("begroting", "bedrag"): ("custom", "0", "100000000", 2),
+           ("uitgaven", "bedrag"): ("custom", "-100000000", "100000000", 2),
            ("begroting", "jaar"): ("whole", 2000, 2100),
            ("begroting", "kwartaal"): ("whole", 1, 4),
            ("kennisproducten", "bereik"): ("whole", 0, 1000000000)}
@@ -123,13 +124,21 @@ for ds in LISTS:
         check(dv is not None and dv.type == "date" and fmt == "dd-mm-yyyy"
               and "DD-MM-JJJJ" in (dv.error or ""),
               f"{ds}.{field}: date validation and format DD-MM-YYYY", (dv, fmt))
-    for (d, field), (kind, lo, hi) in NUMBERS.items():
+    for (d, field), (kind, lo, hi, *digits) in NUMBERS.items():
         if d != ds:
             continue
-        dv = validation_of(ws, col_of(header, field))
-        ok = (dv is not None and dv.type == kind and dv.operator in (None, "between")
-              and float(dv.formula1) == lo and float(dv.formula2) == hi
-              and dv.errorStyle in (None, "stop") and dv.error)
+        letter = col_of(header, field)
+        dv = validation_of(ws, letter)
+        if kind == "custom":
+            c = f"{letter}2"
+            want = (f"AND(ISNUMBER({c}),{c}>={lo},{c}<={hi},"
+                    f"ABS({c}-ROUND({c},{digits[0]}))<=1E-9*MAX(1,ABS({c})))")
+            ok = (dv is not None and dv.type == "custom" and dv.formula1 == want
+                  and dv.errorStyle in (None, "stop") and dv.error)
+        else:
+            ok = (dv is not None and dv.type == kind and dv.operator in (None, "between")
+                  and float(dv.formula1) == lo and float(dv.formula2) == hi
+                  and dv.errorStyle in (None, "stop") and dv.error)
         check(ok, f"{ds}.{field}: {kind} validation {lo}..{hi} with a Dutch message",
               dv)
     for field in IDS.get(ds, []):
