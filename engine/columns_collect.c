@@ -40,6 +40,7 @@ typedef struct inzet_row {
 struct pm_collect {
     idset orgs, specs, requests;
     int32_t *request_org; /* per request number: its organisation's number, -1 */
+    bool *request_seen;   /* per request number: a hulpvragen row was collected */
     size_t request_org_cap;
     pm_columns c; /* org and specialist fields hold numbers until keep */
     size_t cap_requests, cap_support, cap_ratings;
@@ -198,6 +199,7 @@ void pm_collect_free(pm_collect *k)
     idset_free(&k->specs);
     idset_free(&k->requests);
     free(k->request_org);
+    free(k->request_seen);
     pm_columns_free(&k->c);
     free(k->inzet);
     free(k);
@@ -213,9 +215,15 @@ static pm_error request_number(pm_collect *k, const char *id, size_t len, int32_
     int32_t *p = realloc(k->request_org, cap * sizeof *p);
     if (!p)
         return PM_ERR_NOMEM;
-    for (size_t i = k->request_org_cap; i < cap; i++)
-        p[i] = -1;
     k->request_org = p;
+    bool *seen = realloc(k->request_seen, cap * sizeof *seen);
+    if (!seen)
+        return PM_ERR_NOMEM;
+    k->request_seen = seen;
+    for (size_t i = k->request_org_cap; i < cap; i++) {
+        p[i] = -1;
+        seen[i] = false;
+    }
     k->request_org_cap = cap;
     return PM_OK;
 }
@@ -233,8 +241,10 @@ pm_error pm_collect_request(pm_collect *k, const char *id, size_t idlen, const c
                       sizeof *k->c.requests);
     if (err)
         return err;
-    if (req >= 0)
+    if (req >= 0) {
         k->request_org[req] = o;
+        k->request_seen[req] = true;
+    }
     pm_request_row *r = &k->c.requests[k->c.nrequests++];
     r->ontvangen = ontvangen;
     r->contact = contact;
@@ -379,6 +389,39 @@ static pm_error build_inzet(pm_collect *k, const int32_t *orgmap, const int32_t 
     k->inzet = NULL;
     k->ninzet = 0;
     return pm_columns_activity_distinct(c);
+}
+
+/* Whether every id of x is in the table that sql lists. */
+static pm_error all_known(sqlite3 *db, const char *sql, const char *table, const idset *x,
+                          bool *all, char *msg, size_t msgsize)
+{
+    int32_t *map = NULL;
+    size_t n;
+    pm_error err = resolve(db, sql, table, x, &map, NULL, &n, msg, msgsize);
+    *all = !err;
+    for (size_t i = 0; !err && i < x->n && *all; i++)
+        *all = map[i] >= 0;
+    free(map);
+    return err;
+}
+
+pm_error pm_collect_refs(pm_collect *k, sqlite3 *db, bool *orgs, bool *specs,
+                         bool *requests, char *msg, size_t msgsize)
+{
+    *orgs = *specs = *requests = false;
+    pm_error err = all_known(db, "SELECT id FROM organisaties", "organisaties", &k->orgs,
+                             orgs, msg, msgsize);
+    if (!err)
+        err = all_known(db, "SELECT id FROM specialisten", "specialisten", &k->specs,
+                        specs, msg, msgsize);
+    if (err) {
+        *orgs = *specs = false;
+        return err;
+    }
+    *requests = true;
+    for (size_t i = 0; i < k->requests.n && *requests; i++)
+        *requests = k->request_seen[i];
+    return PM_OK;
 }
 
 pm_error pm_collect_keep(pm_collect *k, sqlite3 *db, const pm_store_sums *sums, char *msg,

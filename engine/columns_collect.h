@@ -16,6 +16,7 @@
 #define PM_COLUMNS_COLLECT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,17 @@ pm_error pm_collect_evaluation(pm_collect *k, const char *soort, pm_day datum,
                                size_t speclen, int32_t score_x10);
 pm_error pm_collect_inzet(pm_collect *k, pm_day datum, const char *spec, size_t speclen,
                           const char *request, size_t requestlen, int32_t uren_x100);
+
+/* Which references of the collected rows are known to be complete, as the
+ * importer's reference checks would find from the tables: *orgs when every
+ * organisation id of the collected hulpvragen and evaluations is in
+ * organisaties, *specs when every specialist id of the collected inzet and
+ * specialist evaluations is in specialisten, *requests when every request
+ * id of the collected inzet is one of the collected hulpvragen. False
+ * means "not known": the caller asks the tables. PM_ERR_DB or
+ * PM_ERR_NOMEM with msg. */
+pm_error pm_collect_refs(pm_collect *k, sqlite3 *db, bool *orgs, bool *specs,
+                         bool *requests, char *msg, size_t msgsize);
 
 /* Resolves the ids against organisaties and specialisten of db as they are
  * now, builds the columns exactly as pm_columns_build would from the tables,

@@ -1629,6 +1629,33 @@ static pm_error import_xlsx(importer *im, const char *path, pm_import_file *out)
     return err;
 }
 
+/* True when table holds no rows. */
+static bool table_empty(importer *im, const char *table)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1", table);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(im->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE;
+}
+
+/* Whether the collected rows are all the rows of hulpvragen, inzet and
+ * evaluaties: each was empty when first touched (else the collector is
+ * gone already), or is untouched and empty. Drops the collector when not. */
+static bool collected_all(importer *im)
+{
+    static const pm_kind big[] = {PM_HULPVRAGEN, PM_INZET, PM_EVALUATIES};
+    for (size_t i = 0; i < 3 && im->collect; i++)
+        if (!im->touched[big[i]] && !table_empty(im, pm_dataset_get(big[i])->name)) {
+            pm_collect_free(im->collect);
+            im->collect = NULL;
+        }
+    return im->collect != NULL;
+}
+
 /* ---- reference checks ------------------------------------------------- */
 
 /* Sets *missing when some value of child.col has no row in parent with
@@ -1660,11 +1687,25 @@ static pm_error check_references(importer *im)
 {
     size_t nrefs;
     const pm_ref *refs = pm_dataset_refs(&nrefs);
+    /* When the collector holds every row of the big tables, it knows the
+     * three references with a million distinct values or rows at 1M
+     * without reading their indexes; "not known" falls back to the tables
+     * (an error too: the query below then says what failed). */
+    bool orgs = false, specs = false, requests = false;
+    char ignored[128];
+    if (collected_all(im))
+        pm_collect_refs(im->collect, im->db, &orgs, &specs, &requests, ignored,
+                        sizeof ignored);
     for (size_t r = 0; r < nrefs; r++) {
         if (!im->touched[refs[r].from])
             continue;
         const char *from = pm_dataset_get(refs[r].from)->name;
         const char *to = pm_dataset_get(refs[r].to)->name;
+        const char *col = refs[r].column;
+        if ((refs[r].from == PM_HULPVRAGEN && strcmp(col, "organisatie") == 0 && orgs) ||
+            (refs[r].from == PM_INZET && strcmp(col, "specialist") == 0 && specs) ||
+            (refs[r].from == PM_INZET && strcmp(col, "hulpvraag") == 0 && requests))
+            continue; /* every value has its row */
         /* Usually nothing is missing; only then are the rows of this import
          * read one by one, to name file and line. (The quick check also sees
          * rows of earlier imports, which the listing below leaves out.) */
@@ -1890,31 +1931,12 @@ static pm_error save_sums(importer *im)
     return err;
 }
 
-/* True when table holds no rows. */
-static bool table_empty(importer *im, const char *table)
-{
-    char sql[96];
-    snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1", table);
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(im->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(st);
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE;
-}
-
 /* Keeps the indicators' columns: from the collected rows when hulpvragen,
  * inzet and evaluaties hold only rows of this import (each was empty when
  * first touched, or untouched and empty), else from the tables. */
 static pm_error keep_columns(importer *im)
 {
-    static const pm_kind big[] = {PM_HULPVRAGEN, PM_INZET, PM_EVALUATIES};
-    for (size_t i = 0; i < 3 && im->collect; i++)
-        if (!im->touched[big[i]] && !table_empty(im, pm_dataset_get(big[i])->name)) {
-            pm_collect_free(im->collect);
-            im->collect = NULL;
-        }
-    if (!im->collect)
+    if (!collected_all(im))
         return pm_columns_refresh(im->db, &im->sums, im->msg, im->msgsize);
     pm_error err = pm_collect_keep(im->collect, im->db, &im->sums, im->msg, im->msgsize);
     pm_collect_free(im->collect);

@@ -11,7 +11,7 @@ replaces rows, and a workbook (.xlsx) import."""
 import glob
 import os
 
-from pmtest import SRC, Workdir, check, done
+from pmtest import BASE_ORGANISATIES, BASE_SPECIALISTEN, SRC, Workdir, check, csv_text, done
 
 FX = os.path.join(SRC, "fixtures", "demo")
 FILES = sorted(glob.glob(os.path.join(FX, "*.csv")) + glob.glob(os.path.join(FX, "*.json")))
@@ -100,5 +100,43 @@ r = dry.run("import", "--dry-run", *FILES)
 check(r.code == 0 and kolommen(dry) == empty, "dry_run_changes_no_columns", r)
 r = dry.run("import", *FILES)
 check(r.code == 0 and kolommen(dry) == cols, "import_after_a_dry_run_keeps_the_columns", r)
+
+# Into an empty store the collector answers three reference checks (an
+# organisation of a request, a specialist and a request of inzet) when every
+# id has its row; a missing one must still be found, with file and line.
+def missing_reference(label, hulpvragen, inzet, want):
+    w = Workdir()
+    w.init()
+    files = [w.file("organisaties.csv", csv_text(BASE_ORGANISATIES)),
+             w.file("specialisten.csv", csv_text(BASE_SPECIALISTEN)),
+             w.file("hulpvragen.csv", csv_text(
+                 [["id", "organisatie", "ontvangen"]] + hulpvragen)),
+             w.file("inzet.csv", csv_text(
+                 [["id", "specialist", "datum", "uren", "hulpvraag"]] + inzet))]
+    r = w.run("import", *files)
+    check(r.code == 2 and want in r.err + r.out, f"{label}_is_reported", r)
+    check(w.query("SELECT count(*) FROM hulpvragen")[0][0] == 0,
+          f"{label}_leaves_the_store_empty")
+
+
+HV = [["HV1", "GM0363", "01-03-2025"], ["HV2", "SOB001", "02-03-2025"]]
+IZ = [["IZ1", "SP01", "03-03-2025", "2", "HV1"], ["IZ2", "SP02", "03-03-2025", "1", ""]]
+missing_reference("missing_organisation_of_a_request",
+                  HV + [["HV3", "GM9999", "02-03-2025"]], IZ,
+                  "hulpvragen.csv:4: veld 'organisatie': 'GM9999' bestaat niet")
+missing_reference("missing_specialist_of_inzet", HV,
+                  IZ + [["IZ3", "SP99", "04-03-2025", "1", "HV2"]],
+                  "inzet.csv:4: veld 'specialist': 'SP99' bestaat niet")
+missing_reference("missing_request_of_inzet", HV,
+                  IZ + [["IZ3", "SP01", "04-03-2025", "1", "HV7"]],
+                  "inzet.csv:4: veld 'hulpvraag': 'HV7' bestaat niet")
+w = Workdir()
+w.init()
+r = w.run("import", w.file("organisaties.csv", csv_text(BASE_ORGANISATIES)),
+          w.file("specialisten.csv", csv_text(BASE_SPECIALISTEN)),
+          w.file("hulpvragen.csv", csv_text([["id", "organisatie", "ontvangen"]] + HV)),
+          w.file("inzet.csv", csv_text(
+              [["id", "specialist", "datum", "uren", "hulpvraag"]] + IZ)))
+check(r.code == 0, "complete_references_into_an_empty_store_import", r)
 
 done()

@@ -5,7 +5,8 @@
  * the importer's reference checks would refuse (ids missing from
  * organisaties, specialisten or hulpvragen), for ids that arrive in
  * another order than their id order, and for rows of one day in arrival
- * order. Prints TAP. */
+ * order; and which references it knows complete (the importer then skips
+ * their queries). Prints TAP. */
 #include "columns_collect.h"
 
 #include <stdio.h>
@@ -149,6 +150,11 @@ int main(void)
     exec(db, "BEGIN");
     exec(db, rows);
     pm_collect *k = collect_tables(db, false);
+    bool orgs = true, specs = true, requests = true;
+    char msg[256];
+    CHECK(pm_collect_refs(k, db, &orgs, &specs, &requests, msg, sizeof msg) == PM_OK &&
+              !orgs && !specs && !requests,
+          "references_to_missing_rows_are_not_known_complete");
     CHECK(kept_equals_build(db, k),
           "collected_columns_equal_a_build_from_the_tables_with_missing_references");
     pm_collect_free(k);
@@ -192,12 +198,38 @@ int main(void)
     exec(db, "ROLLBACK");
     sqlite3_close(db);
 
+    /* Every reference has its row, then one request of inzet is missing. */
+    db = fresh_store("refs");
+    exec(db, "BEGIN");
+    exec(db, "INSERT INTO specialisten VALUES ('SP1', 'A', 'expert', 'juridisch', 10000,"
+             " 19000, NULL, 1, 1), ('SP2', 'B', 'expert', 'juridisch', 10000, 19000,"
+             " NULL, 1, 2);"
+             "INSERT INTO organisaties VALUES ('O1', 'n', 'sob', 'Oost', 1, 1),"
+             " ('O2', 'n', 'sob', 'Oost', 1, 2);"
+             "INSERT INTO hulpvragen (id, organisatie, ontvangen, status, bestand, regel)"
+             " VALUES ('H1', 'O1', 20000, 'open', 1, 1);"
+             "INSERT INTO inzet VALUES ('I1', 'SP1', 20001, 100, 'H1', NULL, 1, 1),"
+             " ('I2', 'SP1', 20002, 100, NULL, NULL, 1, 2);");
+    k = collect_tables(db, false);
+    CHECK(pm_collect_refs(k, db, &orgs, &specs, &requests, msg, sizeof msg) == PM_OK &&
+              orgs && specs && requests,
+          "references_that_all_have_their_rows_are_known_complete");
+    pm_collect_free(k);
+    exec(db, "INSERT INTO inzet VALUES ('I3', 'SP2', 20003, 100, 'H2', NULL, 1, 3)");
+    k = collect_tables(db, false);
+    CHECK(pm_collect_refs(k, db, &orgs, &specs, &requests, msg, sizeof msg) == PM_OK &&
+              orgs && specs && !requests,
+          "a_request_of_inzet_without_its_hulpvraag_is_not_known_complete");
+    pm_collect_free(k);
+    exec(db, "ROLLBACK");
+    sqlite3_close(db);
+
     pm_collect_free(NULL); /* allowed, as free() */
 
     char path[128];
-    const char *names[] = {"edge", "empty", "many"};
+    const char *names[] = {"edge", "empty", "many", "refs"};
     const char *tails[] = {".db", ".db-wal", ".db-shm"};
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         for (size_t j = 0; j < 3; j++) {
             snprintf(path, sizeof path, "%s/%s%s", dir, names[i], tails[j]);
             unlink(path);
