@@ -154,6 +154,29 @@ static pm_error sort_by_day(void **rows, size_t n, size_t elem, pm_day lo, pm_da
     return PM_OK;
 }
 
+static int32_t subject_index(const char *s);
+
+pm_error pm_columns_sort_by_day(void **rows, size_t n, size_t elem)
+{
+    if (n < 2)
+        return PM_OK;
+    pm_day lo, hi;
+    memcpy(&lo, *rows, sizeof lo);
+    hi = lo;
+    for (size_t i = 1; i < n; i++) {
+        pm_day d;
+        memcpy(&d, (const char *)*rows + i * elem, sizeof d);
+        lo = d < lo ? d : lo;
+        hi = d > hi ? d : hi;
+    }
+    return sort_by_day(rows, n, elem, lo, hi);
+}
+
+int32_t pm_columns_subject(const char *onderwerp)
+{
+    return subject_index(onderwerp);
+}
+
 static int32_t orgs_lookup(const void *orgs, const char *id, size_t len)
 {
     return org_find(orgs, id, len);
@@ -489,6 +512,12 @@ static pm_error save(sqlite3 *db, const pm_columns *c, const pm_store_sums *bron
         err = db_error(db, "bewaren", msg, msgsize);
     sqlite3_finalize(st);
     return err;
+}
+
+pm_error pm_columns_keep(sqlite3 *db, const pm_columns *c, const pm_store_sums *sums,
+                         char *msg, size_t msgsize)
+{
+    return save(db, c, sums, msg, msgsize);
 }
 
 pm_error pm_columns_refresh(sqlite3 *db, const pm_store_sums *sums, char *msg,

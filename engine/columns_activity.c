@@ -195,6 +195,21 @@ static void distinct_per_day(pm_columns *c)
     c->nactivity = out;
 }
 
+pm_error pm_columns_activity_distinct(pm_columns *c)
+{
+    if (!c->nactivity)
+        return PM_OK;
+    pm_day lo = c->activity[0].datum, hi = lo;
+    for (size_t i = 1; i < c->nactivity; i++) {
+        lo = c->activity[i].datum < lo ? c->activity[i].datum : lo;
+        hi = c->activity[i].datum > hi ? c->activity[i].datum : hi;
+    }
+    pm_error err = sort_by_day(c, lo, hi);
+    if (!err)
+        distinct_per_day(c);
+    return err;
+}
+
 pm_error pm_columns_build_activity(pm_columns *c, sqlite3 *db, pm_org_lookup find,
                                    const void *orgs, char *const *spec_ids, size_t nspecs,
                                    char *msg, size_t msgsize)

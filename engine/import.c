@@ -13,6 +13,7 @@
 #include "import.h"
 
 #include "columns.h"
+#include "columns_collect.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -72,6 +73,12 @@ typedef struct importer {
      * is an error), so a load into an empty table needs no lookups. */
     sqlite3_stmt *old_row[PM_NKINDS];
     long replaced; /* rows of the current file that replaced a stored row */
+    /* The indicators' columns gathered from the written rows while
+     * hulpvragen, inzet and evaluaties hold only this import's rows
+     * (columns_collect.h); NULL once one of them had rows before, or when
+     * memory ran out: then the columns are built from the tables. */
+    pm_collect *collect;
+    int collect_field[PM_NKINDS][5]; /* collect_prepare */
     /* CREATE INDEX statements of the indexes dropped for a bulk load
      * (bulk_load), run again after the rows (rebuild_indexes); owned. */
     char *dropped[MAX_DROPPED];
@@ -539,6 +546,66 @@ static void report_duplicate(importer *im, const pm_dataset *ds, const char *fil
                   id->text);
 }
 
+/* The fields of each dataset that the columns' collector reads, in the
+ * order collect_row passes them on. */
+static const char *const collected_fields[PM_NKINDS][5] = {
+    [PM_HULPVRAGEN] = {"id", "organisatie", "ontvangen", "eerste_contact", "onderwerp"},
+    [PM_EVALUATIES] = {"soort", "datum", "organisatie", "specialist", "score"},
+    [PM_INZET] = {"datum", "specialist", "hulpvraag", "uren", NULL},
+};
+
+/* Finds the places of collected_fields in ds once, for collect_row. */
+static void collect_prepare(importer *im, const pm_dataset *ds)
+{
+    for (size_t j = 0; j < 5; j++) {
+        const char *name = collected_fields[ds->kind][j];
+        im->collect_field[ds->kind][j] = name ? pm_dataset_field_index(ds, name) : -1;
+    }
+}
+
+/* Field j of collected_fields as the upsert stores it: the text (NULL when
+ * absent, the default of an enum) with *len, and its number (0 when
+ * absent) in *num. */
+static const char *stored(const importer *im, const pm_dataset *ds, size_t j, size_t *len,
+                          int64_t *num)
+{
+    int i = im->collect_field[ds->kind][j];
+    const pm_value *v = &im->vals[i];
+    *len = 0;
+    *num = 0;
+    if (v->present) {
+        *len = v->len;
+        *num = v->num;
+        return v->text;
+    }
+    if (ds->fields[i].type == PM_F_ENUM && ds->fields[i].dflt) {
+        *len = strlen(ds->fields[i].dflt);
+        return ds->fields[i].dflt;
+    }
+    return NULL;
+}
+
+/* Hands a written row of hulpvragen, inzet or evaluaties to the columns'
+ * collector (the small tables are read at the end). */
+static pm_error collect_row(importer *im, const pm_dataset *ds)
+{
+    size_t l[5];
+    int64_t n[5];
+    const char *t[5];
+    if (ds->kind != PM_HULPVRAGEN && ds->kind != PM_EVALUATIES && ds->kind != PM_INZET)
+        return PM_OK;
+    for (size_t j = 0; j < 5; j++)
+        t[j] = collected_fields[ds->kind][j] ? stored(im, ds, j, &l[j], &n[j]) : NULL;
+    if (ds->kind == PM_HULPVRAGEN)
+        return pm_collect_request(im->collect, t[0], l[0], t[1], l[1], (pm_day)n[2],
+                                  (pm_day)n[3], t[4]);
+    if (ds->kind == PM_EVALUATIES)
+        return pm_collect_evaluation(im->collect, t[0], (pm_day)n[1], t[2], l[2], t[3],
+                                     l[3], (int32_t)n[4]);
+    return pm_collect_inzet(im->collect, (pm_day)n[0], t[1], l[1], t[2], l[2],
+                            (int32_t)n[3]);
+}
+
 /* Binds the converted row and runs the upsert. Returns 1 when a row was
  * written, 0 when it was rejected (reported), or PM_ERR_DB (negative). */
 static int write_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
@@ -598,6 +665,10 @@ static int write_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
         }
         /* Unsigned sums wrap, so subtracting undoes adding exactly. */
         im->sums.sum[ds->kind] += pm_rowhash_end(h);
+        if (im->collect && collect_row(im, ds) != PM_OK) {
+            pm_collect_free(im->collect); /* the tables will be read instead */
+            im->collect = NULL;
+        }
         if (had_old) {
             im->sums.sum[ds->kind] -= old_hash;
             im->replaced++;
@@ -757,10 +828,15 @@ static pm_error first_touch(importer *im, const pm_dataset *ds)
         return db_fail(im, "voorbereiden van de import");
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
+    collect_prepare(im, ds);
     if (rc == SQLITE_DONE)
         return bulk_load(im, ds);
     if (rc != SQLITE_ROW)
         return db_fail(im, "voorbereiden van de import");
+    if (ds->kind == PM_HULPVRAGEN || ds->kind == PM_EVALUATIES || ds->kind == PM_INZET) {
+        pm_collect_free(im->collect); /* the columns need the stored rows too */
+        im->collect = NULL;
+    }
     size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT ");
     for (size_t f = 0; f < ds->nfields; f++)
         n += (size_t)snprintf(sql + n, sizeof sql - n, "%s%s", f ? ", " : "",
@@ -1554,6 +1630,33 @@ static pm_error import_xlsx(importer *im, const char *path, pm_import_file *out)
     return err;
 }
 
+/* True when table holds no rows. */
+static bool table_empty(importer *im, const char *table)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1", table);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(im->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE;
+}
+
+/* Whether the collected rows are all the rows of hulpvragen, inzet and
+ * evaluaties: each was empty when first touched (else the collector is
+ * gone already), or is untouched and empty. Drops the collector when not. */
+static bool collected_all(importer *im)
+{
+    static const pm_kind big[] = {PM_HULPVRAGEN, PM_INZET, PM_EVALUATIES};
+    for (size_t i = 0; i < 3 && im->collect; i++)
+        if (!im->touched[big[i]] && !table_empty(im, pm_dataset_get(big[i])->name)) {
+            pm_collect_free(im->collect);
+            im->collect = NULL;
+        }
+    return im->collect != NULL;
+}
+
 /* ---- reference checks ------------------------------------------------- */
 
 /* Sets *missing when some value of child.col has no row in parent with
@@ -1585,11 +1688,25 @@ static pm_error check_references(importer *im)
 {
     size_t nrefs;
     const pm_ref *refs = pm_dataset_refs(&nrefs);
+    /* When the collector holds every row of the big tables, it knows the
+     * three references with a million distinct values or rows at 1M
+     * without reading their indexes; "not known" falls back to the tables
+     * (an error too: the query below then says what failed). */
+    bool orgs = false, specs = false, requests = false;
+    char ignored[128];
+    if (collected_all(im))
+        pm_collect_refs(im->collect, im->db, &orgs, &specs, &requests, ignored,
+                        sizeof ignored);
     for (size_t r = 0; r < nrefs; r++) {
         if (!im->touched[refs[r].from])
             continue;
         const char *from = pm_dataset_get(refs[r].from)->name;
         const char *to = pm_dataset_get(refs[r].to)->name;
+        const char *col = refs[r].column;
+        if ((refs[r].from == PM_HULPVRAGEN && strcmp(col, "organisatie") == 0 && orgs) ||
+            (refs[r].from == PM_INZET && strcmp(col, "specialist") == 0 && specs) ||
+            (refs[r].from == PM_INZET && strcmp(col, "hulpvraag") == 0 && requests))
+            continue; /* every value has its row */
         /* Usually nothing is missing; only then are the rows of this import
          * read one by one, to name file and line. (The quick check also sees
          * rows of earlier imports, which the listing below leaves out.) */
@@ -1815,8 +1932,22 @@ static pm_error save_sums(importer *im)
     return err;
 }
 
+/* Keeps the indicators' columns: from the collected rows when hulpvragen,
+ * inzet and evaluaties hold only rows of this import (each was empty when
+ * first touched, or untouched and empty), else from the tables. */
+static pm_error keep_columns(importer *im)
+{
+    if (!collected_all(im))
+        return pm_columns_refresh(im->db, &im->sums, im->msg, im->msgsize);
+    pm_error err = pm_collect_keep(im->collect, im->db, &im->sums, im->msg, im->msgsize);
+    pm_collect_free(im->collect);
+    im->collect = NULL;
+    return err;
+}
+
 static void importer_free(importer *im)
 {
+    pm_collect_free(im->collect);
     for (size_t k = 0; k < PM_NKINDS; k++) {
         sqlite3_finalize(im->upsert[k]);
         sqlite3_finalize(im->old_row[k]);
@@ -1847,6 +1978,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     importer im = {.db = db, .opts = opts, .diag = diag, .msg = msg, .msgsize = msgsize};
     clock_gettime(CLOCK_MONOTONIC, &im.last_progress);
 
+    /* Without memory for it the columns are read from the tables. */
+    im.collect = opts->dry_run ? NULL : pm_collect_new();
     pm_error err = start_import(&im);
     bool io_failed = false;
     for (size_t i = 0; i < npaths && !err; i++) {
@@ -1885,7 +2018,7 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     /* The indicators' columns (columns.h) follow the data in the same
      * transaction, stamped with the sums just written. */
     if (!err && diag->nerrors == 0 && !opts->dry_run)
-        err = pm_columns_refresh(db, &im.sums, msg, msgsize);
+        err = keep_columns(&im);
     if (!err && diag->nerrors == 0 && !opts->dry_run) {
         err = pm_store_exec(db, "COMMIT", msg, msgsize);
         res->committed = err == PM_OK;
