@@ -459,6 +459,45 @@ static pm_marks page_marks(const doc *d)
     return m;
 }
 
+/* The legend's four lines, one per status: only what holds for every
+ * indicator; each tile says its own why. */
+static void legend_lines(char line[4][160])
+{
+    static const char *const meaning[] = {
+        "geen oordeel (te weinig gegevens, of geen doel)",
+        "voldoet aan de norm van het doel",
+        "voldoet nog niet; de reden op de tegel zegt waarom",
+        "voldoet niet aan de norm",
+    };
+    for (size_t i = 0; i < 4; i++)
+        snprintf(line[i], sizeof line[i], "%s: %s", pm_status_name(status_order[i]),
+                 meaning[status_order[i]]);
+}
+
+/* The height the legend band needs for its title and its four lines in
+ * full-size type (the explanation beside them shrinks to fit). */
+static double legend_need(cairo_t *cr, pm_rect r)
+{
+    band_cols k = band_columns(r);
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = 10;
+    t.bold = true;
+    double w, h, need = 6 + 3 + 4;
+    pm_text_measure(cr, "Zo leest u een tegel", &t, &w, &h);
+    need += h;
+    t.size = 7;
+    t.bold = false;
+    t.width = k.wa - 12;
+    char line[4][160];
+    legend_lines(line);
+    for (size_t i = 0; i < 4; i++) {
+        pm_text_measure(cr, line[i], &t, &w, &h);
+        need += h + 1;
+    }
+    return need;
+}
+
 /* The last band: how to read the others. The statuses on the left, the
  * explanation beside them; its title has its line to itself, as a tile's. */
 static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
@@ -474,21 +513,27 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     t.size = 7;
     t.bold = false;
     t.width = k.wa - 12;
-    /* Only what holds for every indicator; each tile says its own why. */
-    static const char *const meaning[] = {
-        "geen oordeel (te weinig gegevens, of geen doel)",
-        "voldoet aan de norm van het doel",
-        "voldoet nog niet; de reden op de tegel zegt waarom",
-        "voldoet niet aan de norm",
-    };
+    char line[4][160];
+    legend_lines(line);
+    /* The four lines take what the band has: smaller type before they
+     * would run over its edge (a header with a filter and warnings leaves
+     * the bands less height). */
+    for (;;) {
+        double need = 0, lw, lh;
+        for (size_t i = 0; i < 4; i++) {
+            pm_text_measure(cr, line[i], &t, &lw, &lh);
+            need += lh + 1;
+        }
+        if (y + need <= r.y + r.h - 4 || t.size <= 5.5)
+            break;
+        t.size -= 0.25;
+    }
     double ys = y;
     for (size_t i = 0; i < 4; i++) {
-        pm_status st = status_order[i];
-        char buf[160];
-        snprintf(buf, sizeof buf, "%s: %s", pm_status_name(st), meaning[st]);
-        pm_status_icon(cr, k.a + 4, ys + 4.5, 4, st);
-        ys += pm_text_draw(cr, buf, k.a + 12, ys, &t) + 1;
+        pm_status_icon(cr, k.a + 4, ys + t.size * 0.65, t.size * 0.57, status_order[i]);
+        ys += pm_text_draw(cr, line[i], k.a + 12, ys, &t) + 1;
     }
+    t.size = 7;
     char text[800], d1[16], cmp_name[64];
     /* With --vergelijk every tile has one more line; say what it is. */
     bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
@@ -670,11 +715,14 @@ static pm_error body(const doc *d, cairo_t *cr, double y)
     size_t n = d->rep->nresults;
     double gap = 5, bottom = PAGE_H - FOOTER_H - 10;
     double bh = (bottom - y - gap * (double)n) / (double)(n + 1);
-    if (bh > 74)
-        bh = 74;
+    /* The legend takes the height its lines need, the bands share the
+     * rest: the legend's statuses are the key to every band. */
+    double lh = fmax(bh, legend_need(cr, (pm_rect){x, y, w, bh}));
+    bh = fmin(74, (bottom - y - gap * (double)n - lh) / (double)n);
     for (size_t i = 0; i <= n; i++) {
         pm_rect r = {x, y + (double)i * (bh + gap), w, bh};
         if (i == n) {
+            r.h = lh;
             legend_tile(cr, r, d);
             break;
         }
