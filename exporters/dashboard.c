@@ -463,15 +463,9 @@ static pm_marks page_marks(const doc *d)
  * indicator; each tile says its own why. */
 static void legend_lines(char line[4][160])
 {
-    static const char *const meaning[] = {
-        "geen oordeel (te weinig gegevens, of geen doel)",
-        "voldoet aan de norm van het doel",
-        "voldoet nog niet; de reden op de tegel zegt waarom",
-        "voldoet niet aan de norm",
-    };
     for (size_t i = 0; i < 4; i++)
         snprintf(line[i], sizeof line[i], "%s: %s", pm_status_name(status_order[i]),
-                 meaning[status_order[i]]);
+                 pm_label_status_legend((int)status_order[i]));
 }
 
 /* The height the legend band needs for its title and its four lines in
