@@ -118,8 +118,20 @@ bool pm_filekind_refused(const char *path, char *why, size_t whysize)
                      "weg (Bestand > Info > Werkmap beveiligen) en sla haar op als "
                      "Excel-werkmap (.xlsx), of sla haar op als CSV UTF-8");
             break;
-        case OLE_XLS:
         case OLE_OTHER:
+            /* A Word 97 .doc, an Outlook .msg, or an .xls whose directory
+             * lies past what we walk: say only what is certain, unless the
+             * name says .xls. */
+            if (!named(path, ".xls")) {
+                snprintf(
+                    why, whysize,
+                    "dit is een ouder Office-bestand (OLE2), geen Excel-werkmap die "
+                    "pijlermonitor kan lezen; is het een werkmap, open het dan in "
+                    "Excel en sla het op als Excel-werkmap (.xlsx) of als CSV UTF-8");
+                break;
+            }
+            /* fall through */
+        case OLE_XLS:
             snprintf(why, whysize,
                      "dit is een oud Excel-bestand (.xls, Excel 97-2003)%s, dat "
                      "pijlermonitor niet leest; open het in Excel en sla het op als "

@@ -165,12 +165,13 @@ static void tile_n(const doc *d, const pm_result *res, char *buf, size_t size)
  * min_size, else wrapped over two lines. Drawn, or only measured; returns
  * its height. */
 static double fitted_text(cairo_t *cr, const char *text, double x, double y, double w,
-                          const pm_text_style *s, double min_size, bool draw)
+                          const pm_text_style *s, double min_size, int max_lines,
+                          bool draw)
 {
     pm_text_style u = *s;
     u.size = pm_text_fit(cr, text, &u, w, min_size);
     u.width = w;
-    u.max_lines = 2;
+    u.max_lines = max_lines;
     if (draw)
         return pm_text_draw(cr, text, x, y, &u);
     double tw, th;
@@ -261,7 +262,7 @@ static double scaled(double size, double f)
 /* The left column at type scale f: the cumulative range and target, the
  * figure, its n. Draws it, or only measures it; returns its height. */
 static double cumulative_column(const doc *d, cairo_t *cr, band_cols k, double y0,
-                                const pm_result *res, double f, bool draw)
+                                const pm_result *res, double f, int cap, bool draw)
 {
     pm_text_style t;
     pm_text_style_defaults(&t);
@@ -275,19 +276,19 @@ static double cumulative_column(const doc *d, cairo_t *cr, band_cols k, double y
     double y = y0;
     t.size = scaled(7, f);
     t.color = pm_muted;
-    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), draw) + 1;
+    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), cap, draw) + 1;
 
     figure_text(d, res, &res->cumulatief, val, sizeof val);
     t.size = scaled(15, f);
     t.bold = true;
     t.color = pm_ink;
-    y += fitted_text(cr, val, k.a, y, k.wa, &t, scaled(8.5, f), draw) + 2;
+    y += fitted_text(cr, val, k.a, y, k.wa, &t, scaled(8.5, f), cap, draw) + 2;
 
     tile_n(d, res, buf, sizeof buf);
     t.size = scaled(7, f);
     t.bold = false;
     t.color = pm_muted;
-    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), draw);
+    y += fitted_text(cr, buf, k.a, y, k.wa, &t, scaled(6, f), cap, draw);
     return y - y0;
 }
 
@@ -308,7 +309,7 @@ static double column_text(cairo_t *cr, const char *text, double x, double y,
  * ink, since the reader asked for it; the target is in the left column).
  * Draws it, or only measures it. Returns its height. */
 static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
-                            const pm_result *res, double f, bool draw)
+                            const pm_result *res, double f, int cap, bool draw)
 {
     double y = y0, bh;
     double bw = pm_status_badge(cr, k.b, y, scaled(8, f), res->status,
@@ -324,7 +325,7 @@ static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
     pm_text_style_defaults(&t);
     t.size = scaled(7, f);
     t.width = k.wb - bw - 5;
-    t.max_lines = 3;
+    t.max_lines = cap ? cap + 1 : 0;
     y += fmax(bh, column_text(cr, why, k.b + bw + 5, y + 0.5, &t, draw)) + 3;
 
     figure_text(d, res, &res->periode, val, sizeof val);
@@ -332,7 +333,7 @@ static double status_column(const doc *d, cairo_t *cr, band_cols k, double y0,
              status_word(&res->periode, res->periode.status));
     t.size = scaled(8, f);
     t.width = k.wb;
-    t.max_lines = 2;
+    t.max_lines = cap;
     y += column_text(cr, buf, k.b, y, &t, draw) + 1;
 
     if (res->vergelijking.present) {
@@ -358,7 +359,17 @@ static double band_title(cairo_t *cr, pm_rect r, const pm_result *res, bool draw
     t.bold = true;
     if (draw)
         pm_tags_role(cr, "H2");
-    return r.y + 6 + fitted_text(cr, buf, k.a, r.y + 6, k.wa + k.wb, &t, 8, draw) + 3;
+    return r.y + 6 + fitted_text(cr, buf, k.a, r.y + 6, k.wa + k.wb, &t, 8, 2, draw) + 3;
+}
+
+/* Whether both text columns of a band, in full (no line cut off), fit
+ * its height at type scale f. */
+static bool band_fits(const doc *d, cairo_t *cr, pm_rect r, band_cols k, double y,
+                      const pm_result *res, double f)
+{
+    double bottom = r.y + r.h - 3;
+    return y + cumulative_column(d, cr, k, y, res, f, 0, false) <= bottom &&
+           y + status_column(d, cr, k, y, res, f, 0, false) <= bottom;
 }
 
 /* The largest type scale, down to four fifths, at which both text
@@ -368,16 +379,14 @@ static double band_scale(const doc *d, cairo_t *cr, pm_rect r, const pm_result *
 {
     band_cols k = band_columns(r);
     double y = band_title(cr, r, res, false), f = 1.0;
-    while (f > 0.8 &&
-           (y + cumulative_column(d, cr, k, y, res, f, false) > r.y + r.h - 3 ||
-            y + status_column(d, cr, k, y, res, f, false) > r.y + r.h - 3))
+    while (f > 0.8 && !band_fits(d, cr, r, k, y, res, f))
         f -= 0.05;
     return f;
 }
 
 /* The right column: the sparkline and its range, one Figure. */
 static pm_error band_spark(const doc *d, cairo_t *cr, band_cols k, double y,
-                           const pm_result *res)
+                           double bottom, const pm_result *res)
 {
     pm_dashboard_spark sp;
     if (pm_dashboard_spark_get(d, res, &sp))
@@ -415,15 +424,21 @@ static pm_error band_spark(const doc *d, cairo_t *cr, band_cols k, double y,
          * rather than promise a line that will not come. */
         bool filtered_extern =
             !d->intern && res->gefilterd && pm_filter_active(&d->ctx->filter);
-        t.max_lines = 5;
-        t.size = pm_text_fit(cr, "kwartaal", &t, k.wc, 6);
-        pm_text_draw(cr,
-                     filtered_extern
-                         ? "Het verloop per kwartaal blijft extern bij een selectie "
-                           "van organisaties weg: het zou kleine groepen prijsgeven."
-                         : "Het verloop per kwartaal volgt zodra er twee kwartalen "
-                           "met gegevens zijn.",
-                     k.c, y, &t);
+        const char *why = filtered_extern
+                              ? "Het verloop per kwartaal blijft extern bij een selectie "
+                                "van organisaties weg: het zou kleine groepen prijsgeven."
+                              : "Het verloop per kwartaal volgt zodra er twee kwartalen "
+                                "met gegevens zijn.";
+        /* The whole sentence in the narrow column: smaller type, never
+         * cut off (pango would end a fifth line in "…"). */
+        double tw, th;
+        for (;;) {
+            pm_text_measure(cr, why, &t, &tw, &th);
+            if (y + th <= bottom || t.size <= 4.5)
+                break;
+            t.size -= 0.25;
+        }
+        pm_text_draw(cr, why, k.c, y, &t);
     }
     pm_dashboard_spark_free(&sp);
     return PM_OK;
@@ -437,9 +452,12 @@ static pm_error tile(const doc *d, cairo_t *cr, pm_rect r, const pm_result *res,
      * indicator (SPEC §11). */
     bool sect = pm_tags_begin(cr, "Sect");
     double y = band_title(cr, r, res, true);
-    cumulative_column(d, cr, k, y, res, f, true);
-    status_column(d, cr, k, y, res, f, true);
-    pm_error err = band_spark(d, cr, k, y, res);
+    /* Lines are cut off ("…") only where even the smallest type does not
+     * fit: two lines a text, three for the reason. */
+    int cap = band_fits(d, cr, r, k, y, res, f) ? 0 : 2;
+    cumulative_column(d, cr, k, y, res, f, cap, true);
+    status_column(d, cr, k, y, res, f, cap, true);
+    pm_error err = band_spark(d, cr, k, y, r.y + r.h - 3, res);
     pm_tags_end(cr, "Sect", sect);
     return err;
 }
@@ -459,6 +477,39 @@ static pm_marks page_marks(const doc *d)
     return m;
 }
 
+/* The legend's four lines, one per status: only what holds for every
+ * indicator; each tile says its own why. */
+static void legend_lines(char line[4][160])
+{
+    for (size_t i = 0; i < 4; i++)
+        snprintf(line[i], sizeof line[i], "%s: %s", pm_status_name(status_order[i]),
+                 pm_label_status_legend((int)status_order[i]));
+}
+
+/* The height the legend band needs for its title and its four lines in
+ * full-size type (the explanation beside them shrinks to fit). */
+static double legend_need(cairo_t *cr, pm_rect r)
+{
+    band_cols k = band_columns(r);
+    pm_text_style t;
+    pm_text_style_defaults(&t);
+    t.size = 10;
+    t.bold = true;
+    double w, h, need = 6 + 3 + 4;
+    pm_text_measure(cr, "Zo leest u een tegel", &t, &w, &h);
+    need += h;
+    t.size = 7;
+    t.bold = false;
+    t.width = k.wa - 12;
+    char line[4][160];
+    legend_lines(line);
+    for (size_t i = 0; i < 4; i++) {
+        pm_text_measure(cr, line[i], &t, &w, &h);
+        need += h + 1;
+    }
+    return need;
+}
+
 /* The last band: how to read the others. The statuses on the left, the
  * explanation beside them; its title has its line to itself, as a tile's. */
 static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
@@ -474,21 +525,27 @@ static void legend_tile(cairo_t *cr, pm_rect r, const doc *d)
     t.size = 7;
     t.bold = false;
     t.width = k.wa - 12;
-    /* Only what holds for every indicator; each tile says its own why. */
-    static const char *const meaning[] = {
-        "geen oordeel (te weinig gegevens, of geen doel)",
-        "voldoet aan de norm van het doel",
-        "voldoet nog niet; de reden op de tegel zegt waarom",
-        "voldoet niet aan de norm",
-    };
+    char line[4][160];
+    legend_lines(line);
+    /* The four lines take what the band has: smaller type before they
+     * would run over its edge (a header with a filter and warnings leaves
+     * the bands less height). */
+    for (;;) {
+        double need = 0, lw, lh;
+        for (size_t i = 0; i < 4; i++) {
+            pm_text_measure(cr, line[i], &t, &lw, &lh);
+            need += lh + 1;
+        }
+        if (y + need <= r.y + r.h - 4 || t.size <= 5.5)
+            break;
+        t.size -= 0.25;
+    }
     double ys = y;
     for (size_t i = 0; i < 4; i++) {
-        pm_status st = status_order[i];
-        char buf[160];
-        snprintf(buf, sizeof buf, "%s: %s", pm_status_name(st), meaning[st]);
-        pm_status_icon(cr, k.a + 4, ys + 4.5, 4, st);
-        ys += pm_text_draw(cr, buf, k.a + 12, ys, &t) + 1;
+        pm_status_icon(cr, k.a + 4, ys + t.size * 0.65, t.size * 0.57, status_order[i]);
+        ys += pm_text_draw(cr, line[i], k.a + 12, ys, &t) + 1;
     }
+    t.size = 7;
     char text[800], d1[16], cmp_name[64];
     /* With --vergelijk every tile has one more line; say what it is. */
     bool cmp = d->ctx->vergelijk != PM_VERGELIJK_GEEN;
@@ -670,11 +727,14 @@ static pm_error body(const doc *d, cairo_t *cr, double y)
     size_t n = d->rep->nresults;
     double gap = 5, bottom = PAGE_H - FOOTER_H - 10;
     double bh = (bottom - y - gap * (double)n) / (double)(n + 1);
-    if (bh > 74)
-        bh = 74;
+    /* The legend takes the height its lines need, the bands share the
+     * rest: the legend's statuses are the key to every band. */
+    double lh = fmax(bh, legend_need(cr, (pm_rect){x, y, w, bh}));
+    bh = fmin(74, (bottom - y - gap * (double)n - lh) / (double)n);
     for (size_t i = 0; i <= n; i++) {
         pm_rect r = {x, y + (double)i * (bh + gap), w, bh};
         if (i == n) {
+            r.h = lh;
             legend_tile(cr, r, d);
             break;
         }
@@ -811,7 +871,7 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
              pm_audience_name(d->in->audience));
     t.size = 9;
     t.bold = false;
-    y += fitted_text(cr, buf, x, y, w, &t, 7, true) + 2;
+    y += fitted_text(cr, buf, x, y, w, &t, 7, 2, true) + 2;
     /* The title names the filter; this says what it does and does not
      * reach (SPEC §9). */
     if (pm_filter_active(&ctx->filter)) {
@@ -820,17 +880,17 @@ pm_error pm_dashboard_page(const doc *d, cairo_t *cr)
                  cr,
                  "R1, R2 en R3 tellen alleen de organisaties van dit filter; R4, R5, "
                  "R6 en B gelden voor het hele programma.",
-                 x, y, w, &t, 6.5, true) +
+                 x, y, w, &t, 6.5, 2, true) +
              1;
     }
     reach_line(d, buf, sizeof buf);
     t.size = 8;
     t.color = pm_muted;
-    y += fitted_text(cr, buf, x, y, w, &t, 6.5, true) + 1;
+    y += fitted_text(cr, buf, x, y, w, &t, 6.5, 2, true) + 1;
     target_sentence(d, buf, sizeof buf);
-    y += fitted_text(cr, buf, x, y, w, &t, 6.5, true) + 1;
+    y += fitted_text(cr, buf, x, y, w, &t, 6.5, 2, true) + 1;
     if (comparison_sentence(d, buf, sizeof buf))
-        y += fitted_text(cr, buf, x, y, w, &t, 6.5, true) + 1;
+        y += fitted_text(cr, buf, x, y, w, &t, 6.5, 2, true) + 1;
     y += 3;
 
     /* At most one line of warnings: the page is one page, and one warning

@@ -163,7 +163,7 @@ void pm_html_reading(pm_html_buf *b, const doc *d)
                        "<h2 id=\"h-lezen\">Zo leest u een tegel</h2>\n<ul>\n");
     for (size_t i = 0; i < 4; i++) {
         pm_html_buf_printf(b, "<li><strong>%s</strong>: ", pm_status_name(order[i]));
-        pm_html_buf_esc(b, pm_label_status_meaning((int)order[i]));
+        pm_html_buf_esc(b, pm_label_status_legend((int)order[i]));
         pm_html_buf_put(b, "</li>\n");
     }
     pm_html_buf_put(b, "</ul>\n<p>Cumulatief is vanaf de start van de doelperiode tot de "

@@ -242,6 +242,16 @@ const char *pm_label_status_meaning(int status)
     }
 }
 
+const char *pm_label_status_legend(int status)
+{
+    switch (status) {
+    case 1: return "voldoet aan de norm van het doel";
+    case 2: return "voldoet nog niet; de reden op de tegel zegt waarom";
+    case 3: return "voldoet niet aan de norm";
+    default: return "geen oordeel (te weinig gegevens, of geen doel)";
+    }
+}
+
 const char pm_label_no_data[] = "Nog geen gegevens in deze periode";
 
 const char pm_label_intern_mark[] = "Intern — niet verspreiden";

@@ -44,6 +44,9 @@ const char *pm_label_category_short(const char *breakdown, const char *key);
 /* What a status asks of a reader, beside its colour word: "op koers",
  * "aandacht nodig", "actie nodig", "te weinig gegevens". */
 const char *pm_label_status_meaning(int status);
+/* What a status means in the legend of the tiles ("Zo leest u een tegel"):
+ * only what holds for every indicator, the PDF's and the web page's. */
+const char *pm_label_status_legend(int status);
 
 /* The reason of a filtered figure hidden for extern (SPEC §9): too few
  * observations, or hidden so that a small group cannot be worked out. */

@@ -275,6 +275,18 @@ check(re.search(r"<strong>Stand:</strong> \d+ groen, \d+ oranje, \d+ rood, \d+ g
                 dash_raw), "dashboard: the count per status in words")
 check("Zo leest u een tegel" in dash_raw and "<strong>oranje</strong>:" in dash_raw,
       "dashboard: how to read a tile, each status in words")
+# The web page's legend says what the PDF's says, word for word: grijs is
+# also "geen doel", never only "te weinig gegevens" (the web page's own
+# words said so while every status was grijs for lack of a target period).
+html_legend = dict(re.findall(r"<li><strong>(groen|oranje|rood|grijs)</strong>: ([^<]+)</li>",
+                              dash_raw))
+pdf_text = " ".join(subprocess.run(
+    ["pdftotext", "-f", "1", "-l", "1", os.path.join(demo, "dashboard-2026-Q1.pdf"), "-"],
+    capture_output=True, text=True).stdout.split())
+check(len(html_legend) == 4 and
+      html_legend.get("grijs") == "geen oordeel (te weinig gegevens, of geen doel)" and
+      all(f"{k}: {v}" in pdf_text for k, v in html_legend.items()),
+      "dashboard: the legend's four statuses in the PDF's words", (html_legend, pdf_text[-900:]))
 check(re.search(r"<dt>Periode</dt><dd>[^<]+\((groen|oranje|rood|grijs|onderdrukt)\)",
                 dash_raw), "dashboard: the period's status in words on the tile")
 r, opath = run_html("dash-oost.html", "dashboard", "--regio", "Oost")
