@@ -50,7 +50,8 @@ static void org_index_free(org_index *x)
     memset(x, 0, sizeof *x);
 }
 
-pm_error pm_columns_reserve(void **rows, size_t *cap, size_t n, size_t elem)
+/* Grows *rows (of size elem) to hold n + 1. */
+static pm_error reserve(void **rows, size_t *cap, size_t n, size_t elem)
 {
     if (n < *cap)
         return PM_OK;
@@ -60,26 +61,6 @@ pm_error pm_columns_reserve(void **rows, size_t *cap, size_t n, size_t elem)
         return PM_ERR_NOMEM;
     *rows = p;
     *cap = grown;
-    return PM_OK;
-}
-
-pm_error pm_columns_arena_add(char **arena, size_t *used, size_t *cap, size_t first,
-                              const char *id, size_t len, size_t *at)
-{
-    if (*used + len + 1 > *cap) {
-        size_t grown = *cap ? *cap : first;
-        while (*used + len + 1 > grown)
-            grown *= 2;
-        char *a = realloc(*arena, grown);
-        if (!a)
-            return PM_ERR_NOMEM;
-        *arena = a;
-        *cap = grown;
-    }
-    memcpy(*arena + *used, id, len);
-    (*arena)[*used + len] = '\0';
-    *at = *used;
-    *used += len + 1;
     return PM_OK;
 }
 
@@ -94,7 +75,7 @@ static pm_error org_index_load(org_index *x, sqlite3 *db, char *msg, size_t msgs
     size_t cap = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = pm_columns_reserve((void **)&x->ids, &cap, x->n, sizeof *x->ids);
+        err = reserve((void **)&x->ids, &cap, x->n, sizeof *x->ids);
         if (!err) {
             x->ids[x->n] = strdup((const char *)sqlite3_column_text(st, 0));
             err = x->ids[x->n] ? PM_OK : PM_ERR_NOMEM;
@@ -223,8 +204,7 @@ static pm_error build_requests(pm_columns *c, sqlite3 *db, const org_index *orgs
     pm_day lo = 0, hi = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = pm_columns_reserve((void **)&c->requests, &cap, c->nrequests,
-                                 sizeof *c->requests);
+        err = reserve((void **)&c->requests, &cap, c->nrequests, sizeof *c->requests);
         if (err)
             break;
         pm_request_row *r = &c->requests[c->nrequests++];
@@ -259,8 +239,7 @@ static pm_error build_support(pm_columns *c, sqlite3 *db, const org_index *orgs,
     pm_day lo = 0, hi = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = pm_columns_reserve((void **)&c->support, &cap, c->nsupport,
-                                 sizeof *c->support);
+        err = reserve((void **)&c->support, &cap, c->nsupport, sizeof *c->support);
         if (err)
             break;
         pm_support_row *r = &c->support[c->nsupport++];
@@ -310,7 +289,7 @@ static pm_error spec_ids_load(spec_ids *s, sqlite3 *db, char *msg, size_t msgsiz
                            "specialisten", msg, msgsize);
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = pm_columns_reserve((void **)&s->ids, &cap, s->n, sizeof *s->ids);
+        err = reserve((void **)&s->ids, &cap, s->n, sizeof *s->ids);
         if (!err) {
             s->ids[s->n] = strdup((const char *)sqlite3_column_text(st, 0));
             err = s->ids[s->n] ? PM_OK : PM_ERR_NOMEM;
@@ -345,8 +324,7 @@ static pm_error build_ratings(pm_columns *c, sqlite3 *db, const org_index *orgs,
     pm_day lo = 0, hi = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = pm_columns_reserve((void **)&c->ratings, &cap, c->nratings,
-                                 sizeof *c->ratings);
+        err = reserve((void **)&c->ratings, &cap, c->nratings, sizeof *c->ratings);
         if (err)
             break;
         pm_rating_row *r = &c->ratings[c->nratings++];
@@ -389,7 +367,7 @@ static pm_error load_rates(sqlite3 *db, rate **out, size_t *n, char *msg, size_t
     size_t cap = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = pm_columns_reserve((void **)out, &cap, *n, sizeof **out);
+        err = reserve((void **)out, &cap, *n, sizeof **out);
         if (err)
             break;
         (*out)[*n].id = strdup((const char *)sqlite3_column_text(st, 0));

@@ -1,6 +1,5 @@
-/* columns_build.h — what columns.c shares with columns_activity.c and
- * columns_collect.c (the engine's own; nothing outside engine/columns*.c
- * includes it). */
+/* columns_build.h — what columns.c shares with columns_activity.c (the
+ * engine's own; nothing outside engine/columns*.c includes it). */
 #ifndef PM_COLUMNS_BUILD_H
 #define PM_COLUMNS_BUILD_H
 
@@ -14,14 +13,6 @@ typedef int32_t (*pm_org_lookup)(const void *orgs, const char *id, size_t len);
 pm_error pm_columns_build_activity(pm_columns *c, sqlite3 *db, pm_org_lookup find,
                                    const void *orgs, char *const *spec_ids, size_t nspecs,
                                    char *msg, size_t msgsize);
-
-/* Grows *rows (of size elem) to hold n + 1: doubling, 4096 at first. */
-pm_error pm_columns_reserve(void **rows, size_t *cap, size_t n, size_t elem);
-
-/* Appends id (len bytes) NUL-terminated at *used in the growing *arena
- * (first bytes at first, then doubling); *at is where it starts. */
-pm_error pm_columns_arena_add(char **arena, size_t *used, size_t *cap, size_t first,
-                              const char *id, size_t len, size_t *at);
 
 /* For columns_collect.c, which builds the same rows from an import's own
  * rows instead of scanning the tables: */
