@@ -5,6 +5,7 @@
 #include "columns.h"
 #include "bigmem.h"
 #include "columns_build.h"
+#include "columns_grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,20 +51,6 @@ static void org_index_free(org_index *x)
     memset(x, 0, sizeof *x);
 }
 
-/* Grows *rows (of size elem) to hold n + 1. */
-static pm_error reserve(void **rows, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return PM_OK;
-    size_t grown = *cap ? *cap * 2 : 4096;
-    void *p = realloc(*rows, grown * elem);
-    if (!p)
-        return PM_ERR_NOMEM;
-    *rows = p;
-    *cap = grown;
-    return PM_OK;
-}
-
 /* SQLite's BINARY collation orders text as strcmp (memcmp) does, which is
  * the order indicators/orgs.c loads the table in. */
 static pm_error org_index_load(org_index *x, sqlite3 *db, char *msg, size_t msgsize)
@@ -75,7 +62,7 @@ static pm_error org_index_load(org_index *x, sqlite3 *db, char *msg, size_t msgs
     size_t cap = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)&x->ids, &cap, x->n, sizeof *x->ids);
+        err = pm_columns_reserve((void **)&x->ids, &cap, x->n, sizeof *x->ids);
         if (!err) {
             x->ids[x->n] = strdup((const char *)sqlite3_column_text(st, 0));
             err = x->ids[x->n] ? PM_OK : PM_ERR_NOMEM;
@@ -204,7 +191,8 @@ static pm_error build_requests(pm_columns *c, sqlite3 *db, const org_index *orgs
     pm_day lo = 0, hi = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)&c->requests, &cap, c->nrequests, sizeof *c->requests);
+        err = pm_columns_reserve((void **)&c->requests, &cap, c->nrequests,
+                                 sizeof *c->requests);
         if (err)
             break;
         pm_request_row *r = &c->requests[c->nrequests++];
@@ -239,7 +227,8 @@ static pm_error build_support(pm_columns *c, sqlite3 *db, const org_index *orgs,
     pm_day lo = 0, hi = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)&c->support, &cap, c->nsupport, sizeof *c->support);
+        err = pm_columns_reserve((void **)&c->support, &cap, c->nsupport,
+                                 sizeof *c->support);
         if (err)
             break;
         pm_support_row *r = &c->support[c->nsupport++];
@@ -289,7 +278,7 @@ static pm_error spec_ids_load(spec_ids *s, sqlite3 *db, char *msg, size_t msgsiz
                            "specialisten", msg, msgsize);
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)&s->ids, &cap, s->n, sizeof *s->ids);
+        err = pm_columns_reserve((void **)&s->ids, &cap, s->n, sizeof *s->ids);
         if (!err) {
             s->ids[s->n] = strdup((const char *)sqlite3_column_text(st, 0));
             err = s->ids[s->n] ? PM_OK : PM_ERR_NOMEM;
@@ -324,7 +313,8 @@ static pm_error build_ratings(pm_columns *c, sqlite3 *db, const org_index *orgs,
     pm_day lo = 0, hi = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)&c->ratings, &cap, c->nratings, sizeof *c->ratings);
+        err = pm_columns_reserve((void **)&c->ratings, &cap, c->nratings,
+                                 sizeof *c->ratings);
         if (err)
             break;
         pm_rating_row *r = &c->ratings[c->nratings++];
@@ -367,7 +357,7 @@ static pm_error load_rates(sqlite3 *db, rate **out, size_t *n, char *msg, size_t
     size_t cap = 0;
     int rc = SQLITE_DONE;
     while (!err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        err = reserve((void **)out, &cap, *n, sizeof **out);
+        err = pm_columns_reserve((void **)out, &cap, *n, sizeof **out);
         if (err)
             break;
         (*out)[*n].id = strdup((const char *)sqlite3_column_text(st, 0));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "columns_build.h"
+#include "columns_grow.h"
 #include "hash.h"
 
 /* The request ids (in one growing arena) with their organisation index,
@@ -21,7 +22,7 @@ typedef struct request_index {
     size_t used, cap;
     size_t *off; /* where request i's id starts in arena */
     int32_t *org;
-    size_t n, ncap;
+    size_t n, ncap, orgcap;
     uint32_t *slots; /* 0 empty, else 1 + index */
     size_t mask;
 } request_index;
@@ -42,32 +43,12 @@ static size_t id_hash(const char *s, size_t len)
 
 static pm_error request_push(request_index *x, const char *id, size_t len, int32_t org)
 {
-    if (x->used + len + 1 > x->cap) {
-        size_t cap = x->cap ? x->cap : 1 << 20;
-        while (x->used + len + 1 > cap)
-            cap *= 2;
-        char *a = realloc(x->arena, cap);
-        if (!a)
-            return PM_ERR_NOMEM;
-        x->arena = a;
-        x->cap = cap;
-    }
-    if (x->n == x->ncap) {
-        size_t cap = x->ncap ? 2 * x->ncap : 4096;
-        size_t *off = realloc(x->off, cap * sizeof *off);
-        if (off)
-            x->off = off;
-        int32_t *o = off ? realloc(x->org, cap * sizeof *o) : NULL;
-        if (!o)
-            return PM_ERR_NOMEM;
-        x->org = o;
-        x->ncap = cap;
-    }
-    memcpy(x->arena + x->used, id, len);
-    x->arena[x->used + len] = '\0';
-    x->off[x->n] = x->used;
+    if (pm_columns_reserve((void **)&x->off, &x->ncap, x->n, sizeof *x->off) ||
+        pm_columns_reserve((void **)&x->org, &x->orgcap, x->n, sizeof *x->org) ||
+        pm_columns_arena_add(&x->arena, &x->used, &x->cap, 1 << 20, id, len,
+                             &x->off[x->n]))
+        return PM_ERR_NOMEM;
     x->org[x->n++] = org;
-    x->used += len + 1;
     return PM_OK;
 }
 

@@ -12,6 +12,7 @@
 
 #include "columns.h"
 #include "columns_build.h"
+#include "columns_grow.h"
 #include "hash.h"
 
 /* Distinct ids in one growing arena, numbered in order of arrival and
@@ -142,44 +143,12 @@ static pm_error idset_intern(idset *x, const char *id, size_t len, int32_t *num)
             return PM_ERR_NOMEM;
         (void)idset_find(x, id, len, &j, &h);
     }
-    if (x->used + len + 1 > x->cap) {
-        size_t cap = x->cap ? x->cap : 1 << 16;
-        while (x->used + len + 1 > cap)
-            cap *= 2;
-        char *a = realloc(x->arena, cap);
-        if (!a)
-            return PM_ERR_NOMEM;
-        x->arena = a;
-        x->cap = cap;
-    }
-    if (x->n == x->ncap) {
-        size_t cap = x->ncap ? 2 * x->ncap : 1024;
-        size_t *off = realloc(x->off, cap * sizeof *off);
-        if (!off)
-            return PM_ERR_NOMEM;
-        x->off = off;
-        x->ncap = cap;
-    }
-    memcpy(x->arena + x->used, id, len);
-    x->arena[x->used + len] = '\0';
-    x->off[x->n] = x->used;
-    x->used += len + 1;
+    if (pm_columns_reserve((void **)&x->off, &x->ncap, x->n, sizeof *x->off) ||
+        pm_columns_arena_add(&x->arena, &x->used, &x->cap, 1 << 16, id, len,
+                             &x->off[x->n]))
+        return PM_ERR_NOMEM;
     x->slots[j] = slot_of(h, x->n);
     *num = x->last = (int32_t)x->n++;
-    return PM_OK;
-}
-
-/* Grows *rows (of size elem) to hold n + 1. */
-static pm_error reserve(void **rows, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return PM_OK;
-    size_t grown = *cap ? *cap * 2 : 4096;
-    void *p = realloc(*rows, grown * elem);
-    if (!p)
-        return PM_ERR_NOMEM;
-    *rows = p;
-    *cap = grown;
     return PM_OK;
 }
 
@@ -237,8 +206,8 @@ pm_error pm_collect_request(pm_collect *k, const char *id, size_t idlen, const c
     if (!err)
         err = idset_intern(&k->orgs, org, orglen, &o);
     if (!err)
-        err = reserve((void **)&k->c.requests, &k->cap_requests, k->c.nrequests,
-                      sizeof *k->c.requests);
+        err = pm_columns_reserve((void **)&k->c.requests, &k->cap_requests,
+                                 k->c.nrequests, sizeof *k->c.requests);
     if (err)
         return err;
     if (req >= 0) {
@@ -266,11 +235,11 @@ pm_error pm_collect_evaluation(pm_collect *k, const char *soort, pm_day datum,
     if (!err && rating)
         err = idset_intern(&k->specs, spec, speclen, &s);
     if (!err && support)
-        err = reserve((void **)&k->c.support, &k->cap_support, k->c.nsupport,
-                      sizeof *k->c.support);
+        err = pm_columns_reserve((void **)&k->c.support, &k->cap_support, k->c.nsupport,
+                                 sizeof *k->c.support);
     if (!err && rating)
-        err = reserve((void **)&k->c.ratings, &k->cap_ratings, k->c.nratings,
-                      sizeof *k->c.ratings);
+        err = pm_columns_reserve((void **)&k->c.ratings, &k->cap_ratings, k->c.nratings,
+                                 sizeof *k->c.ratings);
     if (err)
         return err;
     if (support) {
@@ -296,7 +265,8 @@ pm_error pm_collect_inzet(pm_collect *k, pm_day datum, const char *spec, size_t 
     if (!err)
         err = request_number(k, request, requestlen, &req);
     if (!err)
-        err = reserve((void **)&k->inzet, &k->cap_inzet, k->ninzet, sizeof *k->inzet);
+        err = pm_columns_reserve((void **)&k->inzet, &k->cap_inzet, k->ninzet,
+                                 sizeof *k->inzet);
     if (err)
         return err;
     k->inzet[k->ninzet++] = (inzet_row){datum, s, req, uren_x100};
