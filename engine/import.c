@@ -60,6 +60,12 @@ typedef struct importer {
     sqlite3_int64 pipe_file_id;
     const char *pipe_file;
     long pipe_written;
+    /* The workbook cell convert_field is reading (cell_label NULL: a CSV or
+     * JSON row): its "FILE[Blad]!C14" is only formatted for a message. */
+    const char *cell_label;
+    uint32_t cell_col;
+    long cell_row;
+    char *cell_buf; /* owned */
     char *msg;
     size_t msgsize;
     sqlite3_stmt *upsert[PM_NKINDS];
@@ -312,6 +318,17 @@ static size_t normalise_channels(const char *s, size_t len, char *out)
     return n;
 }
 
+static const char *cell_ref(char **ref, const char *label, uint32_t col, long row);
+
+/* Where a message about the value being converted points: the workbook
+ * cell, else file. */
+static const char *place(importer *im, const char *file)
+{
+    return im->cell_label
+               ? cell_ref(&im->cell_buf, im->cell_label, im->cell_col, im->cell_row)
+               : file;
+}
+
 /* Converts the raw text of field fi into im->vals[fi]. json_number says that
  * s is the literal of a JSON number, whose '.' is always the decimal point.
  * Reports problems to diag. */
@@ -331,7 +348,8 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
         if (len > 0 && len != full) {
             s = buf_store(&im->bufs[fi], s, len);
             if (!s) {
-                pm_diag_error(im->rdiag, file, line, f->name, "onvoldoende geheugen");
+                pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                              "onvoldoende geheugen");
                 im->bad[fi] = true;
                 return;
             }
@@ -342,12 +360,12 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     /* Until the value passes, the field counts as bad, not as empty. */
     im->bad[fi] = true;
     if (memchr(s, '\0', len)) {
-        pm_diag_error(im->rdiag, file, line, f->name,
+        pm_diag_error(im->rdiag, place(im, file), line, f->name,
                       "bevat een NUL-teken (binaire gegevens?)");
         return;
     }
     if (!pm_utf8_valid(s, len)) {
-        pm_diag_error(im->rdiag, file, line, f->name,
+        pm_diag_error(im->rdiag, place(im, file), line, f->name,
                       "ongeldige UTF-8-tekst; sla het bestand op als 'CSV UTF-8'");
         return;
     }
@@ -355,14 +373,14 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     size_t pos = 0;
     pm_text_status ts = pm_text_check(s, len, f->type == PM_F_ID, &cp, &pos);
     if (ts == PM_TEXT_XML) {
-        pm_diag_error(im->rdiag, file, line, f->name,
+        pm_diag_error(im->rdiag, place(im, file), line, f->name,
                       "bevat een %s (U+%04X) op positie %zu; dat teken kan niet in "
                       "Excel, PDF of HTML staan: verwijder het",
                       pm_char_name(cp), (unsigned)cp, pos);
         return;
     }
     if (ts == PM_TEXT_ID) {
-        pm_diag_error(im->rdiag, file, line, f->name,
+        pm_diag_error(im->rdiag, place(im, file), line, f->name,
                       "'%s' bevat een %s (U+%04X) op positie %zu; een id mag geen "
                       "stuurtekens, vaste of onzichtbare spaties of BOM bevatten "
                       "(anders lijkt het op een ander id): typ het id opnieuw",
@@ -375,14 +393,14 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     switch (f->type) {
     case PM_F_ID:
         if (len > ID_MAX_LEN) {
-            pm_diag_error(im->rdiag, file, line, f->name, "langer dan %d tekens",
-                          ID_MAX_LEN);
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                          "langer dan %d tekens", ID_MAX_LEN);
             return;
         }
         break;
     case PM_F_TEXT:
         if (has_replacement_char(s, len))
-            pm_diag_warn(im->rdiag, file, line, f->name,
+            pm_diag_warn(im->rdiag, place(im, file), line, f->name,
                          "bevat het vervangingsteken U+FFFD: de tekst is waarschijnlijk "
                          "eerder met een verkeerde tekencodering omgezet");
         break;
@@ -394,7 +412,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
         if (!canon) {
             char allowed[256];
             join_values(f->values, allowed, sizeof allowed);
-            pm_diag_error(im->rdiag, file, line, f->name,
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
                           "'%s' is geen toegestane waarde; kies uit: %s",
                           excerpt(s, len, ex), allowed);
             return;
@@ -406,7 +424,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     case PM_F_DATE: {
         pm_day day;
         if (!pm_day_parse(s, len, &day)) {
-            pm_diag_error(im->rdiag, file, line, f->name,
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
                           "'%s' is geen geldige datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ",
                           excerpt(s, len, ex));
             return;
@@ -419,7 +437,7 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     case PM_F_HOURS: {
         if (f->type == PM_F_MONEY && !json_number && ambiguous_thousands(s, len)) {
             pm_diag_error(
-                im->rdiag, file, line, f->name,
+                im->rdiag, place(im, file), line, f->name,
                 "'%s' is dubbelzinnig: drie cijfers na één scheidingsteken kunnen "
                 "duizendtallen zijn; schrijf het bedrag zonder scheidingsteken "
                 "voor duizendtallen (12500 of 12500,00)",
@@ -430,39 +448,41 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
         pm_decimal_status st = pm_decimal_parse(s, len, scale, &num);
         if (st == PM_DEC_TOO_PRECISE) {
             pm_diag_error(
-                im->rdiag, file, line, f->name, "'%s' heeft meer dan %d %s%s",
+                im->rdiag, place(im, file), line, f->name, "'%s' heeft meer dan %d %s%s",
                 excerpt(s, len, ex), scale, scale == 1 ? "decimaal" : "decimalen",
                 f->type == PM_F_MONEY ? " (scheid duizendtallen niet met een punt)" : "");
             return;
         }
         if (st == PM_DEC_RANGE) {
-            pm_diag_error(im->rdiag, file, line, f->name, "%s is onwaarschijnlijk groot",
-                          excerpt(s, len, ex));
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                          "%s is onwaarschijnlijk groot", excerpt(s, len, ex));
             return;
         }
         if (st != PM_DEC_OK) {
-            pm_diag_error(im->rdiag, file, line, f->name, "'%s' is geen getal",
+            pm_diag_error(im->rdiag, place(im, file), line, f->name, "'%s' is geen getal",
                           excerpt(s, len, ex));
             return;
         }
         if (f->type == PM_F_SCORE && (num < 10 || num > 100)) {
-            pm_diag_error(im->rdiag, file, line, f->name, "%s ligt niet tussen 1 en 10",
-                          excerpt(s, len, ex));
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                          "%s ligt niet tussen 1 en 10", excerpt(s, len, ex));
             return;
         }
         if (f->type == PM_F_HOURS && (num < 1 || num > 2400)) {
-            pm_diag_error(im->rdiag, file, line, f->name,
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
                           "%s moet groter dan 0 en hoogstens 24 zijn",
                           excerpt(s, len, ex));
             return;
         }
         if (f->type == PM_F_MONEY && (num < f->min || num > f->max)) {
             if (f->min > 0 && num < f->min)
-                pm_diag_error(im->rdiag, file, line, f->name, "moet groter dan 0 zijn");
+                pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                              "moet groter dan 0 zijn");
             else if (num < 0 && f->min == 0)
-                pm_diag_error(im->rdiag, file, line, f->name, "mag niet negatief zijn");
+                pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                              "mag niet negatief zijn");
             else
-                pm_diag_error(im->rdiag, file, line, f->name,
+                pm_diag_error(im->rdiag, place(im, file), line, f->name,
                               "%s is onwaarschijnlijk groot", excerpt(s, len, ex));
             return;
         }
@@ -470,12 +490,12 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
     }
     case PM_F_INT:
         if (!pm_int_parse(s, len, &num)) {
-            pm_diag_error(im->rdiag, file, line, f->name, "'%s' is geen geheel getal",
-                          excerpt(s, len, ex));
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                          "'%s' is geen geheel getal", excerpt(s, len, ex));
             return;
         }
         if (num < f->min || num > f->max) {
-            pm_diag_error(im->rdiag, file, line, f->name,
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
                           "%lld ligt niet tussen %lld en %lld", (long long)num,
                           (long long)f->min, (long long)f->max);
             return;
@@ -485,7 +505,8 @@ static void convert_field(importer *im, const pm_field *f, int fi, const char *s
         field_buf *b = &im->bufs[fi];
         char *tmp = malloc(len + 1);
         if (!tmp) {
-            pm_diag_error(im->rdiag, file, line, f->name, "onvoldoende geheugen");
+            pm_diag_error(im->rdiag, place(im, file), line, f->name,
+                          "onvoldoende geheugen");
             return;
         }
         size_t n = normalise_channels(s, len, tmp);
@@ -1615,17 +1636,21 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
             if (fi < 0)
                 continue;
             const pm_field *f = &ds->fields[fi];
-            const char *where = cell_ref(&ref, label, c->col, row.num);
             const char *s;
             size_t len;
             bool number;
             const char *bad = pm_xlsx_cell_text(c, f->type, pm_xlsx_date1904(x),
                                                 cellbuf[fi], &s, &len, &number);
             if (bad) {
-                pm_diag_error(im->rdiag, where, 0, f->name, "%s", bad);
+                pm_diag_error(im->rdiag, cell_ref(&ref, label, c->col, row.num), 0,
+                              f->name, "%s", bad);
                 im->bad[fi] = true;
             } else {
-                convert_field(im, f, fi, s, len, number, where, 0);
+                im->cell_label = label; /* the cell is named only in a message */
+                im->cell_col = c->col;
+                im->cell_row = row.num;
+                convert_field(im, f, fi, s, len, number, label, 0);
+                im->cell_label = NULL;
             }
         }
         /* A missing required value is named by its cell. */
@@ -2130,6 +2155,7 @@ static void importer_free(importer *im)
     for (size_t i = 0; i < MAX_FIELDS; i++)
         free(im->bufs[i].ptr);
     free(im->keys);
+    free(im->cell_buf);
     for (size_t i = 0; i < im->ndropped; i++)
         free(im->dropped[i]);
     free(im->given_path);

@@ -5,12 +5,18 @@ thread (PIJLERMONITOR_IMPORT_SERIEEL=1): the same messages in the same
 order (a repeated id, found by the writer, between the reader's messages
 of the rows around it; across the pipe's batches of 1024 rows; past the
 100 messages that are shown), the same exit code, the same stored rows and
-fingerprint sums, and the same counts of added and replaced rows."""
+fingerprint sums, and the same counts of added and replaced rows.
+
+Also here, as the same pass made it (docs/PERFORMANCE.md, "Issue 17: CSV
+import, third pass"): a new store has 16 KiB pages, and a file that already
+has 4 KiB pages keeps them and imports the same rows."""
 import os
+import sqlite3
 
 import openpyxl
 
-from pmtest import Workdir, base, check, csv_text, done, stored_sums
+from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, Workdir, base, check, csv_text,
+                    done, stored_sums)
 
 SERIAL = {"PIJLERMONITOR_IMPORT_SERIEEL": "1"}
 HEADER = ["id", "organisatie", "ontvangen", "eerste_contact", "onderwerp", "specialist",
@@ -150,5 +156,32 @@ def hours(w):
 r, d = both("warnings_csv", hours)
 check(r.code == 2 and r.err.count("waarschuwing:") == 8 and "U+FFFD" in r.err,
       "warnings_csv_eight_warnings_and_errors", r.err[-1500:])
+
+# 6. Page size: 16 KiB for a new store; a file with pages already keeps its
+#    size (SQLite cannot change it in WAL mode) and works the same.
+w = Workdir()
+w.init()
+check(w.query("PRAGMA page_size")[0][0] == 16384, "new_store_has_16k_pages",
+      w.query("PRAGMA page_size"))
+old = Workdir()
+con = sqlite3.connect(old.db)
+con.execute("PRAGMA page_size = 4096")
+con.execute("CREATE TABLE t(x)")
+con.execute("DROP TABLE t")  # pages written, nothing left: still an empty store
+con.commit()
+con.close()
+r = old.run("init")
+check(r.code == 0 and old.query("PRAGMA page_size")[0][0] == 4096,
+      "store_with_4k_pages_keeps_them", (r, old.query("PRAGMA page_size")))
+for x in (w, old):
+    for name, rows in (("organisaties.csv", BASE_ORGANISATIES),
+                       ("specialisten.csv", BASE_SPECIALISTEN)):
+        x.file(name, csv_text(rows))
+    x.file("hulpvragen.csv", csv_text(good, sep=","))
+    r = x.run("import", "organisaties.csv", "specialisten.csv", "hulpvragen.csv")
+    check(r.code == 0, "import_into_either_page_size", r)
+check(dump(w) == dump(old), "both_page_sizes_store_the_same_rows_and_sums")
+check(old.run("check").code == 0 and w.run("check").code == 0,
+      "check_passes_on_both_page_sizes")
 
 done()
