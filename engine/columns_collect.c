@@ -47,6 +47,10 @@ struct pm_collect {
     size_t cap_requests, cap_support, cap_ratings;
     inzet_row *inzet;
     size_t ninzet, cap_inzet;
+    /* pm_collect_resolve: per organisation and specialist number its index
+     * in the table (-1: not there), per specialist its hourly rate. */
+    int32_t *orgmap, *specmap;
+    int64_t *rate;
 };
 
 static uint64_t id_hash(const char *s, size_t len)
@@ -171,6 +175,9 @@ void pm_collect_free(pm_collect *k)
     free(k->request_seen);
     pm_columns_free(&k->c);
     free(k->inzet);
+    free(k->orgmap);
+    free(k->specmap);
+    free(k->rate);
     free(k);
 }
 
@@ -394,30 +401,34 @@ pm_error pm_collect_refs(pm_collect *k, sqlite3 *db, bool *orgs, bool *specs,
     return PM_OK;
 }
 
-pm_error pm_collect_keep(pm_collect *k, sqlite3 *db, const pm_store_sums *sums, char *msg,
-                         size_t msgsize)
+pm_error pm_collect_resolve(pm_collect *k, sqlite3 *db, char *msg, size_t msgsize)
 {
-    int32_t *orgmap = NULL, *specmap = NULL;
-    int64_t *rate = NULL;
     pm_columns *c = &k->c;
     pm_error err = resolve(db, "SELECT id FROM organisaties ORDER BY id", "organisaties",
-                           &k->orgs, &orgmap, NULL, &c->norgs, msg, msgsize);
+                           &k->orgs, &k->orgmap, NULL, &c->norgs, msg, msgsize);
     if (!err)
-        err =
-            resolve(db, "SELECT id, uurtarief_cent FROM specialisten ORDER BY id",
-                    "specialisten", &k->specs, &specmap, &rate, &c->nspecs, msg, msgsize);
-    if (!err) {
-        for (size_t i = 0; i < c->nrequests; i++)
-            c->requests[i].org = mapped(orgmap, c->requests[i].org);
-        for (size_t i = 0; i < c->nsupport; i++)
-            c->support[i].org = mapped(orgmap, c->support[i].org);
-        for (size_t i = 0; i < c->nratings; i++) {
-            c->ratings[i].org = mapped(orgmap, c->ratings[i].org);
-            c->ratings[i].specialist = mapped(specmap, c->ratings[i].specialist);
-        }
-        err = pm_columns_sort_by_day((void **)&c->requests, c->nrequests,
-                                     sizeof *c->requests);
+        err = resolve(db, "SELECT id, uurtarief_cent FROM specialisten ORDER BY id",
+                      "specialisten", &k->specs, &k->specmap, &k->rate, &c->nspecs, msg,
+                      msgsize);
+    if (err == PM_ERR_NOMEM)
+        snprintf(msg, msgsize, "onvoldoende geheugen");
+    return err;
+}
+
+pm_error pm_collect_arrange(pm_collect *k)
+{
+    pm_columns *c = &k->c;
+    const int32_t *orgmap = k->orgmap, *specmap = k->specmap;
+    for (size_t i = 0; i < c->nrequests; i++)
+        c->requests[i].org = mapped(orgmap, c->requests[i].org);
+    for (size_t i = 0; i < c->nsupport; i++)
+        c->support[i].org = mapped(orgmap, c->support[i].org);
+    for (size_t i = 0; i < c->nratings; i++) {
+        c->ratings[i].org = mapped(orgmap, c->ratings[i].org);
+        c->ratings[i].specialist = mapped(specmap, c->ratings[i].specialist);
     }
+    pm_error err =
+        pm_columns_sort_by_day((void **)&c->requests, c->nrequests, sizeof *c->requests);
     if (!err)
         err =
             pm_columns_sort_by_day((void **)&c->support, c->nsupport, sizeof *c->support);
@@ -425,13 +436,26 @@ pm_error pm_collect_keep(pm_collect *k, sqlite3 *db, const pm_store_sums *sums, 
         err =
             pm_columns_sort_by_day((void **)&c->ratings, c->nratings, sizeof *c->ratings);
     if (!err)
-        err = build_inzet(k, orgmap, specmap, rate);
-    free(orgmap);
-    free(specmap);
-    free(rate);
-    if (!err)
-        err = pm_columns_keep(db, c, sums, msg, msgsize);
+        err = build_inzet(k, orgmap, specmap, k->rate);
+    return err;
+}
+
+pm_error pm_collect_store(pm_collect *k, sqlite3 *db, const pm_store_sums *sums,
+                          char *msg, size_t msgsize)
+{
+    pm_error err = pm_columns_keep(db, &k->c, sums, msg, msgsize);
     if (err == PM_ERR_NOMEM)
         snprintf(msg, msgsize, "onvoldoende geheugen");
     return err;
+}
+
+pm_error pm_collect_keep(pm_collect *k, sqlite3 *db, const pm_store_sums *sums, char *msg,
+                         size_t msgsize)
+{
+    pm_error err = pm_collect_resolve(k, db, msg, msgsize);
+    if (!err)
+        err = pm_collect_arrange(k);
+    if (err == PM_ERR_NOMEM)
+        snprintf(msg, msgsize, "onvoldoende geheugen");
+    return err ? err : pm_collect_store(k, db, sums, msg, msgsize);
 }

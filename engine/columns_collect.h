@@ -58,4 +58,16 @@ pm_error pm_collect_refs(pm_collect *k, sqlite3 *db, bool *orgs, bool *specs,
 pm_error pm_collect_keep(pm_collect *k, sqlite3 *db, const pm_store_sums *sums, char *msg,
                          size_t msgsize);
 
+/* pm_collect_keep in three steps, so that the middle one can run on another
+ * thread while the caller's connection builds the indexes (import.c):
+ * resolve reads organisaties and specialisten (their rows must be final);
+ * arrange builds the columns in memory and touches neither the database nor
+ * what pm_collect_refs reads (the id sets, the requests seen); store keeps
+ * them stamped with *sums. Each returns PM_OK, or PM_ERR_DB/PM_ERR_NOMEM
+ * (resolve and store with a reason in msg). Call each once, in order. */
+pm_error pm_collect_resolve(pm_collect *k, sqlite3 *db, char *msg, size_t msgsize);
+pm_error pm_collect_arrange(pm_collect *k);
+pm_error pm_collect_store(pm_collect *k, sqlite3 *db, const pm_store_sums *sums,
+                          char *msg, size_t msgsize);
+
 #endif

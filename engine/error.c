@@ -137,6 +137,36 @@ void pm_diag_warn(pm_diag *d, const char *file, long line, const char *field,
     add(&d->warnings, &d->kept_warnings, &d->nwarnings, d->cap, s);
 }
 
+static void move_lines(char ***to, size_t *to_kept, size_t *to_count, size_t cap,
+                       char **from, size_t from_kept, size_t i0, size_t i1)
+{
+    for (size_t i = i0; i < i1; i++) {
+        char *line = NULL;
+        if (i < from_kept) {
+            line = from[i];
+            from[i] = NULL;
+        }
+        add(to, to_kept, to_count, cap, line);
+    }
+}
+
+void pm_diag_move(pm_diag *to, pm_diag *from, size_t e0, size_t e1, size_t w0, size_t w1)
+{
+    move_lines(&to->errors, &to->kept_errors, &to->nerrors, to->cap, from->errors,
+               from->kept_errors, e0, e1);
+    move_lines(&to->warnings, &to->kept_warnings, &to->nwarnings, to->cap, from->warnings,
+               from->kept_warnings, w0, w1);
+}
+
+void pm_diag_clear(pm_diag *d)
+{
+    for (size_t i = 0; i < d->kept_errors; i++)
+        free(d->errors[i]);
+    for (size_t i = 0; i < d->kept_warnings; i++)
+        free(d->warnings[i]);
+    d->nerrors = d->kept_errors = d->nwarnings = d->kept_warnings = 0;
+}
+
 void pm_diag_print(const pm_diag *d)
 {
     for (size_t i = 0; i < d->kept_errors; i++)

@@ -45,6 +45,14 @@ void pm_diag_error(pm_diag *d, const char *file, long line, const char *field,
 void pm_diag_warn(pm_diag *d, const char *file, long line, const char *field,
                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Moves the errors numbered [e0, e1) and warnings [w0, w1) of `from` (as
+ * counted) to the end of `to`, which keeps or only counts them by its own
+ * cap. Numbers past what `from` kept were only counted there too. */
+void pm_diag_move(pm_diag *to, pm_diag *from, size_t e0, size_t e1, size_t w0, size_t w1);
+
+/* Forgets every message of d; the cap stays. */
+void pm_diag_clear(pm_diag *d);
+
 /* Writes the kept errors and warnings to stderr, with a line saying how many
  * were left out. */
 void pm_diag_print(const pm_diag *d);

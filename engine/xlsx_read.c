@@ -139,16 +139,28 @@ static bool buf_add(buf *b, const char *s, size_t n)
 }
 
 /* The local part of an element or attribute name ("r:id" → "id"). */
+/* The names below are compared once per cell of a sheet, 27M times for
+ * the 1M benchmark's workbook: a first-character test before strcmp, and
+ * the prefix found by a loop instead of a strrchr call, took a tenth off
+ * the reading thread's time (docs/PERFORMANCE.md, issue 17 third pass). */
+static inline bool is(const char *a, const char *b)
+{
+    return a[0] == b[0] && strcmp(a, b) == 0;
+}
+
 static const char *local(const char *name)
 {
-    const char *c = strrchr(name, ':');
-    return c ? c + 1 : name;
+    const char *l = name;
+    for (const char *p = name; *p; p++)
+        if (*p == ':')
+            l = p + 1;
+    return l;
 }
 
 static const char *attr(const char **atts, const char *name)
 {
     for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(local(atts[i]), name) == 0)
+        if (is(local(atts[i]), name))
             return atts[i + 1];
     return NULL;
 }
@@ -374,10 +386,10 @@ static void XMLCALL wb_start(void *ud, const XML_Char *name, const XML_Char **at
 {
     pm_xlsx *x = ud;
     const char *el = local(name);
-    if (strcmp(el, "workbookPr") == 0) {
+    if (is(el, "workbookPr")) {
         const char *d = attr(atts, "date1904");
         x->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
-    } else if (strcmp(el, "sheet") == 0) {
+    } else if (is(el, "sheet")) {
         const char *nm = attr(atts, "name"), *rid = attr(atts, "id");
         const char *state = attr(atts, "state");
         if (!nm || !rid || !*nm || strlen(nm) > MAX_NAME) {
@@ -465,12 +477,12 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
     (void)atts;
     pm_xlsx *x = ud;
     const char *el = local(name);
-    if (strcmp(el, "si") == 0) {
+    if (is(el, "si")) {
         x->in_si = true;
         x->si_chars = 0;
-    } else if (strcmp(el, "rPh") == 0) {
+    } else if (is(el, "rPh")) {
         x->in_rph = true; /* phonetic guide: not part of the text */
-    } else if (strcmp(el, "t") == 0 && x->in_si && !x->in_rph) {
+    } else if (is(el, "t") && x->in_si && !x->in_rph) {
         x->in_t = true;
         x->run_off = x->sst.len;
         x->run_chars = 0;
@@ -481,7 +493,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 {
     pm_xlsx *x = ud;
     const char *el = local(name);
-    if (strcmp(el, "t") == 0) {
+    if (is(el, "t")) {
         if (x->in_t && x->sst.len > x->run_off) {
             /* Each <t> is a text of its own (ST_Xstring): an escape does not
              * run on into the next run. */
@@ -496,9 +508,9 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
                     x->nsst, PM_XLSX_MAX_TEXT);
         }
         x->in_t = false;
-    } else if (strcmp(el, "rPh") == 0) {
+    } else if (is(el, "rPh")) {
         x->in_rph = false;
-    } else if (strcmp(el, "si") == 0 && x->in_si) {
+    } else if (is(el, "si") && x->in_si) {
         x->in_si = false;
         if (x->nsst == PM_XLSX_MAX_STRINGS) {
             fail(x, "xl/sharedStrings.xml heeft meer dan %u teksten",
@@ -576,14 +588,14 @@ static void XMLCALL styles_start(void *ud, const XML_Char *name, const XML_Char 
 {
     pm_xlsx *x = ud;
     const char *el = local(name);
-    if (strcmp(el, "numFmt") == 0) {
+    if (is(el, "numFmt")) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
         unsigned long n = id ? strtoul(id, NULL, 10) : 0;
         if (code && n < 65536 && format_is_date(code))
             x->datefmt[n / 8] |= (uint8_t)(1u << (n % 8));
-    } else if (strcmp(el, "cellXfs") == 0) {
+    } else if (is(el, "cellXfs")) {
         x->in_cellxfs++;
-    } else if (strcmp(el, "xf") == 0 && x->in_cellxfs) {
+    } else if (is(el, "xf") && x->in_cellxfs) {
         const char *id = attr(atts, "numFmtId");
         unsigned long n = id ? strtoul(id, NULL, 10) : 0;
         if (x->nxf == x->xf_cap) {
@@ -806,11 +818,11 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name, const XML_Char **at
 {
     pm_xlsx *x = ud;
     const char *el = local(name);
-    if (strcmp(el, "sheetData") == 0) {
+    if (is(el, "sheetData")) {
         x->in_sheetdata = true;
     } else if (!x->in_sheetdata) {
         return;
-    } else if (strcmp(el, "row") == 0) {
+    } else if (is(el, "row")) {
         const char *r = attr(atts, "r");
         long num = x->row_num + 1;
         if (r) {
@@ -829,7 +841,7 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name, const XML_Char **at
         x->ncells = 0;
         x->arena.len = 0;
         x->next_col = 0;
-    } else if (strcmp(el, "c") == 0 && x->in_row) {
+    } else if (is(el, "c") && x->in_row) {
         const char *r = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
         uint32_t col = x->next_col;
         x->in_cell = true;
@@ -854,19 +866,21 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name, const XML_Char **at
             cell_fail(x, "de rij heeft meer dan %u cellen", PM_XLSX_MAX_COLS);
             return;
         }
-        snprintf(x->cur_t, sizeof x->cur_t, "%s", t ? t : "n");
-        if (strcmp(x->cur_t, "s") == 0) {
+        size_t tl = t ? strnlen(t, sizeof x->cur_t - 1) : 1;
+        memcpy(x->cur_t, t ? t : "n", tl);
+        x->cur_t[tl] = '\0';
+        if (is(x->cur_t, "s")) {
             x->cur.type = PM_XC_TEXT;
             x->cur.shared = true;
-        } else if (strcmp(x->cur_t, "str") == 0 || strcmp(x->cur_t, "inlineStr") == 0) {
+        } else if (is(x->cur_t, "str") || is(x->cur_t, "inlineStr")) {
             x->cur.type = PM_XC_TEXT;
-        } else if (strcmp(x->cur_t, "n") == 0) {
+        } else if (is(x->cur_t, "n")) {
             x->cur.type = PM_XC_NUMBER;
-        } else if (strcmp(x->cur_t, "b") == 0) {
+        } else if (is(x->cur_t, "b")) {
             x->cur.type = PM_XC_BOOL;
-        } else if (strcmp(x->cur_t, "e") == 0) {
+        } else if (is(x->cur_t, "e")) {
             x->cur.type = PM_XC_ERROR;
-        } else if (strcmp(x->cur_t, "d") == 0) {
+        } else if (is(x->cur_t, "d")) {
             x->cur.type = PM_XC_DATE;
         } else {
             cell_fail(x, "onbekend celtype t=\"%.20s\"", t);
@@ -879,21 +893,21 @@ static void XMLCALL ws_start(void *ud, const XML_Char *name, const XML_Char **at
         x->cur_chars = 0;
     } else if (!x->in_cell) {
         return;
-    } else if (strcmp(el, "v") == 0) {
+    } else if (is(el, "v")) {
         x->cur_v = true;
         x->collect = true;
         x->cur.off = x->arena.len; /* a second <v> replaces the first */
         x->cur_chars = 0;
         x->run_off = x->arena.len;
         x->run_chars = 0;
-    } else if (strcmp(el, "f") == 0) {
+    } else if (is(el, "f")) {
         x->cur_f = true;
-    } else if (strcmp(el, "is") == 0) {
+    } else if (is(el, "is")) {
         x->in_is = true;
         x->cur_v = true;
-    } else if (strcmp(el, "rPh") == 0) {
+    } else if (is(el, "rPh")) {
         x->in_rph = true;
-    } else if (strcmp(el, "t") == 0 && x->in_is && !x->in_rph) {
+    } else if (is(el, "t") && x->in_is && !x->in_rph) {
         x->collect = true;
         x->run_off = x->arena.len;
         x->run_chars = 0;
@@ -987,19 +1001,19 @@ static void XMLCALL ws_end(void *ud, const XML_Char *name)
 {
     pm_xlsx *x = ud;
     const char *el = local(name);
-    if (strcmp(el, "sheetData") == 0) {
+    if (is(el, "sheetData")) {
         x->in_sheetdata = false;
     } else if (!x->in_sheetdata) {
         return;
-    } else if (strcmp(el, "v") == 0 || strcmp(el, "t") == 0) {
+    } else if (is(el, "v") || is(el, "t")) {
         if (x->collect)
             end_run(x);
         x->collect = false;
-    } else if (strcmp(el, "rPh") == 0) {
+    } else if (is(el, "rPh")) {
         x->in_rph = false;
-    } else if (strcmp(el, "c") == 0 && x->in_cell) {
+    } else if (is(el, "c") && x->in_cell) {
         end_cell(x);
-    } else if (strcmp(el, "row") == 0 && x->in_row) {
+    } else if (is(el, "row") && x->in_row) {
         x->in_row = false;
         if (x->ncells) {
             x->row_ready = true;

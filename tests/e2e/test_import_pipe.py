@@ -1,0 +1,187 @@
+"""The import's second thread (engine/rowpipe.c, issue 17 point 5): the rows
+of a CSV file or a workbook sheet are read and checked on one thread and
+written on another. Nothing a user sees may differ from writing them on one
+thread (PIJLERMONITOR_IMPORT_SERIEEL=1): the same messages in the same
+order (a repeated id, found by the writer, between the reader's messages
+of the rows around it; across the pipe's batches of 1024 rows; past the
+100 messages that are shown), the same exit code, the same stored rows and
+fingerprint sums, and the same counts of added and replaced rows.
+
+Also here, as the same pass made it (docs/PERFORMANCE.md, "Issue 17: CSV
+import, third pass"): a new store has 16 KiB pages, and a file that already
+has 4 KiB pages keeps them and imports the same rows."""
+import os
+import sqlite3
+
+import openpyxl
+
+from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, Workdir, base, check, csv_text,
+                    done, stored_sums)
+
+SERIAL = {"PIJLERMONITOR_IMPORT_SERIEEL": "1"}
+HEADER = ["id", "organisatie", "ontvangen", "eerste_contact", "onderwerp", "specialist",
+          "status", "afgerond_op"]
+TABLES = ["organisaties", "specialisten", "hulpvragen", "inzet", "evaluaties"]
+
+
+def request(i, org="GM0363"):
+    return [f"HV-{i:05d}", org, "2025-03-03", "2025-03-05", "juridisch", "SP01",
+            "afgerond", "2025-04-01"]
+
+
+def rows_with_problems(n):
+    """n requests; some rows bad (around the batch edges 1024 and 2048 too),
+    some ids repeated (only the writer sees those)."""
+    rows = [HEADER]
+    for i in range(1, n + 1):
+        r = request(i)
+        if i % 41 == 0 or i in (1023, 1024, 1025, 2047, 2048, 2049):
+            r[2] = "31-02-2025"  # no such date: the reader refuses it
+        if i % 61 == 0 or i in (1026, 2050):
+            r[0] = f"HV-{i - 5:05d}"  # repeats an earlier id: the writer refuses it
+        if i == 1500:
+            r[4] = "onbekend"
+        if i == 1800:
+            r[1] = ""  # required
+        rows.append(r)
+    return rows
+
+
+def dump(w):
+    out = {}
+    for t in TABLES:
+        out[t] = w.query(f"SELECT * FROM {t} ORDER BY id")
+    out["bestanden"] = w.query("SELECT pad, dataset, rijen, toegevoegd, vervangen "
+                               "FROM import_bestanden ORDER BY id")
+    out["sums"] = stored_sums(w)
+    return out
+
+
+def both(label, files_of, prepare=None):
+    """Runs the same import with and without the pipe in two fresh stores;
+    returns the two results and dumps."""
+    res = []
+    for env in (None, SERIAL):
+        w = Workdir()
+        base(w)
+        if prepare:
+            prepare(w)
+        r = w.run("import", *files_of(w), env=env)
+        r.out = r.out.replace(w.path, "MAP")  # each store has its own folder
+        r.err = r.err.replace(w.path, "MAP")
+        res.append((r, dump(w)))
+    (rp, dp), (rs, ds) = res
+    check(rp.code == rs.code, f"{label}_same_exit_code", (rp, rs))
+    check(rp.err == rs.err, f"{label}_same_messages_in_the_same_order",
+          "\n".join(difflib_lines(rs.err, rp.err)))
+    check(rp.out == rs.out, f"{label}_same_report", (rp.out, rs.out))
+    check(dp == ds, f"{label}_same_stored_rows_and_sums")
+    return rp, dp
+
+
+def difflib_lines(a, b):
+    import difflib
+    return list(difflib.unified_diff(a.splitlines(), b.splitlines(), "serieel", "pijp",
+                                     lineterm="", n=1))[:40]
+
+
+# 1. A file with errors in many batches: refused the same way, nothing stored.
+bad = rows_with_problems(3000)
+r, d = both("bad_csv", lambda w: [w.file("hulpvragen.csv", csv_text(bad))])
+check(r.code == 2, "bad_csv_exit_2", r)
+check("komt in deze import al voor" in r.err and "geen geldige datum" in r.err,
+      "bad_csv_reports_reader_and_writer_errors", r.err[-2000:])
+lines = r.err.splitlines()
+first_repeat = next(i for i, s in enumerate(lines) if "komt in deze import al voor" in s)
+check(":42:" in lines[first_repeat - 1] and ":62:" in lines[first_repeat]
+      and ":83:" in lines[first_repeat + 1],
+      "bad_csv_repeat_of_line_62_stands_between_the_dates_of_lines_42_and_83",
+      lines[max(0, first_repeat - 2):first_repeat + 2])
+check("... en nog" in r.err, "bad_csv_more_than_the_shown_100_errors", r.err[-300:])
+check(d["hulpvragen"] == [], "bad_csv_nothing_stored", len(d["hulpvragen"]))
+
+# 2. A valid file of 5000 rows (five batches): the same rows and sums.
+good = [HEADER] + [request(i, org=("GM0363", "GM0344", "SOB001")[i % 3])
+                   for i in range(1, 5001)]
+r, d = both("good_csv", lambda w: [w.file("hulpvragen.csv", csv_text(good, sep=","))])
+check(r.code == 0, "good_csv_exit_0", r)
+check(len(d["hulpvragen"]) == 5000, "good_csv_5000_rows", len(d["hulpvragen"]))
+check([x[1] for x in d["hulpvragen"][:3]] == ["GM0344", "SOB001", "GM0363"],
+      "good_csv_rows_as_typed", d["hulpvragen"][:3])
+
+
+# 3. On top of stored rows: replacing 2000 and adding 1000 (the writer reads
+#    each replaced row first).
+def stored_first(w):
+    f = w.file("eerst.csv", csv_text(good[:2001], sep=","))
+    r = w.run("import", f)
+    assert r.code == 0, r
+
+
+later = [HEADER] + [request(i, org="GM0344") for i in range(1, 3001)]
+r, d = both("replace_csv", lambda w: [w.file("daarna.csv", csv_text(later))], stored_first)
+check(r.code == 0 and "2000 vervangen" in r.out and "1000 nieuw" in r.out,
+      "replace_csv_counts_added_and_replaced", r.out)
+
+
+# 4. A workbook sheet with the same problems: cells named the same way.
+def workbook(w):
+    p = os.path.join(w.path, "hulpvragen.xlsx")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Hulpvragen"
+    for row in bad:
+        ws.append(row)
+    wb.save(p)
+    return [p]
+
+
+r, d = both("bad_xlsx", workbook)
+check(r.code == 2 and "hulpvragen.xlsx[Hulpvragen]!C42" in r.err,
+      "bad_xlsx_names_the_cell", r.err[:500])
+
+
+# 5. Warnings from the reader (a replacement character in a text) between
+#    errors of both sides, in a file of 2500 hours.
+def hours(w):
+    rows = [["id", "specialist", "datum", "uren", "hulpvraag", "omschrijving"]]
+    for i in range(1, 2501):
+        text = "overleg \ufffd team" if i % 300 == 0 else "overleg"
+        uren = "25" if i % 700 == 0 else "1,5"
+        rid = f"IZ-{i - 3:05d}" if i % 1000 == 0 else f"IZ-{i:05d}"
+        rows.append([rid, "SP02", "05-03-2025", uren, "", text])
+    return [w.file("inzet.csv", csv_text(rows))]
+
+
+r, d = both("warnings_csv", hours)
+check(r.code == 2 and r.err.count("waarschuwing:") == 8 and "U+FFFD" in r.err,
+      "warnings_csv_eight_warnings_and_errors", r.err[-1500:])
+
+# 6. Page size: 16 KiB for a new store; a file with pages already keeps its
+#    size (SQLite cannot change it in WAL mode) and works the same.
+w = Workdir()
+w.init()
+check(w.query("PRAGMA page_size")[0][0] == 16384, "new_store_has_16k_pages",
+      w.query("PRAGMA page_size"))
+old = Workdir()
+con = sqlite3.connect(old.db)
+con.execute("PRAGMA page_size = 4096")
+con.execute("CREATE TABLE t(x)")
+con.execute("DROP TABLE t")  # pages written, nothing left: still an empty store
+con.commit()
+con.close()
+r = old.run("init")
+check(r.code == 0 and old.query("PRAGMA page_size")[0][0] == 4096,
+      "store_with_4k_pages_keeps_them", (r, old.query("PRAGMA page_size")))
+for x in (w, old):
+    for name, rows in (("organisaties.csv", BASE_ORGANISATIES),
+                       ("specialisten.csv", BASE_SPECIALISTEN)):
+        x.file(name, csv_text(rows))
+    x.file("hulpvragen.csv", csv_text(good, sep=","))
+    r = x.run("import", "organisaties.csv", "specialisten.csv", "hulpvragen.csv")
+    check(r.code == 0, "import_into_either_page_size", r)
+check(dump(w) == dump(old), "both_page_sizes_store_the_same_rows_and_sums")
+check(old.run("check").code == 0 and w.run("check").code == 0,
+      "check_passes_on_both_page_sizes")
+
+done()
