@@ -96,6 +96,14 @@ typedef struct importer {
      * (columns_collect.h); NULL once one of them had rows before, or when
      * memory ran out: then the columns are built from the tables. */
     pm_collect *collect;
+    /* Set by arrange_start: from then on collected_all gives the answer it
+     * gave there and never frees the collector, which another thread may
+     * be arranging (a failing table_empty must not free it under it). */
+    bool collect_settled;
+    /* Rows the writer refused (a repeated id, a database constraint). With
+     * a pipe the reader collected them already, so the collector's
+     * reference answers are not used once there is one. */
+    long refused;
     int collect_field[PM_NKINDS][5]; /* collect_prepare */
     /* CREATE INDEX statements of the indexes dropped for a bulk load
      * (bulk_load), run again after the rows (rebuild_indexes); owned. */
@@ -710,6 +718,7 @@ static int write_row(importer *im, const pm_dataset *ds, const pm_value *vals,
     if (rc == SQLITE_DONE) {
         if (sqlite3_changes(im->db) == 0) {
             report_duplicate(im, ds, &vals[0], file, line);
+            im->refused++;
             return 0;
         }
         /* Unsigned sums wrap, so subtracting undoes adding exactly. */
@@ -726,6 +735,7 @@ static int write_row(importer *im, const pm_dataset *ds, const pm_value *vals,
         /* The field checks should have caught this; say what SQLite saw. */
         pm_diag_error(im->diag, file, line, NULL, "rij geweigerd door de database: %s",
                       sqlite3_errmsg(im->db));
+        im->refused++;
         return 0;
     }
     db_fail(im, "schrijven van een rij");
@@ -759,9 +769,9 @@ static int finish_row(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
         ds->row_rule(im->vals, d, file, line);
     bool ok = d->nerrors == errors_before;
     if (im->pipe) {
-        /* A row the writer may still refuse (a repeated id) is collected
-         * too: that refusal fails the import, and the collector then only
-         * answers reference checks, over a superset of the written rows. */
+        /* A row the writer may still refuse (a repeated id, a constraint)
+         * is collected too: that refusal fails the import, and
+         * check_references then asks the tables (im->refused). */
         uint64_t hash = ok ? row_hash(ds, im->vals) : 0;
         if (ok)
             collect_or_drop(im, ds);
@@ -805,10 +815,16 @@ static void rows_begin(importer *im, const pm_dataset *ds, sqlite3_int64 file_id
 }
 
 /* Waits for the writer; adds what it wrote to *written. PM_ERR_DB when it
- * stopped at a database failure (im->msg says which). Safe to call twice. */
-static pm_error rows_end(importer *im, long *written)
+ * stopped at a database failure (im->msg says which); then *rows (the
+ * file's count of rows read, when not NULL) becomes the rows up to that
+ * one, as without the pipe. Safe to call twice. */
+static pm_error rows_end(importer *im, long *written, long *rows)
 {
-    pm_error err = pm_rowpipe_finish(im->pipe);
+    long seen = 0;
+    bool piped = im->pipe != NULL;
+    pm_error err = pm_rowpipe_finish(im->pipe, &seen);
+    if (piped && err == PM_ERR_DB && rows)
+        *rows = seen;
     if (err == PM_ERR_NOMEM)
         snprintf(im->msg, im->msgsize, "onvoldoende geheugen");
     im->pipe = NULL;
@@ -819,9 +835,9 @@ static pm_error rows_end(importer *im, long *written)
 }
 
 /* After finish_row returned -1: ends the pipe and gives the error. */
-static pm_error rows_fail(importer *im, long *written)
+static pm_error rows_fail(importer *im, long *written, long *rows)
 {
-    pm_error err = rows_end(im, written);
+    pm_error err = rows_end(im, written, rows);
     return err ? err : PM_ERR_DB;
 }
 
@@ -1133,7 +1149,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
                               rec.fields[c].len, false, path, rec.line);
         int w = finish_row(im, ds, file_id, path, rec.line, errors_before, false);
         if (w < 0) {
-            err = rows_fail(im, &written);
+            err = rows_fail(im, &written, &out->rows);
             goto done;
         }
         written += w;
@@ -1141,7 +1157,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
             show_progress(im, path, out->rows, pm_csv_bytes_read(csv),
                           pm_csv_file_size(csv), false);
     }
-    err = rows_end(im, &written);
+    err = rows_end(im, &written, &out->rows);
     if (err)
         goto done;
     show_progress(im, path, out->rows, pm_csv_bytes_read(csv), pm_csv_file_size(csv),
@@ -1156,7 +1172,7 @@ static pm_error import_csv(importer *im, const char *path, pm_import_file *out)
 done:
     if (im->pipe) { /* left early: the writer must stop before anything else */
         long ignored = 0;
-        rows_end(im, &ignored);
+        rows_end(im, &ignored, NULL);
     }
     free(cols);
     free(colmap);
@@ -1665,12 +1681,12 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
         }
         int w = finish_row(im, ds, file_id, label, row.num, errors_before, false);
         if (w < 0) {
-            err = rows_fail(im, &written);
+            err = rows_fail(im, &written, &part.rows);
             goto done;
         }
         written += w;
     }
-    err = rows_end(im, &written);
+    err = rows_end(im, &written, &part.rows);
     if (err)
         goto done;
     if (rc == PM_XLSX_FATAL)
@@ -1688,7 +1704,7 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
 done:
     if (im->pipe) {
         long ignored = 0;
-        rows_end(im, &ignored);
+        rows_end(im, &ignored, NULL);
     }
     free(ref);
     free(cols);
@@ -1788,6 +1804,8 @@ static bool table_empty(importer *im, const char *table)
  * gone already), or is untouched and empty. Drops the collector when not. */
 static bool collected_all(importer *im)
 {
+    if (im->collect_settled)
+        return im->collect != NULL;
     static const pm_kind big[] = {PM_HULPVRAGEN, PM_INZET, PM_EVALUATIES};
     for (size_t i = 0; i < 3 && im->collect; i++)
         if (!im->touched[big[i]] && !table_empty(im, pm_dataset_get(big[i])->name)) {
@@ -1834,7 +1852,7 @@ static pm_error check_references(importer *im)
      * (an error too: the query below then says what failed). */
     bool orgs = false, specs = false, requests = false;
     char ignored[128];
-    if (collected_all(im))
+    if (im->refused == 0 && collected_all(im))
         pm_collect_refs(im->collect, im->db, &orgs, &specs, &requests, ignored,
                         sizeof ignored);
     for (size_t r = 0; r < nrefs; r++) {
@@ -2103,6 +2121,7 @@ static void arrange_start(importer *im, arrange_job *job)
     *job = (arrange_job){0};
     if (im->opts->dry_run || im->diag->nerrors || !collected_all(im))
         return;
+    im->collect_settled = true;
     job->collect = im->collect;
     job->err = pm_collect_resolve(im->collect, im->db, im->msg, im->msgsize);
     if (job->err)

@@ -17,6 +17,7 @@ typedef struct pipe_row {
     long line;
     uint64_t hash;
     bool ok;
+    bool trailing;     /* not a row: the messages after the last one */
     size_t errors_end; /* the staging list's counts once this row ended */
     size_t warnings_end;
 } pipe_row;
@@ -47,6 +48,7 @@ struct pm_rowpipe {
     size_t count; /* batches handed over and not yet emptied */
     bool done;    /* nothing more will be handed over */
     bool stopped; /* the writer met a failure */
+    long seen;    /* writer: rows gone through (pm_rowpipe_finish) */
     /* Reading side only: */
     bool nomem;
 };
@@ -89,6 +91,7 @@ static bool write_batch(pm_rowpipe *p, batch *b)
                      row->warnings_end);
         errors_at = row->errors_end;
         warnings_at = row->warnings_end;
+        p->seen += !row->trailing;
         if (!row->ok)
             continue;
         const pm_value *v = &b->vals[r * p->nfields];
@@ -243,7 +246,7 @@ pm_error pm_rowpipe_submit(pm_rowpipe *p, long line, bool ok, uint64_t hash,
     return p->nomem ? PM_ERR_NOMEM : PM_OK;
 }
 
-pm_error pm_rowpipe_finish(pm_rowpipe *p)
+pm_error pm_rowpipe_finish(pm_rowpipe *p, long *seen)
 {
     if (!p)
         return PM_OK;
@@ -254,6 +257,7 @@ pm_error pm_rowpipe_finish(pm_rowpipe *p)
     if (b->diag.nerrors > last_e || b->diag.nwarnings > last_w) {
         b->rows[b->n++] = (pipe_row){.line = 0,
                                      .ok = false,
+                                     .trailing = true,
                                      .errors_end = b->diag.nerrors,
                                      .warnings_end = b->diag.nwarnings};
     }
@@ -266,6 +270,8 @@ pm_error pm_rowpipe_finish(pm_rowpipe *p)
     pthread_cond_signal(&p->filled);
     pthread_mutex_unlock(&p->mu);
     pthread_join(p->thread, NULL);
+    if (seen)
+        *seen = p->seen;
     pm_error err = p->stopped ? PM_ERR_DB : p->nomem ? PM_ERR_NOMEM : PM_OK;
     pthread_cond_destroy(&p->emptied);
     pthread_cond_destroy(&p->filled);

@@ -11,8 +11,8 @@
  * each row's messages into the import's own list just before it writes
  * that row, so a message of the writer (a repeated id) lands where it would
  * have without the pipe. The staging list keeps at most the import list's
- * `cap` lines per batch, which is exactly as many as that list can still
- * take; the rest are counted, as pm_diag does.
+ * `cap` lines per batch, never fewer than that list can still take; the
+ * rest are counted, as pm_diag does.
  *
  * Ownership: pm_rowpipe_start's pipe is ended by pm_rowpipe_finish, which
  * joins the thread and frees everything. Values are copied at submit. */
@@ -53,7 +53,9 @@ pm_error pm_rowpipe_submit(pm_rowpipe *p, long line, bool ok, uint64_t hash,
 
 /* Hands over what is left, waits for the writer and frees the pipe (NULL is
  * fine). PM_ERR_DB when the writer stopped, PM_ERR_NOMEM when a submit
- * failed for memory. */
-pm_error pm_rowpipe_finish(pm_rowpipe *p);
+ * failed for memory. *seen (when not NULL) is the number of submitted rows
+ * the writer went through, the one it stopped at included: the reader may
+ * have read further, but a one-thread import stops at that row. */
+pm_error pm_rowpipe_finish(pm_rowpipe *p, long *seen);
 
 #endif

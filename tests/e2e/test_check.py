@@ -152,9 +152,12 @@ con = sqlite3.connect(d.db)
 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 con.close()
 size = os.path.getsize(d.db)
+con = sqlite3.connect(d.db)
+page = con.execute("PRAGMA page_size").fetchone()[0]  # 16 KiB for a new store
+con.close()
 with open(d.db, "r+b") as f:
-    f.seek(4096 * 3)
-    f.write(b"\xff\x00\xa5" * ((size - 4096 * 3) // 3))
+    f.seek(page * 3)  # past the schema page: the data pages are damaged
+    f.write(b"\xff\x00\xa5" * ((size - page * 3) // 3))
 r = d.run("check")
 check(r.code == 3, "damaged_store_exits_3", r)
 check("beschadigd" in r.err or "kan niet worden gelezen" in r.err,

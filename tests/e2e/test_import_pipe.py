@@ -157,8 +157,49 @@ r, d = both("warnings_csv", hours)
 check(r.code == 2 and r.err.count("waarschuwing:") == 8 and "U+FFFD" in r.err,
       "warnings_csv_eight_warnings_and_errors", r.err[-1500:])
 
-# 6. Page size: 16 KiB for a new store; a file with pages already keeps its
-#    size (SQLite cannot change it in WAL mode) and works the same.
+# 6. A row the database refuses (here a trigger, standing in for a rule the
+#    importer lacks) after the reader collected it: an inzet row pointing at
+#    it is still reported, as on one thread (found by the review: the
+#    collector had answered the reference check).
+def refusing_trigger(w):
+    con = sqlite3.connect(w.db)
+    con.execute("CREATE TRIGGER weiger BEFORE INSERT ON hulpvragen WHEN NEW.id = "
+                "'HV-00011' BEGIN SELECT RAISE(ABORT, 'geweigerd'); END")
+    con.commit()
+    con.close()
+
+
+def requests_and_hours(w):
+    hv = [HEADER] + [request(i) for i in range(1, 21)]
+    iz = [["id", "specialist", "datum", "uren", "hulpvraag", "omschrijving"]] + \
+        [[f"IZ-{i:05d}", "SP01", "05-03-2025", "2", f"HV-{i:05d}", ""] for i in range(1, 21)]
+    return [w.file("hulpvragen.csv", csv_text(hv)), w.file("inzet.csv", csv_text(iz))]
+
+
+r, d = both("refused_row", requests_and_hours, refusing_trigger)
+check(r.code == 2 and "rij geweigerd door de database" in r.err
+      and "'HV-00011'" in r.err.split("rij geweigerd")[1],
+      "refused_row_and_the_inzet_row_pointing_at_it_are_both_reported", r.err)
+
+
+# 7. The database failing in the middle of a file (a trigger that overflows
+#    at row 2500, past two batches): exit 3, the same message both ways,
+#    nothing stored.
+def failing_trigger(w):
+    con = sqlite3.connect(w.db)
+    con.execute("CREATE TRIGGER faal BEFORE INSERT ON hulpvragen WHEN NEW.id = "
+                "'HV-02500' BEGIN SELECT abs(-9223372036854775808); END")
+    con.commit()
+    con.close()
+
+
+r, d = both("failing_db", lambda w: [w.file("hulpvragen.csv", csv_text(good, sep=","))],
+            failing_trigger)
+check(r.code == 3 and d["hulpvragen"] == [], "failing_db_exit_3_nothing_stored",
+      (r, len(d["hulpvragen"])))
+
+# 8. Page size: 16 KiB for a new store; a file that has pages already keeps
+#    its size (only an empty file takes a new one) and works the same.
 w = Workdir()
 w.init()
 check(w.query("PRAGMA page_size")[0][0] == 16384, "new_store_has_16k_pages",

@@ -1,0 +1,148 @@
+/* test_rowpipe.c — unit tests for engine/rowpipe.c: the rows are written on
+ * another thread, in order, with every row's messages moved into the
+ * import's list just before that row is written; a writer that stops ends
+ * the pipe with PM_ERR_DB and the reader never waits forever. Prints TAP. */
+#include "rowpipe.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+
+typedef struct sink {
+    pthread_t reader;
+    bool other_thread; /* every write ran on a thread other than the reader's */
+    long written, next_line;
+    bool in_order, texts_ok;
+    long stop_at; /* return -1 at this line (0: never) */
+    pm_diag *to;
+} sink;
+
+static int write_fn(void *ctx, long line, uint64_t hash, const pm_value *vals)
+{
+    sink *s = ctx;
+    s->other_thread &= !pthread_equal(pthread_self(), s->reader);
+    s->in_order &= line > s->next_line && hash == (uint64_t)line * 3;
+    s->next_line = line;
+    char want[32];
+    snprintf(want, sizeof want, "id-%ld", line);
+    s->texts_ok &= vals[0].present && strcmp(vals[0].text, want) == 0 &&
+                   vals[0].len == strlen(want) && vals[1].num == line && !vals[2].present;
+    if (s->stop_at && line == s->stop_at)
+        return -1;
+    /* The writer's own message for this row, after the reader's. */
+    if (line % 1000 == 0)
+        pm_diag_error(s->to, "f.csv", line, "id", "schrijver");
+    s->written++;
+    return 1;
+}
+
+/* Feeds n rows; rows whose line is a multiple of 7 get a reader's error and
+ * are not written. */
+static pm_error feed(pm_rowpipe *p, long n)
+{
+    pm_error err = PM_OK;
+    for (long line = 1; line <= n && !err; line++) {
+        char id[32];
+        snprintf(id, sizeof id, "id-%ld", line);
+        pm_value v[3] = {{.present = true, .text = id, .len = strlen(id)},
+                         {.present = true, .num = line},
+                         {.present = false}};
+        bool ok = line % 7 != 0;
+        if (!ok)
+            pm_diag_error(pm_rowpipe_diag(p), "f.csv", line, "datum", "lezer");
+        err = pm_rowpipe_submit(p, line, ok, (uint64_t)line * 3, v);
+    }
+    return err;
+}
+
+static void test_order(void)
+{
+    pm_diag d;
+    pm_diag_init(&d, 5000);
+    sink s = {.reader = pthread_self(),
+              .other_thread = true,
+              .in_order = true,
+              .texts_ok = true,
+              .to = &d};
+    pm_rowpipe *p = pm_rowpipe_start(3, &d, write_fn, &s);
+    CHECK(p != NULL, "pipe_starts");
+    if (!p)
+        return;
+    long seen = 0;
+    pm_error e1 = feed(p, 5000); /* five batches of 1024 and a part */
+    pm_error e2 = pm_rowpipe_finish(p, &seen);
+    CHECK(e1 == PM_OK && e2 == PM_OK && seen == 5000, "pipe_finishes_without_error");
+    CHECK(s.other_thread, "rows_are_written_on_another_thread");
+    CHECK(s.in_order && s.texts_ok, "rows_arrive_in_order_with_their_values");
+    CHECK(s.written == 5000 - 5000 / 7, "every_row_without_an_error_is_written");
+    /* Reader's errors (every 7th line) and writer's (every 1000th) interleave
+     * by line. */
+    long last = 0;
+    bool sorted = d.kept_errors == d.nerrors && d.nerrors == 5000 / 7 + 5;
+    for (size_t i = 0; i < d.kept_errors && sorted; i++) {
+        long line = strtol(strchr(d.errors[i], ':') + 1, NULL, 10);
+        sorted = line > last;
+        last = line;
+    }
+    CHECK(sorted, "messages_of_reader_and_writer_stand_in_line_order");
+    pm_diag_free(&d);
+}
+
+static void test_cap(void)
+{
+    pm_diag d;
+    pm_diag_init(&d, 100);
+    sink s = {.reader = pthread_self(),
+              .other_thread = true,
+              .in_order = true,
+              .texts_ok = true,
+              .to = &d};
+    pm_rowpipe *p = pm_rowpipe_start(3, &d, write_fn, &s);
+    if (!p)
+        return;
+    feed(p, 3000);
+    pm_rowpipe_finish(p, NULL);
+    CHECK(d.kept_errors == 100 && d.nerrors == 3000 / 7 + 3,
+          "past_the_cap_messages_are_counted_not_kept");
+    CHECK(strstr(d.errors[0], ":7:") && strstr(d.errors[99], ":700:"),
+          "the_first_hundred_are_kept");
+    pm_diag_free(&d);
+}
+
+static void test_stop(void)
+{
+    pm_diag d;
+    pm_diag_init(&d, 5000);
+    sink s = {.reader = pthread_self(),
+              .other_thread = true,
+              .in_order = true,
+              .texts_ok = true,
+              .stop_at = 1500,
+              .to = &d};
+    pm_rowpipe *p = pm_rowpipe_start(3, &d, write_fn, &s);
+    if (!p)
+        return;
+    long seen = 0;
+    pm_error e1 = feed(p, 20000); /* the reader notices at a hand-over */
+    pm_error e2 = pm_rowpipe_finish(p, &seen);
+    CHECK(e1 == PM_ERR_DB && e2 == PM_ERR_DB && seen == 1500,
+          "a_stopping_writer_ends_the_pipe_with_db_at_its_row");
+    CHECK(s.written == 1499 - 1499 / 7 && s.next_line == 1500,
+          "nothing_is_written_after_the_stop");
+    bool before = true;
+    for (size_t i = 0; i < d.kept_errors; i++)
+        before &= strtol(strchr(d.errors[i], ':') + 1, NULL, 10) < 1500;
+    CHECK(before && d.nerrors == 1499 / 7 + 1, "no_message_after_the_stop");
+    pm_diag_free(&d);
+}
+
+int main(void)
+{
+    test_order();
+    test_cap();
+    test_stop();
+    return tap_done();
+}
