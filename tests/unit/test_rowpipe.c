@@ -58,85 +58,84 @@ static pm_error feed(pm_rowpipe *p, long n)
     return err;
 }
 
+/* One pipe of n rows into a list of cap lines, the writer stopping at
+ * stop_at (0: never). */
+typedef struct run {
+    pm_diag d;
+    sink s;
+    bool started;
+    pm_error fed, finished;
+    long seen;
+} run;
+
+static void run_pipe(run *r, size_t cap, long n, long stop_at)
+{
+    pm_diag_init(&r->d, cap);
+    r->s = (sink){.reader = pthread_self(),
+                  .other_thread = true,
+                  .in_order = true,
+                  .texts_ok = true,
+                  .stop_at = stop_at,
+                  .to = &r->d};
+    pm_rowpipe *p = pm_rowpipe_start(3, &r->d, write_fn, &r->s);
+    r->started = p != NULL;
+    r->fed = p ? feed(p, n) : PM_ERR_NOMEM;
+    r->seen = 0;
+    r->finished = pm_rowpipe_finish(p, &r->seen);
+}
+
+/* The line number in a kept message "f.csv:LINE: ...". */
+static long line_of(const char *msg)
+{
+    return strtol(strchr(msg, ':') + 1, NULL, 10);
+}
+
 static void test_order(void)
 {
-    pm_diag d;
-    pm_diag_init(&d, 5000);
-    sink s = {.reader = pthread_self(),
-              .other_thread = true,
-              .in_order = true,
-              .texts_ok = true,
-              .to = &d};
-    pm_rowpipe *p = pm_rowpipe_start(3, &d, write_fn, &s);
-    CHECK(p != NULL, "pipe_starts");
-    if (!p)
-        return;
-    long seen = 0;
-    pm_error e1 = feed(p, 5000); /* five batches of 1024 and a part */
-    pm_error e2 = pm_rowpipe_finish(p, &seen);
-    CHECK(e1 == PM_OK && e2 == PM_OK && seen == 5000, "pipe_finishes_without_error");
-    CHECK(s.other_thread, "rows_are_written_on_another_thread");
-    CHECK(s.in_order && s.texts_ok, "rows_arrive_in_order_with_their_values");
-    CHECK(s.written == 5000 - 5000 / 7, "every_row_without_an_error_is_written");
+    run r;
+    run_pipe(&r, 5000, 5000, 0); /* five batches of 1024 and a part */
+    CHECK(r.started && r.fed == PM_OK && r.finished == PM_OK && r.seen == 5000,
+          "pipe_finishes_without_error");
+    CHECK(r.s.other_thread, "rows_are_written_on_another_thread");
+    CHECK(r.s.in_order && r.s.texts_ok, "rows_arrive_in_order_with_their_values");
+    CHECK(r.s.written == 5000 - 5000 / 7, "every_row_without_an_error_is_written");
     /* Reader's errors (every 7th line) and writer's (every 1000th) interleave
      * by line. */
     long last = 0;
-    bool sorted = d.kept_errors == d.nerrors && d.nerrors == 5000 / 7 + 5;
-    for (size_t i = 0; i < d.kept_errors && sorted; i++) {
-        long line = strtol(strchr(d.errors[i], ':') + 1, NULL, 10);
-        sorted = line > last;
-        last = line;
+    bool sorted = r.d.kept_errors == r.d.nerrors && r.d.nerrors == 5000 / 7 + 5;
+    for (size_t i = 0; i < r.d.kept_errors && sorted; i++) {
+        sorted = line_of(r.d.errors[i]) > last;
+        last = line_of(r.d.errors[i]);
     }
     CHECK(sorted, "messages_of_reader_and_writer_stand_in_line_order");
-    pm_diag_free(&d);
+    pm_diag_free(&r.d);
 }
 
 static void test_cap(void)
 {
-    pm_diag d;
-    pm_diag_init(&d, 100);
-    sink s = {.reader = pthread_self(),
-              .other_thread = true,
-              .in_order = true,
-              .texts_ok = true,
-              .to = &d};
-    pm_rowpipe *p = pm_rowpipe_start(3, &d, write_fn, &s);
-    if (!p)
-        return;
-    feed(p, 3000);
-    pm_rowpipe_finish(p, NULL);
-    CHECK(d.kept_errors == 100 && d.nerrors == 3000 / 7 + 3,
+    run r;
+    run_pipe(&r, 100, 3000, 0);
+    CHECK(r.d.kept_errors == 100 && r.d.nerrors == 3000 / 7 + 3,
           "past_the_cap_messages_are_counted_not_kept");
-    CHECK(strstr(d.errors[0], ":7:") && strstr(d.errors[99], ":700:"),
+    CHECK(r.d.kept_errors == 100 && line_of(r.d.errors[0]) == 7 &&
+              line_of(r.d.errors[99]) == 700,
           "the_first_hundred_are_kept");
-    pm_diag_free(&d);
+    pm_diag_free(&r.d);
 }
 
 static void test_stop(void)
 {
-    pm_diag d;
-    pm_diag_init(&d, 5000);
-    sink s = {.reader = pthread_self(),
-              .other_thread = true,
-              .in_order = true,
-              .texts_ok = true,
-              .stop_at = 1500,
-              .to = &d};
-    pm_rowpipe *p = pm_rowpipe_start(3, &d, write_fn, &s);
-    if (!p)
-        return;
-    long seen = 0;
-    pm_error e1 = feed(p, 20000); /* the reader notices at a hand-over */
-    pm_error e2 = pm_rowpipe_finish(p, &seen);
-    CHECK(e1 == PM_ERR_DB && e2 == PM_ERR_DB && seen == 1500,
+    run r;
+    run_pipe(&r, 5000, 20000, 1500); /* the reader notices at a hand-over */
+    CHECK(r.fed == PM_ERR_DB && r.finished == PM_ERR_DB && r.seen == 1500,
           "a_stopping_writer_ends_the_pipe_with_db_at_its_row");
-    CHECK(s.written == 1499 - 1499 / 7 && s.next_line == 1500,
+    CHECK(r.s.written == 1499 - 1499 / 7 && r.s.next_line == 1500,
           "nothing_is_written_after_the_stop");
     bool before = true;
-    for (size_t i = 0; i < d.kept_errors; i++)
-        before &= strtol(strchr(d.errors[i], ':') + 1, NULL, 10) < 1500;
-    CHECK(before && d.nerrors == 1499 / 7 + 1, "no_message_after_the_stop");
-    pm_diag_free(&d);
+    for (size_t i = 0; i < r.d.kept_errors; i++)
+        before &= line_of(r.d.errors[i]) < 1500;
+    CHECK(before && r.d.nerrors == 1499 / 7 + 1, "no_message_after_the_stop");
+    pm_diag_free(&r.d);
 }
 
 int main(void)
