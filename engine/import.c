@@ -2041,6 +2041,20 @@ static pm_error foreign_key_backstop(importer *im)
 
 /* ---- the whole call --------------------------------------------------- */
 
+/* True when no import was ever committed to the store: nobody can be
+ * reading its data yet, so the import may hold it alone (store.h). */
+static bool first_load(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    bool empty = false;
+    if (sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM imports)", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        empty = sqlite3_column_int(st, 0) == 1;
+    sqlite3_finalize(st);
+    return empty;
+}
+
 /* SQLite's own foreign-key enforcement is switched off for the import's
  * transaction: with it on, every upsert needs a statement journal, which
  * made the import several times slower than the sqlite3 shell. The
@@ -2203,6 +2217,9 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
 
     /* Without memory for it the columns are read from the tables. */
     im.collect = opts->dry_run ? NULL : pm_collect_new();
+    /* The first load is written with a rollback journal (store.h): every
+     * page once, not twice. A dry run writes nothing, so it keeps the WAL. */
+    bool bulk = !opts->dry_run && first_load(db) && pm_store_bulk_begin(db);
     pm_error err = start_import(&im);
     bool io_failed = false;
     for (size_t i = 0; i < npaths && !err; i++) {
@@ -2260,6 +2277,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     if (!res->committed)
         pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
     pm_store_exec(db, "PRAGMA foreign_keys = ON", ignored, sizeof ignored);
+    if (bulk)
+        pm_store_bulk_end(db);
     if (err == PM_ERR_DB && (failed_rc & 0xff) == SQLITE_BUSY)
         snprintf(
             msg, msgsize,

@@ -408,6 +408,40 @@ static int folder_writable(const char *path)
     return access(dir, W_OK) == 0;
 }
 
+/* How long a command waits for another process's lock (test_concurrency
+ * relies on the 10 s). */
+enum { BUSY_TIMEOUT_MS = 10000 };
+
+/* Sets the journal mode without waiting for other connections; true when
+ * the store is in `mode` afterwards. */
+static bool journal_mode_now(sqlite3 *db, const char *pragma, const char *mode)
+{
+    sqlite3_busy_timeout(db, 0);
+    sqlite3_stmt *st = NULL;
+    bool ok = false;
+    if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *now = (const char *)sqlite3_column_text(st, 0);
+        ok = now && strcmp(now, mode) == 0;
+    }
+    sqlite3_finalize(st);
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    return ok;
+}
+
+bool pm_store_bulk_begin(sqlite3 *db)
+{
+    if (!sqlite3_get_autocommit(db))
+        return false;
+    return journal_mode_now(db, "PRAGMA journal_mode = DELETE", "delete");
+}
+
+void pm_store_bulk_end(sqlite3 *db)
+{
+    if (sqlite3_get_autocommit(db))
+        journal_mode_now(db, "PRAGMA journal_mode = WAL", "wal");
+}
+
 void pm_store_close(sqlite3 *db)
 {
     if (db)
@@ -443,7 +477,7 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
         return PM_ERR_IO;
     }
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 
     /* Reading the header is the first moment SQLite looks at the file: a
      * file that is not SQLite fails here, before anything is written. */
