@@ -35,6 +35,7 @@
 #include "store.h"
 #include "value.h"
 #include "xlsx_cell.h"
+#include "xlsx_ahead.h"
 #include "xlsx_read.h"
 
 #define MAX_FIELDS 16
@@ -797,10 +798,17 @@ static int pipe_write(void *ctx, long line, uint64_t hash, const pm_value *vals)
     return w;
 }
 
+/* An environment variable keeps the import on one thread (no row writer,
+ * no workbook read-ahead), so a test can compare both ways. */
+static bool one_thread(void)
+{
+    const char *serial = getenv("PIJLERMONITOR_IMPORT_SERIEEL");
+    return serial && *serial && strcmp(serial, "0") != 0;
+}
+
 /* From here until rows_end, the rows of file (dataset ds, file_id) are
  * written by a second thread when one can be had. Not for JSON: its rows
- * are few, and its reader reports through im->diag. An environment
- * variable turns the pipe off, so a test can compare both ways. */
+ * are few, and its reader reports through im->diag. */
 static void rows_begin(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
                        const char *file)
 {
@@ -808,8 +816,7 @@ static void rows_begin(importer *im, const pm_dataset *ds, sqlite3_int64 file_id
     im->pipe_file_id = file_id;
     im->pipe_file = file;
     im->pipe_written = 0;
-    const char *serial = getenv("PIJLERMONITOR_IMPORT_SERIEEL");
-    if (!(serial && *serial && strcmp(serial, "0") != 0))
+    if (!one_thread())
         im->pipe = pm_rowpipe_start(ds->nfields, im->diag, pipe_write, im);
     im->rdiag = im->pipe ? pm_rowpipe_diag(im->pipe) : im->diag;
 }
@@ -1578,13 +1585,18 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
         pm_diag_error(im->diag, label, 0, NULL, "%s", why);
         return err == PM_ERR_DATA ? PM_OK : err;
     }
+    /* The sheet is read ahead on a second thread (xlsx_ahead.h); from here
+     * on x is only used through it, until the stop at `done`. */
+    pm_xlsx_ahead *ahead = pm_xlsx_ahead_start(x, !one_thread());
+    if (!ahead)
+        return PM_ERR_NOMEM;
     pm_xlsx_row row;
     long err_row = -1, err_col = -1;
     char *ref = NULL;
     const char **cols = NULL;
     char *names = NULL;
     int *colmap = NULL;
-    int rc = pm_xlsx_next_row(x, &row, &err_row, &err_col, why, sizeof why);
+    int rc = pm_xlsx_ahead_next(ahead, &row, &err_row, &err_col, why, sizeof why);
     if (rc == PM_XLSX_END) {
         if (ds) {
             pm_diag_warn(im->diag, label, 0, NULL,
@@ -1592,6 +1604,7 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
             out->ds = out->ds ? out->ds : ds;
             out->kinds |= 1u << ds->kind;
         }
+        pm_xlsx_ahead_stop(ahead);
         return PM_OK;
     }
     size_t ncols = 0;
@@ -1627,8 +1640,8 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
         goto done;
     if (rc == PM_XLSX_ROW)
         rows_begin(im, ds, file_id, label);
-    while (rc == PM_XLSX_ROW && (rc = pm_xlsx_next_row(x, &row, &err_row, &err_col, why,
-                                                       sizeof why)) == PM_XLSX_ROW) {
+    while (rc == PM_XLSX_ROW && (rc = pm_xlsx_ahead_next(ahead, &row, &err_row, &err_col,
+                                                         why, sizeof why)) == PM_XLSX_ROW) {
         bool empty = true;
         for (size_t i = 0; i < row.ncells && empty; i++)
             empty = row.cells[i].type == PM_XC_TEXT && row.cells[i].len == 0;
@@ -1706,6 +1719,7 @@ done:
         long ignored = 0;
         rows_end(im, &ignored, NULL);
     }
+    pm_xlsx_ahead_stop(ahead);
     free(ref);
     free(cols);
     free(names);
