@@ -15,6 +15,8 @@ import sqlite3
 
 import openpyxl
 
+import xlsxmake
+
 from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, Workdir, base, check, csv_text,
                     done, stored_sums)
 
@@ -141,6 +143,42 @@ check(r.code == 2 and "hulpvragen.xlsx[Hulpvragen]!C42" in r.err,
       "bad_xlsx_names_the_cell", r.err[:500])
 
 
+# 4b. The workbook's rows read ahead on a second thread (engine/xlsx_ahead.c):
+#     a reader failure in the middle of a sheet (a shared-string index out of
+#     range at row 1300, past two of its batches of 512 rows) comes after the
+#     same rows with the same cell; 5000 good rows store the same (and, after
+#     section 7, a database failure at row 2500 while the reader is ahead).
+def raw_sheet(rows, bad_row=None):
+    """rows as sheet XML; row bad_row (1-based) gets a shared string that
+    does not exist."""
+    out = [f'<?xml version="1.0" encoding="UTF-8"?><worksheet {xlsxmake.NS}><sheetData>']
+    for n, row in enumerate(rows, 1):
+        out.append(f'<row r="{n}">')
+        for c, v in enumerate(row):
+            out.append(xlsxmake.cell_xml(c, n, v))
+        if n == bad_row:
+            out.append(f'<c r="I{n}" t="s"><v>7</v></c>')
+        out.append("</row>")
+    out.append("</sheetData></worksheet>")
+    return "".join(out)
+
+
+def workbook_of(rows, bad_row=None):
+    def make(w):
+        return [w.file("hulpvragen.xlsx", xlsxmake.workbook(
+            [("Hulpvragen", raw_sheet(rows, bad_row))], sst=["een", "twee"]))]
+    return make
+
+
+r, d = both("reader_fails_xlsx", workbook_of(bad, bad_row=1300))
+check(r.code == 2 and "hulpvragen.xlsx[Hulpvragen]!I1300" in r.err,
+      "reader_fails_xlsx_names_the_cell_of_row_1300", r.err[-600:])
+check(d["hulpvragen"] == [], "reader_fails_xlsx_nothing_stored", len(d["hulpvragen"]))
+r, d = both("good_xlsx", workbook_of(good))
+check(r.code == 0 and len(d["hulpvragen"]) == 5000, "good_xlsx_5000_rows",
+      (r, len(d["hulpvragen"])))
+
+
 # 5. Warnings from the reader (a replacement character in a text) between
 #    errors of both sides, in a file of 2500 hours.
 def hours(w):
@@ -196,6 +234,10 @@ def failing_trigger(w):
 r, d = both("failing_db", lambda w: [w.file("hulpvragen.csv", csv_text(good, sep=","))],
             failing_trigger)
 check(r.code == 3 and d["hulpvragen"] == [], "failing_db_exit_3_nothing_stored",
+      (r, len(d["hulpvragen"])))
+# The same in a workbook: the reader is ahead of the failing row (4b).
+r, d = both("failing_db_xlsx", workbook_of(good), failing_trigger)
+check(r.code == 3 and d["hulpvragen"] == [], "failing_db_xlsx_exit_3_nothing_stored",
       (r, len(d["hulpvragen"])))
 
 # 8. Page size: 16 KiB for a new store; a file that has pages already keeps
