@@ -2075,12 +2075,27 @@ static bool first_load(sqlite3 *db)
  * importer checks every reference itself (check_references, with file and
  * line), and PRAGMA foreign_key_check on the touched tables before COMMIT
  * is the backstop. The pragma only works outside a transaction. */
-static pm_error start_import(importer *im)
+static pm_error start_import(importer *im, bool *bulk)
 {
     pm_error err =
         pm_store_exec(im->db, "PRAGMA foreign_keys = OFF", im->msg, im->msgsize);
+    /* The first load holds the store alone from its start: in rollback mode
+     * a reader let in would stall every page the load writes out, and its
+     * COMMIT (store.h). Readers wait, and after the busy timeout say
+     * "bezet". */
     if (!err)
-        err = pm_store_exec(im->db, "BEGIN IMMEDIATE", im->msg, im->msgsize);
+        err = pm_store_exec(im->db, *bulk ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE", im->msg,
+                            im->msgsize);
+    /* first_load was asked before the lock: another import may have
+     * committed in between. Then this one is not the first, and takes the
+     * WAL like any other. */
+    if (!err && *bulk && !first_load(im->db)) {
+        err = pm_store_exec(im->db, "ROLLBACK", im->msg, im->msgsize);
+        pm_store_bulk_end(im->db);
+        *bulk = false;
+        if (!err)
+            err = pm_store_exec(im->db, "BEGIN IMMEDIATE", im->msg, im->msgsize);
+    }
     if (err)
         return err;
     sqlite3_stmt *st = NULL;
@@ -2234,7 +2249,7 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     /* The first load is written with a rollback journal (store.h): every
      * page once, not twice. A dry run writes nothing, so it keeps the WAL. */
     bool bulk = !opts->dry_run && first_load(db) && pm_store_bulk_begin(db);
-    pm_error err = start_import(&im);
+    pm_error err = start_import(&im, &bulk);
     bool io_failed = false;
     for (size_t i = 0; i < npaths && !err; i++) {
         res->files[i].path = paths[i];

@@ -416,11 +416,17 @@ static int folder_writable(const char *path)
 enum { BUSY_TIMEOUT_MS = 10000 };
 
 /* Sets the journal mode without waiting for other connections; true when
- * the store is in `mode` afterwards. */
+ * the store is in `mode` afterwards. The busy timeout is put back as it
+ * was. */
 static bool journal_mode_now(sqlite3 *db, const char *pragma, const char *mode)
 {
-    sqlite3_busy_timeout(db, 0);
+    int busy_ms = BUSY_TIMEOUT_MS;
     sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA busy_timeout", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        busy_ms = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_busy_timeout(db, 0);
     bool ok = false;
     if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
@@ -428,7 +434,7 @@ static bool journal_mode_now(sqlite3 *db, const char *pragma, const char *mode)
         ok = now && strcmp(now, mode) == 0;
     }
     sqlite3_finalize(st);
-    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    sqlite3_busy_timeout(db, busy_ms);
     return ok;
 }
 
@@ -438,18 +444,23 @@ bool pm_store_bulk_begin(sqlite3 *db)
         return false;
     if (!journal_mode_now(db, "PRAGMA journal_mode = DELETE", "delete"))
         return false;
-    /* Without the map for the load: the index builds read every table back,
-     * and mapped those pages counted as the process's memory (peak RSS 700
-     * against 277 MB at 1M), for no gain in time (docs/PERFORMANCE.md). */
+    /* synchronous = NORMAL is safe against power loss in WAL mode only;
+     * with a rollback journal it takes FULL (a few more fsyncs of a journal
+     * that stays small). The memory map is off for the load: the index
+     * builds read every table back, and mapped those pages counted as the
+     * process's memory, for no gain in time (docs/PERFORMANCE.md). */
     char ignored[128];
-    pm_store_exec(db, "PRAGMA mmap_size = 0", ignored, sizeof ignored);
+    pm_store_exec(db, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 0", ignored,
+                  sizeof ignored);
     return true;
 }
 
 void pm_store_bulk_end(sqlite3 *db)
 {
     char ignored[128];
-    pm_store_exec(db, "PRAGMA mmap_size = " PM_STORE_MMAP_SIZE, ignored, sizeof ignored);
+    pm_store_exec(db,
+                  "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = " PM_STORE_MMAP_SIZE,
+                  ignored, sizeof ignored);
     if (sqlite3_get_autocommit(db))
         journal_mode_now(db, "PRAGMA journal_mode = WAL", "wal");
 }

@@ -1,8 +1,11 @@
 /* xlsx_ahead.c — a worksheet's rows read on a second thread (xlsx_ahead.h).
  *
  * A ring of AHEAD_BATCHES batches: the reading thread fills the batch at
- * `head` while fewer than all are full; the caller reads the batch at
- * `tail` and gives it back when it wants the next row after its last one.
+ * `head` while fewer than all are full and they hold less than AHEAD_TOTAL
+ * bytes; the caller reads the batch at `tail` and gives it back when it
+ * wants the next row after its last one. A batch ends at AHEAD_BYTES, so
+ * one with a huge row holds little else, and while it is in the ring the
+ * reading thread waits: at most one such copy exists at a time.
  * A batch holds copies of its rows (cells and text), so the reader's own
  * one-row buffers can move on. The batch that ends the sheet carries the
  * end or the failure, after its rows. */
@@ -13,7 +16,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { AHEAD_BATCHES = 4, AHEAD_ROWS = 512, AHEAD_TEXT = 1 << 20 };
+#include "error.h"
+
+/* A batch ends after AHEAD_ROWS rows or AHEAD_BYTES of copies (cells and
+ * text); the reading thread waits while the full batches hold AHEAD_TOTAL
+ * bytes or more (but never for the first), so a sheet of huge rows is not
+ * read four batches ahead either. */
+enum {
+    AHEAD_BATCHES = 4,
+    AHEAD_ROWS = 512,
+    AHEAD_BYTES = 1 << 20,
+    AHEAD_TOTAL = 4 << 20
+};
 
 typedef struct arow {
     long num;
@@ -28,8 +42,9 @@ typedef struct batch {
     size_t ncells, cells_cap;
     char *text;
     size_t ntext, text_cap;
-    bool done; /* the sheet ends after these rows: */
-    int rc;    /* PM_XLSX_END or PM_XLSX_FATAL */
+    size_t bytes; /* what the copies take, counted against AHEAD_TOTAL */
+    bool done;    /* the sheet ends after these rows: */
+    int rc;       /* PM_XLSX_END or PM_XLSX_FATAL */
     long err_row, err_col;
     char why[512];
 } batch;
@@ -42,6 +57,7 @@ struct pm_xlsx_ahead {
     pthread_cond_t filled, freed;
     batch b[AHEAD_BATCHES];
     size_t head, tail, nfull; /* nfull counts the batch being read too */
+    size_t bytes_full;        /* the bytes of those nfull batches */
     bool stop;
     /* the caller's side */
     batch *cur;
@@ -63,6 +79,12 @@ static bool grow(void **p, size_t *cap, size_t need, size_t size)
     return true;
 }
 
+static size_t batch_bytes(const batch *bt)
+{
+    return bt->ncells * (sizeof *bt->cells + sizeof *bt->offs) + bt->ntext;
+}
+
+/* Copies row into bt; false without memory, and then bt is as before. */
 static bool add_row(batch *bt, const pm_xlsx_row *row)
 {
     size_t cells_cap = bt->cells_cap;
@@ -78,18 +100,40 @@ static bool add_row(batch *bt, const pm_xlsx_row *row)
         }
         bt->offs = o;
     }
-    bt->rows[bt->nrows++] = (arow){row->num, bt->ncells, row->ncells};
+    size_t ncells = bt->ncells, ntext = bt->ntext;
     for (size_t i = 0; i < row->ncells; i++) {
         const pm_xlsx_cell *c = &row->cells[i];
-        if (!grow((void **)&bt->text, &bt->text_cap, bt->ntext + c->len + 1, 1))
-            return false;
-        memcpy(bt->text + bt->ntext, c->text, c->len);
-        bt->text[bt->ntext + c->len] = '\0';
-        bt->cells[bt->ncells] = *c;
-        bt->offs[bt->ncells++] = bt->ntext;
-        bt->ntext += c->len + 1;
+        if (!grow((void **)&bt->text, &bt->text_cap, ntext + c->len + 1, 1))
+            return false; /* the row is not counted: nothing half-copied */
+        memcpy(bt->text + ntext, c->text, c->len);
+        bt->text[ntext + c->len] = '\0';
+        bt->cells[ncells] = *c;
+        bt->offs[ncells++] = ntext;
+        ntext += c->len + 1;
     }
+    bt->rows[bt->nrows++] = (arow){row->num, bt->ncells, row->ncells};
+    bt->ncells = ncells;
+    bt->ntext = ntext;
     return true;
+}
+
+/* A batch that held a huge row gives its memory back when it has been
+ * read, so the ring does not keep four of them. */
+static void shrink(batch *bt)
+{
+    if (bt->text_cap > 2 * (size_t)AHEAD_BYTES) {
+        free(bt->text);
+        bt->text = NULL;
+        bt->text_cap = 0;
+    }
+    if (bt->cells_cap * (sizeof *bt->cells + sizeof *bt->offs) >
+        2 * (size_t)AHEAD_BYTES) {
+        free(bt->cells);
+        free(bt->offs);
+        bt->cells = NULL;
+        bt->offs = NULL;
+        bt->cells_cap = 0;
+    }
 }
 
 /* Reads rows into bt until it is full or the sheet ends. */
@@ -97,7 +141,7 @@ static void fill(pm_xlsx_ahead *a, batch *bt)
 {
     bt->nrows = bt->ncells = bt->ntext = 0;
     bt->done = false;
-    while (bt->nrows < AHEAD_ROWS && bt->ntext < AHEAD_TEXT) {
+    while (bt->nrows < AHEAD_ROWS && batch_bytes(bt) < AHEAD_BYTES) {
         pm_xlsx_row row;
         bt->err_row = bt->err_col = -1;
         int rc = pm_xlsx_next_row(a->x, &row, &bt->err_row, &bt->err_col, bt->why,
@@ -111,12 +155,13 @@ static void fill(pm_xlsx_ahead *a, batch *bt)
             bt->done = true;
             bt->rc = PM_XLSX_FATAL;
             bt->err_row = bt->err_col = -1;
-            snprintf(bt->why, sizeof bt->why, "onvoldoende geheugen");
+            snprintf(bt->why, sizeof bt->why, "%s", pm_strerror(PM_ERR_NOMEM));
             break;
         }
     }
     for (size_t i = 0; i < bt->ncells; i++)
         bt->cells[i].text = bt->text + bt->offs[i];
+    bt->bytes = batch_bytes(bt);
 }
 
 static void *reader_main(void *arg)
@@ -124,7 +169,9 @@ static void *reader_main(void *arg)
     pm_xlsx_ahead *a = arg;
     for (;;) {
         pthread_mutex_lock(&a->mu);
-        while (a->nfull == AHEAD_BATCHES && !a->stop)
+        while ((a->nfull == AHEAD_BATCHES ||
+                (a->nfull > 0 && a->bytes_full >= AHEAD_TOTAL)) &&
+               !a->stop)
             pthread_cond_wait(&a->freed, &a->mu);
         bool stop = a->stop;
         batch *bt = &a->b[a->head];
@@ -136,6 +183,7 @@ static void *reader_main(void *arg)
         pthread_mutex_lock(&a->mu);
         a->head = (a->head + 1) % AHEAD_BATCHES;
         a->nfull++;
+        a->bytes_full += bt->bytes;
         pthread_cond_signal(&a->filled);
         pthread_mutex_unlock(&a->mu);
         if (done)
@@ -192,10 +240,13 @@ int pm_xlsx_ahead_next(pm_xlsx_ahead *a, pm_xlsx_row *row, long *err_row, long *
                 snprintf(why, whysize, "%s", bt->why);
             return bt->rc;
         }
+        if (bt)
+            shrink(bt); /* still ours: nothing huge is kept in the ring */
         pthread_mutex_lock(&a->mu);
         if (bt) { /* give the read batch back */
             a->tail = (a->tail + 1) % AHEAD_BATCHES;
             a->nfull--;
+            a->bytes_full -= bt->bytes;
             pthread_cond_signal(&a->freed);
         }
         while (a->nfull == 0)

@@ -1,11 +1,11 @@
 /* xlsx_ahead.h — reads the rows of an open worksheet on a second thread,
  * ahead of the import that converts and checks them (issue 17 point 5).
  *
- * Why: importing a workbook, one thread inflated the sheet, ran expat over
- * it and converted and checked every field; expat alone was more than half
- * of that thread, while the second core (the row writer, rowpipe.h) was
- * mostly idle. Here the stream is read (pm_xlsx_next_row) on a thread of
- * its own and the rows, copied, are handed over in batches.
+ * Why: a workbook's import was bound by the one thread that inflated the
+ * sheet, ran expat over it and converted and checked every field, while
+ * the second core (the row writer, rowpipe.h) was mostly idle. Here the
+ * stream is read (pm_xlsx_next_row) on a thread of its own and the rows,
+ * copied, are handed over in batches.
  *
  * Nothing a user sees changes: the same rows in the same order, and a
  * reader failure (PM_XLSX_FATAL) comes after exactly the rows that came
@@ -14,8 +14,10 @@
  * on x but the ones that only read what pm_xlsx_open found
  * (pm_xlsx_date1904, pm_xlsx_sheet_name, ...), until pm_xlsx_ahead_stop.
  *
- * Memory: at most AHEAD_BATCHES batches of rows, each a few hundred rows
- * or about a MiB of text, whatever the size of the sheet. */
+ * Memory: the copies ahead take at most about 5 MiB plus one copy of one
+ * row (a row larger than that is copied once, besides the reader's own
+ * buffer for it), whatever the size of the sheet; see xlsx_ahead.c.
+ */
 #ifndef PM_XLSX_AHEAD_H
 #define PM_XLSX_AHEAD_H
 

@@ -12,12 +12,14 @@ import, third pass"): a new store has 16 KiB pages, and a file that already
 has 4 KiB pages keeps them and imports the same rows."""
 import os
 import sqlite3
+import subprocess
+import time
 
 import openpyxl
 
 import xlsxmake
 
-from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, Workdir, base, check, csv_text,
+from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, BIN, Workdir, base, check, csv_text,
                     done, stored_sums)
 
 SERIAL = {"PIJLERMONITOR_IMPORT_SERIEEL": "1"}
@@ -177,6 +179,36 @@ check(d["hulpvragen"] == [], "reader_fails_xlsx_nothing_stored", len(d["hulpvrag
 r, d = both("good_xlsx", workbook_of(good))
 check(r.code == 0 and len(d["hulpvragen"]) == 5000, "good_xlsx_5000_rows",
       (r, len(d["hulpvragen"])))
+
+
+# 4c. The read-ahead and the writer really run beside the import thread: while
+#     a workbook of 20,000 rows imports, the process has at least two threads
+#     more than with PIJLERMONITOR_IMPORT_SERIEEL=1 (an ahead_start that never
+#     started its thread would pass every comparison above).
+def most_threads(env):
+    w = Workdir()
+    base(w)
+    rows = [HEADER] + [request(i, org=("GM0363", "GM0344")[i % 2]) for i in range(1, 20001)]
+    book = w.file("groot.xlsx", xlsxmake.workbook([("Hulpvragen", raw_sheet(rows))]))
+    e = dict(os.environ)
+    e.update(env or {})
+    proc = subprocess.Popen([BIN, "--db", w.db, "import", book], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=e)
+    most = 0
+    while proc.poll() is None:
+        try:
+            most = max(most, len(os.listdir(f"/proc/{proc.pid}/task")))
+        except OSError:
+            pass
+        time.sleep(0.0005)
+    return most, proc.returncode
+
+
+threads_serial, code_serial = most_threads(SERIAL)
+threads_pipe, code_pipe = most_threads(None)
+check(code_serial == 0 and code_pipe == 0 and threads_pipe >= threads_serial + 2,
+      "a_workbook_is_read_ahead_and_written_on_two_more_threads",
+      f"threads: {threads_serial} serial, {threads_pipe} with the pipe")
 
 
 # 5. Warnings from the reader (a replacement character in a text) between
