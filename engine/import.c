@@ -34,8 +34,8 @@
 #include "rowpipe.h"
 #include "store.h"
 #include "value.h"
-#include "xlsx_cell.h"
 #include "xlsx_ahead.h"
+#include "xlsx_cell.h"
 #include "xlsx_read.h"
 
 #define MAX_FIELDS 16
@@ -799,7 +799,8 @@ static int pipe_write(void *ctx, long line, uint64_t hash, const pm_value *vals)
 }
 
 /* An environment variable keeps the import on one thread (no row writer,
- * no workbook read-ahead), so a test can compare both ways. */
+ * no workbook read-ahead, no arranging thread), so a test can compare both
+ * ways. */
 static bool one_thread(void)
 {
     const char *serial = getenv("PIJLERMONITOR_IMPORT_SERIEEL");
@@ -1640,8 +1641,9 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
         goto done;
     if (rc == PM_XLSX_ROW)
         rows_begin(im, ds, file_id, label);
-    while (rc == PM_XLSX_ROW && (rc = pm_xlsx_ahead_next(ahead, &row, &err_row, &err_col,
-                                                         why, sizeof why)) == PM_XLSX_ROW) {
+    while (rc == PM_XLSX_ROW &&
+           (rc = pm_xlsx_ahead_next(ahead, &row, &err_row, &err_col, why, sizeof why)) ==
+               PM_XLSX_ROW) {
         bool empty = true;
         for (size_t i = 0; i < row.ncells && empty; i++)
             empty = row.cells[i].type == PM_XC_TEXT && row.cells[i].len == 0;
@@ -2084,8 +2086,8 @@ static pm_error start_import(importer *im, bool *bulk)
      * COMMIT (store.h). Readers wait, and after the busy timeout say
      * "bezet". */
     if (!err)
-        err = pm_store_exec(im->db, *bulk ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE", im->msg,
-                            im->msgsize);
+        err = pm_store_exec(im->db, *bulk ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE",
+                            im->msg, im->msgsize);
     /* first_load was asked before the lock: another import may have
      * committed in between. Then this one is not the first, and takes the
      * WAL like any other. */
@@ -2170,7 +2172,8 @@ static void arrange_start(importer *im, arrange_job *job)
     if (job->err)
         return;
     job->resolved = true;
-    job->started = pthread_create(&job->thread, NULL, arrange_main, job) == 0;
+    job->started =
+        !one_thread() && pthread_create(&job->thread, NULL, arrange_main, job) == 0;
 }
 
 /* Waits for the arranging (or does it here when no thread could be had). */
