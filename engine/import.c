@@ -34,6 +34,7 @@
 #include "rowpipe.h"
 #include "store.h"
 #include "value.h"
+#include "xlsx_ahead.h"
 #include "xlsx_cell.h"
 #include "xlsx_read.h"
 
@@ -797,10 +798,18 @@ static int pipe_write(void *ctx, long line, uint64_t hash, const pm_value *vals)
     return w;
 }
 
+/* An environment variable keeps the import on one thread (no row writer,
+ * no workbook read-ahead, no arranging thread), so a test can compare both
+ * ways. */
+static bool one_thread(void)
+{
+    const char *serial = getenv("PIJLERMONITOR_IMPORT_SERIEEL");
+    return serial && *serial && strcmp(serial, "0") != 0;
+}
+
 /* From here until rows_end, the rows of file (dataset ds, file_id) are
  * written by a second thread when one can be had. Not for JSON: its rows
- * are few, and its reader reports through im->diag. An environment
- * variable turns the pipe off, so a test can compare both ways. */
+ * are few, and its reader reports through im->diag. */
 static void rows_begin(importer *im, const pm_dataset *ds, sqlite3_int64 file_id,
                        const char *file)
 {
@@ -808,8 +817,7 @@ static void rows_begin(importer *im, const pm_dataset *ds, sqlite3_int64 file_id
     im->pipe_file_id = file_id;
     im->pipe_file = file;
     im->pipe_written = 0;
-    const char *serial = getenv("PIJLERMONITOR_IMPORT_SERIEEL");
-    if (!(serial && *serial && strcmp(serial, "0") != 0))
+    if (!one_thread())
         im->pipe = pm_rowpipe_start(ds->nfields, im->diag, pipe_write, im);
     im->rdiag = im->pipe ? pm_rowpipe_diag(im->pipe) : im->diag;
 }
@@ -1578,13 +1586,18 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
         pm_diag_error(im->diag, label, 0, NULL, "%s", why);
         return err == PM_ERR_DATA ? PM_OK : err;
     }
+    /* The sheet is read ahead on a second thread (xlsx_ahead.h); from here
+     * on x is only used through it, until the stop at `done`. */
+    pm_xlsx_ahead *ahead = pm_xlsx_ahead_start(x, !one_thread());
+    if (!ahead)
+        return PM_ERR_NOMEM;
     pm_xlsx_row row;
     long err_row = -1, err_col = -1;
     char *ref = NULL;
     const char **cols = NULL;
     char *names = NULL;
     int *colmap = NULL;
-    int rc = pm_xlsx_next_row(x, &row, &err_row, &err_col, why, sizeof why);
+    int rc = pm_xlsx_ahead_next(ahead, &row, &err_row, &err_col, why, sizeof why);
     if (rc == PM_XLSX_END) {
         if (ds) {
             pm_diag_warn(im->diag, label, 0, NULL,
@@ -1592,6 +1605,7 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
             out->ds = out->ds ? out->ds : ds;
             out->kinds |= 1u << ds->kind;
         }
+        pm_xlsx_ahead_stop(ahead);
         return PM_OK;
     }
     size_t ncols = 0;
@@ -1627,8 +1641,9 @@ static pm_error import_sheet(importer *im, pm_xlsx *x, size_t si, const char *la
         goto done;
     if (rc == PM_XLSX_ROW)
         rows_begin(im, ds, file_id, label);
-    while (rc == PM_XLSX_ROW && (rc = pm_xlsx_next_row(x, &row, &err_row, &err_col, why,
-                                                       sizeof why)) == PM_XLSX_ROW) {
+    while (rc == PM_XLSX_ROW &&
+           (rc = pm_xlsx_ahead_next(ahead, &row, &err_row, &err_col, why, sizeof why)) ==
+               PM_XLSX_ROW) {
         bool empty = true;
         for (size_t i = 0; i < row.ncells && empty; i++)
             empty = row.cells[i].type == PM_XC_TEXT && row.cells[i].len == 0;
@@ -1706,6 +1721,7 @@ done:
         long ignored = 0;
         rows_end(im, &ignored, NULL);
     }
+    pm_xlsx_ahead_stop(ahead);
     free(ref);
     free(cols);
     free(names);
@@ -2041,18 +2057,47 @@ static pm_error foreign_key_backstop(importer *im)
 
 /* ---- the whole call --------------------------------------------------- */
 
+/* True when no import was ever committed to the store: nobody can be
+ * reading its data yet, so the import may hold it alone (store.h). */
+static bool first_load(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    bool empty = false;
+    if (sqlite3_prepare_v2(db, "SELECT NOT EXISTS (SELECT 1 FROM imports)", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        empty = sqlite3_column_int(st, 0) == 1;
+    sqlite3_finalize(st);
+    return empty;
+}
+
 /* SQLite's own foreign-key enforcement is switched off for the import's
  * transaction: with it on, every upsert needs a statement journal, which
  * made the import several times slower than the sqlite3 shell. The
  * importer checks every reference itself (check_references, with file and
  * line), and PRAGMA foreign_key_check on the touched tables before COMMIT
  * is the backstop. The pragma only works outside a transaction. */
-static pm_error start_import(importer *im)
+static pm_error start_import(importer *im, bool *bulk)
 {
     pm_error err =
         pm_store_exec(im->db, "PRAGMA foreign_keys = OFF", im->msg, im->msgsize);
+    /* The first load holds the store alone from its start: in rollback mode
+     * a reader let in would stall every page the load writes out, and its
+     * COMMIT (store.h). Readers wait, and after the busy timeout say
+     * "bezet". */
     if (!err)
-        err = pm_store_exec(im->db, "BEGIN IMMEDIATE", im->msg, im->msgsize);
+        err = pm_store_exec(im->db, *bulk ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE",
+                            im->msg, im->msgsize);
+    /* first_load was asked before the lock: another import may have
+     * committed in between. Then this one is not the first, and takes the
+     * WAL like any other. */
+    if (!err && *bulk && !first_load(im->db)) {
+        err = pm_store_exec(im->db, "ROLLBACK", im->msg, im->msgsize);
+        pm_store_bulk_end(im->db);
+        *bulk = false;
+        if (!err)
+            err = pm_store_exec(im->db, "BEGIN IMMEDIATE", im->msg, im->msgsize);
+    }
     if (err)
         return err;
     sqlite3_stmt *st = NULL;
@@ -2127,7 +2172,8 @@ static void arrange_start(importer *im, arrange_job *job)
     if (job->err)
         return;
     job->resolved = true;
-    job->started = pthread_create(&job->thread, NULL, arrange_main, job) == 0;
+    job->started =
+        !one_thread() && pthread_create(&job->thread, NULL, arrange_main, job) == 0;
 }
 
 /* Waits for the arranging (or does it here when no thread could be had). */
@@ -2203,7 +2249,10 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
 
     /* Without memory for it the columns are read from the tables. */
     im.collect = opts->dry_run ? NULL : pm_collect_new();
-    pm_error err = start_import(&im);
+    /* The first load is written with a rollback journal (store.h): every
+     * page once, not twice. A dry run writes nothing, so it keeps the WAL. */
+    bool bulk = !opts->dry_run && first_load(db) && pm_store_bulk_begin(db);
+    pm_error err = start_import(&im, &bulk);
     bool io_failed = false;
     for (size_t i = 0; i < npaths && !err; i++) {
         res->files[i].path = paths[i];
@@ -2260,6 +2309,8 @@ pm_error pm_import_run(sqlite3 *db, const pm_import_opts *opts, const char *cons
     if (!res->committed)
         pm_store_exec(db, "ROLLBACK", ignored, sizeof ignored);
     pm_store_exec(db, "PRAGMA foreign_keys = ON", ignored, sizeof ignored);
+    if (bulk)
+        pm_store_bulk_end(db);
     if (err == PM_ERR_DB && (failed_rc & 0xff) == SQLITE_BUSY)
         snprintf(
             msg, msgsize,

@@ -408,6 +408,63 @@ static int folder_writable(const char *path)
     return access(dir, W_OK) == 0;
 }
 
+/* The map the commands read through (pm_store_open). */
+#define PM_STORE_MMAP_SIZE "1073741824"
+
+/* How long a command waits for another process's lock (test_concurrency
+ * relies on the 10 s). */
+enum { BUSY_TIMEOUT_MS = 10000 };
+
+/* Sets the journal mode without waiting for other connections; true when
+ * the store is in `mode` afterwards. The busy timeout is put back as it
+ * was. */
+static bool journal_mode_now(sqlite3 *db, const char *pragma, const char *mode)
+{
+    int busy_ms = BUSY_TIMEOUT_MS;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA busy_timeout", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        busy_ms = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_busy_timeout(db, 0);
+    bool ok = false;
+    if (sqlite3_prepare_v2(db, pragma, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *now = (const char *)sqlite3_column_text(st, 0);
+        ok = now && strcmp(now, mode) == 0;
+    }
+    sqlite3_finalize(st);
+    sqlite3_busy_timeout(db, busy_ms);
+    return ok;
+}
+
+bool pm_store_bulk_begin(sqlite3 *db)
+{
+    if (!sqlite3_get_autocommit(db))
+        return false;
+    if (!journal_mode_now(db, "PRAGMA journal_mode = DELETE", "delete"))
+        return false;
+    /* synchronous = NORMAL is safe against power loss in WAL mode only;
+     * with a rollback journal it takes FULL (a few more fsyncs of a journal
+     * that stays small). The memory map is off for the load: the index
+     * builds read every table back, and mapped those pages counted as the
+     * process's memory, for no gain in time (docs/PERFORMANCE.md). */
+    char ignored[128];
+    pm_store_exec(db, "PRAGMA synchronous = FULL; PRAGMA mmap_size = 0", ignored,
+                  sizeof ignored);
+    return true;
+}
+
+void pm_store_bulk_end(sqlite3 *db)
+{
+    char ignored[128];
+    pm_store_exec(db,
+                  "PRAGMA synchronous = NORMAL; PRAGMA mmap_size = " PM_STORE_MMAP_SIZE,
+                  ignored, sizeof ignored);
+    if (sqlite3_get_autocommit(db))
+        journal_mode_now(db, "PRAGMA journal_mode = WAL", "wal");
+}
+
 void pm_store_close(sqlite3 *db)
 {
     if (db)
@@ -443,7 +500,7 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
         return PM_ERR_IO;
     }
     sqlite3_extended_result_codes(db, 1);
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 
     /* Reading the header is the first moment SQLite looks at the file: a
      * file that is not SQLite fails here, before anything is written. */
@@ -511,7 +568,7 @@ pm_error pm_store_open(const char *path, pm_store_mode mode, sqlite3 **out, int 
         err = pm_store_exec(db,
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                             "PRAGMA cache_size = -65536;"
-                            "PRAGMA mmap_size = 1073741824",
+                            "PRAGMA mmap_size = " PM_STORE_MMAP_SIZE,
                             detail, sizeof detail);
     /* Foreign keys are enforced from here on, but not during a migration:
      * rebuilding a table (schema_v7.c) drops one that others refer to. */

@@ -4,6 +4,7 @@
 #define PM_STORE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "dataset.h"
@@ -41,6 +42,25 @@ void pm_store_close(sqlite3 *db);
 /* A Dutch description of the last failure on db ("de database is
  * beschadigd", "de schijf is vol", ...); a static string. */
 const char *pm_store_reason(sqlite3 *db);
+
+/* The first load into a store, written with a rollback journal instead of
+ * the WAL (docs/DESIGN.md, "Issue 17 point 5, fourth pass"). In WAL mode
+ * every page of a transaction is written twice, to the WAL and at the
+ * checkpoint into the database; with a rollback journal a new page is
+ * written once and only the few pages that existed are copied to the
+ * journal. The price is concurrency: while the transaction runs, readers
+ * wait instead of reading the snapshot before it, so pm_import_run only
+ * asks for it when the store holds no import yet (nothing to read).
+ *
+ * pm_store_bulk_begin switches outside a transaction, and only when no
+ * other connection has the store open (it does not wait: another
+ * connection keeps the WAL and the import goes on in WAL mode). Returns
+ * true when it switched; then the caller calls pm_store_bulk_end after the
+ * COMMIT or ROLLBACK, which switches back to WAL. Should that fail (a
+ * reader came in between), the store stays valid in rollback mode and the
+ * next pm_store_open switches it back. */
+bool pm_store_bulk_begin(sqlite3 *db);
+void pm_store_bulk_end(sqlite3 *db);
 
 /* Runs one SQL statement without parameters or results; PM_ERR_DB with the
  * Dutch reason and the SQLite message in msg on failure. For pragmas and transaction

@@ -301,6 +301,38 @@ if shim:
             print(f"# ENOSPC after {limit} bytes: import exit {res[0]}")
             import_outcome(db, res, f"import_with_ENOSPC_after_{limit}_bytes", [db])
 
+if shim:
+    # The first load into an empty store goes through a rollback journal, not
+    # the WAL (docs/DESIGN.md, "Issue 17 point 5, fourth pass"); the marker
+    # matches the store and its -journal. Exit 3 with the store still empty,
+    # or exit 0 with all of it; intact, and in WAL mode after the next command.
+    empty = os.path.join(w.path, "leeg.db")
+    assert robust.run(["--db", empty, "init"])[0] == 0
+    EMPTY = robust.signature(empty)
+    for limit in (40000, 400000, 2000000, 6000000):
+        db = os.path.join(w.path, f"eerste-{limit}.db")
+        robust.fresh_copy(empty, db)
+        rc, out, err = robust.run(["--db", db, "import"] + extra,
+                                  env=fault_env("full", db, limit))
+        print(f"# first load, ENOSPC after {limit} bytes: import exit {rc}")
+        name = f"first_load_with_ENOSPC_after_{limit}_bytes"
+        integ = robust.integrity(db)
+        sig = robust.signature(db) if integ == "ok" else None
+        if rc == 3:
+            expect((rc, out, err), 3, name + "_exits_3_naming_the_database", names=[db],
+                   must=["niets opgeslagen"])
+            check(integ == "ok" and sig == EMPTY, name + "_stores_nothing",
+                  f"integrity {integ}")
+        else:
+            check(rc == 0 and integ == "ok" and sig["imports"] == 1,
+                  name + "_either_fails_or_stores_all", f"exit {rc}; integrity {integ}\n{err}")
+        # The switch back may itself have met the full disk; then the next
+        # command's open makes it.
+        code_chk = robust.run(["--db", db, "check"])[0]
+        mode = sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0]
+        check(code_chk == 0 and mode == "wal" and not os.path.exists(db + "-journal"),
+              name + "_then_checks_out_in_wal_mode", (code_chk, mode))
+
 # ---- a read-only database -----------------------------------------------------------
 
 db = copy_base("onveranderlijk.db")

@@ -12,10 +12,14 @@ import, third pass"): a new store has 16 KiB pages, and a file that already
 has 4 KiB pages keeps them and imports the same rows."""
 import os
 import sqlite3
+import subprocess
+import time
 
 import openpyxl
 
-from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, Workdir, base, check, csv_text,
+import xlsxmake
+
+from pmtest import (BASE_ORGANISATIES, BASE_SPECIALISTEN, BIN, Workdir, base, check, csv_text,
                     done, stored_sums)
 
 SERIAL = {"PIJLERMONITOR_IMPORT_SERIEEL": "1"}
@@ -141,6 +145,72 @@ check(r.code == 2 and "hulpvragen.xlsx[Hulpvragen]!C42" in r.err,
       "bad_xlsx_names_the_cell", r.err[:500])
 
 
+# 4b. The workbook's rows read ahead on a second thread (engine/xlsx_ahead.c):
+#     a reader failure in the middle of a sheet (a shared-string index out of
+#     range at row 1300, past two of its batches of 512 rows) comes after the
+#     same rows with the same cell; 5000 good rows store the same (and, after
+#     section 7, a database failure at row 2500 while the reader is ahead).
+def raw_sheet(rows, bad_row=None):
+    """rows as sheet XML; row bad_row (1-based) gets a shared string that
+    does not exist."""
+    out = [f'<?xml version="1.0" encoding="UTF-8"?><worksheet {xlsxmake.NS}><sheetData>']
+    for n, row in enumerate(rows, 1):
+        out.append(f'<row r="{n}">')
+        for c, v in enumerate(row):
+            out.append(xlsxmake.cell_xml(c, n, v))
+        if n == bad_row:
+            out.append(f'<c r="I{n}" t="s"><v>7</v></c>')
+        out.append("</row>")
+    out.append("</sheetData></worksheet>")
+    return "".join(out)
+
+
+def workbook_of(rows, bad_row=None):
+    def make(w):
+        return [w.file("hulpvragen.xlsx", xlsxmake.workbook(
+            [("Hulpvragen", raw_sheet(rows, bad_row))], sst=["een", "twee"]))]
+    return make
+
+
+r, d = both("reader_fails_xlsx", workbook_of(bad, bad_row=1300))
+check(r.code == 2 and "hulpvragen.xlsx[Hulpvragen]!I1300" in r.err,
+      "reader_fails_xlsx_names_the_cell_of_row_1300", r.err[-600:])
+check(d["hulpvragen"] == [], "reader_fails_xlsx_nothing_stored", len(d["hulpvragen"]))
+r, d = both("good_xlsx", workbook_of(good))
+check(r.code == 0 and len(d["hulpvragen"]) == 5000, "good_xlsx_5000_rows",
+      (r, len(d["hulpvragen"])))
+
+
+# 4c. The read-ahead and the writer really run beside the import thread: while
+#     a workbook of 20,000 rows imports, the process has at least two threads
+#     more than with PIJLERMONITOR_IMPORT_SERIEEL=1 (an ahead_start that never
+#     started its thread would pass every comparison above).
+def most_threads(env):
+    w = Workdir()
+    base(w)
+    rows = [HEADER] + [request(i, org=("GM0363", "GM0344")[i % 2]) for i in range(1, 20001)]
+    book = w.file("groot.xlsx", xlsxmake.workbook([("Hulpvragen", raw_sheet(rows))]))
+    e = dict(os.environ)
+    e.update(env or {})
+    proc = subprocess.Popen([BIN, "--db", w.db, "import", book], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=e)
+    most = 0
+    while proc.poll() is None:
+        try:
+            most = max(most, len(os.listdir(f"/proc/{proc.pid}/task")))
+        except OSError:
+            pass
+        time.sleep(0.0005)
+    return most, proc.returncode
+
+
+threads_serial, code_serial = most_threads(SERIAL)
+threads_pipe, code_pipe = most_threads(None)
+check(code_serial == 0 and code_pipe == 0 and threads_pipe >= threads_serial + 2,
+      "a_workbook_is_read_ahead_and_written_on_two_more_threads",
+      f"threads: {threads_serial} serial, {threads_pipe} with the pipe")
+
+
 # 5. Warnings from the reader (a replacement character in a text) between
 #    errors of both sides, in a file of 2500 hours.
 def hours(w):
@@ -196,6 +266,10 @@ def failing_trigger(w):
 r, d = both("failing_db", lambda w: [w.file("hulpvragen.csv", csv_text(good, sep=","))],
             failing_trigger)
 check(r.code == 3 and d["hulpvragen"] == [], "failing_db_exit_3_nothing_stored",
+      (r, len(d["hulpvragen"])))
+# The same in a workbook: the reader is ahead of the failing row (4b).
+r, d = both("failing_db_xlsx", workbook_of(good), failing_trigger)
+check(r.code == 3 and d["hulpvragen"] == [], "failing_db_xlsx_exit_3_nothing_stored",
       (r, len(d["hulpvragen"])))
 
 # 8. Page size: 16 KiB for a new store; a file that has pages already keeps
