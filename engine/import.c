@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bytebuf.h"
 #include "csv.h"
 #include "filekind.h"
 #include "filename.h"
@@ -42,10 +43,7 @@
 #define MAX_DROPPED 32
 #define ID_MAX_LEN 100
 
-typedef struct field_buf {
-    char *ptr;
-    size_t cap;
-} field_buf;
+typedef pm_bytebuf field_buf; /* one value at a time: first 64 bytes */
 
 typedef struct importer {
     sqlite3 *db;
@@ -211,19 +209,8 @@ static const char *file_label(const importer *im, sqlite3_stmt *st, int c_name, 
 /* Copies s[0..len) into the field's own buffer, NUL-terminated. */
 static const char *buf_store(field_buf *b, const char *s, size_t len)
 {
-    if (len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < len + 1)
-            cap *= 2;
-        char *p = realloc(b->ptr, cap);
-        if (!p)
-            return NULL;
-        b->ptr = p;
-        b->cap = cap;
-    }
-    memcpy(b->ptr, s, len);
-    b->ptr[len] = '\0';
-    return b->ptr;
+    b->len = 0; /* the field's previous value is done with */
+    return pm_bytebuf_add(b, s, len) ? b->p : NULL;
 }
 
 static void trim(const char **s, size_t *len)
@@ -2218,7 +2205,7 @@ static void importer_free(importer *im)
     sqlite3_finalize(im->insert_file);
     sqlite3_finalize(im->update_file);
     for (size_t i = 0; i < MAX_FIELDS; i++)
-        free(im->bufs[i].ptr);
+        free(im->bufs[i].p);
     free(im->keys);
     free(im->cell_buf);
     for (size_t i = 0; i < im->ndropped; i++)

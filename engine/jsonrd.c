@@ -2,6 +2,8 @@
  * parses each element with cJSON, so memory follows the largest element only. */
 #include "jsonrd.h"
 
+#include "bytebuf.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -67,8 +69,7 @@ struct pm_jsonrd {
     long line;         /* 1-based line of chunk[pos] */
     long recno;        /* elements started so far */
     enum state state;
-    char *elem; /* the current element's bytes, reused between elements */
-    size_t elen, ecap;
+    pm_bytebuf el; /* the current element's bytes, reused between elements */
 };
 
 static void set_msg(char *msg, size_t msgsize, const char *fmt, ...)
@@ -156,28 +157,12 @@ static int skip_ws(pm_jsonrd *rd)
  * bytes are also safe to treat as a C string. */
 static enum scan append(pm_jsonrd *rd, const unsigned char *p, size_t n)
 {
-    if (n > PM_JSONRD_MAX_ELEMENT - rd->elen)
+    if (n > PM_JSONRD_MAX_ELEMENT - rd->el.len)
         return SCAN_TOO_BIG;
-    size_t need = rd->elen + n + 1;
-    if (need > rd->ecap) {
-        size_t cap = rd->ecap ? rd->ecap : 4096;
-        while (cap < need)
-            cap *= 2;
-        if (cap > (size_t)PM_JSONRD_MAX_ELEMENT + 1)
-            cap = (size_t)PM_JSONRD_MAX_ELEMENT + 1;
-        char *grown = realloc(rd->elem, cap);
-        if (!grown)
-            return SCAN_NOMEM;
-        rd->elem = grown;
-        rd->ecap = cap;
-    }
-    memcpy(rd->elem + rd->elen, p, n);
-    rd->elen += n;
-    rd->elem[rd->elen] = '\0';
-    return SCAN_OK;
+    return pm_bytebuf_add(&rd->el, p, n) ? SCAN_OK : SCAN_NOMEM;
 }
 
-/* Copies the bytes of one element into rd->elem. A container ends at the
+/* Copies the bytes of one element into rd->el.p. A container ends at the
  * bracket that brings the depth back to 0; a scalar ends before a ',' or ']'
  * at depth 0, which is left unread for the caller. Brackets inside strings do
  * not count, and a backslash escapes the next byte, so "\"" stays a string.
@@ -189,14 +174,14 @@ static enum scan scan_element(pm_jsonrd *rd)
     int in_string = 0;
     int escaped = 0;
 
-    rd->elen = 0;
+    rd->el.len = 0;
     for (;;) {
         if (!refill(rd)) {
             if (rd->read_errno)
                 return SCAN_IOERR;
             /* A complete scalar may end at EOF; the missing ']' is then
              * reported by the next call, after this element is returned. */
-            if (depth == 0 && !in_string && rd->elen > 0)
+            if (depth == 0 && !in_string && rd->el.len > 0)
                 return SCAN_OK;
             return SCAN_EOF;
         }
@@ -326,7 +311,7 @@ static int attach_literals(cJSON *item, const char **cur, const char *end)
     return 0;
 }
 
-/* Parses rd->elem with cJSON. Returns the value, or NULL with *errline set to
+/* Parses rd->el.p with cJSON. Returns the value, or NULL with *errline set to
  * the line of the offending byte. Text after the value other than whitespace
  * is an error too (cJSON itself would accept "1 2" as 1). */
 static cJSON *parse_element(pm_jsonrd *rd, long start_line, long *errline)
@@ -336,10 +321,10 @@ static cJSON *parse_element(pm_jsonrd *rd, long start_line, long *errline)
     /* cJSON skips a UTF-8 BOM at the start of its input, so a BOM before an
      * element inside the array was accepted (found by fuzz/fuzz_jsonrd.c).
      * No JSON value starts with byte 0xEF: such an element is invalid. */
-    if (rd->elen > 0 && (unsigned char)rd->elem[0] != 0xEF)
-        v = cJSON_ParseWithLengthOpts(rd->elem, rd->elen, &end, 0);
+    if (rd->el.len > 0 && (unsigned char)rd->el.p[0] != 0xEF)
+        v = cJSON_ParseWithLengthOpts(rd->el.p, rd->el.len, &end, 0);
     if (v) {
-        const char *stop = rd->elem + rd->elen;
+        const char *stop = rd->el.p + rd->el.len;
         while (end < stop &&
                (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n'))
             end++;
@@ -348,9 +333,9 @@ static cJSON *parse_element(pm_jsonrd *rd, long start_line, long *errline)
         cJSON_Delete(v);
     }
     size_t off = 0;
-    if (end && end >= rd->elem && end <= rd->elem + rd->elen)
-        off = (size_t)(end - rd->elem);
-    *errline = start_line + count_lines(rd->elem, off);
+    if (end && end >= rd->el.p && end <= rd->el.p + rd->el.len)
+        off = (size_t)(end - rd->el.p);
+    *errline = start_line + count_lines(rd->el.p, off);
     return NULL;
 }
 
@@ -398,6 +383,8 @@ pm_error pm_jsonrd_open(pm_jsonrd **out, const char *path, char *msg, size_t msg
         return PM_ERR_NOMEM;
     }
     rd->line = 1;
+    /* The buffer never grows past the largest element and its NUL. */
+    rd->el = (pm_bytebuf){.first = 4096, .most = (size_t)PM_JSONRD_MAX_ELEMENT + 1};
     rd->fp = fopen(path, "rb");
     if (!rd->fp) {
         set_msg(msg, msgsize, MSG_OPEN, errno_text(errno));
@@ -460,7 +447,7 @@ void pm_jsonrd_close(pm_jsonrd *rd)
         return;
     if (rd->fp)
         fclose(rd->fp);
-    free(rd->elem);
+    free(rd->el.p);
     free(rd);
 }
 
@@ -528,15 +515,15 @@ int pm_jsonrd_next(pm_jsonrd *rd, cJSON **elem, long *recno, char *msg, size_t m
         set_msg(msg, msgsize, MSG_SYNTAX, rd->recno, errline);
         return fail(rd);
     }
-    size_t nul = nul_escape(rd->elem, rd->elen);
-    if (nul < rd->elen) {
+    size_t nul = nul_escape(rd->el.p, rd->el.len);
+    if (nul < rd->el.len) {
         cJSON_Delete(v);
         set_msg(msg, msgsize, MSG_NUL_ESCAPE, rd->recno,
-                start_line + count_lines(rd->elem, nul));
+                start_line + count_lines(rd->el.p, nul));
         return fail(rd);
     }
-    const char *cur = rd->elem;
-    if (attach_literals(v, &cur, rd->elem + rd->elen) != 0) {
+    const char *cur = rd->el.p;
+    if (attach_literals(v, &cur, rd->el.p + rd->el.len) != 0) {
         cJSON_Delete(v);
         set_msg(msg, msgsize, MSG_NOMEM, rd->recno, start_line);
         return fail(rd);

@@ -2,9 +2,10 @@
  * the reading side fills one while the writer empties another. */
 #include "rowpipe.h"
 
+#include "bytebuf.h"
+
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* Four batches of 1024 rows: enough to ride out the writer's slower rows
  * (a B-tree page split, a page written out) without holding more than a
@@ -25,11 +26,10 @@ typedef struct pipe_row {
 typedef struct batch {
     pipe_row rows[BATCH_ROWS];
     size_t n;
-    pm_value *vals;  /* BATCH_ROWS × nfields; texts are in the arena */
-    size_t *text_at; /* offset in the arena of each value's text, or NO_TEXT */
-    char *arena;
-    size_t used, cap;
-    pm_diag diag; /* the staging list of this batch's rows */
+    pm_value *vals;   /* BATCH_ROWS × nfields; texts are in the arena */
+    size_t *text_at;  /* offset in the arena of each value's text, or NO_TEXT */
+    pm_bytebuf arena; /* the texts, each with its NUL */
+    pm_diag diag;     /* the staging list of this batch's rows */
 } batch;
 
 struct pm_rowpipe {
@@ -59,7 +59,7 @@ static void batch_free(batch *b)
         return;
     free(b->vals);
     free(b->text_at);
-    free(b->arena);
+    free(b->arena.p);
     pm_diag_free(&b->diag);
     free(b);
 }
@@ -71,6 +71,7 @@ static batch *batch_new(size_t nfields, size_t cap)
         return NULL;
     b->vals = calloc(BATCH_ROWS * nfields, sizeof *b->vals);
     b->text_at = calloc(BATCH_ROWS * nfields, sizeof *b->text_at);
+    b->arena.first = 64 * 1024;
     pm_diag_init(&b->diag, cap);
     if (!b->vals || !b->text_at) {
         batch_free(b);
@@ -98,13 +99,13 @@ static bool write_batch(pm_rowpipe *p, batch *b)
         const size_t *at = &b->text_at[r * p->nfields];
         for (size_t f = 0; f < p->nfields; f++) {
             p->scratch[f] = v[f];
-            p->scratch[f].text = at[f] == NO_TEXT ? NULL : b->arena + at[f];
+            p->scratch[f].text = at[f] == NO_TEXT ? NULL : b->arena.p + at[f];
         }
         go = p->write(p->ctx, row->line, row->hash, p->scratch) >= 0;
     }
     pm_diag_clear(&b->diag);
     b->n = 0;
-    b->used = 0;
+    b->arena.len = 0;
     return go;
 }
 
@@ -127,7 +128,7 @@ static void *writer_main(void *arg)
         } else { /* stopped: only empty the batch, so the reader never waits */
             pm_diag_clear(&b->diag);
             b->n = 0;
-            b->used = 0;
+            b->arena.len = 0;
         }
         pthread_mutex_lock(&p->mu);
         p->stopped |= !go;
@@ -199,20 +200,11 @@ static bool hand_over(pm_rowpipe *p)
 /* Copies s[0..len) into the batch's arena; its offset in *at. */
 static bool arena_add(batch *b, const char *s, size_t len, size_t *at)
 {
-    if (b->used + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64 * 1024;
-        while (cap < b->used + len + 1)
-            cap *= 2;
-        char *grown = realloc(b->arena, cap);
-        if (!grown)
-            return false;
-        b->arena = grown;
-        b->cap = cap;
-    }
-    memcpy(b->arena + b->used, s, len);
-    b->arena[b->used + len] = '\0'; /* the row rules' texts are C strings */
-    *at = b->used;
-    b->used += len + 1;
+    size_t start = b->arena.len;
+    if (!pm_bytebuf_add(&b->arena, s, len))
+        return false;
+    b->arena.len++; /* keeps the NUL: the row rules' texts are C strings */
+    *at = start;
     return true;
 }
 

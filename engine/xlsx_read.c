@@ -10,6 +10,7 @@
  * memory at one row whatever the size of the sheet. */
 #include "xlsx_read.h"
 
+#include "bytebuf.h"
 #include "xlsx_xstring.h"
 
 #include <expat.h>
@@ -41,12 +42,6 @@ typedef struct rel {
     char *type;
 } rel;
 
-/* A growable byte buffer. */
-typedef struct buf {
-    char *p;
-    size_t len, cap;
-} buf;
-
 /* A cell while its row is read: text as an offset into the row's arena. */
 typedef struct rcell {
     uint32_t col;
@@ -70,7 +65,7 @@ struct pm_xlsx {
     size_t nrels;
     /* shared strings: texts back to back, NUL-separated; ends[i] is one past
      * the NUL of string i, so string i starts at ends[i-1] (or 0) */
-    buf sst;
+    pm_bytebuf sst;
     uint32_t *ends;
     size_t nsst, sst_cap;
     bool have_sst;
@@ -97,7 +92,7 @@ struct pm_xlsx {
     bool cur_v, cur_f;
     size_t cur_chars;
     char cur_t[16];
-    buf arena;
+    pm_bytebuf arena;
     rcell *cells;
     size_t ncells, cells_cap;
     pm_xlsx_cell *out;
@@ -118,24 +113,6 @@ static void fail(pm_xlsx *x, const char *fmt, ...)
     x->failed = true;
     if (x->p)
         XML_StopParser(x->p, XML_FALSE);
-}
-
-static bool buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return false;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return true;
 }
 
 /* The local part of an element or attribute name ("r:id" → "id"). */
@@ -527,7 +504,7 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
             x->sst_cap = cap;
         }
         /* The NUL that ends the string ("" keeps the buffer a C string). */
-        if (!buf_add(&x->sst, "", 1)) {
+        if (!pm_bytebuf_add(&x->sst, "", 1)) {
             fail(x, "onvoldoende geheugen voor de gedeelde teksten");
             return;
         }
@@ -546,7 +523,7 @@ static void XMLCALL sst_text(void *ud, const XML_Char *s, int len)
              x->nsst, PM_XLSX_MAX_TEXT);
         return;
     }
-    if (!buf_add(&x->sst, s, (size_t)len))
+    if (!pm_bytebuf_add(&x->sst, s, (size_t)len))
         fail(x, "onvoldoende geheugen voor de gedeelde teksten");
 }
 
@@ -677,6 +654,7 @@ pm_error pm_xlsx_open(pm_xlsx **out, const char *path, char *why, size_t whysize
         return PM_ERR_NOMEM;
     }
     x->err_row = x->err_col = -1;
+    x->sst.first = x->arena.first = 256;
     x->zf = unzOpen64(path);
     if (!x->zf) {
         snprintf(why, whysize,
@@ -924,7 +902,7 @@ static void XMLCALL ws_text(void *ud, const XML_Char *s, int len)
                   PM_XLSX_MAX_TEXT);
         return;
     }
-    if (!buf_add(&x->arena, s, (size_t)len))
+    if (!pm_bytebuf_add(&x->arena, s, (size_t)len))
         cell_fail(x, "onvoldoende geheugen");
 }
 
@@ -979,7 +957,7 @@ static void end_cell(pm_xlsx *x)
         c.sst = x->sst.p + (idx ? x->ends[idx - 1] : 0);
         c.len = x->ends[idx] - (idx ? x->ends[idx - 1] : 0) - 1;
     }
-    if (!buf_add(&x->arena, "", 1)) { /* the NUL that ends the text */
+    if (!pm_bytebuf_add(&x->arena, "", 1)) { /* the NUL that ends the text */
         cell_fail(x, "onvoldoende geheugen");
         return;
     }
