@@ -14,8 +14,8 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#include "bytebuf.h"
 #include "error.h"
 
 /* A batch ends after AHEAD_ROWS rows or AHEAD_BYTES of copies (cells and
@@ -40,11 +40,10 @@ typedef struct batch {
     pm_xlsx_cell *cells; /* text pointers set when the batch is handed over */
     size_t *offs;        /* each cell's text in `text` while the batch fills */
     size_t ncells, cells_cap;
-    char *text;
-    size_t ntext, text_cap;
-    size_t bytes; /* what the copies take, counted against AHEAD_TOTAL */
-    bool done;    /* the sheet ends after these rows: */
-    int rc;       /* PM_XLSX_END or PM_XLSX_FATAL */
+    pm_bytebuf text; /* the cells' texts, each with its NUL */
+    size_t bytes;    /* what the copies take, counted against AHEAD_TOTAL */
+    bool done;       /* the sheet ends after these rows: */
+    int rc;          /* PM_XLSX_END or PM_XLSX_FATAL */
     long err_row, err_col;
     char why[512];
 } batch;
@@ -81,7 +80,7 @@ static bool grow(void **p, size_t *cap, size_t need, size_t size)
 
 static size_t batch_bytes(const batch *bt)
 {
-    return bt->ncells * (sizeof *bt->cells + sizeof *bt->offs) + bt->ntext;
+    return bt->ncells * (sizeof *bt->cells + sizeof *bt->offs) + bt->text.len;
 }
 
 /* Copies row into bt; false without memory, and then bt is as before. */
@@ -100,20 +99,20 @@ static bool add_row(batch *bt, const pm_xlsx_row *row)
         }
         bt->offs = o;
     }
-    size_t ncells = bt->ncells, ntext = bt->ntext;
+    size_t ncells = bt->ncells, text_len = bt->text.len;
     for (size_t i = 0; i < row->ncells; i++) {
         const pm_xlsx_cell *c = &row->cells[i];
-        if (!grow((void **)&bt->text, &bt->text_cap, ntext + c->len + 1, 1))
-            return false; /* the row is not counted: nothing half-copied */
-        memcpy(bt->text + ntext, c->text, c->len);
-        bt->text[ntext + c->len] = '\0';
+        size_t at = bt->text.len;
+        if (!pm_bytebuf_add(&bt->text, c->text, c->len)) {
+            bt->text.len = text_len; /* the row is not counted: nothing half-copied */
+            return false;
+        }
+        bt->text.len++; /* the NUL stays with its text */
         bt->cells[ncells] = *c;
-        bt->offs[ncells++] = ntext;
-        ntext += c->len + 1;
+        bt->offs[ncells++] = at;
     }
     bt->rows[bt->nrows++] = (arow){row->num, bt->ncells, row->ncells};
     bt->ncells = ncells;
-    bt->ntext = ntext;
     return true;
 }
 
@@ -121,10 +120,9 @@ static bool add_row(batch *bt, const pm_xlsx_row *row)
  * read, so the ring does not keep four of them. */
 static void shrink(batch *bt)
 {
-    if (bt->text_cap > 2 * (size_t)AHEAD_BYTES) {
-        free(bt->text);
-        bt->text = NULL;
-        bt->text_cap = 0;
+    if (bt->text.cap > 2 * (size_t)AHEAD_BYTES) {
+        free(bt->text.p);
+        bt->text = (pm_bytebuf){0};
     }
     if (bt->cells_cap * (sizeof *bt->cells + sizeof *bt->offs) >
         2 * (size_t)AHEAD_BYTES) {
@@ -139,7 +137,7 @@ static void shrink(batch *bt)
 /* Reads rows into bt until it is full or the sheet ends. */
 static void fill(pm_xlsx_ahead *a, batch *bt)
 {
-    bt->nrows = bt->ncells = bt->ntext = 0;
+    bt->nrows = bt->ncells = bt->text.len = 0;
     bt->done = false;
     while (bt->nrows < AHEAD_ROWS && batch_bytes(bt) < AHEAD_BYTES) {
         pm_xlsx_row row;
@@ -160,7 +158,7 @@ static void fill(pm_xlsx_ahead *a, batch *bt)
         }
     }
     for (size_t i = 0; i < bt->ncells; i++)
-        bt->cells[i].text = bt->text + bt->offs[i];
+        bt->cells[i].text = bt->text.p + bt->offs[i];
     bt->bytes = batch_bytes(bt);
 }
 
@@ -275,7 +273,7 @@ void pm_xlsx_ahead_stop(pm_xlsx_ahead *a)
         free(a->b[i].rows);
         free(a->b[i].cells);
         free(a->b[i].offs);
-        free(a->b[i].text);
+        free(a->b[i].text.p);
     }
     free(a);
 }
